@@ -1,0 +1,89 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Globals that would tie src/coco to a browser or a worker. */
+const hostGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'self',
+  'postMessage',
+  'Worker',
+  'fetch',
+  'Blob',
+  'File',
+  'FileReader',
+  'localStorage',
+  'indexedDB',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'OffscreenCanvas',
+  'ImageBitmap',
+  'ImageData',
+  'requestAnimationFrame',
+].map((name) => ({ name, message: 'src/coco is pure: no DOM or worker APIs.' }));
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    // The domain core: no React, DOM, Konva, zustand or worker APIs; fflate is its only dependency.
+    files: ['src/coco/**/*.ts'],
+    ignores: ['src/coco/**/*.test.ts', 'src/coco/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/|fflate$).*',
+              message: 'src/coco is pure: it may import only its own modules and fflate.',
+            },
+            {
+              regex: '^\\.\\./\\.\\./',
+              message: 'src/coco must not import from the rest of the app.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...hostGlobals],
+    },
+  },
+  {
+    // Imports flow one way: ui → store/canvas → worker client → coco.
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/canvas/**/*.ts', 'src/canvas/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/ui/', message: 'canvas never imports ui.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,38 @@
+/**
+ * The pycocotools-compatible mask API: the names here are a contract (tests outside this
+ * repository call them). Conventions are stated in `rle.ts`: column-major masks, counts
+ * starting with the zero run, `size = [height, width]`. pycocotools' equivalents are in
+ * brackets on each function.
+ */
+import { rleFromCounts, rleFromString, type Rle } from './rle';
+
+export type { Rle, RleString } from './rle';
+export {
+  decodeRle,
+  encodeMask,
+  mergeRles,
+  rleArea,
+  rleFromString,
+  rleIou,
+  rleToBbox,
+  rleToString,
+} from './rle';
+export { bboxToRle, polygonsToRle, polygonToRle } from './polygon';
+
+/** A COCO file's RLE segmentation: compressed string or uncompressed list of counts. */
+export type CocoRleSegmentation = {
+  size: readonly [number, number] | readonly number[];
+  counts: string | readonly number[];
+};
+
+/**
+ * The mask of a COCO RLE segmentation, compressed or not [frPyObjects for a dict].
+ * The size is taken from the segmentation itself, as pycocotools does.
+ */
+export function rleFromCoco(segmentation: CocoRleSegmentation): Rle {
+  const [height = 0, width = 0] = segmentation.size;
+  const { counts } = segmentation;
+  return typeof counts === 'string'
+    ? rleFromString(counts, height, width)
+    : rleFromCounts(counts, height, width);
+}

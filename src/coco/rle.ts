@@ -1,0 +1,328 @@
+/**
+ * Run-length encoded binary masks, exactly as pycocotools' `maskApi.c` defines them.
+ *
+ * Conventions (the whole of COCO's mask semantics hangs on these):
+ * - A mask is `height × width` pixels stored **column-major** (Fortran order): pixel
+ *   (x, y) is at index `x * height + y`. A row-major mask fed to these functions comes
+ *   out transposed; CVAT's own masks are row-major with a border box, so never pass one
+ *   here without converting.
+ * - `Rle.counts` holds run lengths that **start with the run of zeros** (possibly 0) and
+ *   alternate 0-run, 1-run, … The counts sum to `height * width`.
+ * - `size` is `[height, width]`, as in the COCO file.
+ * - The COCO file stores counts either as a list of numbers (uncompressed, used by crowd
+ *   ground truth) or as pycocotools' compressed string (LEB128-like, 6 bits per char,
+ *   chars 48..111, each count after the second stored as a difference to the one two
+ *   places back). `Rle` is always the uncompressed, decoded form; the string form is
+ *   typed `RleString` so the two cannot be mixed up.
+ */
+
+/** An uncompressed RLE mask: column-major run lengths starting with zeros. */
+export type Rle = { size: [height: number, width: number]; counts: Uint32Array };
+
+/** pycocotools' compressed counts string (what results files and CVAT masks hold). */
+export type RleString = string;
+
+const UINT32 = 0x1_0000_0000;
+
+/** Wraps a (possibly negative) integer to uint32 as C's `(uint)` cast does. */
+function toUint32(x: number): number {
+  const r = x % UINT32;
+  return r < 0 ? r + UINT32 : r;
+}
+
+/** Decodes pycocotools' compressed counts string [_mask rleFrString]. */
+export function rleFromString(counts: RleString, height: number, width: number): Rle {
+  const out: number[] = [];
+  let p = 0;
+  const n = counts.length;
+  while (p < n) {
+    let x = 0;
+    let k = 0;
+    let more = true;
+    while (more) {
+      // A truncated string ends the value early; pycocotools reads the terminating NUL
+      // (c = -48) at that point, which also stops the value.
+      const c = p < n ? counts.charCodeAt(p) - 48 : -48;
+      x += (c & 0x1f) * 2 ** (5 * k);
+      more = (c & 0x20) !== 0;
+      p++;
+      k++;
+      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k); // sign-extend
+    }
+    const m = out.length;
+    if (m > 2) x += out[m - 2]!;
+    out.push(toUint32(x));
+  }
+  return { size: [height, width], counts: Uint32Array.from(out) };
+}
+
+/** Encodes counts as pycocotools' compressed string [rleToString]. */
+export function rleToString(rle: Rle): RleString {
+  const cnts = rle.counts;
+  const chars: number[] = [];
+  for (let i = 0; i < cnts.length; i++) {
+    let x = cnts[i]!;
+    if (i > 2) x -= cnts[i - 2]!;
+    let more = true;
+    while (more) {
+      let c = x & 0x1f;
+      // Arithmetic shift of a value that may exceed 32 bits: floor division keeps the sign.
+      x = Math.floor(x / 32);
+      more = (c & 0x10) !== 0 ? x !== -1 : x !== 0;
+      if (more) c |= 0x20;
+      chars.push(c + 48);
+    }
+  }
+  let s = '';
+  for (let i = 0; i < chars.length; i += 8192) {
+    s += String.fromCharCode(...chars.slice(i, i + 8192));
+  }
+  return s;
+}
+
+/** An RLE from raw run lengths (a COCO file's uncompressed `counts` list). */
+export function rleFromCounts(counts: ArrayLike<number>, height: number, width: number): Rle {
+  const c = new Uint32Array(counts.length);
+  for (let i = 0; i < counts.length; i++) c[i] = toUint32(Math.trunc(counts[i]!));
+  return { size: [height, width], counts: c };
+}
+
+/**
+ * The sum of the run lengths, which a well-formed RLE has equal to height × width.
+ * Used to validate input before decoding.
+ */
+export function rleCountsSum(rle: Rle): number {
+  let s = 0;
+  for (let i = 0; i < rle.counts.length; i++) s += rle.counts[i]!;
+  return s;
+}
+
+/**
+ * Decodes to a column-major mask of 0/1 bytes, length height × width [decode].
+ * Runs past the end of the mask are cut off (pycocotools would write past its buffer).
+ */
+export function decodeRle(rle: Rle): Uint8Array {
+  const [h, w] = rle.size;
+  const total = h * w;
+  const mask = new Uint8Array(total);
+  let pos = 0;
+  const cnts = rle.counts;
+  for (let j = 0; j < cnts.length && pos < total; j++) {
+    const end = Math.min(total, pos + cnts[j]!);
+    if (j % 2 === 1) mask.fill(1, pos, end);
+    pos = end;
+  }
+  return mask;
+}
+
+/**
+ * Encodes a column-major mask (any non-zero byte counts as "on" only if it equals the
+ * previous value's opposite, as in C: runs break wherever the byte value changes)
+ * [encode]. Masks are expected to hold 0/1.
+ */
+export function encodeMask(mask: Uint8Array, height: number, width: number): Rle {
+  const a = height * width;
+  if (mask.length < a) {
+    throw new RangeError(`encodeMask: mask has ${mask.length} bytes, needs ${a}`);
+  }
+  const counts: number[] = [];
+  let p = 0;
+  let runStart = 0;
+  let j = 0;
+  // Skip whole 4-byte words that continue the current run; masks are mostly long runs.
+  const aligned = mask.byteOffset % 4 === 0;
+  const words = aligned ? new Uint32Array(mask.buffer, mask.byteOffset, a >>> 2) : undefined;
+  while (j < a) {
+    if (words !== undefined && (j & 3) === 0) {
+      const same = p === 0 ? 0 : p * 0x01010101;
+      let wi = j >>> 2;
+      const wn = words.length;
+      while (wi < wn && words[wi] === same) wi++;
+      j = wi << 2;
+      if (j >= a) break;
+    }
+    const v = mask[j]!;
+    if (v !== p) {
+      counts.push(j - runStart);
+      runStart = j;
+      p = v;
+    }
+    j++;
+  }
+  counts.push(a - runStart);
+  return { size: [height, width], counts: Uint32Array.from(counts) };
+}
+
+/** The number of "on" pixels: the sum of the odd runs [area]. */
+export function rleArea(rle: Rle): number {
+  let s = 0;
+  const c = rle.counts;
+  for (let i = 1; i < c.length; i += 2) s += c[i]!;
+  return s;
+}
+
+/** The tight box `[x, y, w, h]` around the mask, in whole pixels [toBbox]. */
+export function rleToBbox(rle: Rle): [number, number, number, number] {
+  const [h, w] = rle.size;
+  const c = rle.counts;
+  const m = Math.floor(c.length / 2) * 2;
+  if (m === 0 || h === 0) return [0, 0, 0, 0];
+  let xs = w;
+  let ys = h;
+  let xe = 0;
+  let ye = 0;
+  let cc = 0;
+  let xp = 0;
+  for (let j = 0; j < m; j++) {
+    cc += c[j]!;
+    const t = toUint32(cc - (j % 2));
+    const y = t % h;
+    const x = (t - y) / h;
+    if (j % 2 === 0) xp = x;
+    else if (xp < x) {
+      ys = 0;
+      ye = h - 1;
+    }
+    xs = Math.min(xs, x);
+    xe = Math.max(xe, x);
+    ys = Math.min(ys, y);
+    ye = Math.max(ye, y);
+  }
+  return [xs, ys, xe - xs + 1, ye - ys + 1];
+}
+
+/**
+ * Union (or intersection) of masks of one size [merge]. Masks of different sizes give
+ * an empty 0×0 RLE, as pycocotools does.
+ */
+export function mergeRles(rles: readonly Rle[], intersect = false): Rle {
+  const first = rles[0];
+  if (first === undefined) return { size: [0, 0], counts: new Uint32Array(0) };
+  if (rles.length === 1) return { size: [first.size[0], first.size[1]], counts: first.counts.slice() };
+  const [h, w] = first.size;
+  let acc = first.counts;
+  for (let i = 1; i < rles.length; i++) {
+    const b = rles[i]!;
+    if (b.size[0] !== h || b.size[1] !== w) return { size: [0, 0], counts: new Uint32Array(0) };
+    acc = mergeTwo(acc, b.counts, intersect);
+  }
+  return { size: [h, w], counts: acc };
+}
+
+function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Array {
+  const out: number[] = [];
+  let ca = A[0] ?? 0;
+  let cb = B[0] ?? 0;
+  let v = false;
+  let va = false;
+  let vb = false;
+  let a = 1;
+  let b = 1;
+  let cc = 0;
+  let ct = 1;
+  while (ct > 0) {
+    const c = Math.min(ca, cb);
+    cc += c;
+    ct = 0;
+    ca -= c;
+    if (!ca && a < A.length) {
+      ca = A[a++]!;
+      va = !va;
+    }
+    ct += ca;
+    cb -= c;
+    if (!cb && b < B.length) {
+      cb = B[b++]!;
+      vb = !vb;
+    }
+    ct += cb;
+    const vp = v;
+    v = intersect ? va && vb : va || vb;
+    if (v !== vp || ct === 0) {
+      out.push(cc);
+      cc = 0;
+    }
+  }
+  return Uint32Array.from(out);
+}
+
+/** Box IoU as pycocotools' bbIou; boxes are `[x, y, w, h]`. Result `[d][g]`. */
+export function bboxIou(
+  dt: readonly (readonly number[])[],
+  gt: readonly (readonly number[])[],
+  iscrowd: readonly boolean[],
+): number[][] {
+  return dt.map((D) =>
+    gt.map((G, g) => {
+      const [dx = 0, dy = 0, dw = 0, dh = 0] = D;
+      const [gx = 0, gy = 0, gw = 0, gh = 0] = G;
+      const w = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
+      if (w <= 0) return 0;
+      const hh = Math.min(dh + dy, gh + gy) - Math.max(dy, gy);
+      if (hh <= 0) return 0;
+      const i = w * hh;
+      const u = iscrowd[g] ? dw * dh : dw * dh + gw * gh - i;
+      return i / u;
+    }),
+  );
+}
+
+/**
+ * Mask IoU [iou]: `result[d][g]` for detection d and ground truth g. For a crowd ground
+ * truth the union is the detection's area (COCO's "ignore region" rule). Pairs whose
+ * sizes differ get -1, as pycocotools gives.
+ */
+export function rleIou(dt: readonly Rle[], gt: readonly Rle[], iscrowd: readonly boolean[]): number[][] {
+  const o = bboxIou(dt.map(rleToBbox), gt.map(rleToBbox), iscrowd);
+  for (let d = 0; d < dt.length; d++) {
+    const D = dt[d]!;
+    const row = o[d]!;
+    for (let g = 0; g < gt.length; g++) {
+      if (!(row[g]! > 0)) continue;
+      const G = gt[g]!;
+      if (D.size[0] !== G.size[0] || D.size[1] !== G.size[1]) {
+        row[g] = -1;
+        continue;
+      }
+      const [i, u0] = intersectionAndUnion(D.counts, G.counts);
+      let u = u0;
+      if (i === 0) u = 1;
+      else if (iscrowd[g]) u = rleArea(D);
+      row[g] = i / u;
+    }
+  }
+  return o;
+}
+
+function intersectionAndUnion(A: Uint32Array, B: Uint32Array): [number, number] {
+  let ca = A[0] ?? 0;
+  let cb = B[0] ?? 0;
+  let va = false;
+  let vb = false;
+  let a = 1;
+  let b = 1;
+  let i = 0;
+  let u = 0;
+  let ct = 1;
+  while (ct > 0) {
+    const c = Math.min(ca, cb);
+    if (va || vb) {
+      u += c;
+      if (va && vb) i += c;
+    }
+    ct = 0;
+    ca -= c;
+    if (!ca && a < A.length) {
+      ca = A[a++]!;
+      va = !va;
+    }
+    ct += ca;
+    cb -= c;
+    if (!cb && b < B.length) {
+      cb = B[b++]!;
+      vb = !vb;
+    }
+    ct += cb;
+  }
+  return [i, u];
+}
