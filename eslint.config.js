@@ -73,7 +73,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' }] },
+        {
+          patterns: [
+            { regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' },
+          ],
+        },
       ],
     },
   },

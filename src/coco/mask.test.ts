@@ -25,7 +25,14 @@ type PolygonVector = {
   bbox: number[];
   sha256: string;
 };
-type BboxVector = { height: number; width: number; bbox: number[]; counts: string; area: number; toBbox: number[] };
+type BboxVector = {
+  height: number;
+  width: number;
+  bbox: number[];
+  counts: string;
+  area: number;
+  toBbox: number[];
+};
 type RleVector = {
   height: number;
   width: number;
@@ -35,8 +42,21 @@ type RleVector = {
   bbox: number[];
   sha256: string;
 };
-type MergeVector = { height: number; width: number; rles: string[]; union: string; intersection: string };
-type IouVector = { height: number; width: number; dt: string[]; gt: string[]; iscrowd: (number | boolean)[]; iou: number[][] };
+type MergeVector = {
+  height: number;
+  width: number;
+  rles: string[];
+  union: string;
+  intersection: string;
+};
+type IouVector = {
+  height: number;
+  width: number;
+  dt: string[];
+  gt: string[];
+  iscrowd: (number | boolean)[];
+  iou: number[][];
+};
 
 const polygons = readCorpusJson<PolygonVector[]>('reference/polygons.json');
 const boxes = readCorpusJson<BboxVector[]>('reference/bbox.json');

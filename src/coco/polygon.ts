@@ -139,7 +139,11 @@ export function bboxToRle(bbox: readonly number[], height: number, width: number
  * `[x, y, w, h]`, not as a two-point polygon. A first part with fewer than 4 numbers
  * makes pycocotools raise; here it gives an empty mask (the parser reports it).
  */
-export function polygonsToRle(polygons: readonly (readonly number[])[], height: number, width: number): Rle {
+export function polygonsToRle(
+  polygons: readonly (readonly number[])[],
+  height: number,
+  width: number,
+): Rle {
   const first = polygons[0];
   if (first === undefined || first.length < 4) {
     return { size: [height, width], counts: Uint32Array.of(height * width) };

@@ -198,7 +198,8 @@ export function rleToBbox(rle: Rle): [number, number, number, number] {
 export function mergeRles(rles: readonly Rle[], intersect = false): Rle {
   const first = rles[0];
   if (first === undefined) return { size: [0, 0], counts: new Uint32Array(0) };
-  if (rles.length === 1) return { size: [first.size[0], first.size[1]], counts: first.counts.slice() };
+  if (rles.length === 1)
+    return { size: [first.size[0], first.size[1]], counts: first.counts.slice() };
   const [h, w] = first.size;
   let acc = first.counts;
   for (let i = 1; i < rles.length; i++) {
@@ -236,7 +237,7 @@ function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Arr
       vb = !vb;
     }
     ct += cb;
-    const vp = v;
+    const vp: boolean = v;
     v = intersect ? va && vb : va || vb;
     if (v !== vp || ct === 0) {
       out.push(cc);
@@ -272,7 +273,11 @@ export function bboxIou(
  * truth the union is the detection's area (COCO's "ignore region" rule). Pairs whose
  * sizes differ get -1, as pycocotools gives.
  */
-export function rleIou(dt: readonly Rle[], gt: readonly Rle[], iscrowd: readonly boolean[]): number[][] {
+export function rleIou(
+  dt: readonly Rle[],
+  gt: readonly Rle[],
+  iscrowd: readonly boolean[],
+): number[][] {
   const o = bboxIou(dt.map(rleToBbox), gt.map(rleToBbox), iscrowd);
   for (let d = 0; d < dt.length; d++) {
     const D = dt[d]!;

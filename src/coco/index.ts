@@ -1,0 +1,30 @@
+/**
+ * cocoscope's domain core: the COCO format, its parser with located problems, the
+ * pycocotools-exact mask API, area/bbox as CVAT/Datumaro write them, crowd merging and
+ * export. Pure TypeScript: no DOM, React, Konva or worker APIs (fflate is the only
+ * dependency), so it runs unchanged in Vitest, in a worker and in the page.
+ */
+export * from './mask';
+export type * from './types';
+export type * from './model';
+export {
+  idKey,
+  isCocoId,
+  type AnnotationId,
+  type CategoryId,
+  type IdKey,
+  type ImageId,
+} from './ids';
+export type { Problem, ProblemCode, Severity } from './problems';
+export { parseJsonText, lineAndColumn } from './json';
+export { parseCoco, detectKind, type ParseOptions } from './parse/parseCoco';
+export {
+  annotationArea,
+  annotationBbox,
+  annotationRle,
+  polygonsBbox,
+  round2,
+  unionBbox,
+} from './geometry';
+export { mergeToCrowd, findGroupLeader } from './crowd';
+export { exportCoco, exportCocoChunks, type ExportOptions } from './export';

@@ -1,0 +1,65 @@
+/**
+ * JSON text → value, with a located error instead of an exception. This is the one place
+ * a file's text is turned into values, so a streaming parser can take its place later
+ * (a V8 string holds at most ~536 million characters; bigger files cannot be parsed
+ * with `JSON.parse` at all).
+ */
+
+export type JsonResult =
+  | { ok: true; value: unknown }
+  | { ok: false; message: string; line: number; column: number; offset: number };
+
+/** Parses JSON text; a UTF-8 byte order mark at the start is accepted. */
+export function parseJsonText(text: string): JsonResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const offset = errorOffset(raw, body);
+    const { line, column } = lineAndColumn(body, offset);
+    const message = body.trim() === '' ? 'the file is empty' : describe(raw);
+    return { ok: false, message, line, column, offset };
+  }
+}
+
+/** V8 says "… at position 123" (and, in newer versions, "(line 5 column 3)"). */
+function errorOffset(message: string, text: string): number {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return offsetOf(text, Number(lc[1]), Number(lc[2]));
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  return text.length;
+}
+
+function describe(message: string): string {
+  const cleaned = message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ at position \d+.*$/, '')
+    .replace(/, ".*" is not valid JSON$/, '')
+    .replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON is complete');
+  return cleaned === '' ? 'not valid JSON' : cleaned;
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + column - 1);
+}
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}

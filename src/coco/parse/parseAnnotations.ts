@@ -1,0 +1,268 @@
+/** `annotations` entries (or a results list) → annotation records. */
+import { idKey, type AnnotationId, type CategoryId, type IdKey, type ImageId } from '../ids';
+import type { AnnotationRecord, CategoryRecord, ImageRecord, UnusableEntry } from '../model';
+import { pathOf } from '../problems';
+import type { CocoAnnotation } from '../types';
+import {
+  describeType,
+  isFiniteNumber,
+  isObject,
+  own,
+  type JsonObject,
+  type ParseContext,
+} from './context';
+import { parseBbox, parseSegmentation } from './parseGeometry';
+
+export type Lookup = {
+  images: readonly ImageRecord[];
+  imageById: ReadonlyMap<IdKey, number>;
+  categories: readonly CategoryRecord[];
+  categoryById: ReadonlyMap<IdKey, number>;
+};
+
+export function parseAnnotations(
+  ctx: ParseContext,
+  entries: readonly unknown[],
+  { isResults, needsCategory }: { isResults: boolean; needsCategory: boolean },
+  lookup: Lookup,
+  unusable: UnusableEntry[],
+): AnnotationRecord[] {
+  const records: AnnotationRecord[] = [];
+  const seen = new Map<IdKey, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const path = `annotations[${i}]`;
+    const where = isResults ? `[${i}]` : path;
+    if (!isObject(entry)) {
+      ctx.report(
+        'wrong-type',
+        where,
+        `an annotation should be an object, not ${describeType(entry)}`,
+        'error',
+      );
+      unusable.push({ collection: 'annotations', sourceIndex: i, value: entry });
+      continue;
+    }
+    // pycocotools' loadRes numbers results 1..N; dataset files must carry their own ids.
+    const id =
+      isResults && own(entry, 'id') === undefined
+        ? i + 1
+        : ctx.requireId(entry, 'id', where, 'an annotation');
+    const imageId = ctx.requireId(entry, 'image_id', where, 'an annotation');
+    if (id === undefined || imageId === undefined) {
+      unusable.push({ collection: 'annotations', sourceIndex: i, value: entry });
+      continue;
+    }
+    const refs = { imageId: imageId as ImageId, annotationId: id as AnnotationId };
+    const first = seen.get(idKey(id));
+    if (first !== undefined) {
+      ctx.report(
+        'duplicate-id',
+        pathOf(where, 'id'),
+        `annotation id ${JSON.stringify(id)} is also used by annotations[${first}]`,
+        'error',
+        refs,
+      );
+    } else seen.set(idKey(id), i);
+
+    const imageIndex = lookup.imageById.get(idKey(imageId));
+    const image = imageIndex === undefined ? undefined : lookup.images[imageIndex];
+    if (image === undefined && !isResults) {
+      ctx.report(
+        'unknown-image',
+        pathOf(where, 'image_id'),
+        `image_id ${JSON.stringify(imageId)} is not in "images"`,
+        'error',
+        refs,
+      );
+    }
+    const categoryId = needsCategory ? categoryOf(ctx, entry, where, lookup, refs) : null;
+    const iscrowd = iscrowdOf(ctx, entry, where, refs, isResults);
+    const segmentation = parseSegmentation(
+      ctx,
+      own(entry, 'segmentation'),
+      pathOf(where, 'segmentation'),
+      image,
+      iscrowd,
+      refs,
+    );
+    const category =
+      categoryId === null
+        ? undefined
+        : lookup.categories[lookup.categoryById.get(idKey(categoryId)) ?? -1];
+    records.push({
+      id: id as AnnotationId,
+      imageId: imageId as ImageId,
+      categoryId,
+      segmentation,
+      bbox: parseBbox(ctx, own(entry, 'bbox'), pathOf(where, 'bbox'), refs),
+      area: numberField(ctx, entry, 'area', where, refs),
+      iscrowd,
+      score: numberField(ctx, entry, 'score', where, refs),
+      keypoints: keypointsOf(ctx, entry, where, category, refs),
+      caption: captionOf(ctx, entry, where, refs),
+      attributes: attributesOf(ctx, entry, where, refs),
+      file: entry as CocoAnnotation,
+      sourceIndex: i,
+    });
+  }
+  return records;
+}
+
+type Refs = { imageId: ImageId; annotationId: AnnotationId };
+
+function categoryOf(
+  ctx: ParseContext,
+  entry: JsonObject,
+  path: string,
+  lookup: Lookup,
+  refs: Refs,
+): CategoryId | null {
+  const value = own(entry, 'category_id');
+  if (value === undefined) {
+    ctx.report(
+      'missing-field',
+      pathOf(path, 'category_id'),
+      'annotation has no "category_id"',
+      'error',
+      refs,
+    );
+    return null;
+  }
+  const id = ctx.requireId(entry, 'category_id', path, 'an annotation');
+  if (id === undefined) return null;
+  if (lookup.categoryById.size > 0 && !lookup.categoryById.has(idKey(id))) {
+    ctx.report(
+      'unknown-category',
+      pathOf(path, 'category_id'),
+      `category_id ${JSON.stringify(id)} is not in "categories"`,
+      'error',
+      refs,
+    );
+  }
+  return id as CategoryId;
+}
+
+/** 0/1 as COCO writes it; true/false as COCO Annotator does; missing means 0. */
+function iscrowdOf(
+  ctx: ParseContext,
+  entry: JsonObject,
+  path: string,
+  refs: Refs,
+  isResults: boolean,
+): boolean {
+  const value = own(entry, 'iscrowd');
+  const at = pathOf(path, 'iscrowd');
+  if (value === 0 || value === 1) return value === 1;
+  if (value === undefined) {
+    if (!isResults)
+      ctx.report('missing-field', at, 'annotation has no "iscrowd"; read as 0', 'info', refs);
+    return false;
+  }
+  if (typeof value === 'boolean') {
+    ctx.report(
+      'iscrowd-boolean',
+      at,
+      `"iscrowd" is ${String(value)}; COCO writes ${value ? 1 : 0}`,
+      'info',
+      refs,
+    );
+    return value;
+  }
+  ctx.report(
+    'wrong-type',
+    at,
+    `"iscrowd" should be 0 or 1, not ${describeType(value)}; read as 0`,
+    'warning',
+    refs,
+  );
+  return false;
+}
+
+function numberField(
+  ctx: ParseContext,
+  entry: JsonObject,
+  key: 'area' | 'score',
+  path: string,
+  refs: Refs,
+): number | null {
+  const value = own(entry, key);
+  if (value === undefined) return null;
+  if (isFiniteNumber(value) && value >= 0) return value;
+  ctx.report(
+    'wrong-type',
+    pathOf(path, key),
+    `"${key}" should be a number ≥ 0, not ${describeType(value)}`,
+    'warning',
+    refs,
+  );
+  return null;
+}
+
+function keypointsOf(
+  ctx: ParseContext,
+  entry: JsonObject,
+  path: string,
+  category: CategoryRecord | undefined,
+  refs: Refs,
+): number[] | null {
+  const value = own(entry, 'keypoints');
+  if (value === undefined) return null;
+  const at = pathOf(path, 'keypoints');
+  if (!Array.isArray(value) || !value.every(isFiniteNumber)) {
+    ctx.report(
+      'wrong-type',
+      at,
+      '"keypoints" should be a list of numbers [x, y, v, …]',
+      'error',
+      refs,
+    );
+    return null;
+  }
+  const expected = (category?.keypoints?.length ?? 0) * 3;
+  if (value.length % 3 !== 0 || (expected > 0 && value.length !== expected)) {
+    const want = expected > 0 ? `${expected} (3 per named keypoint)` : 'a multiple of 3';
+    ctx.report(
+      'keypoints-wrong-length',
+      at,
+      `"keypoints" has ${value.length} numbers; expected ${want}`,
+      'warning',
+      refs,
+    );
+  }
+  if (value.length % 3 === 0) return value;
+  return value.length >= 3 ? value.slice(0, value.length - (value.length % 3)) : null;
+}
+
+function captionOf(ctx: ParseContext, entry: JsonObject, path: string, refs: Refs): string | null {
+  const value = own(entry, 'caption');
+  if (value === undefined) return null;
+  if (typeof value === 'string') return value;
+  ctx.report(
+    'wrong-type',
+    pathOf(path, 'caption'),
+    `"caption" should be text, not ${describeType(value)}`,
+    'warning',
+    refs,
+  );
+  return null;
+}
+
+function attributesOf(
+  ctx: ParseContext,
+  entry: JsonObject,
+  path: string,
+  refs: Refs,
+): Readonly<Record<string, unknown>> | null {
+  const value = own(entry, 'attributes');
+  if (value === undefined) return null;
+  if (isObject(value)) return value;
+  ctx.report(
+    'wrong-type',
+    pathOf(path, 'attributes'),
+    `"attributes" should be an object, not ${describeType(value)}`,
+    'warning',
+    refs,
+  );
+  return null;
+}
