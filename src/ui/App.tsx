@@ -1,28 +1,33 @@
-import { useRef } from 'react';
+import { CanvasView } from '../canvas/CanvasView';
+import { useApp } from '../store/store';
+import { Alerts } from './Alerts';
+import { DropTarget } from './DropTarget';
+import { ImageList } from './ImageList';
+import { Inspector } from './Inspector';
+import { OpenProgress } from './OpenProgress';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { Welcome } from './Welcome';
 
-/** The page: composes the panels; handles no pointer or file logic itself. */
+/** The page: composes the panels; it handles no pointer or file logic itself. */
 export function App() {
-  const input = useRef<HTMLInputElement>(null);
+  const hasDataset = useApp((s) => s.summary !== null);
   return (
     <div className="app">
-      <header className="toolbar">
-        <span className="brand">cocoscope</span>
-        <button type="button" onClick={() => input.current?.click()}>
-          Open files
-        </button>
-        <input
-          ref={input}
-          type="file"
-          aria-label="Dataset files"
-          multiple
-          hidden
-          accept=".json,.zip,image/*"
-        />
-      </header>
-      <main className="welcome">
-        <h1>Drop a COCO dataset here</h1>
-        <p>A json, a zip, a folder of images. Nothing leaves your machine.</p>
-      </main>
+      <Toolbar />
+      <Alerts />
+      {hasDataset ? (
+        <div className="workspace">
+          <ImageList />
+          <CanvasView />
+          <Inspector />
+        </div>
+      ) : (
+        <Welcome />
+      )}
+      <StatusBar />
+      <OpenProgress />
+      <DropTarget />
     </div>
   );
 }

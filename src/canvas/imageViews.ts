@@ -1,0 +1,106 @@
+/**
+ * Loads the current image's view from the engine and keeps its bitmaps (the picture and
+ * the masks) out of the store: the store gets plain annotations, the canvas reads the
+ * bitmaps from here. A few views stay cached (the previous and the prefetched next
+ * image); evicted bitmaps are closed so their memory is freed at once.
+ */
+import { engine } from '../store/engine';
+import type { PlainAnnotation } from '../store/viewSlice';
+import type { ImageView, MaskImage } from '../worker/protocol';
+
+export type LoadedView = {
+  subset: number;
+  imageIndex: number;
+  picture: ImageBitmap | null;
+  /** Why the picture could not be shown (corrupt file), when it could not. */
+  pictureError: string | null;
+  masks: Map<number, MaskImage>;
+  annotations: PlainAnnotation[];
+  problems: ImageView['problems'];
+};
+
+const CACHE_SIZE = 6;
+/** Pictures larger than this are decoded downscaled (a 20000×20000 picture would take 1.6 GB). */
+const MAX_PICTURE_PIXELS = 8192 * 8192;
+
+const cache = new Map<string, Promise<LoadedView>>();
+
+function keyOf(subset: number, imageIndex: number, colorsKey: string): string {
+  return `${subset}:${imageIndex}:${colorsKey}`;
+}
+
+export function loadView(
+  subset: number,
+  imageIndex: number,
+  colors: Record<string, string>,
+  colorsKey: string,
+  size: { width: number; height: number },
+): Promise<LoadedView> {
+  const key = keyOf(subset, imageIndex, colorsKey);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const loading = fetchView(subset, imageIndex, colors, size);
+  cache.set(key, loading);
+  loading.catch(() => cache.delete(key));
+  while (cache.size > CACHE_SIZE) {
+    const oldest = cache.keys().next().value as string;
+    const evicted = cache.get(oldest)!;
+    cache.delete(oldest);
+    void evicted.then(release, () => {});
+  }
+  return loading;
+}
+
+export function clearViews(): void {
+  for (const view of cache.values()) void view.then(release, () => {});
+  cache.clear();
+}
+
+function release(view: LoadedView): void {
+  view.picture?.close();
+  for (const m of view.masks.values()) m.bitmap.close();
+}
+
+async function fetchView(
+  subset: number,
+  imageIndex: number,
+  colors: Record<string, string>,
+  size: { width: number; height: number },
+): Promise<LoadedView> {
+  const view = await engine.imageView(subset, imageIndex, colors);
+  const masks = new Map<number, MaskImage>();
+  const annotations = view.annotations.map(({ mask, ...rest }) => {
+    if (mask !== null) masks.set(rest.key, mask);
+    return { ...rest, hasMask: mask !== null };
+  });
+  let picture: ImageBitmap | null = null;
+  let pictureError: string | null = null;
+  if (view.picture !== null) {
+    try {
+      picture = await decodePicture(view.picture, size);
+    } catch {
+      pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
+    }
+  }
+  return { subset, imageIndex, picture, pictureError, masks, annotations, problems: view.problems };
+}
+
+/** Decodes off the main thread; huge pictures are scaled down to the largest size that fits. */
+async function decodePicture(
+  blob: Blob,
+  size: { width: number; height: number },
+): Promise<ImageBitmap> {
+  const pixels = size.width * size.height;
+  if (pixels > MAX_PICTURE_PIXELS) {
+    const scale = Math.sqrt(MAX_PICTURE_PIXELS / pixels);
+    return createImageBitmap(blob, {
+      resizeWidth: Math.floor(size.width * scale),
+      resizeQuality: 'medium',
+    });
+  }
+  return createImageBitmap(blob);
+}

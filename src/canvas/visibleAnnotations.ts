@@ -1,0 +1,16 @@
+/** Which annotations the canvas draws, given the layer settings. Pure. */
+import type { LayersSlice } from '../store/layersSlice';
+import type { PlainAnnotation } from '../store/viewSlice';
+
+export function visibleAnnotations(
+  annotations: readonly PlainAnnotation[],
+  settings: Pick<LayersSlice, 'hiddenCategories' | 'scoreThreshold' | 'crowdOnly'>,
+): PlainAnnotation[] {
+  const hidden = new Set(settings.hiddenCategories);
+  return annotations.filter(
+    (a) =>
+      !(a.categoryId !== null && hidden.has(String(a.categoryId))) &&
+      !(a.score !== null && a.score < settings.scoreThreshold) &&
+      !(settings.crowdOnly && !a.iscrowd),
+  );
+}

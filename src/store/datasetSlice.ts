@@ -1,0 +1,104 @@
+/** The open dataset as the page knows it: its summary, the open in progress, alerts. */
+import type { StateCreator } from 'zustand';
+import { Cancelled, EngineFailure, type ProgressEvent } from '../worker/client';
+import type { OpenSummary, SourceFile } from '../worker/protocol';
+import { engine } from './engine';
+import { mark } from './marks';
+import type { AppState } from './store';
+
+export type Alert = { id: number; file: string; place: string; message: string };
+
+export type DatasetSlice = {
+  summary: OpenSummary | null;
+  subsetIndex: number;
+  /** The open in progress, with what the engine last said; null when idle. */
+  opening: (ProgressEvent & { label: string }) | null;
+  alerts: Alert[];
+  openFiles: (files: SourceFile[]) => Promise<void>;
+  cancelOpen: () => void;
+  setSubset: (index: number) => void;
+  dismissAlert: (id: number) => void;
+};
+
+let nextAlertId = 1;
+
+function describeFiles(files: SourceFile[]): string {
+  return files.length === 1 ? files[0]!.path : `${files.length} files`;
+}
+
+export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = (set, get) => {
+  const alert = (detail: Omit<Alert, 'id'>) =>
+    set((s) => ({ alerts: [...s.alerts, { id: nextAlertId++, ...detail }] }));
+
+  /** Pictures (or a zip of them) given while a dataset is open are matched to it. */
+  const addPictures = async (files: SourceFile[]) => {
+    set({
+      opening: { phase: 'matching', file: '', done: 0, total: 1, label: describeFiles(files) },
+    });
+    try {
+      const summary = await engine.addImages(files);
+      set({ summary });
+    } catch (error) {
+      alert({
+        file: describeFiles(files),
+        place: '',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      set({ opening: null });
+    }
+  };
+
+  return {
+    summary: null,
+    subsetIndex: 0,
+    opening: null,
+    alerts: [],
+
+    openFiles: async (files) => {
+      if (files.length === 0) return;
+      const hasJson = files.some((f) => /\.json$/i.test(f.path));
+      const hasZip = files.some((f) => /\.zip$/i.test(f.path));
+      if (!hasJson && !hasZip && engine.hasDataset) return addPictures(files);
+      mark('open-start');
+      const label = describeFiles(files);
+      set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
+      try {
+        const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
+        set({ summary, subsetIndex: 0, opening: null, alerts: [] });
+        get().showFirstImage();
+      } catch (error) {
+        set({ opening: null });
+        if (error instanceof Cancelled) return;
+        if (
+          error instanceof EngineFailure &&
+          error.detail.code === 'no-annotations' &&
+          engine.hasDataset
+        ) {
+          return addPictures(files);
+        }
+        const detail =
+          error instanceof EngineFailure
+            ? error.detail
+            : {
+                file: label,
+                place: '',
+                message: error instanceof Error ? error.message : String(error),
+              };
+        alert({ file: detail.file || label, place: detail.place, message: detail.message });
+      }
+    },
+
+    cancelOpen: () => {
+      engine.cancel();
+      set({ opening: null });
+    },
+
+    setSubset: (index) => {
+      set({ subsetIndex: index });
+      get().showFirstImage();
+    },
+
+    dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a.id !== id) })),
+  };
+};

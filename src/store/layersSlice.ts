@@ -1,0 +1,55 @@
+/** What the canvas draws: layer toggles, mask opacity, score threshold, hidden categories. */
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export type Layers = {
+  masks: boolean;
+  polygons: boolean;
+  boxes: boolean;
+  /** Every annotation's bbox, not only box-only annotations'. */
+  allBoxes: boolean;
+  keypoints: boolean;
+  labels: boolean;
+};
+
+export type LayersSlice = {
+  layers: Layers;
+  /** Fill opacity of masks and polygons, 0..1. */
+  opacity: number;
+  /** Annotations with a score below this are hidden. */
+  scoreThreshold: number;
+  /** Category ids (as strings) not drawn. */
+  hiddenCategories: string[];
+  /** Draw crowd annotations only, to verify them. */
+  crowdOnly: boolean;
+  toggleLayer: (layer: keyof Layers) => void;
+  setOpacity: (value: number) => void;
+  setScoreThreshold: (value: number) => void;
+  toggleCategory: (id: string) => void;
+  setCrowdOnly: (value: boolean) => void;
+};
+
+export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (set) => ({
+  layers: {
+    masks: true,
+    polygons: true,
+    boxes: true,
+    allBoxes: false,
+    keypoints: true,
+    labels: true,
+  },
+  opacity: 0.45,
+  scoreThreshold: 0,
+  hiddenCategories: [],
+  crowdOnly: false,
+  toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
+  setOpacity: (value) => set({ opacity: value }),
+  setScoreThreshold: (value) => set({ scoreThreshold: value }),
+  toggleCategory: (id) =>
+    set((s) => ({
+      hiddenCategories: s.hiddenCategories.includes(id)
+        ? s.hiddenCategories.filter((c) => c !== id)
+        : [...s.hiddenCategories, id],
+    })),
+  setCrowdOnly: (value) => set({ crowdOnly: value }),
+});

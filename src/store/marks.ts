@@ -1,0 +1,20 @@
+/**
+ * User Timing marks a benchmark reads (DESIGN.md, "Contract"): `cocoscope:open-start`
+ * (files received), `cocoscope:ready` (dataset indexed, list shown), `cocoscope:first-render`
+ * (first image and all its annotations drawn), `cocoscope:export-done`.
+ */
+export type MarkName = 'open-start' | 'ready' | 'first-render' | 'export-done';
+
+let awaitingFirstRender = false;
+
+export function mark(name: MarkName): void {
+  performance.mark(`cocoscope:${name}`);
+  if (name === 'open-start') awaitingFirstRender = true;
+}
+
+/** Marks `first-render` once per open, when the canvas has drawn the first image. */
+export function markFirstRenderOnce(): void {
+  if (!awaitingFirstRender) return;
+  awaitingFirstRender = false;
+  mark('first-render');
+}

@@ -1,0 +1,22 @@
+/**
+ * The page's state: one zustand store built from typed slices. It holds only plain,
+ * serializable data — no workers, bitmaps, files or Konva nodes (those live beside the
+ * code that owns them: store/engine.ts, canvas/imageViews.ts).
+ */
+import { create } from 'zustand';
+import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
+import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
+
+export type AppState = DatasetSlice & ViewSlice & LayersSlice;
+
+export const useApp = create<AppState>()((...a) => ({
+  ...createDatasetSlice(...a),
+  ...createViewSlice(...a),
+  ...createLayersSlice(...a),
+}));
+
+/** The current subset's summary, or undefined. */
+export function currentSubset(state: AppState) {
+  return state.summary?.subsets[state.subsetIndex];
+}

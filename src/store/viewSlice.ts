@@ -1,0 +1,71 @@
+/** Which image is shown, its annotations (plain data), selection and hover. */
+import type { StateCreator } from 'zustand';
+import type { ProblemInfo, ViewAnnotation } from '../worker/protocol';
+import type { AppState } from './store';
+import { imageFromHash, writeImageHash } from './urlHash';
+
+/** A view annotation without its bitmap: what the store may hold. */
+export type PlainAnnotation = Omit<ViewAnnotation, 'mask'> & { hasMask: boolean };
+
+export type ViewSlice = {
+  imageIndex: number;
+  /** The image `annotations` belong to; they lag `imageIndex` while the next one loads. */
+  loaded: { subset: number; imageIndex: number } | null;
+  annotations: PlainAnnotation[];
+  imageProblems: ProblemInfo[];
+  /** Annotation keys. */
+  selection: number[];
+  hovered: number | null;
+  setImage: (index: number) => void;
+  /** After an open or a subset switch: the image named in the URL, else the first. */
+  showFirstImage: () => void;
+  setLoaded: (
+    loaded: { subset: number; imageIndex: number },
+    annotations: PlainAnnotation[],
+    problems: ProblemInfo[],
+  ) => void;
+  select: (keys: number[]) => void;
+  hover: (key: number | null) => void;
+};
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
+  imageIndex: 0,
+  loaded: null,
+  annotations: [],
+  imageProblems: [],
+  selection: [],
+  hovered: null,
+
+  setImage: (index) => {
+    const images = get().summary?.subsets[get().subsetIndex]?.images;
+    if (images === undefined || images.ids.length === 0) return;
+    const clamped = Math.max(0, Math.min(images.ids.length - 1, index));
+    if (clamped === get().imageIndex && get().loaded !== null) return;
+    set({ imageIndex: clamped, selection: [], hovered: null });
+    writeImageHash(images.fileNames[clamped] || String(images.ids[clamped]));
+  },
+
+  showFirstImage: () => {
+    const images = get().summary?.subsets[get().subsetIndex]?.images;
+    set({
+      imageIndex: 0,
+      loaded: null,
+      annotations: [],
+      imageProblems: [],
+      selection: [],
+      hovered: null,
+    });
+    if (images === undefined) return;
+    const wanted = imageFromHash();
+    if (wanted !== null) {
+      let at = images.fileNames.indexOf(wanted);
+      if (at < 0) at = images.ids.findIndex((id) => String(id) === wanted);
+      if (at >= 0) set({ imageIndex: at });
+    }
+  },
+
+  setLoaded: (loaded, annotations, problems) =>
+    set({ loaded, annotations, imageProblems: problems }),
+  select: (keys) => set({ selection: keys }),
+  hover: (key) => set({ hovered: key }),
+});

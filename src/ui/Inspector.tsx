@@ -1,0 +1,68 @@
+import { currentSubset, useApp } from '../store/store';
+import type { PlainAnnotation } from '../store/viewSlice';
+import { AnnotationDetails } from './AnnotationDetails';
+
+/** The current image's annotations; selecting here selects on the canvas and back. */
+export function Inspector() {
+  const subset = useApp(currentSubset);
+  const annotations = useApp((s) => s.annotations);
+  const selection = useApp((s) => s.selection);
+  const hovered = useApp((s) => s.hovered);
+  const select = useApp((s) => s.select);
+  const hover = useApp((s) => s.hover);
+  const imageProblems = useApp((s) => s.imageProblems);
+  if (subset === undefined) return <aside className="inspector" aria-label="Inspector" />;
+  const names = new Map(subset.categories.map((c) => [String(c.id), c.name]));
+  const nameOf = (a: PlainAnnotation) =>
+    a.categoryId === null
+      ? a.kind
+      : (names.get(String(a.categoryId)) ?? `unknown category ${String(a.categoryId)}`);
+  const selected = annotations.filter((a) => selection.includes(a.key));
+
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <h2>Annotations ({annotations.length})</h2>
+      <ul aria-label="Annotations" className="annotation-list">
+        {annotations.map((a) => (
+          <li
+            key={a.key}
+            aria-selected={selection.includes(a.key)}
+            className={[
+              selection.includes(a.key) ? 'selected' : '',
+              hovered === a.key ? 'hovered' : '',
+            ].join(' ')}
+            onClick={(e) =>
+              select(
+                e.shiftKey || e.metaKey || e.ctrlKey
+                  ? [...new Set([...selection, a.key])]
+                  : [a.key],
+              )
+            }
+            onMouseEnter={() => hover(a.key)}
+            onMouseLeave={() => hover(null)}
+          >
+            <span className="name">{nameOf(a)}</span> <span className="muted">#{String(a.id)}</span>{' '}
+            <span className="kind">{a.kind}</span>
+            {a.iscrowd && <span className="badge">crowd</span>}
+            {a.score !== null && <span className="muted"> {a.score.toFixed(2)}</span>}
+          </li>
+        ))}
+      </ul>
+      {selected.length === 1 && (
+        <AnnotationDetails annotation={selected[0]!} categoryName={nameOf(selected[0]!)} />
+      )}
+      {imageProblems.length > 0 && (
+        <section aria-label="Problems of this image">
+          <h2>Problems ({imageProblems.length})</h2>
+          <ul className="problem-list">
+            {imageProblems.map((p, i) => (
+              <li key={i} className={p.severity}>
+                <code>{p.path}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

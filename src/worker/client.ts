@@ -1,0 +1,165 @@
+/**
+ * The page's side of the data engine. Each open runs in a fresh worker: when it succeeds
+ * it replaces the engine holding the previous dataset; when it fails or is cancelled, the
+ * fresh worker is terminated (which really stops the work, even mid-`JSON.parse`) and the
+ * previous dataset is untouched.
+ */
+import type {
+  EngineError,
+  ImageView,
+  OpenPhase,
+  OpenSummary,
+  Request,
+  Response,
+  SourceFile,
+} from './protocol';
+
+export type ProgressEvent = { phase: OpenPhase; file: string; done: number; total: number };
+
+export class EngineFailure extends Error {
+  constructor(readonly detail: EngineError) {
+    super(detail.message);
+  }
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+type Pending = {
+  resolve: (response: Response) => void;
+  reject: (error: Error) => void;
+  onProgress?: (event: ProgressEvent) => void;
+};
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+class Connection {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(readonly worker: Worker) {
+    worker.onmessage = (event: MessageEvent<Response>) => this.receive(event.data);
+    worker.onerror = (event) =>
+      this.failAll(
+        new EngineFailure({
+          file: '',
+          place: '',
+          message: event.message || 'the data engine stopped',
+        }),
+      );
+  }
+
+  request(
+    message: DistributiveOmit<Request, 'id'>,
+    onProgress?: (event: ProgressEvent) => void,
+  ): Promise<Response> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ ...message, id } as Request);
+    });
+  }
+
+  private receive(message: Response): void {
+    const waiting = this.pending.get(message.id);
+    if (waiting === undefined) return;
+    if (message.type === 'progress') {
+      waiting.onProgress?.({
+        phase: message.phase,
+        file: message.file,
+        done: message.done,
+        total: message.total,
+      });
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.type === 'failed') waiting.reject(new EngineFailure(message.error));
+    else waiting.resolve(message);
+  }
+
+  failAll(error: Error): void {
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  close(error: Error): void {
+    this.worker.terminate();
+    this.failAll(error);
+  }
+}
+
+function startWorker(): Connection {
+  return new Connection(
+    new Worker(new URL('./engine.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'cocoscope engine',
+    }),
+  );
+}
+
+export class EngineClient {
+  private active: Connection | null = null;
+  private opening: Connection | null = null;
+
+  /** Opens files in a fresh engine; resolves when the dataset is indexed. */
+  async open(
+    files: SourceFile[],
+    onProgress: (event: ProgressEvent) => void,
+  ): Promise<OpenSummary> {
+    this.cancel();
+    const connection = startWorker();
+    this.opening = connection;
+    try {
+      const response = await connection.request({ type: 'open', files }, onProgress);
+      if (response.type !== 'opened') throw new Error(`unexpected answer ${response.type}`);
+      this.active?.close(new Cancelled());
+      this.active = connection;
+      return response.summary;
+    } catch (error) {
+      if (this.opening === connection) connection.close(new Cancelled());
+      throw error;
+    } finally {
+      if (this.opening === connection) this.opening = null;
+    }
+  }
+
+  /** Stops an open in progress; the dataset open before it stays. */
+  cancel(): void {
+    const opening = this.opening;
+    this.opening = null;
+    opening?.close(new Cancelled());
+  }
+
+  async addImages(files: SourceFile[]): Promise<OpenSummary> {
+    const response = await this.require().request({ type: 'add-images', files });
+    if (response.type !== 'images-added') throw new Error(`unexpected answer ${response.type}`);
+    return response.summary;
+  }
+
+  async imageView(
+    subset: number,
+    imageIndex: number,
+    colors: Record<string, string>,
+  ): Promise<ImageView> {
+    const response = await this.require().request({
+      type: 'image-view',
+      subset,
+      imageIndex,
+      colors,
+    });
+    if (response.type !== 'image-view') throw new Error(`unexpected answer ${response.type}`);
+    return response.view;
+  }
+
+  get hasDataset(): boolean {
+    return this.active !== null;
+  }
+
+  private require(): Connection {
+    if (this.active === null) throw new Error('no dataset is open');
+    return this.active;
+  }
+}

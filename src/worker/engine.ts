@@ -1,0 +1,86 @@
+/**
+ * The data engine: owns the opened subsets and the opened files, answers the page's
+ * requests. It lives in a worker (engine.worker.ts) so parsing and indexing never block
+ * the page, and so a parsed dataset is never cloned across threads.
+ */
+import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
+import { isPicture } from '../io/layout';
+import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
+import { matchSubset, openFiles, type Progress } from './openFiles';
+import type { OpenSummary, ProblemInfo } from './protocol';
+import type { Subset } from './subset';
+import { summarizeSubset } from './summary';
+
+export class Engine {
+  private subsets: Subset[] = [];
+  private pictures: VirtualFile[] = [];
+  private summary: OpenSummary | null = null;
+
+  async open(files: readonly Source[], progress: Progress): Promise<OpenSummary> {
+    const opened = await openFiles(files, progress);
+    this.subsets = opened.subsets;
+    this.pictures = opened.pictures;
+    this.summary = opened.summary;
+    return opened.summary;
+  }
+
+  /** Pictures added to the open dataset (a folder or images zip given after the json). */
+  async addPictures(files: readonly Source[]): Promise<OpenSummary> {
+    const listed = await listSources(files);
+    this.pictures = [...this.pictures, ...listed.files.filter((f) => isPicture(f.path))];
+    const paths = this.pictures.map((p) => p.path);
+    const subsets = this.subsets.map((subset) =>
+      summarizeSubset(subset, matchSubset(subset, paths)),
+    );
+    const previous = this.summary?.files ?? [];
+    this.summary = {
+      subsets,
+      files: [
+        ...previous,
+        ...listed.problems.map((p) => ({
+          path: p.path,
+          role: 'unreadable' as const,
+          note: p.message,
+        })),
+      ],
+      pictureCount: this.pictures.length,
+    };
+    return this.summary;
+  }
+
+  imageView(
+    subset: number,
+    imageIndex: number,
+    colors: Record<string, string>,
+  ): ImageViewParts & { problems: ProblemInfo[] } {
+    const s = this.subsets[subset];
+    if (s === undefined) return { annotations: [], masks: new Map(), problems: [] };
+    const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
+    return { ...buildImageView(s, imageIndex, colors), problems };
+  }
+
+  async picture(subset: number, imageIndex: number): Promise<Blob | null> {
+    const at = this.subsets[subset]?.pictures[imageIndex] ?? -1;
+    const file = at >= 0 ? this.pictures[at] : undefined;
+    if (file === undefined) return null;
+    const blob = await file.blob();
+    return blob.type === '' ? blob.slice(0, blob.size, mimeOf(file.path)) : blob;
+  }
+}
+
+function mimeOf(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  const types: Record<string, string> = {
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    png: 'image/png',
+    gif: 'image/gif',
+    webp: 'image/webp',
+    bmp: 'image/bmp',
+    avif: 'image/avif',
+    svg: 'image/svg+xml',
+    tif: 'image/tiff',
+    tiff: 'image/tiff',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}

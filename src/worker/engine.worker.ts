@@ -1,0 +1,83 @@
+/**
+ * The worker shell around the data engine: turns messages into Engine calls and answers,
+ * with buffers and bitmaps in transfer lists. No logic of its own.
+ */
+import { Engine } from './engine';
+import { OpenError } from './openFiles';
+import type { EngineError, ImageView, Request, Response } from './protocol';
+
+const engine = new Engine();
+const post = (message: Response, transfer: Transferable[] = []) =>
+  self.postMessage(message, { transfer });
+
+/** Progress is sent at most every 50 ms, so messages never flood the page. */
+function throttledProgress(id: number) {
+  let last = 0;
+  return (
+    phase: Extract<Response, { type: 'progress' }>['phase'],
+    file: string,
+    done: number,
+    total: number,
+  ) => {
+    const now = performance.now();
+    if (now - last < 50 && done < total) return;
+    last = now;
+    post({ type: 'progress', id, phase, file, done, total });
+  };
+}
+
+function toEngineError(error: unknown): EngineError {
+  if (error instanceof OpenError) return error.detail;
+  return { file: '', place: '', message: error instanceof Error ? error.message : String(error) };
+}
+
+async function handle(request: Request): Promise<void> {
+  switch (request.type) {
+    case 'open': {
+      const summary = await engine.open(request.files, throttledProgress(request.id));
+      post({ type: 'opened', id: request.id, summary });
+      return;
+    }
+    case 'add-images': {
+      const summary = await engine.addPictures(request.files);
+      post({ type: 'images-added', id: request.id, summary });
+      return;
+    }
+    case 'image-view': {
+      const parts = engine.imageView(request.subset, request.imageIndex, request.colors);
+      const transfer: Transferable[] = [];
+      await Promise.all(
+        [...parts.masks].map(async ([i, px]) => {
+          const bitmap = await createImageBitmap(new ImageData(px.rgba, px.width, px.height));
+          parts.annotations[i]!.mask = {
+            bitmap,
+            x: px.x,
+            y: px.y,
+            width: px.width,
+            height: px.height,
+          };
+          transfer.push(bitmap);
+        }),
+      );
+      const view: ImageView = {
+        subset: request.subset,
+        imageIndex: request.imageIndex,
+        annotations: parts.annotations,
+        picture: await engine.picture(request.subset, request.imageIndex),
+        problems: parts.problems,
+      };
+      post({ type: 'image-view', id: request.id, view }, transfer);
+      return;
+    }
+    default: {
+      const never: never = request;
+      throw new Error(`unknown request ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<Request>) => {
+  handle(event.data).catch((error: unknown) =>
+    post({ type: 'failed', id: event.data.id, error: toEngineError(error) }),
+  );
+};

@@ -1,0 +1,107 @@
+/**
+ * The current image's annotations as the page draws and lists them. Masks come out as
+ * pixels of their bounding box; the worker shell turns them into ImageBitmaps.
+ */
+import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
+import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
+import type { AnnotationKind, ProblemInfo, ViewAnnotation } from './protocol';
+import { annotationsOfImage, type Subset } from './subset';
+
+/** Fields COCO defines; anything else on an annotation is shown as an extra attribute. */
+const COCO_FIELDS = new Set([
+  'id',
+  'image_id',
+  'category_id',
+  'segmentation',
+  'area',
+  'bbox',
+  'iscrowd',
+  'score',
+  'keypoints',
+  'num_keypoints',
+  'caption',
+  'attributes',
+]);
+
+export type ImageViewParts = {
+  annotations: ViewAnnotation[];
+  /** Mask pixels by position in `annotations`. */
+  masks: Map<number, MaskPixels>;
+};
+
+export function buildImageView(
+  subset: Subset,
+  imageIndex: number,
+  colors: Record<string, string>,
+): ImageViewParts {
+  const image = subset.images[imageIndex];
+  const annotations: ViewAnnotation[] = [];
+  const masks = new Map<number, MaskPixels>();
+  if (image === undefined) return { annotations, masks };
+  for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
+    const ann = subset.sources[s]!.dataset.annotations[position]!;
+    const view = toView(ann, image, subset.keyOffsets[s]! + position, s);
+    if (ann.segmentation.kind === 'rle') {
+      const rle = annotationRle(ann, image);
+      const color = parseHexColor(colors[String(ann.categoryId)] ?? '#ff00ff');
+      const pixels = rle === null ? null : maskPixels(rle, color, ann.iscrowd);
+      if (pixels !== null) masks.set(annotations.length, pixels);
+    }
+    annotations.push(view);
+  }
+  return { annotations, masks };
+}
+
+function kindOf(ann: AnnotationRecord): AnnotationKind {
+  switch (ann.segmentation.kind) {
+    case 'polygons':
+      return 'polygon';
+    case 'rle':
+      return 'mask';
+    case 'panoptic':
+      return 'segment';
+    case 'none':
+      if (ann.keypoints !== null) return 'keypoints';
+      if (ann.caption !== null) return 'caption';
+      return ann.bbox !== null ? 'box' : 'label';
+  }
+}
+
+function toView(
+  ann: AnnotationRecord,
+  image: ImageRecord,
+  key: number,
+  fileIndex: number,
+): ViewAnnotation {
+  const extra: Record<string, unknown> = {};
+  for (const k of Object.keys(ann.file)) {
+    if (!COCO_FIELDS.has(k))
+      Object.defineProperty(extra, k, { value: ann.file[k], enumerable: true });
+  }
+  const seg = ann.segmentation;
+  return {
+    key,
+    id: ann.id,
+    categoryId: ann.categoryId,
+    kind: kindOf(ann),
+    iscrowd: ann.iscrowd,
+    score: ann.score,
+    area: ann.area ?? (seg.kind === 'panoptic' ? null : annotationArea(ann, image)),
+    bbox: ann.bbox === null ? null : [ann.bbox[0], ann.bbox[1], ann.bbox[2], ann.bbox[3]],
+    polygons: seg.kind === 'polygons' ? seg.polygons.map((p) => Array.from(p)) : null,
+    mask: null,
+    keypoints: ann.keypoints === null ? null : Array.from(ann.keypoints),
+    caption: ann.caption,
+    attributes: ann.attributes === null ? null : { ...ann.attributes },
+    extra,
+    fileIndex,
+  };
+}
+
+/** The problems that point at one image. */
+export function problemsOfImage(
+  problems: readonly ProblemInfo[],
+  imageIndex: number,
+): ProblemInfo[] {
+  return problems.filter((p) => p.imageIndex === imageIndex);
+}

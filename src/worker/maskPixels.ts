@@ -1,0 +1,56 @@
+/**
+ * An RLE mask → the RGBA pixels of its bounding box, ready to become one image on the
+ * canvas. The RLE is column-major (pixel (x, y) at x·height + y, see coco/rle.ts);
+ * the pixels are row-major, as ImageData wants: this is where a transposed mask would
+ * be born, so the loop walks runs and writes each pixel at (y − y0)·w + (x − x0).
+ */
+import { rleToBbox, type Rle } from '../coco';
+
+export type MaskPixels = {
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+/** `#rrggbb` → [r, g, b]. */
+export function parseHexColor(hex: string): [number, number, number] {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)] : [255, 0, 255];
+}
+
+/**
+ * Crowd masks are hatched — solid diagonal stripes over a fainter fill — so they stand
+ * apart from instance masks at a glance.
+ */
+export function maskPixels(
+  rle: Rle,
+  color: [number, number, number],
+  hatched: boolean,
+): MaskPixels | null {
+  const [h] = rle.size;
+  const [x0, y0, w, bh] = rleToBbox(rle);
+  if (w === 0 || bh === 0) return null;
+  const rgba = new Uint8ClampedArray(w * bh * 4);
+  const px = new Uint32Array(rgba.buffer);
+  const [r, g, b] = color;
+  // Little-endian RGBA as one 32-bit word (every platform browsers run on is little-endian).
+  const solid = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  const faint = ((110 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  const counts = rle.counts;
+  let pos = 0;
+  for (let j = 0; j < counts.length; j++) {
+    const len = counts[j]!;
+    if (j % 2 === 1) {
+      for (let p = pos; p < pos + len; p++) {
+        const x = Math.floor(p / h);
+        const y = p - x * h;
+        const at = (y - y0) * w + (x - x0);
+        px[at] = hatched && ((x + y) & 7) > 2 ? faint : solid;
+      }
+    }
+    pos += len;
+  }
+  return { rgba, x: x0, y: y0, width: w, height: bh };
+}

@@ -1,0 +1,163 @@
+/**
+ * The open flow, off the main thread: list what was dropped (zips by their directory),
+ * read and parse every annotation json with progress, group the files into subsets and
+ * find each image's picture.
+ */
+import { parseCoco } from '../coco';
+import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
+import { matchPictures } from '../io/matchPictures';
+import { readText } from '../io/readText';
+import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
+import type { EngineError, OpenPhase, OpenSummary } from './protocol';
+import { buildSubset, type SourceDataset, type Subset } from './subset';
+import { summarizeSubset } from './summary';
+
+export type Progress = (phase: OpenPhase, file: string, done: number, total: number) => void;
+
+export type Opened = {
+  subsets: Subset[];
+  pictures: VirtualFile[];
+  summary: OpenSummary;
+};
+
+/** A failure the user is shown: the file, the place in it, what is wrong. */
+export class OpenError extends Error {
+  constructor(readonly detail: EngineError) {
+    super(`${detail.file}${detail.place ? ` (${detail.place})` : ''}: ${detail.message}`);
+  }
+}
+
+export async function openFiles(sources: readonly Source[], progress: Progress): Promise<Opened> {
+  progress('listing', sources[0]?.path ?? '', 0, sources.length);
+  const listed = await listSources(sources);
+  const summaryFiles: OpenSummary['files'] = listed.problems.map((p) => ({
+    path: p.path,
+    role: 'unreadable',
+    note: p.message,
+  }));
+  const jsons = listed.files.filter((f) => isJson(f.path));
+  const pictures = listed.files.filter((f) => isPicture(f.path));
+  const parsed: SourceDataset[] = [];
+  const failures: EngineError[] = [];
+  for (const file of jsons) {
+    const result = await parseFile(file, progress);
+    if ('error' in result) {
+      failures.push(result.error);
+      summaryFiles.push({ path: file.origin, role: 'unreadable', note: result.error.message });
+    } else {
+      parsed.push(result.source);
+      summaryFiles.push({ path: file.origin, role: 'annotations' });
+    }
+  }
+  if (parsed.length === 0) {
+    const first =
+      failures[0] ??
+      listed.problems.map((p) => ({ file: p.path, place: '', message: p.message }))[0];
+    throw new OpenError(
+      first ?? {
+        file: sources.length === 1 ? sources[0]!.path : `${sources.length} files`,
+        place: '',
+        message: noAnnotationsMessage(pictures.length),
+        code: 'no-annotations',
+      },
+    );
+  }
+  progress('matching', '', 0, 1);
+  const subsets = groupIntoSubsets(parsed);
+  const picturePaths = pictures.map((p) => p.path);
+  const summaries = subsets.map((subset) =>
+    summarizeSubset(subset, matchSubset(subset, picturePaths)),
+  );
+  return {
+    subsets,
+    pictures,
+    summary: { subsets: summaries, files: summaryFiles, pictureCount: pictures.length },
+  };
+}
+
+function noAnnotationsMessage(pictureCount: number): string {
+  return pictureCount > 0
+    ? `no annotation file (.json) among these files, only ${pictureCount} pictures; open a dataset first, then add its pictures`
+    : 'no annotation file (.json) or zip among these files';
+}
+
+async function parseFile(
+  file: VirtualFile,
+  progress: Progress,
+): Promise<{ source: SourceDataset } | { error: EngineError }> {
+  let text: string;
+  try {
+    text = await readText(file, (done, total) => progress('reading', file.path, done, total));
+  } catch (error) {
+    return {
+      error: {
+        file: file.origin,
+        place: '',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+  progress('parsing', file.path, 0, 1);
+  const result = parseCoco(text, { fileName: file.path });
+  if (result.dataset === null) {
+    const fatal = result.problems[0];
+    return {
+      error: {
+        file: file.origin,
+        place: fatal?.path ?? '',
+        message: fatal?.message ?? 'not a COCO file',
+      },
+    };
+  }
+  return {
+    source: {
+      path: file.origin,
+      dataset: result.dataset,
+      problems: result.problems,
+      problemCounts: result.problemCounts,
+    },
+  };
+}
+
+/**
+ * Files of one subset name are shown together when their tasks differ (instances +
+ * person_keypoints); a second file of the same task, or a results list, is its own subset.
+ */
+function groupIntoSubsets(sources: SourceDataset[]): Subset[] {
+  const groups = new Map<string, SourceDataset[]>();
+  for (const source of sources) {
+    const layout = describeAnnotationFile(stripArchive(source.path));
+    let name = source.dataset.kind === 'results' ? baseNameOf(source.path) : layout.subset;
+    const group = groups.get(name);
+    if (group?.some((other) => other.dataset.kind === source.dataset.kind))
+      name = `${name} · ${baseNameOf(source.path)}`;
+    groups.set(name, [...(groups.get(name) ?? []), source]);
+  }
+  return [...groups].map(([name, list]) => buildSubset(name, list));
+}
+
+function matchSubset(subset: Subset, picturePaths: string[]): { names: string[]; found: number } {
+  const primary = subset.sources[0]!;
+  const layout = describeAnnotationFile(stripArchive(primary.path));
+  const match = matchPictures(
+    subset.images.map((im) => im.fileName),
+    picturePaths,
+    pictureRoots(layout),
+    layout.subset,
+  );
+  subset.pictures.set(match.picture);
+  return { names: match.missing, found: match.found };
+}
+
+/** `data.zip: annotations/x.json` → `annotations/x.json`. */
+function stripArchive(origin: string): string {
+  const i = origin.indexOf(': ');
+  return i < 0 ? origin : origin.slice(i + 2);
+}
+
+function baseNameOf(origin: string): string {
+  const path = stripArchive(origin);
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.json$/i, '');
+}
+
+export { matchSubset };

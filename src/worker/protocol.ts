@@ -1,0 +1,160 @@
+/**
+ * The messages between the page and the data engine worker: one discriminated union each
+ * way. The engine owns the parsed dataset; the page receives only what it shows (an image
+ * table, categories, counts, the current image's annotations). Buffers and bitmaps go
+ * in transfer lists (see client.ts), never cloned.
+ */
+import type { CocoId, DatasetKind, ProblemCode, Severity } from '../coco';
+
+/** A file the user gave: from a drop, the file input, a folder, or the sample. */
+export type SourceFile = {
+  /** Path relative to what was dropped (`val2017/000000000139.jpg`), or the file name. */
+  path: string;
+  file: Blob;
+};
+
+/** Per-image flags in `ImageTable.flags`. */
+export const ImageFlag = {
+  hasCrowd: 1,
+  hasProblems: 2,
+  /** The picture itself was found among the opened files. */
+  hasFile: 4,
+} as const;
+
+/** The images of a subset, column-wise so 118k rows post quickly. Index = image position. */
+export type ImageTable = {
+  ids: CocoId[];
+  fileNames: string[];
+  widths: Int32Array;
+  heights: Int32Array;
+  annotationCounts: Int32Array;
+  flags: Uint8Array;
+};
+
+export type CategoryInfo = {
+  id: CocoId;
+  name: string;
+  supercategory: string | null;
+  keypoints: string[] | null;
+  /** 0-based keypoint index pairs. */
+  skeleton: [number, number][] | null;
+  annotationCount: number;
+  crowdCount: number;
+};
+
+/** A problem as the page lists it; `imageIndex` links to the image when known. */
+export type ProblemInfo = {
+  code: ProblemCode;
+  severity: Severity;
+  file: string;
+  path: string;
+  message: string;
+  imageIndex: number | null;
+  annotationId: CocoId | null;
+};
+
+export type SubsetSummary = {
+  name: string;
+  /** The annotation files this subset was read from, with their kinds. */
+  files: { path: string; kind: DatasetKind; annotationCount: number }[];
+  images: ImageTable;
+  categories: CategoryInfo[];
+  annotationCount: number;
+  crowdCount: number;
+  /** Problems kept for the list (capped); `problemTotal` counts all. */
+  problems: ProblemInfo[];
+  problemTotal: number;
+  problemCounts: Partial<Record<ProblemCode, number>>;
+  /** How many images' pictures were found among the opened files. */
+  imagesFound: number;
+  /** File names not found (capped list). */
+  imagesMissing: string[];
+};
+
+export type OpenSummary = {
+  subsets: SubsetSummary[];
+  /** What each opened file other than a picture turned out to be. */
+  files: { path: string; role: 'annotations' | 'unreadable'; note?: string }[];
+  /** How many pictures were among the opened files. */
+  pictureCount: number;
+};
+
+export type AnnotationKind =
+  'polygon' | 'box' | 'mask' | 'keypoints' | 'segment' | 'caption' | 'label';
+
+/** A mask drawn as one image: the crop `[x, y, width, height]` of its image, in image pixels. */
+export type MaskImage = {
+  bitmap: ImageBitmap;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+/** One annotation of the current image, as the canvas and the inspector need it. */
+export type ViewAnnotation = {
+  /** Position in the subset's annotations: the stable key while the dataset is open. */
+  key: number;
+  id: CocoId;
+  categoryId: CocoId | null;
+  kind: AnnotationKind;
+  iscrowd: boolean;
+  score: number | null;
+  /** `area` as the file gives it, else as computed. */
+  area: number | null;
+  /** `[x, y, w, h]`, image pixels. */
+  bbox: [number, number, number, number] | null;
+  /** Polygon parts `[x1, y1, …]`, image pixels. */
+  polygons: number[][] | null;
+  mask: MaskImage | null;
+  keypoints: number[] | null;
+  caption: string | null;
+  attributes: Record<string, unknown> | null;
+  /** Fields the annotation holds beyond COCO's (FiftyOne writes attributes there). */
+  extra: Record<string, unknown>;
+  /** Which annotation file of the subset it comes from. */
+  fileIndex: number;
+};
+
+export type ImageView = {
+  subset: number;
+  imageIndex: number;
+  annotations: ViewAnnotation[];
+  /** The picture, when found: a slice of the opened file or zip (no copy for stored entries). */
+  picture: Blob | null;
+  /** The image's own problems. */
+  problems: ProblemInfo[];
+};
+
+export type OpenPhase = 'listing' | 'reading' | 'parsing' | 'indexing' | 'matching';
+
+/** page → engine */
+export type Request =
+  | { type: 'open'; id: number; files: SourceFile[] }
+  | { type: 'add-images'; id: number; files: SourceFile[] }
+  | {
+      type: 'image-view';
+      id: number;
+      subset: number;
+      imageIndex: number;
+      colors: Record<string, string>;
+    };
+
+/** engine → page */
+export type Response =
+  | { type: 'progress'; id: number; phase: OpenPhase; file: string; done: number; total: number }
+  | { type: 'opened'; id: number; summary: OpenSummary }
+  | { type: 'images-added'; id: number; summary: OpenSummary }
+  | { type: 'image-view'; id: number; view: ImageView }
+  | { type: 'failed'; id: number; error: EngineError };
+
+/** An error the user sees: which file, where in it, and what is wrong. */
+export type EngineError = {
+  file: string;
+  place: string;
+  message: string;
+  /** Set when the files held pictures but no annotations (they may belong to the open dataset). */
+  code?: 'no-annotations';
+};
+
+export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

@@ -1,0 +1,111 @@
+/**
+ * A subset (`train`, `val2017`, `default`) is what the user browses: one or more
+ * annotation files of the same images (instances and person_keypoints of one subset
+ * are shown together), their images merged by id, their categories merged by id.
+ */
+import {
+  idKey,
+  type CategoryRecord,
+  type Dataset,
+  type IdKey,
+  type ImageRecord,
+  type Problem,
+  type ProblemCode,
+} from '../coco';
+
+export type SourceDataset = {
+  path: string;
+  dataset: Dataset;
+  problems: readonly Problem[];
+  problemCounts: ReadonlyMap<ProblemCode, number>;
+};
+
+export type Subset = {
+  name: string;
+  sources: SourceDataset[];
+  /** Images of all sources, merged by id: the first source's first, in file order. */
+  images: ImageRecord[];
+  imageById: Map<IdKey, number>;
+  /** For source s, the position in `images` of each of its own images. */
+  imageMaps: Int32Array[];
+  categories: CategoryRecord[];
+  categoryById: Map<IdKey, number>;
+  /** An annotation's key is `keyOffsets[s] + its position in source s`. */
+  keyOffsets: number[];
+  /** For each image, the index of its picture among the opened files, or -1. */
+  pictures: Int32Array;
+};
+
+export function buildSubset(name: string, sources: SourceDataset[]): Subset {
+  // The source with the most images leads, so instances come before captions.
+  const ordered = [...sources].sort((a, b) => b.dataset.images.length - a.dataset.images.length);
+  const images: ImageRecord[] = [];
+  const imageById = new Map<IdKey, number>();
+  const imageMaps = ordered.map(({ dataset }) =>
+    Int32Array.from(dataset.images, (image) => {
+      const key = idKey(image.id);
+      let at = imageById.get(key);
+      if (at === undefined) {
+        at = images.length;
+        images.push(image);
+        imageById.set(key, at);
+      }
+      return at;
+    }),
+  );
+  const categories: CategoryRecord[] = [];
+  const categoryById = new Map<IdKey, number>();
+  for (const { dataset } of ordered) {
+    for (const category of dataset.categories) {
+      const key = idKey(category.id);
+      if (!categoryById.has(key)) {
+        categoryById.set(key, categories.length);
+        categories.push(category);
+      }
+    }
+  }
+  const keyOffsets: number[] = [];
+  let offset = 0;
+  for (const { dataset } of ordered) {
+    keyOffsets.push(offset);
+    offset += dataset.annotations.length;
+  }
+  return {
+    name,
+    sources: ordered,
+    images,
+    imageById,
+    imageMaps,
+    categories,
+    categoryById,
+    keyOffsets,
+    pictures: new Int32Array(images.length).fill(-1),
+  };
+}
+
+/** The annotations of merged image `i`: `[source, position]` pairs, in file order. */
+export function annotationsOfImage(subset: Subset, i: number): [number, number][] {
+  const image = subset.images[i];
+  if (image === undefined) return [];
+  const out: [number, number][] = [];
+  subset.sources.forEach(({ dataset }, s) => {
+    const local = dataset.index.imageById.get(idKey(image.id));
+    if (local === undefined) return;
+    const { imageOffsets, annotationOrder } = dataset.index;
+    for (let k = imageOffsets[local]!; k < imageOffsets[local + 1]!; k++)
+      out.push([s, annotationOrder[k]!]);
+  });
+  return out;
+}
+
+/** The source and position of an annotation key. */
+export function locateKey(subset: Subset, key: number): [number, number] | null {
+  for (let s = subset.keyOffsets.length - 1; s >= 0; s--) {
+    const base = subset.keyOffsets[s]!;
+    if (key >= base) {
+      const position = key - base;
+      return position < subset.sources[s]!.dataset.annotations.length ? [s, position] : null;
+    }
+  }
+  return null;
+}
