@@ -1,18 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Stage } from 'react-konva';
 import type Konva from 'konva';
-import { markFirstRenderOnce } from '../store/marks';
+import { Stage } from 'react-konva';
 import { currentSubset, useApp } from '../store/store';
-import { loadView, type LoadedView } from './imageViews';
+import { Captions } from './Captions';
+import { HoverCard } from './HoverCard';
 import { MaskLayer } from './MaskLayer';
-import { categoryColors } from './palette';
 import { PictureLayer } from './PictureLayer';
 import { ShapeLayer } from './ShapeLayer';
-import { fitViewport, zoomAround, type Viewport } from './viewport';
-import { visibleAnnotations } from './visibleAnnotations';
+import { useCurrentView } from './useCurrentView';
 import { useElementSize } from './useElementSize';
+import { actualSizeViewport, fitViewport, zoomAround, type Viewport } from './viewport';
+import { visibleAnnotations } from './visibleAnnotations';
+import { ZoomControls } from './ZoomControls';
 
-/** The image and its annotations: pan (drag), zoom (wheel, around the pointer), fit. */
+/** The image and its annotations: pan (drag), zoom (wheel or pinch, around the pointer), fit, 1:1. */
 export function CanvasView() {
   const subset = useApp(currentSubset);
   const subsetIndex = useApp((s) => s.subsetIndex);
@@ -25,16 +26,16 @@ export function CanvasView() {
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
-  const { setLoaded, select, hover } = useApp.getState();
+  const select = useApp((s) => s.select);
+  const hover = useApp((s) => s.hover);
 
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
-  const [view, setView] = useState<LoadedView | null>(null);
+  const { view, colors, error } = useCurrentView();
   const [viewport, setViewport] = useState<Viewport>({ scale: 1, x: 0, y: 0 });
-  const [error, setError] = useState<string | null>(null);
+  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
 
   const categories = subset?.categories;
-  const colors = useMemo(() => categoryColors(categories ?? []), [categories]);
   const names = useMemo(
     () => Object.fromEntries((categories ?? []).map((c) => [String(c.id), c.name])),
     [categories],
@@ -43,38 +44,15 @@ export function CanvasView() {
     () => Object.fromEntries((categories ?? []).map((c) => [String(c.id), c.skeleton])),
     [categories],
   );
-
   const width = subset?.images.widths[imageIndex] ?? 0;
   const height = subset?.images.heights[imageIndex] ?? 0;
-
-  // Load the current image's view; the store gets its plain annotations.
-  useEffect(() => {
-    if (subset === undefined || subset.images.ids.length === 0) return;
-    let live = true;
-    loadView(subsetIndex, imageIndex, colors, String(categories?.length), { width, height }).then(
-      (loaded) => {
-        if (!live) return;
-        setView(loaded);
-        setError(null);
-        setLoaded({ subset: subsetIndex, imageIndex }, loaded.annotations, loaded.problems);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [subset, subsetIndex, imageIndex, colors, categories, width, height, setLoaded]);
+  const image = { width, height };
 
   // Fit when the image or the window changes.
   const fitKey = `${subsetIndex}:${imageIndex}:${size.width}x${size.height}`;
   useEffect(() => {
     setViewport(fitViewport({ width, height }, size));
   }, [fitKey]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  // The first image of an open is drawn: Konva draws on the animation frame after commit.
-  useEffect(() => {
-    if (view !== null) requestAnimationFrame(() => markFirstRenderOnce());
-  }, [view]);
 
   const shown = useMemo(
     () => visibleAnnotations(annotations, { hiddenCategories, scoreThreshold, crowdOnly }),
@@ -85,23 +63,28 @@ export function CanvasView() {
     [selection, hovered],
   );
   const current = view !== null && view.imageIndex === imageIndex && view.subset === subsetIndex;
+  const hoveredAnnotation =
+    hovered === null ? undefined : annotations.find((a) => a.key === hovered);
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
-    const pointer = e.target.getStage()?.getPointerPosition();
-    if (!pointer) return;
-    // Trackpad pinch arrives as a wheel event with ctrlKey and small deltas.
+    const p = e.target.getStage()?.getPointerPosition();
+    if (!p) return;
+    // A trackpad pinch arrives as a wheel event with ctrlKey and small deltas.
     const factor = Math.exp(-e.evt.deltaY * (e.evt.ctrlKey ? 0.01 : 0.0015));
-    setViewport((v) => zoomAround(v, pointer, factor));
+    setViewport((v) => zoomAround(v, p, factor));
   };
 
   return (
     <div
       className="canvas"
       ref={container}
+      tabIndex={-1}
       // Screen px = image px × scale + offset; tests read it to find an image pixel on screen.
       data-viewport={`${viewport.scale},${viewport.x},${viewport.y}`}
       data-image={current ? `${subsetIndex}:${imageIndex}` : ''}
+      onKeyDown={(e) => e.key === 'f' && setViewport(fitViewport(image, size))}
+      onMouseLeave={() => setPointer(null)}
     >
       {subset !== undefined && size.width > 0 && (
         <Stage
@@ -113,6 +96,7 @@ export function CanvasView() {
           y={viewport.y}
           draggable
           onWheel={onWheel}
+          onMouseMove={(e) => setPointer(e.target.getStage()?.getPointerPosition() ?? null)}
           onDragEnd={(e) => {
             if (e.target === e.target.getStage())
               setViewport((v) => ({ ...v, x: e.target.x(), y: e.target.y() }));
@@ -126,7 +110,7 @@ export function CanvasView() {
             <MaskLayer
               annotations={shown}
               masks={view.masks}
-              opacity={opacity + 0.2}
+              opacity={Math.min(1, opacity + 0.2)}
               highlighted={highlighted}
             />
           )}
@@ -153,6 +137,23 @@ export function CanvasView() {
           />
         </Stage>
       )}
+      <ZoomControls
+        scale={viewport.scale}
+        onFit={() => setViewport(fitViewport(image, size))}
+        onActual={() => setViewport(actualSizeViewport(image, size))}
+        onZoom={(f) =>
+          setViewport((v) => zoomAround(v, { x: size.width / 2, y: size.height / 2 }, f))
+        }
+      />
+      {hoveredAnnotation !== undefined && pointer !== null && (
+        <HoverCard
+          annotation={hoveredAnnotation}
+          name={names[String(hoveredAnnotation.categoryId)] ?? hoveredAnnotation.kind}
+          x={pointer.x}
+          y={pointer.y}
+        />
+      )}
+      {current && <Captions annotations={annotations} />}
       {subset !== undefined && current && view.picture === null && (
         <div className="canvas-note">
           {view.pictureError ??

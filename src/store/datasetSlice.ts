@@ -65,6 +65,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
       try {
         const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
+        get().clearFilter();
         set({ summary, subsetIndex: 0, opening: null, alerts: [] });
         get().showFirstImage();
       } catch (error) {
@@ -95,6 +96,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     },
 
     setSubset: (index) => {
+      get().clearFilter();
       set({ subsetIndex: index });
       get().showFirstImage();
     },

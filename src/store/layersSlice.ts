@@ -26,6 +26,7 @@ export type LayersSlice = {
   setOpacity: (value: number) => void;
   setScoreThreshold: (value: number) => void;
   toggleCategory: (id: string) => void;
+  setHiddenCategories: (ids: string[]) => void;
   setCrowdOnly: (value: boolean) => void;
 };
 
@@ -52,4 +53,5 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
         : [...s.hiddenCategories, id],
     })),
   setCrowdOnly: (value) => set({ crowdOnly: value }),
+  setHiddenCategories: (ids) => set({ hiddenCategories: ids }),
 });

@@ -5,15 +5,17 @@
  */
 import { create } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
+import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = DatasetSlice & ViewSlice & LayersSlice;
+export type AppState = DatasetSlice & ViewSlice & LayersSlice & FiltersSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),
   ...createLayersSlice(...a),
+  ...createFiltersSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

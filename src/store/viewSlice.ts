@@ -1,5 +1,6 @@
 /** Which image is shown, its annotations (plain data), selection and hover. */
 import type { StateCreator } from 'zustand';
+import type { CocoId } from '../coco';
 import type { ProblemInfo, ViewAnnotation } from '../worker/protocol';
 import type { AppState } from './store';
 import { imageFromHash, writeImageHash } from './urlHash';
@@ -16,7 +17,11 @@ export type ViewSlice = {
   /** Annotation keys. */
   selection: number[];
   hovered: number | null;
+  /** An annotation id to select once its image has loaded (from a problem's link). */
+  pendingSelect: CocoId | null;
   setImage: (index: number) => void;
+  /** Goes to an image and selects one of its annotations by id. */
+  showAnnotation: (imageIndex: number, annotationId: CocoId | null) => void;
   /** After an open or a subset switch: the image named in the URL, else the first. */
   showFirstImage: () => void;
   setLoaded: (
@@ -35,6 +40,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   imageProblems: [],
   selection: [],
   hovered: null,
+  pendingSelect: null,
 
   setImage: (index) => {
     const images = get().summary?.subsets[get().subsetIndex]?.images;
@@ -64,8 +70,30 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     }
   },
 
-  setLoaded: (loaded, annotations, problems) =>
-    set({ loaded, annotations, imageProblems: problems }),
+  showAnnotation: (imageIndex, annotationId) => {
+    get().setImage(imageIndex);
+    const loaded = get().loaded;
+    if (
+      loaded !== null &&
+      loaded.imageIndex === imageIndex &&
+      loaded.subset === get().subsetIndex
+    ) {
+      const hit = get().annotations.find((a) => a.id === annotationId);
+      set({ selection: hit ? [hit.key] : [], pendingSelect: null });
+    } else set({ pendingSelect: annotationId });
+  },
+
+  setLoaded: (loaded, annotations, problems) => {
+    const pending = get().pendingSelect;
+    const hit = pending === null ? undefined : annotations.find((a) => a.id === pending);
+    set({
+      loaded,
+      annotations,
+      imageProblems: problems,
+      pendingSelect: null,
+      ...(hit ? { selection: [hit.key] } : {}),
+    });
+  },
   select: (keys) => set({ selection: keys }),
   hover: (key) => set({ hovered: key }),
 });

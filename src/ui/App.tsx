@@ -3,10 +3,11 @@ import { useApp } from '../store/store';
 import { Alerts } from './Alerts';
 import { DropTarget } from './DropTarget';
 import { ImageList } from './ImageList';
-import { Inspector } from './Inspector';
 import { OpenProgress } from './OpenProgress';
+import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { ViewBar } from './ViewBar';
 import { Welcome } from './Welcome';
 
 /** The page: composes the panels; it handles no pointer or file logic itself. */
@@ -19,8 +20,11 @@ export function App() {
       {hasDataset ? (
         <div className="workspace">
           <ImageList />
-          <CanvasView />
-          <Inspector />
+          <div className="stage-column">
+            <ViewBar />
+            <CanvasView />
+          </div>
+          <SidePanel />
         </div>
       ) : (
         <Welcome />

@@ -1,22 +1,29 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { mark } from '../store/marks';
 import { currentSubset, useApp } from '../store/store';
-import { ImageFlag } from '../worker/protocol';
+import { ImageFilters } from './ImageFilters';
+import { ImageRow } from './ImageRow';
+import { clearThumbnails } from './thumbnails';
 
-const ROW_HEIGHT = 28;
-const OVERSCAN = 8;
+const OVERSCAN = 6;
 
 /**
  * The subset's images, virtualized: only the rows in view exist in the DOM, so 118k
- * images scroll as smoothly as 10. Arrows, PageUp/PageDown, Home/End move the current image.
+ * images scroll as smoothly as 10. Arrows, PageUp/PageDown, Home/End move the current
+ * image within what the filter shows.
  */
 export function ImageList() {
   const subset = useApp(currentSubset);
+  const subsetIndex = useApp((s) => s.subsetIndex);
+  const summary = useApp((s) => s.summary);
   const imageIndex = useApp((s) => s.imageIndex);
+  const shown = useApp((s) => s.shownImages);
   const setImage = useApp((s) => s.setImage);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
+  const [thumbnails, setThumbnails] = useState(false);
+  const rowHeight = thumbnails ? 64 : 28;
 
   useEffect(() => {
     const el = scroller.current;
@@ -27,86 +34,79 @@ export function ImageList() {
   }, []);
 
   useEffect(() => {
-    if (subset !== undefined) mark('ready');
-  }, [subset]);
+    clearThumbnails();
+    if (summary !== null) mark('ready');
+  }, [summary]);
+
+  const count = shown === null ? (subset?.images.ids.length ?? 0) : shown.length;
+  const imageAt = (row: number) => (shown === null ? row : shown[row]!);
+  const currentRow = shown === null ? imageIndex : shown.indexOf(imageIndex);
 
   // Keep the current row in view.
   useEffect(() => {
     const el = scroller.current;
-    if (el === null) return;
-    const top = imageIndex * ROW_HEIGHT;
+    if (el === null || currentRow < 0) return;
+    const top = currentRow * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
-      el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  }, [imageIndex]);
+    else if (top + rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + rowHeight - el.clientHeight;
+  }, [currentRow, rowHeight]);
 
   if (subset === undefined) return <nav className="image-list" aria-label="Image list" />;
-  const images = subset.images;
-  const count = images.ids.length;
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const page = Math.max(1, Math.floor(height / rowHeight) - 1);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    const from = Math.max(0, currentRow);
     const moves: Record<string, number> = {
-      ArrowDown: imageIndex + 1,
-      ArrowUp: imageIndex - 1,
-      PageDown: imageIndex + page,
-      PageUp: imageIndex - page,
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      PageDown: from + page,
+      PageUp: from - page,
       Home: 0,
       End: count - 1,
     };
     const next = moves[e.key];
-    if (next === undefined) return;
+    if (next === undefined || count === 0) return;
     e.preventDefault();
-    setImage(next);
+    setImage(imageAt(Math.max(0, Math.min(count - 1, next))));
   };
 
   const rows = [];
-  for (let i = first; i < last; i++) {
-    const flags = images.flags[i]!;
-    const name = images.fileNames[i] || `image ${String(images.ids[i])}`;
+  for (let row = first; row < last; row++) {
+    const i = imageAt(row);
     rows.push(
-      <li
+      <ImageRow
         key={i}
-        className={i === imageIndex ? 'row current' : 'row'}
-        style={{ top: i * ROW_HEIGHT }}
-        aria-current={i === imageIndex ? 'true' : undefined}
-        aria-setsize={count}
-        aria-posinset={i + 1}
-        onClick={() => setImage(i)}
-      >
-        <span className="name" title={name}>
-          {name}
-        </span>
-        {(flags & ImageFlag.hasProblems) !== 0 && (
-          <span className="badge warn" title="has problems">
-            !
-          </span>
-        )}
-        {(flags & ImageFlag.hasCrowd) !== 0 && (
-          <span className="badge" title="has crowd annotations">
-            crowd
-          </span>
-        )}
-        <span className="count" title="annotations">
-          {images.annotationCounts[i]}
-        </span>
-      </li>,
+        table={subset.images}
+        subset={subsetIndex}
+        imageIndex={i}
+        top={row * rowHeight}
+        height={rowHeight}
+        current={i === imageIndex}
+        thumbnail={thumbnails}
+        position={row + 1}
+        count={count}
+        onSelect={setImage}
+      />,
     );
   }
   return (
     <nav className="image-list" aria-label="Image list">
+      <ImageFilters thumbnails={thumbnails} onThumbnails={setThumbnails} shownCount={count} />
       <div
         ref={scroller}
         className="scroller"
         tabIndex={0}
+        aria-label="Images, use arrow keys to move"
         onKeyDown={onKeyDown}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
-        <ul aria-label="Images" style={{ height: count * ROW_HEIGHT }}>
+        <ul aria-label="Images" style={{ height: count * rowHeight }}>
           {rows}
         </ul>
+        {count === 0 && <p className="muted empty">No image matches the filter.</p>}
       </div>
     </nav>
   );

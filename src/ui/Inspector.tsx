@@ -11,7 +11,7 @@ export function Inspector() {
   const select = useApp((s) => s.select);
   const hover = useApp((s) => s.hover);
   const imageProblems = useApp((s) => s.imageProblems);
-  if (subset === undefined) return <aside className="inspector" aria-label="Inspector" />;
+  if (subset === undefined) return null;
   const names = new Map(subset.categories.map((c) => [String(c.id), c.name]));
   const nameOf = (a: PlainAnnotation) =>
     a.categoryId === null
@@ -20,7 +20,7 @@ export function Inspector() {
   const selected = annotations.filter((a) => selection.includes(a.key));
 
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <div className="inspector">
       <h2>Annotations ({annotations.length})</h2>
       <ul aria-label="Annotations" className="annotation-list">
         {annotations.map((a) => (
@@ -63,6 +63,6 @@ export function Inspector() {
           </ul>
         </section>
       )}
-    </aside>
+    </div>
   );
 }

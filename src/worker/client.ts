@@ -6,6 +6,7 @@
  */
 import type {
   EngineError,
+  ImageFilter,
   ImageView,
   OpenPhase,
   OpenSummary,
@@ -152,6 +153,18 @@ export class EngineClient {
     });
     if (response.type !== 'image-view') throw new Error(`unexpected answer ${response.type}`);
     return response.view;
+  }
+
+  async filterImages(subset: number, filter: ImageFilter): Promise<Int32Array> {
+    const response = await this.require().request({ type: 'filter-images', subset, filter });
+    if (response.type !== 'images-filtered') throw new Error(`unexpected answer ${response.type}`);
+    return response.images;
+  }
+
+  async picture(subset: number, imageIndex: number): Promise<Blob | null> {
+    const response = await this.require().request({ type: 'picture', subset, imageIndex });
+    if (response.type !== 'picture') throw new Error(`unexpected answer ${response.type}`);
+    return response.picture;
   }
 
   get hasDataset(): boolean {

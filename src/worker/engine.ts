@@ -7,7 +7,8 @@ import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
 import { matchSubset, openFiles, type Progress } from './openFiles';
-import type { OpenSummary, ProblemInfo } from './protocol';
+import { filterImages } from './filterImages';
+import type { ImageFilter, OpenSummary, ProblemInfo } from './protocol';
 import type { Subset } from './subset';
 import { summarizeSubset } from './summary';
 
@@ -57,6 +58,14 @@ export class Engine {
     if (s === undefined) return { annotations: [], masks: new Map(), problems: [] };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
     return { ...buildImageView(s, imageIndex, colors), problems };
+  }
+
+  filterImages(subset: number, filter: ImageFilter): Int32Array {
+    const s = this.subsets[subset];
+    const table = this.summary?.subsets[subset]?.images;
+    return s === undefined || table === undefined
+      ? new Int32Array(0)
+      : filterImages(s, table, filter);
   }
 
   async picture(subset: number, imageIndex: number): Promise<Blob | null> {

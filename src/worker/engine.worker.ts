@@ -69,6 +69,19 @@ async function handle(request: Request): Promise<void> {
       post({ type: 'image-view', id: request.id, view }, transfer);
       return;
     }
+    case 'filter-images': {
+      const images = engine.filterImages(request.subset, request.filter);
+      post({ type: 'images-filtered', id: request.id, images }, [images.buffer]);
+      return;
+    }
+    case 'picture': {
+      post({
+        type: 'picture',
+        id: request.id,
+        picture: await engine.picture(request.subset, request.imageIndex),
+      });
+      return;
+    }
     default: {
       const never: never = request;
       throw new Error(`unknown request ${JSON.stringify(never)}`);

@@ -126,6 +126,25 @@ export type ImageView = {
   problems: ProblemInfo[];
 };
 
+/** Which images the list shows; empty fields do not filter. */
+export type ImageFilter = {
+  /** Part of the file name (case-insensitive). */
+  text: string;
+  /** Category ids (as strings): images with an annotation of any of them. */
+  categories: string[];
+  hasCrowd: boolean;
+  hasProblems: boolean;
+  notAnnotated: boolean;
+};
+
+export const NO_FILTER: ImageFilter = {
+  text: '',
+  categories: [],
+  hasCrowd: false,
+  hasProblems: false,
+  notAnnotated: false,
+};
+
 export type OpenPhase = 'listing' | 'reading' | 'parsing' | 'indexing' | 'matching';
 
 /** page → engine */
@@ -138,7 +157,9 @@ export type Request =
       subset: number;
       imageIndex: number;
       colors: Record<string, string>;
-    };
+    }
+  | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
+  | { type: 'picture'; id: number; subset: number; imageIndex: number };
 
 /** engine → page */
 export type Response =
@@ -146,6 +167,9 @@ export type Response =
   | { type: 'opened'; id: number; summary: OpenSummary }
   | { type: 'images-added'; id: number; summary: OpenSummary }
   | { type: 'image-view'; id: number; view: ImageView }
+  /** Image positions that pass the filter, ascending. */
+  | { type: 'images-filtered'; id: number; images: Int32Array }
+  | { type: 'picture'; id: number; picture: Blob | null }
   | { type: 'failed'; id: number; error: EngineError };
 
 /** An error the user sees: which file, where in it, and what is wrong. */

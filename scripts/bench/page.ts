@@ -1,0 +1,165 @@
+/**
+ * What the page does, measured in headless Chromium against the built app: opening
+ * datasets (User Timing marks, main-thread long tasks, the longest gap between frames,
+ * memory), switching images, and pan/zoom frame rate.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
+
+export type OpenFigures = {
+  toReadyMs: number;
+  toFirstRenderMs: number;
+  longTasksOver200: number;
+  longestTaskMs: number;
+  longestFrameGapMs: number;
+  /** Peak resident memory of all Chromium processes during the open, minus before it. */
+  peakRssDeltaBytes: number;
+  status: string;
+};
+
+/** Resident memory of every Chromium process, in bytes (Linux /proc via ps). */
+export function chromiumRss(): number {
+  try {
+    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .reduce((s, kb) => s + Number(kb) * 1024, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Watches long tasks and gaps between animation frames from the start of the page. */
+const WATCH = () => {
+  const w = window as unknown as { __bench: { longTasks: number[]; gaps: number[] } };
+  w.__bench = { longTasks: [], gaps: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  let last = performance.now();
+  const frame = (t: number) => {
+    w.__bench.gaps.push(t - last);
+    last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
+export async function newBenchPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  await page.addInitScript(WATCH);
+  await page.goto(url);
+  return page;
+}
+
+/** Opens files (paths on disk, given to the file input) and measures until first render. */
+export async function measureOpen(
+  page: Page,
+  paths: string[],
+  timeoutMs = 120_000,
+): Promise<OpenFigures> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: { longTasks: number[]; gaps: number[] } };
+    w.__bench.longTasks = [];
+    w.__bench.gaps = [];
+    performance.clearMarks();
+  });
+  const baseline = chromiumRss();
+  let peak = baseline;
+  const poll = setInterval(() => (peak = Math.max(peak, chromiumRss())), 100);
+  try {
+    await page.getByLabel('Dataset files').setInputFiles(paths);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('cocoscope:first-render').length > 0,
+      null,
+      {
+        timeout: timeoutMs,
+        polling: 50,
+      },
+    );
+  } finally {
+    clearInterval(poll);
+  }
+  peak = Math.max(peak, chromiumRss());
+  const figures = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(`cocoscope:${name}`)[0]!.startTime;
+    const w = window as unknown as { __bench: { longTasks: number[]; gaps: number[] } };
+    return {
+      toReadyMs: at('ready') - at('open-start'),
+      toFirstRenderMs: at('first-render') - at('open-start'),
+      longTasksOver200: w.__bench.longTasks.filter((d) => d > 200).length,
+      longestTaskMs: Math.max(0, ...w.__bench.longTasks),
+      longestFrameGapMs: Math.max(0, ...w.__bench.gaps),
+      status: document.querySelector('[role=status]')?.textContent ?? '',
+    };
+  });
+  return { ...figures, peakRssDeltaBytes: peak - baseline };
+}
+
+/** Median time from pressing ArrowDown in the image list to the next image drawn. */
+export async function measureImageSwitch(page: Page, steps: number): Promise<number[]> {
+  await page.locator('.image-list .scroller').focus();
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const host = document.querySelector<HTMLElement>('.canvas')!;
+          const before = host.dataset.image;
+          const t0 = performance.now();
+          const observer = new MutationObserver(() => {
+            if (host.dataset.image === before || host.dataset.image === '') return;
+            observer.disconnect();
+            // Konva draws on the next animation frame after React commits.
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => resolve(performance.now() - t0)),
+            );
+          });
+          observer.observe(host, { attributes: true, attributeFilter: ['data-image'] });
+          document
+            .querySelector('.image-list .scroller')!
+            .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+        }),
+    );
+    times.push(ms);
+  }
+  return times;
+}
+
+/** Frames per second while wheel-zooming and dragging for `seconds`. */
+export async function measurePanZoom(
+  page: Page,
+  seconds: number,
+): Promise<{ fps: number; worstFrameMs: number }> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<{ fps: number; worstFrameMs: number }>((resolve) => {
+        const target = document.querySelector('.konvajs-content')!;
+        const rect = target.getBoundingClientRect();
+        const t0 = performance.now();
+        let frames = 0;
+        let last = t0;
+        let worst = 0;
+        const tick = (t: number) => {
+          frames++;
+          worst = Math.max(worst, t - last);
+          last = t;
+          const phase = Math.sin((t - t0) / 300);
+          target.dispatchEvent(
+            new WheelEvent('wheel', {
+              deltaY: phase * 40,
+              clientX: rect.left + rect.width / 2 + phase * 100,
+              clientY: rect.top + rect.height / 2,
+              bubbles: true,
+              cancelable: true,
+            }),
+          );
+          if (t - t0 < duration * 1000) requestAnimationFrame(tick);
+          else resolve({ fps: (frames * 1000) / (t - t0), worstFrameMs: worst });
+        };
+        requestAnimationFrame(tick);
+      }),
+    seconds,
+  );
+}

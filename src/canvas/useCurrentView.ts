@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react';
+import { markFirstRenderOnce } from '../store/marks';
+import { currentSubset, useApp } from '../store/store';
+import { loadView, type LoadedView } from './imageViews';
+import { categoryColors } from './palette';
+
+/**
+ * Loads the current image's view (picture, masks, annotations) from the engine, hands the
+ * plain annotations to the store, prefetches the next image, and marks the first render.
+ */
+export function useCurrentView(): {
+  view: LoadedView | null;
+  colors: Record<string, string>;
+  error: string | null;
+} {
+  const subset = useApp(currentSubset);
+  const subsetIndex = useApp((s) => s.subsetIndex);
+  const imageIndex = useApp((s) => s.imageIndex);
+  const shown = useApp((s) => s.shownImages);
+  const setLoaded = useApp((s) => s.setLoaded);
+  const [view, setView] = useState<LoadedView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const categories = subset?.categories;
+  const colors = useMemo(() => categoryColors(categories ?? []), [categories]);
+
+  useEffect(() => {
+    if (subset === undefined || subset.images.ids.length === 0) return;
+    let live = true;
+    const colorsKey = String(categories?.length);
+    const sizeOf = (i: number) => ({
+      width: subset.images.widths[i] ?? 0,
+      height: subset.images.heights[i] ?? 0,
+    });
+    loadView(subsetIndex, imageIndex, colors, colorsKey, sizeOf(imageIndex)).then(
+      (loaded) => {
+        if (!live) return;
+        setView(loaded);
+        setError(null);
+        setLoaded({ subset: subsetIndex, imageIndex }, loaded.annotations, loaded.problems);
+        // The next image in the list is likely next: have it ready.
+        const row = shown === null ? imageIndex : shown.indexOf(imageIndex);
+        const next = shown === null ? imageIndex + 1 : shown[row + 1];
+        if (next !== undefined && next < subset.images.ids.length) {
+          loadView(subsetIndex, next, colors, colorsKey, sizeOf(next)).catch(() => {});
+        }
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [subset, subsetIndex, imageIndex, shown, colors, categories, setLoaded]);
+
+  // Konva draws on the animation frame after React commits; mark after that.
+  useEffect(() => {
+    if (view !== null) requestAnimationFrame(() => markFirstRenderOnce());
+  }, [view]);
+
+  return { view, colors, error };
+}

@@ -1,0 +1,79 @@
+import { currentSubset, useApp } from '../store/store';
+
+/** Filter the image list by file name, category, crowd, problems, or no annotation. */
+export function ImageFilters(props: {
+  thumbnails: boolean;
+  onThumbnails: (on: boolean) => void;
+  shownCount: number;
+}) {
+  const filter = useApp((s) => s.filter);
+  const setFilter = useApp((s) => s.setFilter);
+  const subset = useApp(currentSubset);
+  const total = subset?.images.ids.length ?? 0;
+  return (
+    <div className="filters">
+      <input
+        type="search"
+        aria-label="Filter by file name"
+        placeholder="Filter by file name"
+        value={filter.text}
+        onChange={(e) => void setFilter({ text: e.currentTarget.value })}
+      />
+      <select
+        aria-label="Filter by category"
+        value={filter.categories[0] ?? ''}
+        onChange={(e) =>
+          void setFilter({
+            categories: e.currentTarget.value === '' ? [] : [e.currentTarget.value],
+          })
+        }
+      >
+        <option value="">All categories</option>
+        {subset?.categories.map((c) => (
+          <option key={String(c.id)} value={String(c.id)}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <div className="filter-flags">
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.hasCrowd}
+            onChange={(e) => void setFilter({ hasCrowd: e.currentTarget.checked })}
+          />
+          crowd
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.hasProblems}
+            onChange={(e) => void setFilter({ hasProblems: e.currentTarget.checked })}
+          />
+          problems
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.notAnnotated}
+            onChange={(e) => void setFilter({ notAnnotated: e.currentTarget.checked })}
+          />
+          not annotated
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={props.thumbnails}
+            onChange={(e) => props.onThumbnails(e.currentTarget.checked)}
+          />
+          thumbnails
+        </label>
+      </div>
+      <div className="muted filter-count">
+        {props.shownCount === total
+          ? `${total.toLocaleString('en-US')} images`
+          : `${props.shownCount.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} images`}
+      </div>
+    </div>
+  );
+}

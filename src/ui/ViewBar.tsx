@@ -1,0 +1,67 @@
+import type { Layers } from '../store/layersSlice';
+import { useApp } from '../store/store';
+
+const LAYERS: [keyof Layers, string][] = [
+  ['masks', 'Masks'],
+  ['polygons', 'Polygons'],
+  ['boxes', 'Boxes'],
+  ['allBoxes', 'All bboxes'],
+  ['keypoints', 'Keypoints'],
+  ['labels', 'Labels'],
+];
+
+/** What the canvas draws: layers, fill opacity, crowd only, score threshold. */
+export function ViewBar() {
+  const layers = useApp((s) => s.layers);
+  const toggleLayer = useApp((s) => s.toggleLayer);
+  const opacity = useApp((s) => s.opacity);
+  const setOpacity = useApp((s) => s.setOpacity);
+  const crowdOnly = useApp((s) => s.crowdOnly);
+  const setCrowdOnly = useApp((s) => s.setCrowdOnly);
+  const threshold = useApp((s) => s.scoreThreshold);
+  const setThreshold = useApp((s) => s.setScoreThreshold);
+  const hasScores = useApp((s) => s.annotations.some((a) => a.score !== null));
+  return (
+    <div className="viewbar" role="toolbar" aria-label="View">
+      {LAYERS.map(([key, label]) => (
+        <label key={key} className="toggle">
+          <input type="checkbox" checked={layers[key]} onChange={() => toggleLayer(key)} />
+          {label}
+        </label>
+      ))}
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={crowdOnly}
+          onChange={(e) => setCrowdOnly(e.currentTarget.checked)}
+        />
+        Crowd only
+      </label>
+      <label className="slider">
+        Opacity
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={opacity}
+          onChange={(e) => setOpacity(Number(e.currentTarget.value))}
+        />
+      </label>
+      {hasScores && (
+        <label className="slider">
+          Score ≥ {threshold.toFixed(2)}
+          <input
+            type="range"
+            aria-label="Score threshold"
+            min={0}
+            max={1}
+            step={0.01}
+            value={threshold}
+            onChange={(e) => setThreshold(Number(e.currentTarget.value))}
+          />
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The images of a subset that pass the image list's filter. */
+import { idKey } from '../coco';
+import { ImageFlag, type ImageFilter, type ImageTable } from './protocol';
+import { annotationsOfImage, type Subset } from './subset';
+
+export function filterImages(subset: Subset, table: ImageTable, filter: ImageFilter): Int32Array {
+  const text = filter.text.trim().toLowerCase();
+  const wanted = new Set(filter.categories);
+  const out: number[] = [];
+  for (let i = 0; i < subset.images.length; i++) {
+    const flags = table.flags[i]!;
+    if (filter.hasCrowd && (flags & ImageFlag.hasCrowd) === 0) continue;
+    if (filter.hasProblems && (flags & ImageFlag.hasProblems) === 0) continue;
+    if (filter.notAnnotated && table.annotationCounts[i]! > 0) continue;
+    if (
+      text !== '' &&
+      !table.fileNames[i]!.toLowerCase().includes(text) &&
+      !String(table.ids[i]).includes(text)
+    )
+      continue;
+    if (wanted.size > 0 && !hasCategory(subset, i, wanted)) continue;
+    out.push(i);
+  }
+  return Int32Array.from(out);
+}
+
+function hasCategory(subset: Subset, imageIndex: number, wanted: Set<string>): boolean {
+  for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
+    const categoryId = subset.sources[s]!.dataset.annotations[position]!.categoryId;
+    if (categoryId !== null && wanted.has(String(idKey(categoryId)))) return true;
+  }
+  return false;
+}
