@@ -1,0 +1,181 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectStatus, openFiles, payload, pixelAt, waitForImage } from './helpers';
+
+/**
+ * A non-square image (60 wide, 40 high) with an asymmetric crowd mask — an L: a
+ * vertical bar x 5..14, y 5..34 and a foot x 15..44, y 28..34 — and a triangle polygon.
+ * A transposed mask would put the bar across the top instead.
+ */
+const W = 60;
+const H = 40;
+function lMask(): number[] {
+  const on = (x: number, y: number) => (x >= 5 && x < 15 && y >= 5 && y < 35) || (x >= 15 && x < 45 && y >= 28 && y < 35);
+  const counts: number[] = [];
+  let run = 0;
+  let value = 0;
+  for (let x = 0; x < W; x++) {
+    for (let y = 0; y < H; y++) {
+      const v = on(x, y) ? 1 : 0;
+      if (v !== value) {
+        counts.push(run);
+        run = 0;
+        value = v;
+      }
+      run++;
+    }
+  }
+  counts.push(run);
+  return counts;
+}
+
+const dataset = {
+  images: [
+    { id: 1, file_name: 'wide.png', width: W, height: H },
+    { id: 2, file_name: 'second.png', width: 30, height: 30 },
+    { id: 3, file_name: 'empty.png', width: 30, height: 30 },
+  ],
+  categories: [
+    { id: 1, name: 'crowdthing' },
+    { id: 2, name: 'triangle' },
+  ],
+  annotations: [
+    { id: 10, image_id: 1, category_id: 1, iscrowd: 1, segmentation: { size: [H, W], counts: lMask() }, area: 510, bbox: [5, 5, 40, 30] },
+    { id: 11, image_id: 1, category_id: 2, iscrowd: 0, segmentation: [[30, 2, 58, 2, 58, 20]], area: 252, bbox: [30, 2, 28, 18] },
+    { id: 12, image_id: 2, category_id: 2, iscrowd: 0, segmentation: [], area: 100, bbox: [5, 5, 10, 10], score: 0.3 },
+  ],
+};
+
+const BACKGROUND = [58, 65, 80];
+
+async function open(page: Page) {
+  await page.goto('/');
+  await openFiles(page, [payload('view.json', JSON.stringify(dataset))]);
+  await expectStatus(page, 3, 3, 2);
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await waitForImage(page, 0);
+}
+
+function isBackground([r, g, b]: number[]) {
+  return Math.abs(r! - BACKGROUND[0]!) <= 3 && Math.abs(g! - BACKGROUND[1]!) <= 3 && Math.abs(b! - BACKGROUND[2]!) <= 3;
+}
+const isRed = ([r, g, b]: number[]) => r! > 95 && r! - g! > 30 && r! - b! > 10;
+const isGreen = ([r, g, b]: number[]) => g! > 95 && g! - r! > 25 && g! - b! > 20;
+
+test('a crowd mask lands on its pixels: column-major, not transposed', async ({ page }) => {
+  await open(page);
+  for (const [x, y] of [
+    [6, 6],
+    [13, 20],
+    [8, 33],
+    [30, 30],
+    [44, 34],
+  ]) {
+    expect(isRed(await pixelAt(page, x!, y!)), `mask at (${x}, ${y})`).toBe(true);
+  }
+  // Where a transposed L would be, and just outside the real one: nothing.
+  for (const [x, y] of [
+    [25, 8],
+    [33, 12],
+    [20, 20],
+    [46, 31],
+    [10, 37],
+  ]) {
+    expect(isBackground(await pixelAt(page, x!, y!)), `no mask at (${x}, ${y})`).toBe(true);
+  }
+});
+
+test("a polygon's fill is where its coordinates say", async ({ page }) => {
+  await open(page);
+  // Triangle (30,2) (58,2) (58,20): inside near (52, 6); outside across the diagonal at (36, 14).
+  expect(isGreen(await pixelAt(page, 52, 6))).toBe(true);
+  expect(isGreen(await pixelAt(page, 55, 15))).toBe(true);
+  expect(isBackground(await pixelAt(page, 36, 14))).toBe(true);
+});
+
+test('toggles hide what they hide', async ({ page }) => {
+  await open(page);
+  await page.getByRole('checkbox', { name: 'Masks' }).uncheck();
+  await page.waitForTimeout(100);
+  expect(isBackground(await pixelAt(page, 13, 20))).toBe(true);
+  expect(isGreen(await pixelAt(page, 52, 6))).toBe(true);
+  await page.getByRole('checkbox', { name: 'Masks' }).check();
+  await page.getByRole('checkbox', { name: 'Polygons' }).uncheck();
+  await page.waitForTimeout(100);
+  expect(isBackground(await pixelAt(page, 52, 6))).toBe(true);
+  expect(isRed(await pixelAt(page, 13, 20))).toBe(true);
+  await page.getByRole('checkbox', { name: 'Polygons' }).check();
+
+  await page.getByRole('checkbox', { name: 'Crowd only' }).check();
+  await page.waitForTimeout(100);
+  expect(isBackground(await pixelAt(page, 52, 6))).toBe(true);
+  expect(isRed(await pixelAt(page, 13, 20))).toBe(true);
+  await page.getByRole('checkbox', { name: 'Crowd only' }).uncheck();
+
+  await page.getByRole('tab', { name: 'Categories' }).click();
+  await page.getByRole('checkbox', { name: 'Show crowdthing' }).uncheck();
+  await page.waitForTimeout(100);
+  expect(isBackground(await pixelAt(page, 13, 20))).toBe(true);
+  expect(isGreen(await pixelAt(page, 52, 6))).toBe(true);
+});
+
+test('hover shows the annotation; click selects it and its row', async ({ page }) => {
+  await open(page);
+  const host = page.locator('.canvas');
+  const [scale, ox, oy] = (await host.getAttribute('data-viewport'))!.split(',').map(Number) as [number, number, number];
+  const box = (await host.boundingBox())!;
+  await page.mouse.move(box.x + ox + 54 * scale, box.y + oy + 6 * scale);
+  await expect(page.getByRole('tooltip')).toContainText('triangle');
+  await expect(page.getByRole('tooltip')).toContainText('#11');
+  await page.mouse.down();
+  await page.mouse.up();
+  const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
+  await expect(rows.filter({ hasText: 'triangle' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Selected annotation' })).toContainText('252');
+});
+
+test('keyboard moves through images, the URL keeps the image, reload returns to it', async ({ page }) => {
+  await open(page);
+  await page.getByRole('list', { name: 'Images' }).getByRole('listitem').first().click();
+  await page.keyboard.press('ArrowDown');
+  await waitForImage(page, 1);
+  await expect(page).toHaveURL(/#image=second\.png/);
+  await page.keyboard.press('End');
+  await waitForImage(page, 2);
+  await page.keyboard.press('Home');
+  await waitForImage(page, 0);
+  await page.keyboard.press('PageDown');
+  await waitForImage(page, 2);
+  await page.reload();
+  await openFiles(page, [payload('view.json', JSON.stringify(dataset))]);
+  await waitForImage(page, 2);
+  await expect(page.getByRole('list', { name: 'Images' }).getByRole('listitem').nth(2)).toHaveAttribute('aria-current', 'true');
+});
+
+test('the image list filters by name, category, crowd and not annotated', async ({ page }) => {
+  await open(page);
+  const rows = page.getByRole('list', { name: 'Images' }).getByRole('listitem');
+  await page.getByRole('searchbox', { name: 'Filter by file name' }).fill('sec');
+  await expect(rows).toHaveText([/second\.png/]);
+  await page.getByRole('searchbox', { name: 'Filter by file name' }).fill('');
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'Filter by category' }).selectOption({ label: 'triangle' });
+  await expect(rows).toHaveText([/wide\.png/, /second\.png/]);
+  await page.getByRole('combobox', { name: 'Filter by category' }).selectOption({ label: 'All categories' });
+  await page.getByRole('checkbox', { name: 'crowd', exact: true }).check();
+  await expect(rows).toHaveText([/wide\.png/]);
+  await page.getByRole('checkbox', { name: 'crowd', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'not annotated' }).check();
+  await expect(rows).toHaveText([/empty\.png/]);
+});
+
+test('a score threshold hides low-scoring annotations', async ({ page }) => {
+  await open(page);
+  await page.getByRole('list', { name: 'Images' }).getByRole('listitem').nth(1).click();
+  await waitForImage(page, 1);
+  expect(isGreen(await pixelAt(page, 10, 10))).toBe(false); // a box: only its outline is drawn
+  // pixelAt samples the centre of a pixel: 4.5 lands on the box's left edge, x = 5.
+  expect(isBackground(await pixelAt(page, 4.5, 10))).toBe(false);
+  await page.getByRole('slider', { name: 'Score threshold' }).fill('0.5');
+  await page.waitForTimeout(100);
+  expect(isBackground(await pixelAt(page, 4.5, 10))).toBe(true);
+});
