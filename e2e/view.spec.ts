@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectStatus, openFiles, payload, pixelAt, waitForImage } from './helpers';
+import {
+  corpusTree,
+  expectStatus,
+  openFiles,
+  payload,
+  pixelAt,
+  waitForImage,
+  zipOf,
+} from './helpers';
 
 /**
  * A non-square image (60 wide, 40 high) with an asymmetric crowd mask — an L: a
@@ -9,7 +17,8 @@ import { expectStatus, openFiles, payload, pixelAt, waitForImage } from './helpe
 const W = 60;
 const H = 40;
 function lMask(): number[] {
-  const on = (x: number, y: number) => (x >= 5 && x < 15 && y >= 5 && y < 35) || (x >= 15 && x < 45 && y >= 28 && y < 35);
+  const on = (x: number, y: number) =>
+    (x >= 5 && x < 15 && y >= 5 && y < 35) || (x >= 15 && x < 45 && y >= 28 && y < 35);
   const counts: number[] = [];
   let run = 0;
   let value = 0;
@@ -39,9 +48,34 @@ const dataset = {
     { id: 2, name: 'triangle' },
   ],
   annotations: [
-    { id: 10, image_id: 1, category_id: 1, iscrowd: 1, segmentation: { size: [H, W], counts: lMask() }, area: 510, bbox: [5, 5, 40, 30] },
-    { id: 11, image_id: 1, category_id: 2, iscrowd: 0, segmentation: [[30, 2, 58, 2, 58, 20]], area: 252, bbox: [30, 2, 28, 18] },
-    { id: 12, image_id: 2, category_id: 2, iscrowd: 0, segmentation: [], area: 100, bbox: [5, 5, 10, 10], score: 0.3 },
+    {
+      id: 10,
+      image_id: 1,
+      category_id: 1,
+      iscrowd: 1,
+      segmentation: { size: [H, W], counts: lMask() },
+      area: 510,
+      bbox: [5, 5, 40, 30],
+    },
+    {
+      id: 11,
+      image_id: 1,
+      category_id: 2,
+      iscrowd: 0,
+      segmentation: [[30, 2, 58, 2, 58, 20]],
+      area: 252,
+      bbox: [30, 2, 28, 18],
+    },
+    {
+      id: 12,
+      image_id: 2,
+      category_id: 2,
+      iscrowd: 0,
+      segmentation: [],
+      area: 100,
+      bbox: [5, 5, 10, 10],
+      score: 0.3,
+    },
   ],
 };
 
@@ -56,7 +90,11 @@ async function open(page: Page) {
 }
 
 function isBackground([r, g, b]: number[]) {
-  return Math.abs(r! - BACKGROUND[0]!) <= 3 && Math.abs(g! - BACKGROUND[1]!) <= 3 && Math.abs(b! - BACKGROUND[2]!) <= 3;
+  return (
+    Math.abs(r! - BACKGROUND[0]!) <= 3 &&
+    Math.abs(g! - BACKGROUND[1]!) <= 3 &&
+    Math.abs(b! - BACKGROUND[2]!) <= 3
+  );
 }
 const isRed = ([r, g, b]: number[]) => r! > 95 && r! - g! > 30 && r! - b! > 10;
 const isGreen = ([r, g, b]: number[]) => g! > 95 && g! - r! > 25 && g! - b! > 20;
@@ -121,7 +159,11 @@ test('toggles hide what they hide', async ({ page }) => {
 test('hover shows the annotation; click selects it and its row', async ({ page }) => {
   await open(page);
   const host = page.locator('.canvas');
-  const [scale, ox, oy] = (await host.getAttribute('data-viewport'))!.split(',').map(Number) as [number, number, number];
+  const [scale, ox, oy] = (await host.getAttribute('data-viewport'))!.split(',').map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const box = (await host.boundingBox())!;
   await page.mouse.move(box.x + ox + 54 * scale, box.y + oy + 6 * scale);
   await expect(page.getByRole('tooltip')).toContainText('triangle');
@@ -133,7 +175,9 @@ test('hover shows the annotation; click selects it and its row', async ({ page }
   await expect(page.getByRole('region', { name: 'Selected annotation' })).toContainText('252');
 });
 
-test('keyboard moves through images, the URL keeps the image, reload returns to it', async ({ page }) => {
+test('keyboard moves through images, the URL keeps the image, reload returns to it', async ({
+  page,
+}) => {
   await open(page);
   await page.getByRole('list', { name: 'Images' }).getByRole('listitem').first().click();
   await page.keyboard.press('ArrowDown');
@@ -148,7 +192,9 @@ test('keyboard moves through images, the URL keeps the image, reload returns to 
   await page.reload();
   await openFiles(page, [payload('view.json', JSON.stringify(dataset))]);
   await waitForImage(page, 2);
-  await expect(page.getByRole('list', { name: 'Images' }).getByRole('listitem').nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(
+    page.getByRole('list', { name: 'Images' }).getByRole('listitem').nth(2),
+  ).toHaveAttribute('aria-current', 'true');
 });
 
 test('the image list filters by name, category, crowd and not annotated', async ({ page }) => {
@@ -158,9 +204,13 @@ test('the image list filters by name, category, crowd and not annotated', async 
   await expect(rows).toHaveText([/second\.png/]);
   await page.getByRole('searchbox', { name: 'Filter by file name' }).fill('');
   await expect(rows).toHaveCount(3);
-  await page.getByRole('combobox', { name: 'Filter by category' }).selectOption({ label: 'triangle' });
+  await page
+    .getByRole('combobox', { name: 'Filter by category' })
+    .selectOption({ label: 'triangle' });
   await expect(rows).toHaveText([/wide\.png/, /second\.png/]);
-  await page.getByRole('combobox', { name: 'Filter by category' }).selectOption({ label: 'All categories' });
+  await page
+    .getByRole('combobox', { name: 'Filter by category' })
+    .selectOption({ label: 'All categories' });
   await page.getByRole('checkbox', { name: 'crowd', exact: true }).check();
   await expect(rows).toHaveText([/wide\.png/]);
   await page.getByRole('checkbox', { name: 'crowd', exact: true }).uncheck();
@@ -178,4 +228,24 @@ test('a score threshold hides low-scoring annotations', async ({ page }) => {
   await page.getByRole('slider', { name: 'Score threshold' }).fill('0.5');
   await page.waitForTimeout(100);
   expect(isBackground(await pixelAt(page, 4.5, 10))).toBe(true);
+});
+
+test('panoptic segments are drawn from the PNG segment map (id = R + 256·G + 256²·B)', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openFiles(page, [zipOf('panoptic.zip', corpusTree('datumaro/coco_dataset/coco_panoptic'))]);
+  await page.getByRole('combobox', { name: 'Subset' }).selectOption('val');
+  await expectStatus(page, 1, 2, 2);
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await waitForImage(page, 0, 1);
+  // b.png: segment 7 (category a) in columns 0–1, segment 20 (b, crowd) in 2–3, nothing in 4.
+  const withMasks = await Promise.all([0, 1, 2, 3, 4].map((x) => pixelAt(page, x, 5)));
+  await page.getByRole('checkbox', { name: 'Masks' }).uncheck();
+  await page.waitForTimeout(100);
+  const without = await Promise.all([0, 1, 2, 3, 4].map((x) => pixelAt(page, x, 5)));
+  const changed = withMasks.map((p, i) => p.some((v, c) => Math.abs(v - without[i]![c]!) > 20));
+  expect(changed).toEqual([true, true, true, true, false]);
+  expect(withMasks[0]![0]! - without[0]![0]!).toBeGreaterThan(20); // category a is red
+  expect(withMasks[2]![1]! - without[2]![1]!).toBeGreaterThan(10); // category b is green
 });

@@ -8,6 +8,7 @@ import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
 import { matchSubset, openFiles, type Progress } from './openFiles';
 import { filterImages } from './filterImages';
+import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import type { ImageFilter, OpenSummary, ProblemInfo } from './protocol';
 import type { Subset } from './subset';
 import { summarizeSubset } from './summary';
@@ -49,15 +50,33 @@ export class Engine {
     return this.summary;
   }
 
-  imageView(
+  /**
+   * The image's annotations with their masks' pixels. `decodePng` turns a segment map
+   * into RGBA (the worker shell gives it; it needs browser APIs).
+   */
+  async imageView(
     subset: number,
     imageIndex: number,
     colors: Record<string, string>,
-  ): ImageViewParts & { problems: ProblemInfo[] } {
+    decodePng: (blob: Blob) => Promise<RgbaImage>,
+  ): Promise<ImageViewParts & { problems: ProblemInfo[] }> {
     const s = this.subsets[subset];
-    if (s === undefined) return { annotations: [], masks: new Map(), problems: [] };
+    if (s === undefined) return { annotations: [], masks: new Map(), segments: null, problems: [] };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
-    return { ...buildImageView(s, imageIndex, colors), problems };
+    const parts = buildImageView(s, imageIndex, colors);
+    if (parts.segments !== null) {
+      const at = findSegmentMap(
+        this.pictures.map((p) => p.path),
+        parts.segments.pngFileName,
+      );
+      const file = this.pictures[at];
+      if (file !== undefined) {
+        const map = await decodePng(await file.blob());
+        for (const [key, pixels] of segmentMasks(map, parts.segments.wanted))
+          parts.masks.set(key, pixels);
+      }
+    }
+    return { ...parts, problems };
   }
 
   filterImages(subset: number, filter: ImageFilter): Int32Array {

@@ -4,9 +4,27 @@
  */
 import { Engine } from './engine';
 import { OpenError } from './openFiles';
+import type { RgbaImage } from './panoptic';
 import type { EngineError, ImageView, Request, Response } from './protocol';
 
 const engine = new Engine();
+
+/** A PNG's exact pixel values: no colour management, no premultiplied alpha. */
+async function decodePng(blob: Blob): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(blob, {
+    colorSpaceConversion: 'none',
+    premultiplyAlpha: 'none',
+  });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { colorSpace: 'srgb' })!;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return {
+    data: ctx.getImageData(0, 0, canvas.width, canvas.height).data,
+    width: canvas.width,
+    height: canvas.height,
+  };
+}
 const post = (message: Response, transfer: Transferable[] = []) =>
   self.postMessage(message, { transfer });
 
@@ -44,7 +62,12 @@ async function handle(request: Request): Promise<void> {
       return;
     }
     case 'image-view': {
-      const parts = engine.imageView(request.subset, request.imageIndex, request.colors);
+      const parts = await engine.imageView(
+        request.subset,
+        request.imageIndex,
+        request.colors,
+        decodePng,
+      );
       const transfer: Transferable[] = [];
       await Promise.all(
         [...parts.masks].map(async ([i, px]) => {

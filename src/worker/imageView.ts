@@ -4,6 +4,7 @@
  */
 import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
+import type { WantedSegment } from './panoptic';
 import type { AnnotationKind, ProblemInfo, ViewAnnotation } from './protocol';
 import { annotationsOfImage, type Subset } from './subset';
 
@@ -27,6 +28,8 @@ export type ImageViewParts = {
   annotations: ViewAnnotation[];
   /** Mask pixels by position in `annotations`. */
   masks: Map<number, MaskPixels>;
+  /** Panoptic segments to paint from the image's PNG segment map (keys are positions). */
+  segments: { pngFileName: string; wanted: WantedSegment[] } | null;
 };
 
 export function buildImageView(
@@ -37,7 +40,8 @@ export function buildImageView(
   const image = subset.images[imageIndex];
   const annotations: ViewAnnotation[] = [];
   const masks = new Map<number, MaskPixels>();
-  if (image === undefined) return { annotations, masks };
+  let segments: ImageViewParts['segments'] = null;
+  if (image === undefined) return { annotations, masks, segments };
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
     const ann = subset.sources[s]!.dataset.annotations[position]!;
     const view = toView(ann, image, subset.keyOffsets[s]! + position, s);
@@ -46,10 +50,18 @@ export function buildImageView(
       const color = parseHexColor(colors[String(ann.categoryId)] ?? '#ff00ff');
       const pixels = rle === null ? null : maskPixels(rle, color, ann.iscrowd);
       if (pixels !== null) masks.set(annotations.length, pixels);
+    } else if (ann.segmentation.kind === 'panoptic') {
+      segments ??= { pngFileName: ann.segmentation.pngFileName, wanted: [] };
+      segments.wanted.push({
+        key: annotations.length,
+        segmentId: ann.segmentation.segmentId,
+        color: colors[String(ann.categoryId)] ?? '#ff00ff',
+        crowd: ann.iscrowd,
+      });
     }
     annotations.push(view);
   }
-  return { annotations, masks };
+  return { annotations, masks, segments };
 }
 
 function kindOf(ann: AnnotationRecord): AnnotationKind {
