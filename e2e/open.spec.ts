@@ -203,3 +203,26 @@ test('Cancel stops a long open and keeps the dataset open before it', async ({ p
     sample.categories.length,
   );
 });
+
+test('opening a second dataset replaces the first everywhere, canvas included', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await expectStatus(
+    page,
+    sample.images.length,
+    sample.annotations.length,
+    sample.categories.length,
+  );
+  await waitForImage(page, 0);
+  await openFiles(page, [
+    corpusFile('datumaro/coco_dataset/coco_instances/annotations/instances_val.json'),
+  ]);
+  await expectStatus(page, 1, 2, 3);
+  await waitForImage(page, 0);
+  await expect(page.getByRole('list', { name: 'Annotations' }).getByRole('listitem')).toHaveText([
+    /^a #1/,
+    /^b #2/,
+  ]);
+  await expect(page.getByText(/image not loaded/)).toBeVisible();
+});

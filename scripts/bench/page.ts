@@ -3,7 +3,7 @@
  * datasets (User Timing marks, main-thread long tasks, the longest gap between frames,
  * memory), switching images, and pan/zoom frame rate.
  */
-import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 
 export type OpenFigures = {
@@ -17,17 +17,23 @@ export type OpenFigures = {
   status: string;
 };
 
-/** Resident memory of every Chromium process, in bytes (Linux /proc via ps). */
+/**
+ * Resident memory of every Chromium process, in bytes, read from /proc (cheap enough to
+ * poll every 100 ms without stealing a core from the browser being measured).
+ */
 export function chromiumRss(): number {
-  try {
-    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-    return out
-      .split('\n')
-      .filter(Boolean)
-      .reduce((s, kb) => s + Number(kb) * 1024, 0);
-  } catch {
-    return 0;
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chromium')) continue;
+      const resident = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+      total += resident * 4096;
+    } catch {
+      // the process ended while we looked
+    }
   }
+  return total;
 }
 
 /** Watches long tasks and gaps between animation frames from the start of the page. */
@@ -48,6 +54,9 @@ const WATCH = () => {
 
 export async function newBenchPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`;
+  // functions sent to the page need that helper there too.
+  await page.addInitScript('window.__name = (f) => f');
   await page.addInitScript(WATCH);
   await page.goto(url);
   return page;

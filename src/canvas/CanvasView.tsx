@@ -3,13 +3,15 @@ import type Konva from 'konva';
 import { Stage } from 'react-konva';
 import { currentSubset, useApp } from '../store/store';
 import { Captions } from './Captions';
+import { annotationAt } from './hitTest';
 import { HoverCard } from './HoverCard';
 import { MaskLayer } from './MaskLayer';
 import { PictureLayer } from './PictureLayer';
 import { ShapeLayer } from './ShapeLayer';
 import { useCurrentView } from './useCurrentView';
 import { useElementSize } from './useElementSize';
-import { actualSizeViewport, fitViewport, zoomAround, type Viewport } from './viewport';
+import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
+import { useViewport } from './useViewport';
 import { visibleAnnotations } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
 
@@ -32,7 +34,7 @@ export function CanvasView() {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
   const { view, colors, error } = useCurrentView();
-  const [viewport, setViewport] = useState<Viewport>({ scale: 1, x: 0, y: 0 });
+  const { stageRef, live, viewport, apply, dragged } = useViewport();
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
 
   const categories = subset?.categories;
@@ -51,7 +53,7 @@ export function CanvasView() {
   // Fit when the image or the window changes.
   const fitKey = `${subsetIndex}:${imageIndex}:${size.width}x${size.height}`;
   useEffect(() => {
-    setViewport(fitViewport({ width, height }, size));
+    apply(fitViewport({ width, height }, size), 'now');
   }, [fitKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = useMemo(
@@ -62,9 +64,25 @@ export function CanvasView() {
     () => new Set([...selection, ...(hovered === null ? [] : [hovered])]),
     [selection, hovered],
   );
-  const current = view !== null && view.imageIndex === imageIndex && view.subset === subsetIndex;
+  const version = useApp((s) => s.datasetVersion);
+  const current =
+    view !== null &&
+    view.version === version &&
+    view.imageIndex === imageIndex &&
+    view.subset === subsetIndex;
   const hoveredAnnotation =
     hovered === null ? undefined : annotations.find((a) => a.key === hovered);
+
+  /** The annotation under a screen point, among those drawn. */
+  const pick = (p: { x: number; y: number }) => {
+    const v = live.current;
+    return annotationAt(
+      current ? shown : [],
+      (p.x - v.x) / v.scale,
+      (p.y - v.y) / v.scale,
+      3 / v.scale,
+    );
+  };
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
@@ -72,7 +90,7 @@ export function CanvasView() {
     if (!p) return;
     // A trackpad pinch arrives as a wheel event with ctrlKey and small deltas.
     const factor = Math.exp(-e.evt.deltaY * (e.evt.ctrlKey ? 0.01 : 0.0015));
-    setViewport((v) => zoomAround(v, p, factor));
+    apply(zoomAround(live.current, p, factor), 'later');
   };
 
   return (
@@ -83,11 +101,12 @@ export function CanvasView() {
       // Screen px = image px × scale + offset; tests read it to find an image pixel on screen.
       data-viewport={`${viewport.scale},${viewport.x},${viewport.y}`}
       data-image={current ? `${subsetIndex}:${imageIndex}` : ''}
-      onKeyDown={(e) => e.key === 'f' && setViewport(fitViewport(image, size))}
+      onKeyDown={(e) => e.key === 'f' && apply(fitViewport(image, size), 'now')}
       onMouseLeave={() => setPointer(null)}
     >
       {subset !== undefined && size.width > 0 && (
         <Stage
+          ref={stageRef}
           width={size.width}
           height={size.height}
           scaleX={viewport.scale}
@@ -96,13 +115,29 @@ export function CanvasView() {
           y={viewport.y}
           draggable
           onWheel={onWheel}
-          onMouseMove={(e) => setPointer(e.target.getStage()?.getPointerPosition() ?? null)}
+          onMouseMove={(e) => {
+            const p = e.target.getStage()?.getPointerPosition() ?? null;
+            setPointer(p);
+            const hit = p === null ? null : pick(p);
+            if ((hit?.key ?? null) !== hovered) hover(hit?.key ?? null);
+          }}
+          onDragMove={(e) => {
+            if (e.target === e.target.getStage()) dragged(e.target.x(), e.target.y(), 'later');
+          }}
           onDragEnd={(e) => {
-            if (e.target === e.target.getStage())
-              setViewport((v) => ({ ...v, x: e.target.x(), y: e.target.y() }));
+            if (e.target === e.target.getStage()) dragged(e.target.x(), e.target.y(), 'now');
           }}
           onClick={(e) => {
-            if (e.target === e.target.getStage()) select([]);
+            const p = e.target.getStage()?.getPointerPosition();
+            const hit = p ? pick(p) : null;
+            if (hit === null) return select([]);
+            const additive = e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey;
+            if (!additive) return select([hit.key]);
+            select(
+              selection.includes(hit.key)
+                ? selection.filter((k) => k !== hit.key)
+                : [...selection, hit.key],
+            );
           }}
         >
           <PictureLayer picture={current ? view.picture : null} width={width} height={height} />
@@ -124,25 +159,15 @@ export function CanvasView() {
             scale={viewport.scale}
             selection={selection}
             hovered={hovered}
-            onHover={hover}
-            onSelect={(key, additive) =>
-              select(
-                additive
-                  ? selection.includes(key)
-                    ? selection.filter((k) => k !== key)
-                    : [...selection, key]
-                  : [key],
-              )
-            }
           />
         </Stage>
       )}
       <ZoomControls
         scale={viewport.scale}
-        onFit={() => setViewport(fitViewport(image, size))}
-        onActual={() => setViewport(actualSizeViewport(image, size))}
+        onFit={() => apply(fitViewport(image, size), 'now')}
+        onActual={() => apply(actualSizeViewport(image, size), 'now')}
         onZoom={(f) =>
-          setViewport((v) => zoomAround(v, { x: size.width / 2, y: size.height / 2 }, f))
+          apply(zoomAround(live.current, { x: size.width / 2, y: size.height / 2 }, f), 'now')
         }
       />
       {hoveredAnnotation !== undefined && pointer !== null && (

@@ -9,6 +9,8 @@ import type { PlainAnnotation } from '../store/viewSlice';
 import type { ImageView, MaskImage } from '../worker/protocol';
 
 export type LoadedView = {
+  /** The store's `datasetVersion` it was loaded for. */
+  version: number;
   subset: number;
   imageIndex: number;
   picture: ImageBitmap | null;
@@ -24,18 +26,24 @@ const CACHE_SIZE = 6;
 const MAX_PICTURE_PIXELS = 8192 * 8192;
 
 const cache = new Map<string, Promise<LoadedView>>();
+let cachedVersion = -1;
 
 function keyOf(subset: number, imageIndex: number, colorsKey: string): string {
   return `${subset}:${imageIndex}:${colorsKey}`;
 }
 
 export function loadView(
+  version: number,
   subset: number,
   imageIndex: number,
   colors: Record<string, string>,
   colorsKey: string,
   size: { width: number; height: number },
 ): Promise<LoadedView> {
+  if (version !== cachedVersion) {
+    clearViews();
+    cachedVersion = version;
+  }
   const key = keyOf(subset, imageIndex, colorsKey);
   const hit = cache.get(key);
   if (hit !== undefined) {
@@ -43,7 +51,7 @@ export function loadView(
     cache.set(key, hit);
     return hit;
   }
-  const loading = fetchView(subset, imageIndex, colors, size);
+  const loading = fetchView(version, subset, imageIndex, colors, size);
   cache.set(key, loading);
   loading.catch(() => cache.delete(key));
   while (cache.size > CACHE_SIZE) {
@@ -66,6 +74,7 @@ function release(view: LoadedView): void {
 }
 
 async function fetchView(
+  version: number,
   subset: number,
   imageIndex: number,
   colors: Record<string, string>,
@@ -86,7 +95,16 @@ async function fetchView(
       pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
     }
   }
-  return { subset, imageIndex, picture, pictureError, masks, annotations, problems: view.problems };
+  return {
+    version,
+    subset,
+    imageIndex,
+    picture,
+    pictureError,
+    masks,
+    annotations,
+    problems: view.problems,
+  };
 }
 
 /** Decodes off the main thread; huge pictures are scaled down to the largest size that fits. */

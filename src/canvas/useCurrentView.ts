@@ -18,6 +18,7 @@ export function useCurrentView(): {
   const imageIndex = useApp((s) => s.imageIndex);
   const shown = useApp((s) => s.shownImages);
   const setLoaded = useApp((s) => s.setLoaded);
+  const version = useApp((s) => s.datasetVersion);
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;
@@ -31,7 +32,7 @@ export function useCurrentView(): {
       width: subset.images.widths[i] ?? 0,
       height: subset.images.heights[i] ?? 0,
     });
-    loadView(subsetIndex, imageIndex, colors, colorsKey, sizeOf(imageIndex)).then(
+    loadView(version, subsetIndex, imageIndex, colors, colorsKey, sizeOf(imageIndex)).then(
       (loaded) => {
         if (!live) return;
         setView(loaded);
@@ -41,7 +42,7 @@ export function useCurrentView(): {
         const row = shown === null ? imageIndex : shown.indexOf(imageIndex);
         const next = shown === null ? imageIndex + 1 : shown[row + 1];
         if (next !== undefined && next < subset.images.ids.length) {
-          loadView(subsetIndex, next, colors, colorsKey, sizeOf(next)).catch(() => {});
+          loadView(version, subsetIndex, next, colors, colorsKey, sizeOf(next)).catch(() => {});
         }
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
@@ -49,7 +50,7 @@ export function useCurrentView(): {
     return () => {
       live = false;
     };
-  }, [subset, subsetIndex, imageIndex, shown, colors, categories, setLoaded]);
+  }, [version, subset, subsetIndex, imageIndex, shown, colors, categories, setLoaded]);
 
   // Konva draws on the animation frame after React commits; mark after that.
   useEffect(() => {

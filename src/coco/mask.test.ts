@@ -12,6 +12,7 @@ import {
   rleToBbox,
   rleToString,
 } from './mask';
+import { rleStringSums } from './rle';
 import { readCorpusJson, sha256 } from './testing/corpus';
 
 type PolygonVector = {
@@ -94,6 +95,7 @@ describe('RLE codec matches pycocotools', () => {
     expect(Array.from(fromString.counts)).toEqual(v.uncompressed);
     expect(rleArea(fromString)).toBe(v.area);
     expect(rleToBbox(fromString)).toEqual(v.bbox);
+    expect(rleStringSums(v.counts)).toEqual({ sum: v.height * v.width, area: v.area });
     const mask = decodeRle(fromString);
     expect(sha256(mask)).toBe(v.sha256);
     expect(Array.from(encodeMask(mask, v.height, v.width).counts)).toEqual(v.uncompressed);

@@ -78,10 +78,21 @@ export class ProblemLog {
   }
 }
 
+/** Whether a key can be written `.key` in a path (cached: paths are built per record). */
+const plainKeys = new Map<string, boolean>();
+
+function isPlainKey(key: string): boolean {
+  let plain = plainKeys.get(key);
+  if (plain === undefined) {
+    plain = /^[A-Za-z_$][\w$]*$/.test(key);
+    if (plainKeys.size < 1000) plainKeys.set(key, plain);
+  }
+  return plain;
+}
+
 /** `base[index]` or `base.key` as a JSON path segment. */
 export function pathOf(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
-  const plain = /^[A-Za-z_$][\w$]*$/.test(key);
-  const seg = plain ? key : `[${JSON.stringify(key)}]`;
-  return base === '' ? seg : plain ? `${base}.${seg}` : `${base}${seg}`;
+  if (!isPlainKey(key)) return `${base}[${JSON.stringify(key)}]`;
+  return base === '' ? key : `${base}.${key}`;
 }

@@ -56,6 +56,41 @@ export function rleFromString(counts: RleString, height: number, width: number):
   return { size: [height, width], counts: Uint32Array.from(out) };
 }
 
+/**
+ * The sum of the runs and of the odd (set) runs of a compressed counts string, without
+ * building the counts: checking an RLE against its size costs no allocation.
+ */
+export function rleStringSums(counts: RleString): { sum: number; area: number } {
+  let p = 0;
+  let m = 0;
+  let back2 = 0;
+  let back1 = 0;
+  let sum = 0;
+  let area = 0;
+  const n = counts.length;
+  while (p < n) {
+    let x = 0;
+    let k = 0;
+    let more = true;
+    while (more) {
+      const c = p < n ? counts.charCodeAt(p) - 48 : -48;
+      x += (c & 0x1f) * 2 ** (5 * k);
+      more = (c & 0x20) !== 0;
+      p++;
+      k++;
+      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k);
+    }
+    if (m > 2) x += back2;
+    x = toUint32(x);
+    sum += x;
+    if (m % 2 === 1) area += x;
+    back2 = back1;
+    back1 = x;
+    m++;
+  }
+  return { sum, area };
+}
+
 /** Encodes counts as pycocotools' compressed string [rleToString]. */
 export function rleToString(rle: Rle): RleString {
   const cnts = rle.counts;
@@ -85,16 +120,6 @@ export function rleFromCounts(counts: ArrayLike<number>, height: number, width: 
   const c = new Uint32Array(counts.length);
   for (let i = 0; i < counts.length; i++) c[i] = toUint32(Math.trunc(counts[i]!));
   return { size: [height, width], counts: c };
-}
-
-/**
- * The sum of the run lengths, which a well-formed RLE has equal to height × width.
- * Used to validate input before decoding.
- */
-export function rleCountsSum(rle: Rle): number {
-  let s = 0;
-  for (let i = 0; i < rle.counts.length; i++) s += rle.counts[i]!;
-  return s;
 }
 
 /**

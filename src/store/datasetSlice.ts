@@ -10,6 +10,8 @@ export type Alert = { id: number; file: string; place: string; message: string }
 
 export type DatasetSlice = {
   summary: OpenSummary | null;
+  /** Grows whenever what the engine holds changes (an open, pictures added): views cached before are stale. */
+  datasetVersion: number;
   subsetIndex: number;
   /** The open in progress, with what the engine last said; null when idle. */
   opening: (ProgressEvent & { label: string }) | null;
@@ -37,7 +39,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     });
     try {
       const summary = await engine.addImages(files);
-      set({ summary });
+      set((s) => ({ summary, datasetVersion: s.datasetVersion + 1 }));
     } catch (error) {
       alert({
         file: describeFiles(files),
@@ -51,6 +53,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
 
   return {
     summary: null,
+    datasetVersion: 0,
     subsetIndex: 0,
     opening: null,
     alerts: [],
@@ -66,7 +69,13 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       try {
         const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
         get().clearFilter();
-        set({ summary, subsetIndex: 0, opening: null, alerts: [] });
+        set((s) => ({
+          summary,
+          datasetVersion: s.datasetVersion + 1,
+          subsetIndex: 0,
+          opening: null,
+          alerts: [],
+        }));
         get().showFirstImage();
       } catch (error) {
         set({ opening: null });

@@ -2,3 +2,4 @@
 import { EngineClient } from '../worker/client';
 
 export const engine = new EngineClient();
+engine.warmUp();

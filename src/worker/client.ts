@@ -104,6 +104,19 @@ function startWorker(): Connection {
 export class EngineClient {
   private active: Connection | null = null;
   private opening: Connection | null = null;
+  /** A worker started ahead of time, so an open does not wait for one to load. */
+  private spare: Connection | null = null;
+
+  /** Starts a spare engine now (call once the page has loaded). */
+  warmUp(): void {
+    this.spare ??= startWorker();
+  }
+
+  private takeWorker(): Connection {
+    const connection = this.spare ?? startWorker();
+    this.spare = startWorker();
+    return connection;
+  }
 
   /** Opens files in a fresh engine; resolves when the dataset is indexed. */
   async open(
@@ -111,7 +124,7 @@ export class EngineClient {
     onProgress: (event: ProgressEvent) => void,
   ): Promise<OpenSummary> {
     this.cancel();
-    const connection = startWorker();
+    const connection = this.takeWorker();
     this.opening = connection;
     try {
       const response = await connection.request({ type: 'open', files }, onProgress);

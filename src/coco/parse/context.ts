@@ -19,6 +19,15 @@ export function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** Every item a finite number (a loop: this runs for every coordinate of a dataset). */
+export function allFinite(values: readonly unknown[]): values is number[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+  }
+  return true;
+}
+
 /** Own property, so `__proto__`, `constructor` and friends in a file are plain data. */
 export function own(obj: JsonObject, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;

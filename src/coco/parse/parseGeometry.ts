@@ -2,9 +2,9 @@
 import type { AnnotationId, ImageId } from '../ids';
 import type { Bbox, ImageRecord, Segmentation } from '../model';
 import { pathOf } from '../problems';
-import { rleArea, rleCountsSum, rleFromString } from '../rle';
+import { rleStringSums } from '../rle';
 import type { CocoRle } from '../types';
-import { describeType, isFiniteNumber, isObject, own, type ParseContext } from './context';
+import { allFinite, describeType, isObject, own, type ParseContext } from './context';
 
 const NONE: Segmentation = { kind: 'none' };
 
@@ -21,7 +21,7 @@ export function parseSegmentation(
   if (value === undefined || value === null) return NONE;
   if (Array.isArray(value)) {
     if (value.length === 0) return NONE;
-    if (value.every((v) => typeof v === 'number')) {
+    if (typeof value[0] === 'number') {
       ctx.report(
         'flat-segmentation',
         path,
@@ -31,7 +31,7 @@ export function parseSegmentation(
       );
       return parsePolygons(ctx, [value], path, iscrowd, refs, true);
     }
-    if (value.every(Array.isArray))
+    if (Array.isArray(value[0]) && value.every(Array.isArray))
       return parsePolygons(ctx, value as unknown[][], path, iscrowd, refs, false);
     if (value.every(isObject)) {
       ctx.report(
@@ -73,11 +73,10 @@ function parsePolygons(
 ): Segmentation {
   const polygons: number[][] = [];
   parts.forEach((part, k) => {
-    const at = flat ? path : `${path}[${k}]`;
-    if (!part.every(isFiniteNumber)) {
+    if (!allFinite(part)) {
       ctx.report(
         'polygon-not-finite',
-        at,
+        flat ? path : `${path}[${k}]`,
         'polygon holds something that is not a finite number; the part is ignored',
         'error',
         refs,
@@ -87,7 +86,7 @@ function parsePolygons(
     if (part.length % 2 !== 0) {
       ctx.report(
         'polygon-odd-length',
-        at,
+        flat ? path : `${path}[${k}]`,
         `polygon has an odd number of values (${part.length}); the last is ignored`,
         'warning',
         refs,
@@ -96,7 +95,7 @@ function parsePolygons(
     if (part.length < 6) {
       ctx.report(
         'polygon-too-few-points',
-        at,
+        flat ? path : `${path}[${k}]`,
         `polygon has ${Math.floor(part.length / 2)} points; a shape needs at least 3`,
         'warning',
         refs,
@@ -141,15 +140,10 @@ function parseRle(
     return NONE;
   }
   const [h, w] = size as [number, number];
-  let rle;
-  if (typeof counts === 'string') {
-    rle = rleFromString(counts, h, w);
-  } else if (
-    Array.isArray(counts) &&
-    counts.every((c) => Number.isInteger(c) && (c as number) >= 0)
-  ) {
-    rle = { size: [h, w] as [number, number], counts: counts as number[] };
-  } else {
+  let sums: { sum: number; area: number } | null;
+  if (typeof counts === 'string') sums = rleStringSums(counts);
+  else sums = Array.isArray(counts) ? listSums(counts) : null;
+  if (sums === null) {
     ctx.report(
       'rle-invalid',
       pathOf(path, 'counts'),
@@ -159,9 +153,7 @@ function parseRle(
     );
     return NONE;
   }
-  const sum = Array.isArray(rle.counts)
-    ? rle.counts.reduce((a: number, b: number) => a + b, 0)
-    : rleCountsSum({ size: [h, w], counts: rle.counts });
+  const { sum, area } = sums;
   if (sum !== h * w) {
     ctx.report(
       'rle-counts-sum',
@@ -181,9 +173,6 @@ function parseRle(
       refs,
     );
   }
-  const area = Array.isArray(rle.counts)
-    ? rle.counts.reduce((a: number, b: number, i: number) => (i % 2 === 1 ? a + b : a), 0)
-    : rleArea({ size: [h, w], counts: rle.counts });
   if (area === 0) {
     ctx.report(
       'rle-empty',
@@ -232,7 +221,7 @@ export function parseBbox(
     );
     return null;
   }
-  if (!value.every(isFiniteNumber)) {
+  if (!allFinite(value)) {
     ctx.report(
       'bbox-not-finite',
       path,
@@ -263,4 +252,17 @@ export function parseBbox(
     );
   }
   return [x, y, w, h];
+}
+
+/** Sum of all runs and of the set runs of an uncompressed counts list; null if not whole numbers. */
+function listSums(counts: readonly unknown[]): { sum: number; area: number } | null {
+  let sum = 0;
+  let area = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i];
+    if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) return null;
+    sum += c;
+    if (i % 2 === 1) area += c;
+  }
+  return { sum, area };
 }

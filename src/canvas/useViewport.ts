@@ -1,0 +1,39 @@
+import { useCallback, useRef, useState } from 'react';
+import type Konva from 'konva';
+import type { Viewport } from './viewport';
+
+/**
+ * The stage's pan and zoom, applied straight to the Konva stage while a gesture runs
+ * (no React render per wheel event: transient updates) and settled into React state when
+ * it pauses, so what depends on the zoom (stroke widths, labels, the zoom readout)
+ * catches up once.
+ */
+export function useViewport() {
+  const stageRef = useRef<Konva.Stage>(null);
+  const live = useRef<Viewport>({ scale: 1, x: 0, y: 0 });
+  const [settled, setSettled] = useState<Viewport>(live.current);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const apply = useCallback((v: Viewport, settle: 'now' | 'later') => {
+    live.current = v;
+    const stage = stageRef.current;
+    if (stage !== null) {
+      stage.scale({ x: v.scale, y: v.scale });
+      stage.position({ x: v.x, y: v.y });
+      stage.batchDraw();
+    }
+    clearTimeout(timer.current);
+    if (settle === 'now') setSettled(v);
+    else timer.current = setTimeout(() => setSettled(live.current), 150);
+  }, []);
+
+  /** The stage moved itself (a drag): keep the live viewport in step. */
+  const dragged = useCallback(
+    (x: number, y: number, settle: 'now' | 'later') => {
+      apply({ ...live.current, x, y }, settle);
+    },
+    [apply],
+  );
+
+  return { stageRef, live, viewport: settled, apply, dragged };
+}
