@@ -25,6 +25,8 @@ export type GenOptions = {
   keypoints: boolean;
   /** Share of annotations that are crowd RLE masks. */
   crowdShare: number;
+  /** Median polygon vertex count (COCO val2017 ~28; the train2017-scale file is denser per byte). */
+  medianVertices?: number;
   /** Extension of the file names (png when pictures are generated too). */
   extension?: 'jpg' | 'png';
 };
@@ -112,8 +114,8 @@ function blob(
   return out;
 }
 
-function vertexCount(rand: Random): number {
-  return Math.max(4, Math.min(200, Math.round(Math.exp(Math.log(28) + 0.55 * rand.normal()))));
+function vertexCount(rand: Random, median: number): number {
+  return Math.max(4, Math.min(200, Math.round(Math.exp(Math.log(median) + 0.55 * rand.normal()))));
 }
 
 function instance(
@@ -123,12 +125,14 @@ function instance(
   categoryId: number,
   id: number,
   imageId: number,
-  keypoints: boolean,
+  options: GenOptions,
 ): Json {
+  const { keypoints } = options;
+  const median = options.medianVertices ?? 28;
   const r = Math.exp(Math.log(6) + rand.next() * Math.log(Math.min(w, h) / 2.5 / 6));
   const cx = r + rand.next() * Math.max(1, w - 2 * r);
   const cy = r + rand.next() * Math.max(1, h - 2 * r);
-  const parts = [blob(rand, cx, cy, r, vertexCount(rand), w, h)];
+  const parts = [blob(rand, cx, cy, r, vertexCount(rand, median), w, h)];
   if (rand.next() < 0.05) {
     const extra = rand.int(1, 2);
     for (let k = 0; k < extra; k++)
@@ -138,7 +142,7 @@ function instance(
           cx + (rand.next() - 0.5) * 3 * r,
           cy + (rand.next() - 0.5) * 3 * r,
           r * 0.4,
-          vertexCount(rand),
+          vertexCount(rand, median),
           w,
           h,
         ),
@@ -232,9 +236,7 @@ export function* generateImages(options: GenOptions): Generator<GeneratedImage> 
           crowd(rand, w, h, categoryId, annotationId, imageId, crowdCount++ % 2 === 1),
         );
       } else {
-        annotations.push(
-          instance(rand, w, h, categoryId, annotationId, imageId, options.keypoints),
-        );
+        annotations.push(instance(rand, w, h, categoryId, annotationId, imageId, options));
       }
     }
     yield { image, annotations };

@@ -14,7 +14,7 @@ export function OpenProgress() {
   const cancel = useApp((s) => s.cancelOpen);
   if (opening === null) return null;
   const percent = opening.total > 0 ? Math.round((100 * opening.done) / opening.total) : 0;
-  const determinate = opening.phase === 'reading';
+  const determinate = opening.phase === 'reading' || opening.phase === 'indexing';
   return (
     <div className="progress-panel" aria-live="polite">
       <div>

@@ -98,7 +98,10 @@ async function parseFile(
     };
   }
   progress('parsing', file.path, 0, 1);
-  const result = parseCoco(text, { fileName: file.path });
+  const result = parseCoco(text, {
+    fileName: file.path,
+    onProgress: (done, total) => progress('indexing', file.path, done, total),
+  });
   if (result.dataset === null) {
     const fatal = result.problems[0];
     return {

@@ -45,9 +45,56 @@ function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
+/**
+ * Where in the file a record is, built into a path only when a problem is reported:
+ * validating 860k annotations must not build millions of path strings nobody reads.
+ * One instance walks over a list (`index` and the ids are updated per record).
+ */
+export class RecordPlace {
+  index = 0;
+  imageId: CocoId | undefined = undefined;
+  annotationId: CocoId | undefined = undefined;
+  /** `annotations`, `annotations[3].segments_info`, or '' for a bare results list. */
+  constructor(private readonly list: string) {}
+
+  /** Reports a problem at this record (or a field of it). */
+  report(
+    ctx: ParseContext,
+    code: ProblemCode,
+    message: string,
+    severity: Severity,
+    ...keys: (string | number)[]
+  ): void {
+    ctx.report(code, this.path(...keys), message, severity, this.refs());
+  }
+
+  /** `annotations[12]`, `annotations[12].bbox`, `annotations[12].segmentation[1]`. */
+  path(...keys: (string | number)[]): string {
+    let p = `${this.list}[${this.index}]`;
+    for (const k of keys) p = pathOf(p, k);
+    return p;
+  }
+
+  refs(): { imageId?: CocoId; annotationId?: CocoId } {
+    const out: { imageId?: CocoId; annotationId?: CocoId } = {};
+    if (this.imageId !== undefined) out.imageId = this.imageId;
+    if (this.annotationId !== undefined) out.annotationId = this.annotationId;
+    return out;
+  }
+}
+
 /** Where problems go, with the references a problem links to. */
 export class ParseContext {
-  constructor(readonly log: ProblemLog) {}
+  constructor(
+    readonly log: ProblemLog,
+    /** Progress while a long list is checked; see `tick`. */
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+
+  /** Reports progress every 32,768 records of a list of `total`. */
+  tick(done: number, total: number): void {
+    if (this.onProgress !== undefined && (done & 0x7fff) === 0) this.onProgress(done, total);
+  }
 
   report(
     code: ProblemCode,
@@ -66,9 +113,15 @@ export class ParseContext {
    * A required id field: reports a missing or mistyped one and returns undefined; notes
    * a string id (a quirk of some tools) and returns it.
    */
-  requireId(obj: JsonObject, key: string, path: string, what: string): CocoId | undefined {
+  requireId(
+    obj: JsonObject,
+    key: string,
+    where: string | RecordPlace,
+    what: string,
+  ): CocoId | undefined {
     const value = own(obj, key);
-    const at = pathOf(path, key);
+    if (isCocoId(value) && typeof value === 'number') return value;
+    const at = typeof where === 'string' ? pathOf(where, key) : where.path(key);
     if (value === undefined) {
       this.report('missing-field', at, `${what} has no "${key}"`, 'error');
       return undefined;

@@ -1,13 +1,13 @@
 /** `annotations` entries (or a results list) → annotation records. */
 import { idKey, type AnnotationId, type CategoryId, type IdKey, type ImageId } from '../ids';
 import type { AnnotationRecord, CategoryRecord, ImageRecord, UnusableEntry } from '../model';
-import { pathOf } from '../problems';
 import type { CocoAnnotation } from '../types';
 import {
   describeType,
   isFiniteNumber,
   isObject,
   own,
+  RecordPlace,
   type JsonObject,
   type ParseContext,
 } from './context';
@@ -29,14 +29,17 @@ export function parseAnnotations(
 ): AnnotationRecord[] {
   const records: AnnotationRecord[] = [];
   const seen = new Map<IdKey, number>();
+  const place = new RecordPlace(isResults ? '' : 'annotations');
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    const path = `annotations[${i}]`;
-    const where = isResults ? `[${i}]` : path;
+    ctx.tick(i, entries.length);
+    place.index = i;
+    place.imageId = undefined;
+    place.annotationId = undefined;
     if (!isObject(entry)) {
       ctx.report(
         'wrong-type',
-        where,
+        place.path(),
         `an annotation should be an object, not ${describeType(entry)}`,
         'error',
       );
@@ -47,21 +50,22 @@ export function parseAnnotations(
     const id =
       isResults && own(entry, 'id') === undefined
         ? i + 1
-        : ctx.requireId(entry, 'id', where, 'an annotation');
-    const imageId = ctx.requireId(entry, 'image_id', where, 'an annotation');
+        : ctx.requireId(entry, 'id', place, 'an annotation');
+    const imageId = ctx.requireId(entry, 'image_id', place, 'an annotation');
     if (id === undefined || imageId === undefined) {
       unusable.push({ collection: 'annotations', sourceIndex: i, value: entry });
       continue;
     }
-    const refs = { imageId: imageId as ImageId, annotationId: id as AnnotationId };
+    place.imageId = imageId;
+    place.annotationId = id;
     const first = seen.get(idKey(id));
     if (first !== undefined) {
       ctx.report(
         'duplicate-id',
-        pathOf(where, 'id'),
+        place.path('id'),
         `annotation id ${JSON.stringify(id)} is also used by annotations[${first}]`,
         'error',
-        refs,
+        place.refs(),
       );
     } else seen.set(idKey(id), i);
 
@@ -70,22 +74,15 @@ export function parseAnnotations(
     if (image === undefined && !isResults) {
       ctx.report(
         'unknown-image',
-        pathOf(where, 'image_id'),
+        place.path('image_id'),
         `image_id ${JSON.stringify(imageId)} is not in "images"`,
         'error',
-        refs,
+        place.refs(),
       );
     }
-    const categoryId = needsCategory ? categoryOf(ctx, entry, where, lookup, refs) : null;
-    const iscrowd = iscrowdOf(ctx, entry, where, refs, isResults);
-    const segmentation = parseSegmentation(
-      ctx,
-      own(entry, 'segmentation'),
-      pathOf(where, 'segmentation'),
-      image,
-      iscrowd,
-      refs,
-    );
+    const categoryId = needsCategory ? categoryOf(ctx, entry, place, lookup) : null;
+    const iscrowd = iscrowdOf(ctx, entry, place, isResults);
+    const segmentation = parseSegmentation(ctx, own(entry, 'segmentation'), place, image, iscrowd);
     const category =
       categoryId === null
         ? undefined
@@ -95,13 +92,13 @@ export function parseAnnotations(
       imageId: imageId as ImageId,
       categoryId,
       segmentation,
-      bbox: parseBbox(ctx, own(entry, 'bbox'), pathOf(where, 'bbox'), refs),
-      area: numberField(ctx, entry, 'area', where, refs),
+      bbox: parseBbox(ctx, own(entry, 'bbox'), place),
+      area: numberField(ctx, entry, 'area', place),
       iscrowd,
-      score: numberField(ctx, entry, 'score', where, refs),
-      keypoints: keypointsOf(ctx, entry, where, category, refs),
-      caption: captionOf(ctx, entry, where, refs),
-      attributes: attributesOf(ctx, entry, where, refs),
+      score: numberField(ctx, entry, 'score', place),
+      keypoints: keypointsOf(ctx, entry, place, category),
+      caption: captionOf(ctx, entry, place),
+      attributes: attributesOf(ctx, entry, place),
       file: entry as CocoAnnotation,
       sourceIndex: i,
     });
@@ -109,35 +106,32 @@ export function parseAnnotations(
   return records;
 }
 
-type Refs = { imageId: ImageId; annotationId: AnnotationId };
-
 function categoryOf(
   ctx: ParseContext,
   entry: JsonObject,
-  path: string,
+  place: RecordPlace,
   lookup: Lookup,
-  refs: Refs,
 ): CategoryId | null {
   const value = own(entry, 'category_id');
   if (value === undefined) {
     ctx.report(
       'missing-field',
-      pathOf(path, 'category_id'),
+      place.path('category_id'),
       'annotation has no "category_id"',
       'error',
-      refs,
+      place.refs(),
     );
     return null;
   }
-  const id = ctx.requireId(entry, 'category_id', path, 'an annotation');
+  const id = ctx.requireId(entry, 'category_id', place, 'an annotation');
   if (id === undefined) return null;
   if (lookup.categoryById.size > 0 && !lookup.categoryById.has(idKey(id))) {
     ctx.report(
       'unknown-category',
-      pathOf(path, 'category_id'),
+      place.path('category_id'),
       `category_id ${JSON.stringify(id)} is not in "categories"`,
       'error',
-      refs,
+      place.refs(),
     );
   }
   return id as CategoryId;
@@ -147,16 +141,21 @@ function categoryOf(
 function iscrowdOf(
   ctx: ParseContext,
   entry: JsonObject,
-  path: string,
-  refs: Refs,
+  place: RecordPlace,
   isResults: boolean,
 ): boolean {
   const value = own(entry, 'iscrowd');
-  const at = pathOf(path, 'iscrowd');
+  const at = place.path('iscrowd');
   if (value === 0 || value === 1) return value === 1;
   if (value === undefined) {
     if (!isResults)
-      ctx.report('missing-field', at, 'annotation has no "iscrowd"; read as 0', 'info', refs);
+      ctx.report(
+        'missing-field',
+        at,
+        'annotation has no "iscrowd"; read as 0',
+        'info',
+        place.refs(),
+      );
     return false;
   }
   if (typeof value === 'boolean') {
@@ -165,7 +164,7 @@ function iscrowdOf(
       at,
       `"iscrowd" is ${String(value)}; COCO writes ${value ? 1 : 0}`,
       'info',
-      refs,
+      place.refs(),
     );
     return value;
   }
@@ -174,7 +173,7 @@ function iscrowdOf(
     at,
     `"iscrowd" should be 0 or 1, not ${describeType(value)}; read as 0`,
     'warning',
-    refs,
+    place.refs(),
   );
   return false;
 }
@@ -183,18 +182,17 @@ function numberField(
   ctx: ParseContext,
   entry: JsonObject,
   key: 'area' | 'score',
-  path: string,
-  refs: Refs,
+  place: RecordPlace,
 ): number | null {
   const value = own(entry, key);
   if (value === undefined) return null;
   if (isFiniteNumber(value) && value >= 0) return value;
   ctx.report(
     'wrong-type',
-    pathOf(path, key),
+    place.path(key),
     `"${key}" should be a number ≥ 0, not ${describeType(value)}`,
     'warning',
-    refs,
+    place.refs(),
   );
   return null;
 }
@@ -202,20 +200,19 @@ function numberField(
 function keypointsOf(
   ctx: ParseContext,
   entry: JsonObject,
-  path: string,
+  place: RecordPlace,
   category: CategoryRecord | undefined,
-  refs: Refs,
 ): number[] | null {
   const value = own(entry, 'keypoints');
   if (value === undefined) return null;
-  const at = pathOf(path, 'keypoints');
+  const at = place.path('keypoints');
   if (!Array.isArray(value) || !value.every(isFiniteNumber)) {
     ctx.report(
       'wrong-type',
       at,
       '"keypoints" should be a list of numbers [x, y, v, …]',
       'error',
-      refs,
+      place.refs(),
     );
     return null;
   }
@@ -227,23 +224,23 @@ function keypointsOf(
       at,
       `"keypoints" has ${value.length} numbers; expected ${want}`,
       'warning',
-      refs,
+      place.refs(),
     );
   }
   if (value.length % 3 === 0) return value;
   return value.length >= 3 ? value.slice(0, value.length - (value.length % 3)) : null;
 }
 
-function captionOf(ctx: ParseContext, entry: JsonObject, path: string, refs: Refs): string | null {
+function captionOf(ctx: ParseContext, entry: JsonObject, place: RecordPlace): string | null {
   const value = own(entry, 'caption');
   if (value === undefined) return null;
   if (typeof value === 'string') return value;
   ctx.report(
     'wrong-type',
-    pathOf(path, 'caption'),
+    place.path('caption'),
     `"caption" should be text, not ${describeType(value)}`,
     'warning',
-    refs,
+    place.refs(),
   );
   return null;
 }
@@ -251,18 +248,17 @@ function captionOf(ctx: ParseContext, entry: JsonObject, path: string, refs: Ref
 function attributesOf(
   ctx: ParseContext,
   entry: JsonObject,
-  path: string,
-  refs: Refs,
+  place: RecordPlace,
 ): Readonly<Record<string, unknown>> | null {
   const value = own(entry, 'attributes');
   if (value === undefined) return null;
   if (isObject(value)) return value;
   ctx.report(
     'wrong-type',
-    pathOf(path, 'attributes'),
+    place.path('attributes'),
     `"attributes" should be an object, not ${describeType(value)}`,
     'warning',
-    refs,
+    place.refs(),
   );
   return null;
 }

@@ -27,12 +27,14 @@ export type ParseOptions = {
   fileName?: string;
   /** Problems kept per code; the counts always cover all. */
   problemLimitPerCode?: number;
+  /** Called now and then while records are checked (after the JSON itself is parsed). */
+  onProgress?: (done: number, total: number) => void;
 };
 
 /** Parses COCO JSON text (a UTF-8 BOM is fine) or an already parsed JSON value. */
 export function parseCoco(input: unknown, options: ParseOptions = {}): ParseResult {
   const log = new ProblemLog(options.problemLimitPerCode);
-  const ctx = new ParseContext(log);
+  const ctx = new ParseContext(log, options.onProgress);
   let root = input;
   if (typeof input === 'string') {
     const json = parseJsonText(input);

@@ -7,7 +7,7 @@ import { idKey, type AnnotationId, type CategoryId, type ImageId } from '../ids'
 import type { AnnotationRecord, PanopticEntry, UnusableEntry } from '../model';
 import { pathOf } from '../problems';
 import type { CocoSegmentInfo } from '../types';
-import { describeType, isObject, own, type ParseContext } from './context';
+import { describeType, isObject, own, RecordPlace, type ParseContext } from './context';
 import type { Lookup } from './parseAnnotations';
 import { parseBbox } from './parseGeometry';
 
@@ -67,8 +67,10 @@ export function parsePanoptic(
       );
     }
     out.push({ imageId: imageId as ImageId, pngFileName: fileName, file: entry, sourceIndex: i });
+    const place = new RecordPlace(`${path}.segments_info`);
     infos.forEach((info, j) => {
       const at = `${path}.segments_info[${j}]`;
+      place.index = j;
       if (!isObject(info)) {
         ctx.report(
           'wrong-type',
@@ -100,14 +102,15 @@ export function parsePanoptic(
           { imageId },
         );
       }
-      const refs = { imageId: imageId as ImageId, annotationId: segmentId as AnnotationId };
+      place.imageId = imageId;
+      place.annotationId = segmentId as number;
       const area = own(info, 'area');
       segments.push({
         id: segmentId as AnnotationId,
         imageId: imageId as ImageId,
         categoryId: (categoryId ?? null) as CategoryId | null,
         segmentation: { kind: 'panoptic', segmentId: segmentId as number, pngFileName: fileName },
-        bbox: parseBbox(ctx, own(info, 'bbox'), pathOf(at, 'bbox'), refs),
+        bbox: parseBbox(ctx, own(info, 'bbox'), place),
         area: typeof area === 'number' ? area : null,
         iscrowd: own(info, 'iscrowd') === 1 || own(info, 'iscrowd') === true,
         score: null,
