@@ -14,6 +14,9 @@ import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
 import { useViewport } from './useViewport';
 import { visibleAnnotations } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
+import type { MaskImage } from '../worker/protocol';
+
+const NO_MASKS: ReadonlyMap<number, MaskImage> = new Map();
 
 /** The image and its annotations: pan (drag), zoom (wheel or pinch, around the pointer), fit, 1:1. */
 export function CanvasView() {
@@ -141,14 +144,13 @@ export function CanvasView() {
           }}
         >
           <PictureLayer picture={current ? view.picture : null} width={width} height={height} />
-          {layers.masks && current && (
-            <MaskLayer
-              annotations={shown}
-              masks={view.masks}
-              opacity={Math.min(1, opacity + 0.2)}
-              highlighted={highlighted}
-            />
-          )}
+          {/* Always mounted: a layer that comes and goes costs a canvas each time. */}
+          <MaskLayer
+            annotations={layers.masks && current ? shown : []}
+            masks={current ? view.masks : NO_MASKS}
+            opacity={Math.min(1, opacity + 0.2)}
+            highlighted={highlighted}
+          />
           <ShapeLayer
             annotations={current ? shown : []}
             colors={colors}

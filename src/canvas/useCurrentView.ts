@@ -38,11 +38,13 @@ export function useCurrentView(): {
         setView(loaded);
         setError(null);
         setLoaded({ subset: subsetIndex, imageIndex }, loaded.annotations, loaded.problems);
-        // The next image in the list is likely next: have it ready.
+        // The next images in the list are likely next: have them ready.
         const row = shown === null ? imageIndex : shown.indexOf(imageIndex);
-        const next = shown === null ? imageIndex + 1 : shown[row + 1];
-        if (next !== undefined && next < subset.images.ids.length) {
-          loadView(version, subsetIndex, next, colors, colorsKey, sizeOf(next)).catch(() => {});
+        for (const ahead of [1, 2]) {
+          const next = shown === null ? imageIndex + ahead : shown[row + ahead];
+          if (next !== undefined && next < subset.images.ids.length) {
+            loadView(version, subsetIndex, next, colors, colorsKey, sizeOf(next)).catch(() => {});
+          }
         }
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),

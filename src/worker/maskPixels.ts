@@ -39,15 +39,25 @@ export function maskPixels(
   const solid = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   const faint = ((110 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   const counts = rle.counts;
+  // Walk each set run column by column: (x, y) advance without a division per pixel.
   let pos = 0;
   for (let j = 0; j < counts.length; j++) {
     const len = counts[j]!;
-    if (j % 2 === 1) {
-      for (let p = pos; p < pos + len; p++) {
-        const x = Math.floor(p / h);
-        const y = p - x * h;
-        const at = (y - y0) * w + (x - x0);
-        px[at] = hatched && ((x + y) & 7) > 2 ? faint : solid;
+    if (j % 2 === 1 && len > 0) {
+      let x = Math.floor(pos / h);
+      let y = pos - x * h;
+      let left = len;
+      while (left > 0) {
+        const run = Math.min(left, h - y);
+        let at = (y - y0) * w + (x - x0);
+        if (hatched) {
+          for (let k = 0; k < run; k++, at += w) px[at] = ((x + y + k) & 7) > 2 ? faint : solid;
+        } else {
+          for (let k = 0; k < run; k++, at += w) px[at] = solid;
+        }
+        left -= run;
+        x++;
+        y = 0;
       }
     }
     pos += len;
