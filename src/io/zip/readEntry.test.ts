@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, onTestFinished, vi } from 'vitest';
 import { Deflate, deflateSync, strToU8, zipSync } from 'fflate';
 import { readCentralDirectory, type CentralEntry } from './centralDirectory';
 import { readEntry, readEntryAsBlob, type ReadOptions } from './readEntry';
@@ -188,7 +188,21 @@ describe('readEntry', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('inflates an entry spanning several 8 MiB reads and 64 KiB steps', async () => {
+  it('inflates a big entry with the platform inflater (DecompressionStream)', async () => {
+    const data = new Uint8Array(12 << 20);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
+    const compressed = deflateSync(data, { level: 1 });
+    const { blob, entries } = await open(
+      buildZip([{ name: 'big.bin', method: 8, data, compressed }]),
+    );
+    expect(typeof DecompressionStream).toBe('function');
+    const read = await readEntry(blob, entries[0] as CentralEntry);
+    expect(Buffer.compare(read, data)).toBe(0);
+  });
+
+  it('without DecompressionStream, inflates with fflate over several 8 MiB reads', async () => {
+    vi.stubGlobal('DecompressionStream', undefined);
+    onTestFinished(() => vi.unstubAllGlobals());
     const data = new Uint8Array(12 << 20);
     for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
     const compressed = deflateSync(data, { level: 0 }); // stored deflate blocks: fast to make
