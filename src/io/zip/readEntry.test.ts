@@ -202,7 +202,9 @@ describe('readEntry', () => {
 
   it('without DecompressionStream, inflates with fflate over several 8 MiB reads', async () => {
     vi.stubGlobal('DecompressionStream', undefined);
-    onTestFinished(() => vi.unstubAllGlobals());
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
     const data = new Uint8Array(12 << 20);
     for (let i = 0; i < data.length; i++) data[i] = (i * 2654435761) >>> 24;
     const compressed = deflateSync(data, { level: 0 }); // stored deflate blocks: fast to make
