@@ -62,7 +62,7 @@ async function main() {
   printTable('Core library (Node, same V8 as the app worker), val2017-scale', benchCore(text));
 
   const stop = await serve();
-  let browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+  const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
   try {
     const rows: Row[] = [];
     const runs = [];
