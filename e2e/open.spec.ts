@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  corpusDir,
   corpusFile,
   corpusTree,
   dropFiles,
@@ -225,4 +226,22 @@ test('opening a second dataset replaces the first everywhere, canvas included', 
     /^b #2/,
   ]);
   await expect(page.getByText(/image not loaded/)).toBeVisible();
+});
+
+test('Open folder: a whole Datumaro dataset folder with every task and its pictures', async ({
+  page,
+}) => {
+  await page.getByLabel('Dataset folder').setInputFiles(`${corpusDir}/datumaro/coco_dataset/coco`);
+  const subset = page.getByRole('combobox', { name: 'Subset' });
+  await expect(subset.getByRole('option')).toHaveText(['train', 'val']);
+  await expect(page.getByText('all pictures found')).toBeVisible();
+  await page.getByRole('tab', { name: 'Dataset' }).click();
+  const files = page.getByRole('region', { name: 'Dataset' });
+  for (const kind of ['instances', 'person_keypoints', 'captions', 'labels', 'panoptic', 'stuff']) {
+    await expect(files.getByText(`${kind}_train.json`)).toBeVisible();
+  }
+  // The picture is drawn: a.jpg is a real photo, not the neutral frame.
+  await waitForImage(page, 0);
+  const [r, g, b] = await pixelAt(page, 5, 2);
+  expect(Math.abs(r - 58) + Math.abs(g - 65) + Math.abs(b - 80)).toBeGreaterThan(20);
 });

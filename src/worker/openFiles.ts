@@ -136,7 +136,9 @@ function groupIntoSubsets(sources: SourceDataset[]): Subset[] {
       name = `${name} · ${baseNameOf(source.path)}`;
     groups.set(name, [...(groups.get(name) ?? []), source]);
   }
-  return [...groups].map(([name, list]) => buildSubset(name, list));
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([name, list]) => buildSubset(name, list));
 }
 
 function matchSubset(subset: Subset, picturePaths: string[]): { names: string[]; found: number } {
