@@ -28,3 +28,13 @@ export {
 } from './geometry';
 export { mergeToCrowd, findGroupLeader } from './crowd';
 export { exportCoco, exportCocoChunks, type ExportOptions } from './export';
+export * from './edit/commands';
+export {
+  applyPatch,
+  invertPatch,
+  PatchConflict,
+  type Patch,
+  type PatchOp,
+  type Collection,
+} from './edit/patch';
+export { withFields, type JsonRecord } from './edit/objects';

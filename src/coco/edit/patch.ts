@@ -1,0 +1,211 @@
+/**
+ * A patch: the low-level effect of an edit, as plain data with before and after values,
+ * so it can be stored, persisted, inverted and replayed. `applyPatch` returns a new
+ * dataset (arrays copied, not the records in them); `invertPatch` undoes a patch.
+ *
+ * Positions are indices into the dataset's `images`, `annotations`, `categories` arrays
+ * at the moment the op applies; ops apply in order, and an inverse applies in reverse.
+ */
+import type { AnnotationRecord, CategoryRecord, Dataset } from '../model';
+import { ParseContext } from '../parse/context';
+import { buildIndex, indexById } from '../parse/buildIndex';
+import { parseAnnotations } from '../parse/parseAnnotations';
+import { parseCategories } from '../parse/parseCategories';
+import { ProblemLog } from '../problems';
+import type { CocoAnnotation, CocoCategory } from '../types';
+
+export type Collection = 'annotations' | 'categories';
+
+export type PatchOp =
+  | { op: 'replace'; collection: Collection; at: number; before: object; after: object }
+  | { op: 'insert'; collection: Collection; at: number; value: object }
+  | { op: 'remove'; collection: Collection; at: number; value: object };
+
+export type Patch = PatchOp[];
+
+/** The patch that undoes `patch`. */
+export function invertPatch(patch: Patch): Patch {
+  return patch
+    .map((op): PatchOp => {
+      switch (op.op) {
+        case 'replace':
+          return { ...op, before: op.after, after: op.before };
+        case 'insert':
+          return { op: 'remove', collection: op.collection, at: op.at, value: op.value };
+        case 'remove':
+          return { op: 'insert', collection: op.collection, at: op.at, value: op.value };
+      }
+    })
+    .reverse();
+}
+
+export class PatchConflict extends Error {}
+
+/**
+ * The dataset after `patch`. Records touched by the patch are derived anew from their file
+ * objects; the index is rebuilt only when an op could change it (an insert or remove, a
+ * changed id, image or category).
+ */
+export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
+  let annotations: AnnotationRecord[] | null = null;
+  let categories: CategoryRecord[] | null = null;
+  let lookup: Lookup | null = null;
+  let reindex = false;
+  for (let i = 0; i < patch.length;) {
+    const op = patch[i]!;
+    // Runs of removes (descending) or inserts (ascending) are applied in one pass: deleting
+    // a category's 100k annotations must not splice a big array 100k times.
+    const run = runOf(patch, i);
+    if (op.collection === 'annotations') {
+      annotations ??= [...dataset.annotations];
+      lookup ??= lookupOf(dataset, categories ?? dataset.categories);
+      const current = lookup;
+      const derive = (file: object, at: number) =>
+        annotationRecord(dataset.kind, current, file, at);
+      if (run > 1) annotations = applyRun(annotations, patch.slice(i, i + run), derive);
+      else reindex = applyOp(annotations, op, derive) || reindex;
+    } else {
+      categories ??= [...dataset.categories];
+      lookup = null; // categories changed: annotations are checked against the new ones
+      if (run > 1) categories = applyRun(categories, patch.slice(i, i + run), categoryRecord);
+      else reindex = applyOp(categories, op, categoryRecord) || reindex;
+    }
+    if (run > 1) reindex = true;
+    i += run;
+  }
+  const next: Dataset = {
+    ...dataset,
+    annotations: annotations ?? dataset.annotations,
+    categories: categories ?? dataset.categories,
+  };
+  if (!reindex) return next;
+  return {
+    ...next,
+    index: buildIndex(next.images, next.annotations, next.categories, next.kind !== 'panoptic'),
+  };
+}
+
+type Lookup = Parameters<typeof parseAnnotations>[3];
+
+function lookupOf(dataset: Dataset, categories: readonly CategoryRecord[]): Lookup {
+  return {
+    images: dataset.images,
+    imageById: dataset.index.imageById,
+    categories,
+    categoryById:
+      categories === dataset.categories ? dataset.index.categoryById : indexById(categories),
+  };
+}
+
+/** How many ops from `i` form a run of removes with falling positions, or inserts with rising ones. */
+function runOf(patch: Patch, i: number): number {
+  const first = patch[i]!;
+  if (first.op === 'replace') return 1;
+  let n = 1;
+  while (i + n < patch.length) {
+    const prev = patch[i + n - 1]!;
+    const next = patch[i + n]!;
+    if (next.op !== first.op || next.collection !== first.collection) break;
+    if (first.op === 'remove' ? next.at >= prev.at : next.at <= prev.at) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * A run of removes (positions falling: each refers to the list before the run) or of
+ * inserts (positions rising: each is its place in the list after the run), in one pass.
+ */
+function applyRun<R extends { file: object }>(
+  list: R[],
+  run: PatchOp[],
+  derive: (file: object, sourceIndex: number) => R,
+): R[] {
+  if (run[0]!.op === 'remove') {
+    const gone = new Set<number>();
+    for (const op of run) {
+      if (op.op !== 'remove' || list[op.at]?.file !== op.value)
+        throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
+      gone.add(op.at);
+    }
+    return list.filter((_, i) => !gone.has(i));
+  }
+  const out: R[] = [];
+  let from = 0;
+  for (const op of run) {
+    if (op.op !== 'insert') throw new PatchConflict('mixed run');
+    const take = op.at - out.length;
+    if (take < 0 || from + take > list.length)
+      throw new PatchConflict(`cannot insert at ${op.collection}[${op.at}]`);
+    for (let k = 0; k < take; k++) out.push(list[from++]!);
+    out.push(derive(op.value, -1));
+  }
+  while (from < list.length) out.push(list[from++]!);
+  return out;
+}
+
+/** Applies one op to `list`; says whether the index needs rebuilding. */
+function applyOp<R extends { file: object; id: unknown }>(
+  list: R[],
+  op: PatchOp,
+  derive: (file: object, sourceIndex: number) => R,
+): boolean {
+  switch (op.op) {
+    case 'replace': {
+      const current = list[op.at];
+      if (current === undefined || current.file !== op.before)
+        throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
+      const record = derive(op.after, sourceIndexOf(current));
+      list[op.at] = record;
+      return !sameKeys(current, record);
+    }
+    case 'insert':
+      if (op.at > list.length)
+        throw new PatchConflict(`cannot insert at ${op.collection}[${op.at}]`);
+      list.splice(op.at, 0, derive(op.value, -1));
+      return true;
+    case 'remove': {
+      const current = list[op.at];
+      if (current === undefined || current.file !== op.value)
+        throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
+      list.splice(op.at, 1);
+      return true;
+    }
+  }
+}
+
+function sourceIndexOf(record: object): number {
+  return (record as { sourceIndex: number }).sourceIndex;
+}
+
+/** Whether two versions of a record index the same way (the index holds ids and images only). */
+function sameKeys(a: object, b: object): boolean {
+  const x = a as Partial<AnnotationRecord>;
+  const y = b as Partial<AnnotationRecord>;
+  return x.id === y.id && x.imageId === y.imageId;
+}
+
+/** The record of an annotation file object, as the parser would make it (problems dropped). */
+export function annotationRecord(
+  kind: Dataset['kind'],
+  lookup: Lookup,
+  file: object,
+  sourceIndex: number,
+): AnnotationRecord {
+  const ctx = new ParseContext(new ProblemLog(0));
+  const options = { isResults: kind === 'results', needsCategory: kind !== 'captions' };
+  const [record] = parseAnnotations(ctx, [file], options, lookup, []);
+  if (record === undefined) {
+    throw new PatchConflict(
+      `an annotation needs an id and an image_id: ${JSON.stringify(file).slice(0, 80)}`,
+    );
+  }
+  return { ...record, file: file as CocoAnnotation, sourceIndex };
+}
+
+export function categoryRecord(file: object, sourceIndex: number): CategoryRecord {
+  const [record] = parseCategories(new ParseContext(new ProblemLog(0)), [file], []);
+  if (record === undefined)
+    throw new PatchConflict(`a category needs an id: ${JSON.stringify(file).slice(0, 80)}`);
+  return { ...record, file: file as CocoCategory, sourceIndex };
+}
