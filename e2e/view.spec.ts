@@ -205,12 +205,12 @@ test('the image list filters by name, category, crowd and not annotated', async 
   await page.getByRole('searchbox', { name: 'Filter by file name' }).fill('');
   await expect(rows).toHaveCount(3);
   await page
-    .getByRole('combobox', { name: 'Filter by category' })
+    .getByRole('combobox', { name: 'Images with label' })
     .selectOption({ label: 'triangle' });
   await expect(rows).toHaveText([/wide\.png/, /second\.png/]);
   await page
-    .getByRole('combobox', { name: 'Filter by category' })
-    .selectOption({ label: 'All categories' });
+    .getByRole('combobox', { name: 'Images with label' })
+    .selectOption({ label: 'All labels' });
   await page.getByRole('checkbox', { name: 'crowd', exact: true }).check();
   await expect(rows).toHaveText([/wide\.png/]);
   await page.getByRole('checkbox', { name: 'crowd', exact: true }).uncheck();

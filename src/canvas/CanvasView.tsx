@@ -67,7 +67,7 @@ export function CanvasView() {
     () => new Set([...selection, ...(hovered === null ? [] : [hovered])]),
     [selection, hovered],
   );
-  const version = useApp((s) => s.datasetVersion);
+  const version = useApp((s) => `${s.datasetVersion}:${s.editVersion}`);
   const current =
     view !== null &&
     view.version === version &&

@@ -19,6 +19,7 @@ function ann(key: number, fields: Partial<PlainAnnotation>): PlainAnnotation {
     extra: {},
     fileIndex: 0,
     hasMask: false,
+    edited: false,
     ...fields,
   };
 }

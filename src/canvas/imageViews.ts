@@ -9,8 +9,8 @@ import type { PlainAnnotation } from '../store/viewSlice';
 import type { ImageView, MaskImage } from '../worker/protocol';
 
 export type LoadedView = {
-  /** The store's `datasetVersion` it was loaded for. */
-  version: number;
+  /** The dataset and edit versions it was loaded for (`datasetVersion:editVersion`). */
+  version: string;
   subset: number;
   imageIndex: number;
   picture: ImageBitmap | null;
@@ -26,14 +26,14 @@ const CACHE_SIZE = 6;
 const MAX_PICTURE_PIXELS = 8192 * 8192;
 
 const cache = new Map<string, Promise<LoadedView>>();
-let cachedVersion = -1;
+let cachedVersion = '';
 
 function keyOf(subset: number, imageIndex: number, colorsKey: string): string {
   return `${subset}:${imageIndex}:${colorsKey}`;
 }
 
 export function loadView(
-  version: number,
+  version: string,
   subset: number,
   imageIndex: number,
   colors: Record<string, string>,
@@ -74,7 +74,7 @@ function release(view: LoadedView): void {
 }
 
 async function fetchView(
-  version: number,
+  version: string,
   subset: number,
   imageIndex: number,
   colors: Record<string, string>,

@@ -1,7 +1,8 @@
 /**
- * Category colours: stable for a dataset across images and sessions (they follow the
- * category's position in the file), and distinguishable — a hand-picked set first, then
- * hues spread by the golden angle.
+ * Category colours: stable across images, sessions, edits and datasets (they follow the
+ * category's id, not its position, so deleting a category recolours nothing else), and
+ * distinguishable — a hand-picked set for the first ids, then hues spread by the golden
+ * angle. A colour the user picked overrides it.
  */
 const BASE = [
   '#e6194b',

@@ -18,7 +18,7 @@ export function useCurrentView(): {
   const imageIndex = useApp((s) => s.imageIndex);
   const shown = useApp((s) => s.shownImages);
   const setLoaded = useApp((s) => s.setLoaded);
-  const version = useApp((s) => s.datasetVersion);
+  const version = useApp((s) => `${s.datasetVersion}:${s.editVersion}`);
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;

@@ -75,6 +75,9 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
           subsetIndex: 0,
           opening: null,
           alerts: [],
+          undoStack: [],
+          redoStack: [],
+          unexported: false,
         }));
         get().showFirstImage();
       } catch (error) {

@@ -5,17 +5,19 @@
  */
 import { create } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
+import { createEditSlice, type EditSlice } from './editSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = DatasetSlice & ViewSlice & LayersSlice & FiltersSlice;
+export type AppState = DatasetSlice & ViewSlice & LayersSlice & FiltersSlice & EditSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
   ...createViewSlice(...a),
   ...createLayersSlice(...a),
   ...createFiltersSlice(...a),
+  ...createEditSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

@@ -2,6 +2,7 @@ import { CanvasView } from '../canvas/CanvasView';
 import { useApp } from '../store/store';
 import { Alerts } from './Alerts';
 import { DropTarget } from './DropTarget';
+import { EditShortcuts } from './EditShortcuts';
 import { ImageList } from './ImageList';
 import { OpenProgress } from './OpenProgress';
 import { SidePanel } from './SidePanel';
@@ -32,6 +33,7 @@ export function App() {
       <StatusBar />
       <OpenProgress />
       <DropTarget />
+      <EditShortcuts />
     </div>
   );
 }

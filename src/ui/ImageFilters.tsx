@@ -20,7 +20,7 @@ export function ImageFilters(props: {
         onChange={(e) => void setFilter({ text: e.currentTarget.value })}
       />
       <select
-        aria-label="Filter by category"
+        aria-label="Images with label"
         value={filter.categories[0] ?? ''}
         onChange={(e) =>
           void setFilter({
@@ -28,7 +28,7 @@ export function ImageFilters(props: {
           })
         }
       >
-        <option value="">All categories</option>
+        <option value="">All labels</option>
         {subset?.categories.map((c) => (
           <option key={String(c.id)} value={String(c.id)}>
             {c.name}

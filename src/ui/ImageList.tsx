@@ -15,7 +15,7 @@ const OVERSCAN = 6;
 export function ImageList() {
   const subset = useApp(currentSubset);
   const subsetIndex = useApp((s) => s.subsetIndex);
-  const summary = useApp((s) => s.summary);
+  const datasetVersion = useApp((s) => s.datasetVersion);
   const imageIndex = useApp((s) => s.imageIndex);
   const shown = useApp((s) => s.shownImages);
   const setImage = useApp((s) => s.setImage);
@@ -33,10 +33,11 @@ export function ImageList() {
     return () => observer.disconnect();
   }, []);
 
+  // A new dataset (not an edit): thumbnails are stale, and the list is ready.
   useEffect(() => {
     clearThumbnails();
-    if (summary !== null) mark('ready');
-  }, [summary]);
+    if (datasetVersion > 0) mark('ready');
+  }, [datasetVersion]);
 
   const count = shown === null ? (subset?.images.ids.length ?? 0) : shown.length;
   const imageAt = (row: number) => (shown === null ? row : shown[row]!);

@@ -1,6 +1,6 @@
 import { currentSubset, useApp } from '../store/store';
 import type { PlainAnnotation } from '../store/viewSlice';
-import { AnnotationDetails } from './AnnotationDetails';
+import { AnnotationEditor } from './AnnotationEditor';
 
 /** The current image's annotations; selecting here selects on the canvas and back. */
 export function Inspector() {
@@ -44,12 +44,13 @@ export function Inspector() {
             <span className="name">{nameOf(a)}</span> <span className="muted">#{String(a.id)}</span>{' '}
             <span className="kind">{a.kind}</span>
             {a.iscrowd && <span className="badge">crowd</span>}
+            {a.edited && <span className="badge edited">edited</span>}
             {a.score !== null && <span className="muted"> {a.score.toFixed(2)}</span>}
           </li>
         ))}
       </ul>
-      {selected.length === 1 && (
-        <AnnotationDetails annotation={selected[0]!} categoryName={nameOf(selected[0]!)} />
+      {selected.length > 0 && (
+        <AnnotationEditor selected={selected} categories={subset.categories} />
       )}
       {imageProblems.length > 0 && (
         <section aria-label="Problems of this image">

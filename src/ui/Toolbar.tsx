@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { filesFromInput } from '../io/pickedFiles';
 import { loadSample } from '../io/sample';
 import { useApp } from '../store/store';
+import { UndoRedo } from './UndoRedo';
 
 /** Open files / folder / sample, and the subset switcher. */
 export function Toolbar() {
@@ -52,6 +53,7 @@ export function Toolbar() {
         tabIndex={-1}
         onChange={(e) => onPicked(e.currentTarget)}
       />
+      {subsets !== undefined && <UndoRedo />}
       {subsets !== undefined && subsets.length > 1 && (
         <label className="subset">
           Subset

@@ -5,6 +5,7 @@
  * previous dataset is untouched.
  */
 import type {
+  EditCommand,
   EngineError,
   ImageFilter,
   ImageView,
@@ -13,7 +14,11 @@ import type {
   Request,
   Response,
   SourceFile,
+  SubsetDelta,
+  SubsetPatch,
 } from './protocol';
+
+export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
 export type ProgressEvent = { phase: OpenPhase; file: string; done: number; total: number };
 
@@ -178,6 +183,18 @@ export class EngineClient {
     const response = await this.require().request({ type: 'picture', subset, imageIndex });
     if (response.type !== 'picture') throw new Error(`unexpected answer ${response.type}`);
     return response.picture;
+  }
+
+  async edit(subset: number, command: EditCommand): Promise<Edited> {
+    const response = await this.require().request({ type: 'edit', subset, command });
+    if (response.type !== 'edited') throw new Error(`unexpected answer ${response.type}`);
+    return { patch: response.patch, delta: response.delta, inserted: response.inserted };
+  }
+
+  async applyPatches(subset: number, patches: SubsetPatch[]): Promise<Edited> {
+    const response = await this.require().request({ type: 'apply-patches', subset, patches });
+    if (response.type !== 'edited') throw new Error(`unexpected answer ${response.type}`);
+    return { patch: response.patch, delta: response.delta, inserted: response.inserted };
   }
 
   get hasDataset(): boolean {

@@ -9,12 +9,36 @@ import { buildImageView, problemsOfImage, type ImageViewParts } from './imageVie
 import { matchSubset, openFiles, type Progress } from './openFiles';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
-import type { ImageFilter, OpenSummary, ProblemInfo } from './protocol';
-import type { Subset } from './subset';
+import { categoryInfos, countAll, countPatch, touchedImages, type Counts } from './counts';
+import { applySubsetPatch, planEdit } from './edits';
+import {
+  ImageFlag,
+  type EditCommand,
+  type ImageFilter,
+  type OpenSummary,
+  type ProblemInfo,
+  type SubsetDelta,
+  type SubsetPatch,
+} from './protocol';
+import { annotationsOfImage, type Subset } from './subset';
 import { summarizeSubset } from './summary';
+
+export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
+
+/** The view keys of annotations a patch inserted (to select what was just drawn). */
+function insertedKeys(subset: Subset, patch: SubsetPatch): number[] {
+  return patch.flatMap(({ source, patch: p }) =>
+    p.flatMap((op) =>
+      op.op === 'insert' && op.collection === 'annotations'
+        ? [subset.keyOffsets[source]! + op.at]
+        : [],
+    ),
+  );
+}
 
 export class Engine {
   private subsets: Subset[] = [];
+  private counts: Counts[] = [];
   private pictures: VirtualFile[] = [];
   private summary: OpenSummary | null = null;
 
@@ -23,6 +47,7 @@ export class Engine {
     this.subsets = opened.subsets;
     this.pictures = opened.pictures;
     this.summary = opened.summary;
+    this.counts = opened.subsets.map(countAll);
     return opened.summary;
   }
 
@@ -77,6 +102,64 @@ export class Engine {
       }
     }
     return { ...parts, problems };
+  }
+
+  /** Plans and applies an edit; returns what it did (for undo) and what changed. */
+  edit(subset: number, command: EditCommand): Edited {
+    const s = this.requireEditable(subset);
+    const patch = planEdit(s, command);
+    return { patch, delta: this.apply(subset, s, patch), inserted: insertedKeys(s, patch) };
+  }
+
+  /** Applies patches the page kept (undo, redo, restore), in order. */
+  applyPatches(subset: number, patches: readonly SubsetPatch[]): Edited {
+    const s = this.requireEditable(subset);
+    const all = patches.flat();
+    return { patch: all, delta: this.apply(subset, s, all), inserted: insertedKeys(s, all) };
+  }
+
+  private requireEditable(subset: number): Subset {
+    const s = this.subsets[subset];
+    if (s === undefined) throw new Error('no dataset is open');
+    if (s.sources.some((src) => src.dataset.kind === 'panoptic')) {
+      throw new Error('panoptic segments live in PNG maps; cocoscope cannot edit them yet');
+    }
+    return s;
+  }
+
+  private apply(index: number, subset: Subset, patch: SubsetPatch): SubsetDelta {
+    applySubsetPatch(subset, patch);
+    for (const { patch: p } of patch) {
+      for (const op of p) {
+        if (op.op === 'replace') subset.edited.add(op.after);
+        else if (op.op === 'insert') subset.edited.add(op.value);
+      }
+    }
+    const counts = this.counts[index]!;
+    countPatch(counts, patch);
+    const table = this.summary!.subsets[index]!.images;
+    const images = [...touchedImages(subset, patch)].map((i) => {
+      const anns = annotationsOfImage(subset, i).map(
+        ([s, at]) => subset.sources[s]!.dataset.annotations[at]!,
+      );
+      let flags = table.flags[i]! & (ImageFlag.hasFile | ImageFlag.hasProblems);
+      if (anns.some((a) => a.iscrowd)) flags |= ImageFlag.hasCrowd;
+      if (anns.some((a) => subset.edited.has(a.file))) flags |= ImageFlag.edited;
+      table.annotationCounts[i] = anns.length;
+      table.flags[i] = flags;
+      return { index: i, annotationCount: anns.length, flags };
+    });
+    const summary = this.summary!.subsets[index]!;
+    summary.annotationCount = counts.annotations;
+    summary.crowdCount = counts.crowd;
+    summary.categories = categoryInfos(subset, counts);
+    return {
+      subset: index,
+      annotationCount: counts.annotations,
+      crowdCount: counts.crowd,
+      categories: summary.categories,
+      images,
+    };
   }
 
   filterImages(subset: number, filter: ImageFilter): Int32Array {

@@ -105,6 +105,18 @@ async function handle(request: Request): Promise<void> {
       });
       return;
     }
+    case 'edit': {
+      post({ type: 'edited', id: request.id, ...engine.edit(request.subset, request.command) });
+      return;
+    }
+    case 'apply-patches': {
+      post({
+        type: 'edited',
+        id: request.id,
+        ...engine.applyPatches(request.subset, request.patches),
+      });
+      return;
+    }
     default: {
       const never: never = request;
       throw new Error(`unknown request ${JSON.stringify(never)}`);

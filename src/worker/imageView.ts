@@ -44,7 +44,13 @@ export function buildImageView(
   if (image === undefined) return { annotations, masks, segments };
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
     const ann = subset.sources[s]!.dataset.annotations[position]!;
-    const view = toView(ann, image, subset.keyOffsets[s]! + position, s);
+    const view = toView(
+      ann,
+      image,
+      subset.keyOffsets[s]! + position,
+      s,
+      subset.edited.has(ann.file),
+    );
     if (ann.segmentation.kind === 'rle') {
       const rle = annotationRle(ann, image);
       const color = parseHexColor(colors[String(ann.categoryId)] ?? '#ff00ff');
@@ -84,6 +90,7 @@ function toView(
   image: ImageRecord,
   key: number,
   fileIndex: number,
+  edited: boolean,
 ): ViewAnnotation {
   const extra: Record<string, unknown> = {};
   for (const k of Object.keys(ann.file)) {
@@ -107,6 +114,7 @@ function toView(
     attributes: ann.attributes === null ? null : { ...ann.attributes },
     extra,
     fileIndex,
+    edited,
   };
 }
 

@@ -4,7 +4,7 @@
  * table, categories, counts, the current image's annotations). Buffers and bitmaps go
  * in transfer lists (see client.ts), never cloned.
  */
-import type { CocoId, DatasetKind, ProblemCode, Severity } from '../coco';
+import type { CocoId, DatasetKind, JsonRecord, Patch, ProblemCode, Severity, Shape } from '../coco';
 
 /** A file the user gave: from a drop, the file input, a folder, or the sample. */
 export type SourceFile = {
@@ -19,6 +19,8 @@ export const ImageFlag = {
   hasProblems: 2,
   /** The picture itself was found among the opened files. */
   hasFile: 4,
+  /** An annotation of the image was edited, added or deleted. */
+  edited: 8,
 } as const;
 
 /** The images of a subset, column-wise so 118k rows post quickly. Index = image position. */
@@ -114,6 +116,8 @@ export type ViewAnnotation = {
   extra: Record<string, unknown>;
   /** Which annotation file of the subset it comes from. */
   fileIndex: number;
+  /** Changed (or added) since the dataset was opened. */
+  edited: boolean;
 };
 
 export type ImageView = {
@@ -145,6 +149,35 @@ export const NO_FILTER: ImageFilter = {
   notAnnotated: false,
 };
 
+/** An edit as the page asks for it; annotations by their view keys, categories by id. */
+export type EditCommand =
+  | { type: 'set-fields'; keys: number[]; fields: JsonRecord }
+  | { type: 'set-attribute'; keys: number[]; name: string; value: unknown }
+  | { type: 'rename-attribute'; keys: number[]; from: string; to: string }
+  | { type: 'set-shape'; key: number; shape: Shape }
+  | { type: 'add-annotation'; imageIndex: number; categoryId: CocoId; shape: Shape }
+  | { type: 'delete'; keys: number[] }
+  | { type: 'merge-crowd'; keys: number[] }
+  | { type: 'split'; key: number }
+  | { type: 'add-category'; name: string; supercategory: string }
+  | { type: 'set-category'; id: CocoId; fields: JsonRecord }
+  | { type: 'merge-categories'; from: CocoId; into: CocoId }
+  | { type: 'delete-category'; id: CocoId; reassignTo: CocoId | null }
+  | { type: 'set-attribute-of-category'; categoryId: CocoId; name: string; value: unknown };
+
+/** A patch for each annotation file (source) of a subset it touches, applied in order. */
+export type SubsetPatch = { source: number; patch: Patch }[];
+
+/** What an edit changed in the summary the page holds. */
+export type SubsetDelta = {
+  subset: number;
+  annotationCount: number;
+  crowdCount: number;
+  categories: CategoryInfo[];
+  /** New annotation counts and flags of the images the edit touched. */
+  images: { index: number; annotationCount: number; flags: number }[];
+};
+
 export type OpenPhase = 'listing' | 'reading' | 'parsing' | 'indexing' | 'matching';
 
 /** page → engine */
@@ -159,7 +192,10 @@ export type Request =
       colors: Record<string, string>;
     }
   | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
-  | { type: 'picture'; id: number; subset: number; imageIndex: number };
+  | { type: 'picture'; id: number; subset: number; imageIndex: number }
+  | { type: 'edit'; id: number; subset: number; command: EditCommand }
+  /** Undo, redo and restore: patches the page kept, applied in order. */
+  | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] };
 
 /** engine → page */
 export type Response =
@@ -170,6 +206,8 @@ export type Response =
   /** Image positions that pass the filter, ascending. */
   | { type: 'images-filtered'; id: number; images: Int32Array }
   | { type: 'picture'; id: number; picture: Blob | null }
+  /** `patch` is what the edit did (keep it to undo); `delta` updates the page's summary. */
+  | { type: 'edited'; id: number; patch: SubsetPatch; delta: SubsetDelta; inserted: number[] }
   | { type: 'failed'; id: number; error: EngineError };
 
 /** An error the user sees: which file, where in it, and what is wrong. */

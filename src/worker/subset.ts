@@ -15,6 +15,7 @@ import {
 
 export type SourceDataset = {
   path: string;
+  /** Replaced by each edit (datasets are immutable; see coco/edit/patch.ts). */
   dataset: Dataset;
   problems: readonly Problem[];
   problemCounts: ReadonlyMap<ProblemCode, number>;
@@ -34,7 +35,42 @@ export type Subset = {
   keyOffsets: number[];
   /** For each image, the index of its picture among the opened files, or -1. */
   pictures: Int32Array;
+  /** File objects made by edits: an annotation whose file is here was changed or added. */
+  edited: WeakSet<object>;
 };
+
+/** After an edit: categories and annotation keys follow the sources' new datasets. */
+export function refreshSubset(subset: Subset): void {
+  const { categories, categoryById } = mergeCategories(subset.sources);
+  subset.categories = categories;
+  subset.categoryById = categoryById;
+  subset.keyOffsets = keyOffsetsOf(subset.sources);
+}
+
+function mergeCategories(sources: readonly SourceDataset[]) {
+  const categories: CategoryRecord[] = [];
+  const categoryById = new Map<IdKey, number>();
+  for (const { dataset } of sources) {
+    for (const category of dataset.categories) {
+      const key = idKey(category.id);
+      if (!categoryById.has(key)) {
+        categoryById.set(key, categories.length);
+        categories.push(category);
+      }
+    }
+  }
+  return { categories, categoryById };
+}
+
+function keyOffsetsOf(sources: readonly SourceDataset[]): number[] {
+  const keyOffsets: number[] = [];
+  let offset = 0;
+  for (const { dataset } of sources) {
+    keyOffsets.push(offset);
+    offset += dataset.annotations.length;
+  }
+  return keyOffsets;
+}
 
 export function buildSubset(name: string, sources: SourceDataset[]): Subset {
   // The source with the most images leads, so instances come before captions.
@@ -53,23 +89,8 @@ export function buildSubset(name: string, sources: SourceDataset[]): Subset {
       return at;
     }),
   );
-  const categories: CategoryRecord[] = [];
-  const categoryById = new Map<IdKey, number>();
-  for (const { dataset } of ordered) {
-    for (const category of dataset.categories) {
-      const key = idKey(category.id);
-      if (!categoryById.has(key)) {
-        categoryById.set(key, categories.length);
-        categories.push(category);
-      }
-    }
-  }
-  const keyOffsets: number[] = [];
-  let offset = 0;
-  for (const { dataset } of ordered) {
-    keyOffsets.push(offset);
-    offset += dataset.annotations.length;
-  }
+  const { categories, categoryById } = mergeCategories(ordered);
+  const keyOffsets = keyOffsetsOf(ordered);
   return {
     name,
     sources: ordered,
@@ -80,6 +101,7 @@ export function buildSubset(name: string, sources: SourceDataset[]): Subset {
     categoryById,
     keyOffsets,
     pictures: new Int32Array(images.length).fill(-1),
+    edited: new WeakSet(),
   };
 }
 

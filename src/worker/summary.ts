@@ -1,5 +1,6 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
-import { idKey, type IdKey, type ProblemCode } from '../coco';
+import { idKey, type ProblemCode } from '../coco';
+import { categoryInfos, countAll } from './counts';
 import {
   ImageFlag,
   type CategoryInfo,
@@ -25,28 +26,15 @@ export function summarizeSubset(
     annotationCounts: new Int32Array(n),
     flags: new Uint8Array(n),
   };
-  const perCategory = new Map<IdKey, { count: number; crowd: number }>();
-  let annotationCount = 0;
-  let crowdCount = 0;
   subset.sources.forEach(({ dataset }, s) => {
     const map = subset.imageMaps[s]!;
     const local = dataset.index.imageById;
     for (const ann of dataset.annotations) {
-      annotationCount++;
-      if (ann.iscrowd) crowdCount++;
       const i = local.get(idKey(ann.imageId));
-      if (i !== undefined) {
-        const merged = map[i]!;
-        table.annotationCounts[merged]!++;
-        if (ann.iscrowd) table.flags[merged]! |= ImageFlag.hasCrowd;
-      }
-      if (ann.categoryId !== null) {
-        const key = idKey(ann.categoryId);
-        const c = perCategory.get(key) ?? { count: 0, crowd: 0 };
-        c.count++;
-        if (ann.iscrowd) c.crowd++;
-        perCategory.set(key, c);
-      }
+      if (i === undefined) continue;
+      const merged = map[i]!;
+      table.annotationCounts[merged]!++;
+      if (ann.iscrowd) table.flags[merged]! |= ImageFlag.hasCrowd;
     }
   });
   for (let i = 0; i < n; i++) if (subset.pictures[i]! >= 0) table.flags[i]! |= ImageFlag.hasFile;
@@ -77,18 +65,7 @@ export function summarizeSubset(
       }
     }
   }
-  const categories: CategoryInfo[] = subset.categories.map((c) => {
-    const counts = perCategory.get(idKey(c.id));
-    return {
-      id: c.id,
-      name: c.name,
-      supercategory: c.supercategory,
-      keypoints: c.keypoints === null ? null : [...c.keypoints],
-      skeleton: c.skeleton === null ? null : c.skeleton.map(([a, b]) => [a, b] as [number, number]),
-      annotationCount: counts?.count ?? 0,
-      crowdCount: counts?.crowd ?? 0,
-    };
-  });
+  const counts = countAll(subset);
   return {
     name: subset.name,
     files: subset.sources.map((s) => ({
@@ -97,9 +74,9 @@ export function summarizeSubset(
       annotationCount: s.dataset.annotations.length,
     })),
     images: table,
-    categories,
-    annotationCount,
-    crowdCount,
+    categories: categoryInfos(subset, counts),
+    annotationCount: counts.annotations,
+    crowdCount: counts.crowd,
     problems,
     problemTotal,
     problemCounts,

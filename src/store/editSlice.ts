@@ -1,0 +1,139 @@
+/**
+ * Edits and their history. An edit is a command sent to the engine; the engine answers
+ * with the patch it applied, which is what the history keeps (plain data: undo sends its
+ * inverse, redo sends it again) and what autosave stores.
+ */
+import type { StateCreator } from 'zustand';
+import type { EditCommand, SubsetDelta, SubsetPatch, SubsetSummary } from '../worker/protocol';
+import { invertSubsetPatch } from '../worker/subsetPatch';
+import { engine } from './engine';
+import type { AppState } from './store';
+
+export type HistoryEntry = { label: string; subset: number; patch: SubsetPatch };
+
+export type EditSlice = {
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
+  /** Grows with every applied edit, undo or redo: cached views of images are stale. */
+  editVersion: number;
+  /** Edits made since the last export (what the close-tab warning is about). */
+  unexported: boolean;
+  /** The last edit that failed, for the alert. */
+  edit: (label: string, command: EditCommand) => Promise<void>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  /** Re-applies a saved history (session restore). */
+  replay: (entries: HistoryEntry[]) => Promise<void>;
+  markExported: () => void;
+};
+
+function applyDelta(summary: SubsetSummary, delta: SubsetDelta): SubsetSummary {
+  const images = {
+    ...summary.images,
+    annotationCounts: summary.images.annotationCounts.slice(),
+    flags: summary.images.flags.slice(),
+  };
+  for (const d of delta.images) {
+    images.annotationCounts[d.index] = d.annotationCount;
+    images.flags[d.index] = d.flags;
+  }
+  return {
+    ...summary,
+    images,
+    annotationCount: delta.annotationCount,
+    crowdCount: delta.crowdCount,
+    categories: delta.categories,
+  };
+}
+
+export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => {
+  /** Puts the engine's answer in the store. */
+  const settle = (delta: SubsetDelta, extra: Partial<AppState>) =>
+    set((s) => {
+      const summary = s.summary;
+      if (summary === null) return extra;
+      const subsets = summary.subsets.map((sub, i) =>
+        i === delta.subset ? applyDelta(sub, delta) : sub,
+      );
+      return { ...extra, summary: { ...summary, subsets }, editVersion: s.editVersion + 1 };
+    });
+  const fail = (label: string, error: unknown) =>
+    set((s) => ({
+      alerts: [
+        ...s.alerts,
+        {
+          id: Date.now(),
+          file: label,
+          place: '',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      ],
+    }));
+
+  return {
+    undoStack: [],
+    redoStack: [],
+    editVersion: 0,
+    unexported: false,
+
+    edit: async (label, command) => {
+      const subset = get().subsetIndex;
+      try {
+        const { patch, delta, inserted } = await engine.edit(subset, command);
+        if (patch.every((p) => p.patch.length === 0)) return;
+        settle(delta, {
+          undoStack: [...get().undoStack, { label, subset, patch }],
+          redoStack: [],
+          unexported: true,
+          ...(inserted.length > 0 ? { selection: inserted } : {}),
+        });
+      } catch (error) {
+        fail(label, error);
+      }
+    },
+
+    undo: async () => {
+      const entry = get().undoStack.at(-1);
+      if (entry === undefined) return;
+      try {
+        const { delta } = await engine.applyPatches(entry.subset, [invertSubsetPatch(entry.patch)]);
+        settle(delta, {
+          undoStack: get().undoStack.slice(0, -1),
+          redoStack: [...get().redoStack, entry],
+          unexported: true,
+          selection: [],
+        });
+      } catch (error) {
+        fail(`Undo ${entry.label}`, error);
+      }
+    },
+
+    redo: async () => {
+      const entry = get().redoStack.at(-1);
+      if (entry === undefined) return;
+      try {
+        const { delta } = await engine.applyPatches(entry.subset, [entry.patch]);
+        settle(delta, {
+          undoStack: [...get().undoStack, entry],
+          redoStack: get().redoStack.slice(0, -1),
+          unexported: true,
+          selection: [],
+        });
+      } catch (error) {
+        fail(`Redo ${entry.label}`, error);
+      }
+    },
+
+    replay: async (entries) => {
+      const bySubset = new Map<number, SubsetPatch[]>();
+      for (const e of entries) bySubset.set(e.subset, [...(bySubset.get(e.subset) ?? []), e.patch]);
+      for (const [subset, patches] of bySubset) {
+        const { delta } = await engine.applyPatches(subset, patches);
+        settle(delta, {});
+      }
+      set({ undoStack: entries, redoStack: [], unexported: entries.length > 0 });
+    },
+
+    markExported: () => set({ unexported: false }),
+  };
+};

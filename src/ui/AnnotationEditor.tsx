@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { useApp } from '../store/store';
+import type { PlainAnnotation } from '../store/viewSlice';
+import type { CategoryInfo } from '../worker/protocol';
+import { AttributeField } from './AttributeField';
+import { CommitInput } from './CommitInput';
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** The selected annotations' label, is_crowd, score and attributes, edited in place. */
+export function AnnotationEditor(props: {
+  selected: PlainAnnotation[];
+  categories: CategoryInfo[];
+}) {
+  const { selected, categories } = props;
+  const edit = useApp((s) => s.edit);
+  const [newName, setNewName] = useState('');
+  const [newType, setNewType] = useState<'text' | 'number' | 'boolean'>('text');
+  const first = selected[0]!;
+  const keys = selected.map((a) => a.key);
+  const all = <T,>(f: (a: PlainAnnotation) => T) => selected.every((a) => f(a) === f(first));
+  const sameCategory = all((a) => String(a.categoryId));
+  const segment = selected.some((a) => a.kind === 'segment');
+  const names = [...new Set(selected.flatMap((a) => Object.keys(a.attributes ?? {})))];
+  const scored = selected.filter((a) => a.score !== null);
+  const many = selected.length > 1;
+  const categoryName = categories.find((c) => String(c.id) === String(first.categoryId))?.name;
+
+  if (segment)
+    return (
+      <p className="muted">Panoptic segments live in PNG maps and cannot be edited here yet.</p>
+    );
+
+  return (
+    <section aria-label="Edit annotation" className="editor">
+      <label className="field">
+        <span>Category</span>
+        <select
+          aria-label="Category"
+          value={sameCategory ? String(first.categoryId) : ''}
+          onChange={(e) => {
+            const category = categories.find((c) => String(c.id) === e.currentTarget.value);
+            if (category)
+              void edit(`Label as ${category.name}`, {
+                type: 'set-fields',
+                keys,
+                fields: { category_id: category.id },
+              });
+          }}
+        >
+          {!sameCategory && <option value="">(several)</option>}
+          {categories.map((c, i) => (
+            <option key={String(c.id)} value={String(c.id)}>
+              {i < 9 ? `${i + 1} · ` : ''}
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>is_crowd</span>
+        <input
+          type="checkbox"
+          aria-label="is_crowd"
+          checked={first.iscrowd}
+          onChange={(e) =>
+            void edit(e.currentTarget.checked ? 'Mark crowd' : 'Unmark crowd', {
+              type: 'set-fields',
+              keys,
+              fields: { iscrowd: e.currentTarget.checked ? 1 : 0 },
+            })
+          }
+        />
+      </label>
+      <div className="field">
+        <span>score</span>
+        {scored.length > 0 ? (
+          <>
+            <CommitInput
+              type="number"
+              aria-label="score"
+              min={0}
+              max={1}
+              step={0.01}
+              value={all((a) => a.score) ? String(first.score) : ''}
+              onCommit={(v) => {
+                const score = Number(v);
+                if (v.trim() !== '' && score >= 0 && score <= 1)
+                  void edit('Set score', { type: 'set-fields', keys, fields: { score } });
+              }}
+            />
+            <button
+              type="button"
+              onClick={() =>
+                void edit('Remove score', {
+                  type: 'set-fields',
+                  keys,
+                  fields: { score: undefined },
+                })
+              }
+            >
+              Remove score
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            onClick={() =>
+              void edit('Add score', { type: 'set-fields', keys, fields: { score: 1 } })
+            }
+          >
+            Add score
+          </button>
+        )}
+      </div>
+      <h2>Attributes</h2>
+      {names.length === 0 && <p className="muted">None.</p>}
+      {names.map((name) => {
+        const values = selected.map((a) => a.attributes?.[name]);
+        return (
+          <AttributeField
+            key={name}
+            name={name}
+            value={values.find((v) => v !== undefined)}
+            mixed={values.some((v) => v !== values[0])}
+            onChange={(value) =>
+              void edit(`Set ${name}`, { type: 'set-attribute', keys, name, value })
+            }
+            onRename={(to) =>
+              void edit(`Rename ${name}`, { type: 'rename-attribute', keys, from: name, to })
+            }
+            onRemove={() =>
+              void edit(`Remove ${name}`, { type: 'set-attribute', keys, name, value: undefined })
+            }
+            onSetForCategory={
+              sameCategory && first.categoryId !== null && categoryName !== undefined
+                ? () =>
+                    void edit(`Set ${name} on every ${categoryName}`, {
+                      type: 'set-attribute-of-category',
+                      categoryId: first.categoryId!,
+                      name,
+                      value: first.attributes?.[name],
+                    })
+                : null
+            }
+          />
+        );
+      })}
+      <form
+        className="add-attribute"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const name = newName.trim();
+          if (name === '') return;
+          const value = newType === 'boolean' ? false : newType === 'number' ? 0 : '';
+          void edit(`Add ${name}`, { type: 'set-attribute', keys, name, value });
+          setNewName('');
+        }}
+      >
+        <input
+          aria-label="New attribute name"
+          placeholder="new attribute"
+          value={newName}
+          onChange={(e) => setNewName(e.currentTarget.value)}
+        />
+        <select
+          aria-label="New attribute type"
+          value={newType}
+          onChange={(e) => setNewType(e.currentTarget.value as typeof newType)}
+        >
+          <option value="text">text</option>
+          <option value="number">number</option>
+          <option value="boolean">yes/no</option>
+        </select>
+        <button type="submit">Add attribute</button>
+      </form>
+      <div className="editor-actions">
+        <button
+          type="button"
+          onClick={() =>
+            void edit(many ? `Delete ${selected.length} annotations` : 'Delete annotation', {
+              type: 'delete',
+              keys,
+            })
+          }
+        >
+          Delete
+        </button>
+        {many && (
+          <button
+            type="button"
+            onClick={() => void edit('Merge to crowd', { type: 'merge-crowd', keys })}
+          >
+            Merge to crowd
+          </button>
+        )}
+        {!many && (first.polygons?.length ?? 0) > 1 && (
+          <button
+            type="button"
+            onClick={() => void edit('Split polygon', { type: 'split', key: first.key })}
+          >
+            Split parts
+          </button>
+        )}
+      </div>
+      {!many && <Facts a={first} />}
+    </section>
+  );
+}
+
+/** What the file says of the annotation besides what is edited above. */
+function Facts(props: { a: PlainAnnotation }) {
+  const a = props.a;
+  const rows: [string, string][] = [
+    ['id', String(a.id)],
+    ['kind', a.kind],
+  ];
+  if (a.area !== null) rows.push(['area', String(round(a.area))]);
+  if (a.bbox !== null) rows.push(['bbox', a.bbox.map(round).join(', ')]);
+  if (a.polygons !== null)
+    rows.push(['points', String(a.polygons.reduce((n, p) => n + Math.floor(p.length / 2), 0))]);
+  if (a.caption !== null) rows.push(['caption', a.caption]);
+  for (const [k, v] of Object.entries(a.extra))
+    rows.push([k, typeof v === 'string' ? v : JSON.stringify(v)]);
+  return (
+    <dl className="facts">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

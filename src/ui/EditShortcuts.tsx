@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { currentSubset, useApp } from '../store/store';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    el !== null &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
+}
+
+/**
+ * Keyboard editing, page-wide: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo, Delete
+ * removes the selection, digits 1–9 label it with the first categories, C opens the
+ * category picker. Keys typed into a field are left to the field.
+ */
+export function EditShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = useApp.getState();
+      const mod = isMac ? e.metaKey : e.ctrlKey;
+      if (mod && e.key.toLowerCase() === 'z' && !typing(e.target)) {
+        e.preventDefault();
+        void (e.shiftKey ? s.redo() : s.undo());
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y' && !typing(e.target)) {
+        e.preventDefault();
+        void s.redo();
+        return;
+      }
+      if (typing(e.target) || mod || e.altKey || s.selection.length === 0) return;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        void s.edit(
+          s.selection.length > 1 ? `Delete ${s.selection.length} annotations` : 'Delete annotation',
+          { type: 'delete', keys: s.selection },
+        );
+      } else if (/^[1-9]$/.test(e.key)) {
+        const category = currentSubset(s)?.categories[Number(e.key) - 1];
+        if (category)
+          void s.edit(`Label as ${category.name}`, {
+            type: 'set-fields',
+            keys: s.selection,
+            fields: { category_id: category.id },
+          });
+      } else if (e.key === 'c') {
+        e.preventDefault();
+        document.querySelector<HTMLSelectElement>('select[aria-label="Category"]')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return null;
+}

@@ -1,0 +1,197 @@
+/**
+ * Edits in the data engine: a page command (annotations addressed by their view keys)
+ * becomes a patch per annotation file of the subset, which is applied to the subset.
+ * The subset patch is what the page keeps for undo and what autosave stores.
+ */
+import {
+  applyPatch,
+  idKey,
+  planAddAnnotation,
+  planAddCategory,
+  planDeleteAnnotations,
+  planDeleteCategory,
+  planMergeCategories,
+  planMergeToCrowd,
+  planRenameAttribute,
+  planSetAttribute,
+  planSetCategoryFields,
+  planSetFields,
+  planSetShape,
+  planSplitPolygon,
+  type CocoId,
+  type Dataset,
+  type Patch,
+} from '../coco';
+import type { EditCommand, SubsetPatch } from './protocol';
+import { locateKey, refreshSubset, type Subset } from './subset';
+
+/** Keys grouped by the annotation file they belong to: source → positions. */
+function bySource(subset: Subset, keys: readonly number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const key of keys) {
+    const at = locateKey(subset, key);
+    if (at === null) throw new Error(`annotation ${key} is no longer in the dataset`);
+    out.set(at[0], [...(out.get(at[0]) ?? []), at[1]]);
+  }
+  return out;
+}
+
+function perSource(
+  subset: Subset,
+  keys: readonly number[],
+  plan: (d: Dataset, positions: number[]) => Patch,
+): SubsetPatch {
+  return [...bySource(subset, keys)].map(([source, positions]) => ({
+    source,
+    patch: plan(subset.sources[source]!.dataset, positions),
+  }));
+}
+
+/** Every source holding category `id` (a category can be in instances and person_keypoints). */
+function withCategory(subset: Subset, id: CocoId, plan: (d: Dataset) => Patch): SubsetPatch {
+  return subset.sources.flatMap(({ dataset }, source) =>
+    dataset.index.categoryById.has(idKey(id)) ? [{ source, patch: plan(dataset) }] : [],
+  );
+}
+
+function imageSize(subset: Subset, source: number, position: number) {
+  const ann = subset.sources[source]!.dataset.annotations[position]!;
+  const i = subset.imageById.get(idKey(ann.imageId));
+  const image = i === undefined ? undefined : subset.images[i];
+  return { width: image?.width ?? 0, height: image?.height ?? 0 };
+}
+
+/** The patch that makes a page command, planned against the subset as it is. */
+export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
+  switch (command.type) {
+    case 'set-fields':
+      return perSource(subset, command.keys, (d, p) => planSetFields(d, p, command.fields));
+    case 'set-attribute':
+      return perSource(subset, command.keys, (d, p) =>
+        planSetAttribute(d, p, command.name, command.value),
+      );
+    case 'rename-attribute':
+      return perSource(subset, command.keys, (d, p) =>
+        planRenameAttribute(d, p, command.from, command.to),
+      );
+    case 'set-shape': {
+      const [source, at] = locateKey(subset, command.key) ?? [-1, -1];
+      if (source < 0) throw new Error(`annotation ${command.key} is no longer in the dataset`);
+      return [
+        {
+          source,
+          patch: planSetShape(
+            subset.sources[source]!.dataset,
+            at,
+            command.shape,
+            imageSize(subset, source, at),
+          ),
+        },
+      ];
+    }
+    case 'add-annotation': {
+      const image = subset.images[command.imageIndex];
+      if (image === undefined) throw new Error(`no image ${command.imageIndex}`);
+      // New shapes go to the file holding instances (the first source with this image).
+      const source = Math.max(
+        0,
+        subset.sources.findIndex(
+          (s) => s.dataset.index.imageById.has(idKey(image.id)) && s.dataset.kind !== 'captions',
+        ),
+      );
+      const dataset = subset.sources[source]!.dataset;
+      const fields = { imageId: image.id, categoryId: command.categoryId, shape: command.shape };
+      return [{ source, patch: planAddAnnotation(dataset, fields, image) }];
+    }
+    case 'delete':
+      return perSource(subset, command.keys, planDeleteAnnotations);
+    case 'merge-crowd': {
+      const groups = bySource(subset, command.keys);
+      if (groups.size !== 1)
+        throw new Error('shapes from different annotation files cannot be merged');
+      const [source, positions] = [...groups][0]!;
+      return [
+        {
+          source,
+          patch: planMergeToCrowd(
+            subset.sources[source]!.dataset,
+            positions,
+            imageSize(subset, source, positions[0]!),
+          ),
+        },
+      ];
+    }
+    case 'split': {
+      const [source, at] = locateKey(subset, command.key) ?? [-1, -1];
+      if (source < 0) throw new Error(`annotation ${command.key} is no longer in the dataset`);
+      return [
+        {
+          source,
+          patch: planSplitPolygon(
+            subset.sources[source]!.dataset,
+            at,
+            imageSize(subset, source, at),
+          ),
+        },
+      ];
+    }
+    case 'add-category': {
+      const source = Math.max(
+        0,
+        subset.sources.findIndex(
+          (s) => s.dataset.kind !== 'captions' && s.dataset.kind !== 'results',
+        ),
+      );
+      return [
+        {
+          source,
+          patch: planAddCategory(
+            subset.sources[source]!.dataset,
+            command.name,
+            command.supercategory,
+          ),
+        },
+      ];
+    }
+    case 'set-category':
+      return withCategory(subset, command.id, (d) =>
+        planSetCategoryFields(d, command.id, command.fields),
+      );
+    case 'merge-categories':
+      return withCategory(subset, command.from, (d) =>
+        planMergeCategories(d, command.from, command.into),
+      );
+    case 'delete-category':
+      return withCategory(subset, command.id, (d) =>
+        planDeleteCategory(
+          d,
+          command.id,
+          command.reassignTo === null ? { delete: true } : { reassignTo: command.reassignTo },
+        ),
+      );
+    case 'set-attribute-of-category': {
+      const keys = subset.sources.flatMap(({ dataset }, s) =>
+        dataset.annotations.flatMap((a, i) =>
+          a.categoryId !== null && idKey(a.categoryId) === idKey(command.categoryId)
+            ? [subset.keyOffsets[s]! + i]
+            : [],
+        ),
+      );
+      return perSource(subset, keys, (d, p) => planSetAttribute(d, p, command.name, command.value));
+    }
+    default: {
+      const never: never = command;
+      throw new Error(`unknown edit ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Applies a subset patch (in order, source by source); the subset is updated in place. */
+export function applySubsetPatch(subset: Subset, patch: SubsetPatch): void {
+  for (const { source, patch: p } of patch) {
+    const s = subset.sources[source];
+    if (s === undefined) throw new Error(`no annotation file ${source}`);
+    s.dataset = applyPatch(s.dataset, p);
+  }
+  refreshSubset(subset);
+}
