@@ -1,13 +1,7 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
 import { idKey, type ProblemCode } from '../coco';
 import { categoryInfos, countAll } from './counts';
-import {
-  ImageFlag,
-  type CategoryInfo,
-  type ImageTable,
-  type ProblemInfo,
-  type SubsetSummary,
-} from './protocol';
+import { ImageFlag, type ImageTable, type ProblemInfo, type SubsetSummary } from './protocol';
 import type { Subset } from './subset';
 
 /** Problems sent to the page for its list; the counts always cover all. */
