@@ -119,3 +119,39 @@ export async function pixelAt(
     [x, y] as const,
   );
 }
+
+/** Where image pixel coordinates (x, y) are on the screen (page coordinates). */
+export async function screenPoint(
+  page: Page,
+  x: number,
+  y: number,
+): Promise<{ x: number; y: number }> {
+  const host = page.locator('.canvas');
+  const [scale, ox, oy] = (await host.getAttribute('data-viewport'))!.split(',').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const box = (await host.boundingBox())!;
+  return { x: box.x + ox + x * scale, y: box.y + oy + y * scale };
+}
+
+/** Drags with the mouse from one image point to another, in steps, as a hand would. */
+export async function dragImage(
+  page: Page,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
+  const a = await screenPoint(page, ...from);
+  const b = await screenPoint(page, ...to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+export async function clickImage(page: Page, x: number, y: number): Promise<void> {
+  const p = await screenPoint(page, x, y);
+  await page.mouse.click(p.x, p.y);
+}

@@ -172,7 +172,7 @@ test('hover shows the annotation; click selects it and its row', async ({ page }
   await page.mouse.up();
   const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
   await expect(rows.filter({ hasText: 'triangle' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('region', { name: 'Selected annotation' })).toContainText('252');
+  await expect(page.getByRole('region', { name: 'Edit annotation' })).toContainText('252');
 });
 
 test('keyboard moves through images, the URL keeps the image, reload returns to it', async ({

@@ -1,145 +1,95 @@
 /**
- * A seeded, realistic COCO dataset generator, for benchmarks and tests (big datasets are
- * generated, never committed). Streams to disk, so train2017 scale fits in little memory.
- *
- *   npx tsx scripts/gen-coco.ts --out val.json                    val2017 scale (5,000 images)
- *   npx tsx scripts/gen-coco.ts --scale train2017 --out train.json 118,287 images, 860,001 annotations
- *   options: --images N  --annotations N  --seed S  --keypoints  --crowd 0.011  --median-vertices 28
- *            --images-png (also write a PNG picture per image)  --format json|zip
+ * A seeded, realistic MS COCO instances dataset, for benchmarks and tests (big datasets
+ * are generated, never committed). Streams to disk, so train2017 scale fits in little
+ * memory. Same options, same bytes.
  */
-import { createReadStream, createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import {
-  categories,
-  generateImages,
-  header,
-  TRAIN2017,
-  VAL2017,
-  type GenOptions,
-} from './gen/dataset';
-import { drawPicture } from './gen/png';
-import { seeded } from './gen/random';
+import { parseArgs } from 'node:util';
+import { planDataset, TRAIN2017, VAL2017, type GenOptions } from './gen/dataset';
+import { writeDataset } from './gen/output';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : process.argv[i + 1];
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
+const USAGE = `usage: npx tsx scripts/gen-coco.ts --out PATH [options]
 
-const out = arg('out');
-if (out === undefined || flag('help')) {
-  console.log(
-    'usage: npx tsx scripts/gen-coco.ts --out FILE [--scale val2017|train2017] [--images N] [--annotations N] [--seed S] [--keypoints] [--crowd SHARE] [--images-png] [--format json|zip]',
-  );
-  process.exit(out === undefined ? 1 : 0);
-}
-const scale = arg('scale') === 'train2017' ? TRAIN2017 : VAL2017;
-const images = Number(arg('images') ?? scale.images);
-const options: GenOptions = {
-  images,
-  annotations: Number(
-    arg('annotations') ?? Math.round((scale.annotations / scale.images) * images),
-  ),
-  seed: Number(arg('seed') ?? 1),
-  keypoints: flag('keypoints'),
-  crowdShare: Number(arg('crowd') ?? 0.011),
-  // COCO's train2017 file is 452 MB for 860k annotations: fewer vertices per polygon than val.
-  medianVertices: Number(arg('median-vertices') ?? (scale === TRAIN2017 ? 21 : 28)),
-};
-const format = arg('format') ?? (out.endsWith('.zip') ? 'zip' : 'json');
-const withPictures = flag('images-png');
-if (withPictures) options.extension = 'png';
+  --out PATH            where to write (.json, or .zip with --format zip)
+  --scale NAME          val2017 (default: 5,000 images, 36,781 annotations)
+                        or train2017 (118,287 images, 860,001 annotations)
+  --images N            number of images (annotations scale with it, ~7.36 per image)
+  --annotations N       total number of annotations (exact)
+  --seed S              seed (default 1); same seed, same bytes
+  --keypoints           COCO person keypoints on the person category and its annotations
+  --images-png          also paint a PNG picture per image (names end in .png); with json,
+                        they go to a folder named after the subset next to the file
+  --format json|zip     zip = CVAT COCO 1.1 layout: annotations/instances_default.json and
+                        images/default/<file_name> (default: from --out's extension)
+  --crowd SHARE         share of crowd RLE annotations (default 0.01)
+  --median-vertices N   median polygon vertex count (default 28 for val2017, 21 for train2017)`;
 
-function write(stream: WriteStream, text: string): Promise<void> {
-  return stream.write(text)
-    ? Promise.resolve()
-    : new Promise((r) => stream.once('drain', () => r()));
-}
-function close(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) =>
-    stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
-  );
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
 }
 
-/** Writes the json to `path`; `onPicture` receives each image's PNG when asked for. */
-async function writeJson(
-  path: string,
-  onPicture?: (name: string, png: Uint8Array) => Promise<void>,
-): Promise<number> {
-  const main = createWriteStream(path);
-  const annPath = `${path}.annotations.tmp`;
-  const anns = createWriteStream(annPath);
-  const head = header(options.seed);
-  await write(
-    main,
-    `{"info":${JSON.stringify(head.info)},"licenses":${JSON.stringify(head.licenses)},"images":[`,
-  );
-  const pictures = seeded(options.seed + 1);
-  let count = 0;
-  let first = true;
-  for (const g of generateImages(options)) {
-    await write(main, `${first ? '' : ','}${JSON.stringify(g.image)}`);
-    first = false;
-    if (g.annotations.length > 0) {
-      await write(
-        anns,
-        `${count > 0 ? ',' : ''}${g.annotations.map((a) => JSON.stringify(a)).join(',')}`,
-      );
-      count += g.annotations.length;
-    }
-    if (onPicture)
-      await onPicture(
-        g.image.file_name as string,
-        drawPicture(pictures, g.image.width as number, g.image.height as number),
-      );
-  }
-  await close(anns);
-  await write(main, '],"annotations":[');
-  for await (const chunk of createReadStream(annPath)) await write(main, chunk as string);
-  await write(main, `],"categories":${JSON.stringify(categories(options.keypoints))}}\n`);
-  await close(main);
-  rmSync(annPath);
-  return count;
+function count(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} wants a whole number, not "${text}"`);
+  return n;
 }
 
-async function writeZip(path: string): Promise<number> {
-  const file = createWriteStream(path);
-  const zip = new Zip((err, data, final) => {
-    if (err) throw err;
-    file.write(data);
-    if (final) file.end();
+function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      scale: { type: 'string', default: 'val2017' },
+      images: { type: 'string' },
+      annotations: { type: 'string' },
+      seed: { type: 'string' },
+      keypoints: { type: 'boolean', default: false },
+      'images-png': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      crowd: { type: 'string' },
+      'median-vertices': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
   });
-  const done = new Promise<void>((r) => file.on('finish', () => r()));
-  const jsonPath = `${path}.json.tmp`;
-  const count = await writeJson(
-    jsonPath,
-    withPictures
-      ? async (name, png) => {
-          const entry = new ZipPassThrough(`images/default/${name}`);
-          zip.add(entry);
-          entry.push(png, true);
-        }
-      : undefined,
-  );
-  const json = new ZipDeflate('annotations/instances_default.json', { level: 6 });
-  zip.add(json);
-  for await (const chunk of createReadStream(jsonPath)) json.push(chunk as Uint8Array);
-  json.push(new Uint8Array(0), true);
-  zip.end();
-  await done;
-  rmSync(jsonPath);
-  return count;
+  if (values.help) {
+    console.log(USAGE);
+    return Promise.resolve();
+  }
+  const out = values.out ?? fail('--out is required');
+  if (values.scale !== 'val2017' && values.scale !== 'train2017') {
+    fail(`--scale is val2017 or train2017, not "${values.scale}"`);
+  }
+  const scale = values.scale === 'train2017' ? TRAIN2017 : VAL2017;
+  const images = count(values.images, 'images', scale.images);
+  const perImage = scale.annotations / scale.images;
+  const crowdShare = Number(values.crowd ?? 0.01);
+  if (!(crowdShare >= 0 && crowdShare <= 1)) fail('--crowd is a share between 0 and 1');
+  const format = values.format ?? (out.endsWith('.zip') ? 'zip' : 'json');
+  if (format !== 'json' && format !== 'zip') fail(`--format is json or zip, not "${format}"`);
+  const pictures = values['images-png'];
+  const options: GenOptions = {
+    images,
+    annotations: count(values.annotations, 'annotations', Math.round(perImage * images)),
+    seed: count(values.seed, 'seed', 1),
+    keypoints: values.keypoints,
+    crowdShare,
+    medianVertices: count(values['median-vertices'], 'median-vertices', scale.medianVertices ?? 28),
+    subset: scale.subset ?? 'val2017',
+    extension: pictures ? 'png' : 'jpg',
+  };
+  const started = performance.now();
+  return writeDataset(out, planDataset(options), format, pictures).then((r) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const mb = (r.bytes / 1e6).toFixed(1);
+    const extra = pictures ? `, ${r.pictures} pictures` : '';
+    console.log(
+      `${out}: ${images} images, ${r.annotations} annotations${extra} (seed ${options.seed}), ${mb} MB in ${seconds} s`,
+    );
+  });
 }
 
-async function main() {
-  mkdirSync(dirname(out!), { recursive: true });
-  const t0 = performance.now();
-  const count = format === 'zip' ? await writeZip(out!) : await writeJson(out!);
-  const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(
-    `${out}: ${options.images} images, ${count} annotations (seed ${options.seed}) in ${s} s`,
-  );
-}
-
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

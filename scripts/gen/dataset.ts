@@ -1,262 +1,240 @@
 /**
- * A seeded, realistic COCO instances dataset: COCO's 80 categories and sparse ids, COCO's
- * image sizes and file names, a skewed number of annotations per image, polygons of
- * realistic vertex counts (median ~28, some multi-part), ~1% crowd RLE (compressed and
- * uncompressed), optional person keypoints. Areas and boxes are what pycocotools computes.
- * Images come one at a time, so a train2017-scale file can be streamed to disk.
+ * A seeded, realistic COCO instances dataset: COCO's 80 categories with their sparse ids
+ * and uneven frequencies, COCO's image sizes and file names, a skewed number of
+ * annotations per image, star-shaped polygons of realistic vertex counts (median ~28, ~5%
+ * multi-part), ~1% crowd RLE masks (uncompressed and compressed counts), and optionally
+ * person keypoints. `area` is pycocotools' mask area and crowd boxes are its `toBbox`.
+ *
+ * Same options, same bytes: images come from one seeded stream, and each image's
+ * annotations from a stream of their own (seed, image index), so an image's annotations
+ * can be regenerated alone (the zip writer paints pictures that way) and `--keypoints`
+ * does not move any polygon. As in COCO's files, crowd annotations (ids 9001xxxxxxxx)
+ * come after all the others.
  */
-import {
-  polygonsBbox,
-  polygonsToRle,
-  rleArea,
-  rleToBbox,
-  rleToString,
-  round2,
-  type Rle,
-} from '../../src/coco';
-import { mergeRles } from '../../src/coco/rle';
+import { polygonsToRle, rleArea, rleToBbox, rleToString, type Rle } from '../../src/coco/mask';
 import { COCO_CATEGORIES, PERSON_KEYPOINTS, PERSON_SKELETON } from './cocoCategories';
-import { seeded, type Random } from './random';
+import { annotationCounts, cocoInfo, COCO_LICENSES, imageEntries } from './images';
+import { cumulative, seeded, subSeed } from './random';
+import { crowdPolygons, objectPolygons, partsBbox, personKeypoints } from './shapes';
+import type { CocoLike, GenAnnotation, GenCategory, GenImage } from './types';
+
+export type { CocoLike, GenAnnotation, GenCategory, GenImage } from './types';
 
 export type GenOptions = {
   images: number;
+  /** The exact total number of annotations. */
   annotations: number;
   seed: number;
-  keypoints: boolean;
-  /** Share of annotations that are crowd RLE masks. */
-  crowdShare: number;
-  /** Median polygon vertex count (COCO val2017 ~28; the train2017-scale file is denser per byte). */
+  /** Person keypoints (COCO's 17, 1-based skeleton) on the person category and its annotations. */
+  keypoints?: boolean;
+  /** Share of annotations that are crowd RLE masks; default 0.01 (COCO: ~1%). */
+  crowdShare?: number;
+  /** Median polygon vertex count; default 28 (COCO val2017). */
   medianVertices?: number;
-  /** Extension of the file names (png when pictures are generated too). */
+  /** The folder in `coco_url`; default `val2017`. */
+  subset?: string;
+  /** File names' extension: `png` when pictures are generated too. */
   extension?: 'jpg' | 'png';
 };
 
-export const VAL2017: Pick<GenOptions, 'images' | 'annotations'> = {
+type Scale = Pick<GenOptions, 'images' | 'annotations' | 'subset' | 'medianVertices'>;
+
+/** COCO 2017 val: 5,000 images, 36,781 annotations (~23 MB). */
+export const VAL2017: Scale = {
   images: 5000,
   annotations: 36781,
+  subset: 'val2017',
+  medianVertices: 28,
 };
-export const TRAIN2017: Pick<GenOptions, 'images' | 'annotations'> = {
+/**
+ * COCO 2017 train: 118,287 images, 860,001 annotations. COCO's train file holds fewer
+ * bytes per annotation than val (448 MB), so its polygons have fewer vertices here too.
+ */
+export const TRAIN2017: Scale = {
   images: 118287,
   annotations: 860001,
+  subset: 'train2017',
+  medianVertices: 21,
 };
 
-type Json = Record<string, unknown>;
-export type GeneratedImage = { image: Json; annotations: Json[] };
+/** What `generateImageAnnotations` needs: the image entries and their annotation counts. */
+export type DatasetPlan = {
+  options: Required<GenOptions>;
+  images: GenImage[];
+  counts: Int32Array;
+  /** The id of the first non-crowd annotation. */
+  firstId: number;
+};
 
-const SIZES: [number, number, number][] = [
-  [640, 480, 30],
-  [480, 640, 12],
-  [640, 427, 22],
-  [427, 640, 8],
-  [500, 375, 8],
-  [612, 612, 4],
-  [640, 360, 6],
-  [375, 500, 4],
-  [640, 640, 6],
-];
-
-export function header(seed: number): { info: Json; licenses: Json[] } {
-  return {
-    info: {
-      description: `cocoscope generated dataset (seed ${seed})`,
-      url: '',
-      version: '1.0',
-      year: 2026,
-      contributor: 'scripts/gen-coco.ts',
-      date_created: '2026/11/24',
-    },
-    licenses: [
-      { url: 'http://creativecommons.org/licenses/by/2.0/', id: 1, name: 'Attribution License' },
-    ],
+export function planDataset(options: GenOptions): DatasetPlan {
+  const full: Required<GenOptions> = {
+    keypoints: false,
+    crowdShare: 0.01,
+    medianVertices: 28,
+    subset: 'val2017',
+    extension: 'jpg',
+    ...options,
   };
+  const rand = seeded(full.seed);
+  const images = imageEntries(rand, full.images, full.subset, full.extension);
+  const counts = annotationCounts(rand, full.images, full.annotations);
+  return { options: full, images, counts, firstId: rand.int(1, 2000) };
 }
 
-export function categories(keypoints: boolean): Json[] {
+export function cocoCategories(keypoints: boolean): GenCategory[] {
   return COCO_CATEGORIES.map(([id, name, supercategory]) =>
-    keypoints && id === 1
-      ? { supercategory, id, name, keypoints: PERSON_KEYPOINTS, skeleton: PERSON_SKELETON }
+    keypoints && name === 'person'
+      ? {
+          supercategory,
+          id,
+          name,
+          keypoints: [...PERSON_KEYPOINTS],
+          skeleton: PERSON_SKELETON.map(([a, b]): [number, number] => [a, b]),
+        }
       : { supercategory, id, name },
   );
 }
 
-/** How many annotations each image gets: skewed (many with few, some with 30+), summing to `total`. */
-export function annotationCounts(rand: Random, images: number, total: number): Int32Array {
-  const weights = Array.from({ length: images }, () => Math.exp(1.1 * rand.normal()));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const counts = Int32Array.from(weights, (w) => Math.floor((w / sum) * total));
-  let left = total - counts.reduce((a, b) => a + b, 0);
-  while (left > 0) {
-    counts[rand.int(0, images - 1)]!++;
-    left--;
-  }
-  return counts;
-}
+const CATEGORY_WEIGHTS = cumulative(COCO_CATEGORIES.map(([, , , share]) => share));
+const PERSON_ID = 1;
 
-function blob(
-  rand: Random,
-  cx: number,
-  cy: number,
-  r: number,
-  n: number,
-  w: number,
-  h: number,
-): number[] {
-  const out: number[] = [];
-  const wobble = 0.15 + 0.35 * rand.next();
-  const phase = rand.next() * Math.PI * 2;
-  for (let i = 0; i < n; i++) {
-    const a = phase + (i / n) * Math.PI * 2;
-    const rr = r * (1 + wobble * (rand.next() - 0.5) * 2 * 0.6 + 0.2 * Math.sin(a * 3));
-    const x = Math.min(w - 0.01, Math.max(0, cx + Math.cos(a) * rr * 1.2));
-    const y = Math.min(h - 0.01, Math.max(0, cy + Math.sin(a) * rr));
-    out.push(Math.round(x * 100) / 100, Math.round(y * 100) / 100);
-  }
-  return out;
-}
+/** One image's annotations with their masks (image pixels, column-major RLE). */
+export type ImageAnnotations = {
+  annotations: GenAnnotation[];
+  masks: Rle[];
+  /** The id the next image's first non-crowd annotation continues from. */
+  nextId: number;
+};
 
-function vertexCount(rand: Random, median: number): number {
-  return Math.max(4, Math.min(200, Math.round(Math.exp(Math.log(median) + 0.55 * rand.normal()))));
-}
-
-function instance(
-  rand: Random,
-  w: number,
-  h: number,
-  categoryId: number,
-  id: number,
-  imageId: number,
-  options: GenOptions,
-): Json {
-  const { keypoints } = options;
-  const median = options.medianVertices ?? 28;
-  const r = Math.exp(Math.log(6) + rand.next() * Math.log(Math.min(w, h) / 2.5 / 6));
-  const cx = r + rand.next() * Math.max(1, w - 2 * r);
-  const cy = r + rand.next() * Math.max(1, h - 2 * r);
-  const parts = [blob(rand, cx, cy, r, vertexCount(rand, median), w, h)];
-  if (rand.next() < 0.05) {
-    const extra = rand.int(1, 2);
-    for (let k = 0; k < extra; k++)
-      parts.push(
-        blob(
-          rand,
-          cx + (rand.next() - 0.5) * 3 * r,
-          cy + (rand.next() - 0.5) * 3 * r,
-          r * 0.4,
-          vertexCount(rand, median),
-          w,
-          h,
-        ),
-      );
-  }
-  const rle = polygonsToRle(parts, h, w);
-  const ann: Json = {
-    segmentation: parts,
-    area: rleArea(rle),
-    iscrowd: 0,
-    image_id: imageId,
-    bbox: polygonsBbox(parts).map(round2),
-    category_id: categoryId,
-    id,
-  };
-  if (keypoints && categoryId === 1) {
-    const [bx, by, bw, bh] = ann.bbox as number[];
-    const kp: number[] = [];
-    let labeled = 0;
-    for (let k = 0; k < 17; k++) {
-      const v = rand.next() < 0.25 ? 0 : rand.next() < 0.2 ? 1 : 2;
-      if (v > 0) labeled++;
-      kp.push(
-        v === 0 ? 0 : Math.round(bx! + rand.next() * bw!),
-        v === 0 ? 0 : Math.round(by! + rand.next() * bh!),
-        v,
-      );
+/**
+ * The annotations of image `index` of `plan`; non-crowd ids count up from `firstId` with
+ * small gaps, crowd ids are COCO's `9001` prefix followed by the 8-digit image id.
+ */
+export function generateImageAnnotations(
+  plan: DatasetPlan,
+  index: number,
+  firstId: number,
+): ImageAnnotations {
+  const { options } = plan;
+  const image = plan.images[index]!;
+  const { width, height } = image;
+  const rand = seeded(subSeed(options.seed, index));
+  const poseRand = seeded(subSeed(options.seed ^ 0x6b657970, index));
+  const annotations: GenAnnotation[] = [];
+  const masks: Rle[] = [];
+  let id = firstId;
+  let crowds = 0;
+  for (let k = 0; k < plan.counts[index]!; k++) {
+    const iscrowd = rand.next() < options.crowdShare ? 1 : 0;
+    const categoryId =
+      iscrowd === 1 && rand.next() < 0.5
+        ? PERSON_ID
+        : COCO_CATEGORIES[rand.weighted(CATEGORY_WEIGHTS)]![0];
+    const parts =
+      iscrowd === 1
+        ? crowdPolygons(rand, width, height)
+        : objectPolygons(rand, width, height, options.medianVertices);
+    const rle = polygonsToRle(parts, height, width);
+    const area = rleArea(rle);
+    let segmentation: GenAnnotation['segmentation'] = parts;
+    let bbox = partsBbox(parts);
+    let annotationId: number;
+    if (iscrowd === 1) {
+      // Half with COCO ground truth's uncompressed counts, half with compressed strings.
+      const compressed = (index + crowds) % 2 === 1;
+      segmentation = {
+        counts: compressed ? rleToString(rle) : Array.from(rle.counts),
+        size: [height, width],
+      };
+      bbox = rleToBbox(rle);
+      annotationId = 900_100_000_000 + crowds * 100_000_000 + image.id;
+      crowds++;
+    } else {
+      id += rand.int(1, 3);
+      annotationId = id;
     }
-    ann.keypoints = kp;
-    ann.num_keypoints = labeled;
-  }
-  return ann;
-}
-
-function crowd(
-  rand: Random,
-  w: number,
-  h: number,
-  categoryId: number,
-  id: number,
-  imageId: number,
-  compressed: boolean,
-): Json {
-  const rles: Rle[] = [];
-  const n = rand.int(2, 4);
-  for (let k = 0; k < n; k++) {
-    const r = Math.min(w, h) * (0.08 + 0.15 * rand.next());
-    rles.push(polygonsToRle([blob(rand, rand.next() * w, rand.next() * h, r, 40, w, h)], h, w));
-  }
-  const rle = mergeRles(rles);
-  return {
-    segmentation: { counts: compressed ? rleToString(rle) : Array.from(rle.counts), size: [h, w] },
-    area: rleArea(rle),
-    iscrowd: 1,
-    image_id: imageId,
-    bbox: rleToBbox(rle),
-    category_id: categoryId,
-    id,
-  };
-}
-
-/** Every image with its annotations, in order. Same options, same output. */
-export function* generateImages(options: GenOptions): Generator<GeneratedImage> {
-  const rand = seeded(options.seed);
-  const counts = annotationCounts(rand, options.images, options.annotations);
-  const sizeWeights = SIZES.reduce((s, [, , wgt]) => s + wgt, 0);
-  let imageId = 0;
-  let annotationId = 900000;
-  let crowdCount = 0;
-  for (let i = 0; i < options.images; i++) {
-    imageId += rand.int(1, 9);
-    let pick = rand.next() * sizeWeights;
-    const [w, h] = SIZES.find(([, , wgt]) => (pick -= wgt) < 0) ?? SIZES[0]!;
-    const fileName = `${String(imageId).padStart(12, '0')}.${options.extension ?? 'jpg'}`;
-    const image = {
-      license: 1,
-      file_name: fileName,
-      coco_url: `http://images.cocodataset.org/generated/${fileName}`,
-      height: h,
-      width: w,
-      date_captured: '2013-11-14 17:02:52',
-      flickr_url: '',
-      id: imageId,
-    };
-    const annotations: Json[] = [];
-    for (let k = 0; k < counts[i]!; k++) {
-      const categoryId = rand.next() < 0.27 ? 1 : rand.pick(COCO_CATEGORIES)[0];
-      annotationId += rand.int(1, 3);
-      if (rand.next() < options.crowdShare) {
-        annotations.push(
-          crowd(rand, w, h, categoryId, annotationId, imageId, crowdCount++ % 2 === 1),
-        );
-      } else {
-        annotations.push(instance(rand, w, h, categoryId, annotationId, imageId, options));
-      }
+    const common = { image_id: image.id, bbox, category_id: categoryId, id: annotationId };
+    if (options.keypoints && categoryId === PERSON_ID) {
+      const { keypoints, num_keypoints } = personKeypoints(poseRand, bbox, area, iscrowd === 1);
+      annotations.push({ segmentation, num_keypoints, area, iscrowd, keypoints, ...common });
+    } else {
+      annotations.push({ segmentation, area, iscrowd, ...common });
     }
-    yield { image, annotations };
+    masks.push(rle);
+  }
+  return { annotations, masks, nextId: id };
+}
+
+/**
+ * Every image's annotations in order, with the ids running on from image to image.
+ * Yields `[image index, annotations]`.
+ */
+export function* generateAnnotations(
+  plan: DatasetPlan,
+): Generator<[index: number, result: ImageAnnotations]> {
+  let id = plan.firstId;
+  for (let i = 0; i < plan.images.length; i++) {
+    const result = generateImageAnnotations(plan, i, id);
+    id = result.nextId;
+    yield [i, result];
   }
 }
 
-/** A whole dataset as one object (small and medium sizes). */
-export function generateCoco(
-  options: GenOptions,
-): Json & { images: Json[]; annotations: Json[]; categories: Json[] } {
-  const images: Json[] = [];
-  const annotations: Json[] = [];
-  for (const g of generateImages(options)) {
-    images.push(g.image);
-    annotations.push(...g.annotations);
+/** A whole dataset as one object: for tests and small or medium sizes. */
+export function generateCoco(options: GenOptions): CocoLike {
+  const plan = planDataset(options);
+  const annotations: GenAnnotation[] = [];
+  const crowd: GenAnnotation[] = [];
+  for (const [, result] of generateAnnotations(plan)) {
+    for (const a of result.annotations) (a.iscrowd === 1 ? crowd : annotations).push(a);
   }
   return {
-    ...header(options.seed),
-    images,
-    annotations,
-    categories: categories(options.keypoints),
+    info: cocoInfo(plan.options.seed),
+    licenses: [...COCO_LICENSES],
+    images: plan.images,
+    annotations: annotations.concat(crowd),
+    categories: cocoCategories(plan.options.keypoints),
   };
+}
+
+/**
+ * The same dataset as `generateCoco`, as the text of its json file in chunks of about
+ * `chunkChars` characters, so a train2017-scale file (~450 MB) never is one string.
+ * `JSON.stringify(generateCoco(o))` equals the concatenated chunks.
+ */
+export function* cocoJsonChunks(
+  plan: DatasetPlan,
+  chunkChars = 1 << 20,
+): Generator<string, { annotations: number }> {
+  let parts: string[] = [];
+  let size = 0;
+  function* add(text: string): Generator<string> {
+    parts.push(text);
+    size += text.length;
+    if (size >= chunkChars) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  const { options } = plan;
+  yield* add(
+    `{"info":${JSON.stringify(cocoInfo(options.seed))},"licenses":${JSON.stringify(COCO_LICENSES)},"images":[`,
+  );
+  for (let i = 0; i < plan.images.length; i++) {
+    yield* add((i > 0 ? ',' : '') + JSON.stringify(plan.images[i]));
+  }
+  yield* add('],"annotations":[');
+  let written = 0;
+  const crowd: string[] = [];
+  for (const [, result] of generateAnnotations(plan)) {
+    for (const a of result.annotations) {
+      if (a.iscrowd === 1) crowd.push(JSON.stringify(a));
+      else yield* add((written++ > 0 ? ',' : '') + JSON.stringify(a));
+    }
+  }
+  for (const text of crowd) yield* add((written++ > 0 ? ',' : '') + text);
+  yield* add(`],"categories":${JSON.stringify(cocoCategories(options.keypoints))}}`);
+  if (size > 0) yield parts.join('');
+  return { annotations: written };
 }

@@ -1,38 +1,32 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type Konva from 'konva';
-import { Stage } from 'react-konva';
 import { currentSubset, useApp } from '../store/store';
 import { Captions } from './Captions';
-import { annotationAt } from './hitTest';
+import { CanvasStage } from './CanvasStage';
 import { HoverCard } from './HoverCard';
-import { MaskLayer } from './MaskLayer';
-import { PictureLayer } from './PictureLayer';
-import { ShapeLayer } from './ShapeLayer';
+import { UNKNOWN_COLOR } from './palette';
 import { useCurrentView } from './useCurrentView';
 import { useElementSize } from './useElementSize';
-import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
 import { useViewport } from './useViewport';
+import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
 import { visibleAnnotations } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
-import type { MaskImage } from '../worker/protocol';
 
-const NO_MASKS: ReadonlyMap<number, MaskImage> = new Map();
-
-/** The image and its annotations: pan (drag), zoom (wheel or pinch, around the pointer), fit, 1:1. */
+/** The canvas: the stage, the zoom controls, the hover card, captions and notes over it. */
 export function CanvasView() {
   const subset = useApp(currentSubset);
   const subsetIndex = useApp((s) => s.subsetIndex);
   const imageIndex = useApp((s) => s.imageIndex);
   const layers = useApp((s) => s.layers);
   const opacity = useApp((s) => s.opacity);
-  const selection = useApp((s) => s.selection);
   const hovered = useApp((s) => s.hovered);
   const annotations = useApp((s) => s.annotations);
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
-  const select = useApp((s) => s.select);
-  const hover = useApp((s) => s.hover);
+  const tool = useApp((s) => s.tool);
+  const drawCategory = useApp((s) => s.drawCategory);
+  const edit = useApp((s) => s.edit);
+  const version = useApp((s) => `${s.datasetVersion}:${s.editVersion}`);
 
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
@@ -52,6 +46,7 @@ export function CanvasView() {
   const width = subset?.images.widths[imageIndex] ?? 0;
   const height = subset?.images.heights[imageIndex] ?? 0;
   const image = { width, height };
+  const drawAs = drawCategory ?? categories?.[0]?.id ?? null;
 
   // Fit when the image or the window changes.
   const fitKey = `${subsetIndex}:${imageIndex}:${size.width}x${size.height}`;
@@ -63,11 +58,6 @@ export function CanvasView() {
     () => visibleAnnotations(annotations, { hiddenCategories, scoreThreshold, crowdOnly }),
     [annotations, hiddenCategories, scoreThreshold, crowdOnly],
   );
-  const highlighted = useMemo(
-    () => new Set([...selection, ...(hovered === null ? [] : [hovered])]),
-    [selection, hovered],
-  );
-  const version = useApp((s) => `${s.datasetVersion}:${s.editVersion}`);
   const current =
     view !== null &&
     view.version === version &&
@@ -75,26 +65,6 @@ export function CanvasView() {
     view.subset === subsetIndex;
   const hoveredAnnotation =
     hovered === null ? undefined : annotations.find((a) => a.key === hovered);
-
-  /** The annotation under a screen point, among those drawn. */
-  const pick = (p: { x: number; y: number }) => {
-    const v = live.current;
-    return annotationAt(
-      current ? shown : [],
-      (p.x - v.x) / v.scale,
-      (p.y - v.y) / v.scale,
-      3 / v.scale,
-    );
-  };
-
-  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
-    e.evt.preventDefault();
-    const p = e.target.getStage()?.getPointerPosition();
-    if (!p) return;
-    // A trackpad pinch arrives as a wheel event with ctrlKey and small deltas.
-    const factor = Math.exp(-e.evt.deltaY * (e.evt.ctrlKey ? 0.01 : 0.0015));
-    apply(zoomAround(live.current, p, factor), 'later');
-  };
 
   return (
     <div
@@ -108,61 +78,32 @@ export function CanvasView() {
       onMouseLeave={() => setPointer(null)}
     >
       {subset !== undefined && size.width > 0 && (
-        <Stage
-          ref={stageRef}
-          width={size.width}
-          height={size.height}
-          scaleX={viewport.scale}
-          scaleY={viewport.scale}
-          x={viewport.x}
-          y={viewport.y}
-          draggable
-          onWheel={onWheel}
-          onMouseMove={(e) => {
-            const p = e.target.getStage()?.getPointerPosition() ?? null;
-            setPointer(p);
-            const hit = p === null ? null : pick(p);
-            if ((hit?.key ?? null) !== hovered) hover(hit?.key ?? null);
+        <CanvasStage
+          size={size}
+          image={image}
+          view={view}
+          current={current}
+          shown={current ? shown : []}
+          colors={colors}
+          names={names}
+          skeletons={skeletons}
+          layers={layers}
+          opacity={opacity}
+          tool={tool}
+          drawColor={drawAs === null ? UNKNOWN_COLOR : (colors[String(drawAs)] ?? UNKNOWN_COLOR)}
+          stageRef={stageRef}
+          live={live}
+          viewport={viewport}
+          apply={apply}
+          dragged={dragged}
+          onPointer={setPointer}
+          onShape={(key, shape, label) => void edit(label, { type: 'set-shape', key, shape })}
+          onDraw={(shape) => {
+            if (drawAs === null) return;
+            const label = shape.kind === 'box' ? 'Draw box' : 'Draw polygon';
+            void edit(label, { type: 'add-annotation', imageIndex, categoryId: drawAs, shape });
           }}
-          onDragMove={(e) => {
-            if (e.target === e.target.getStage()) dragged(e.target.x(), e.target.y(), 'later');
-          }}
-          onDragEnd={(e) => {
-            if (e.target === e.target.getStage()) dragged(e.target.x(), e.target.y(), 'now');
-          }}
-          onClick={(e) => {
-            const p = e.target.getStage()?.getPointerPosition();
-            const hit = p ? pick(p) : null;
-            if (hit === null) return select([]);
-            const additive = e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey;
-            if (!additive) return select([hit.key]);
-            select(
-              selection.includes(hit.key)
-                ? selection.filter((k) => k !== hit.key)
-                : [...selection, hit.key],
-            );
-          }}
-        >
-          <PictureLayer picture={current ? view.picture : null} width={width} height={height} />
-          {/* Always mounted: a layer that comes and goes costs a canvas each time. */}
-          <MaskLayer
-            annotations={layers.masks && current ? shown : []}
-            masks={current ? view.masks : NO_MASKS}
-            opacity={Math.min(1, opacity + 0.2)}
-            highlighted={highlighted}
-          />
-          <ShapeLayer
-            annotations={current ? shown : []}
-            colors={colors}
-            names={names}
-            skeletons={skeletons}
-            layers={layers}
-            opacity={opacity}
-            scale={viewport.scale}
-            selection={selection}
-            hovered={hovered}
-          />
-        </Stage>
+        />
       )}
       <ZoomControls
         scale={viewport.scale}
@@ -172,7 +113,7 @@ export function CanvasView() {
           apply(zoomAround(live.current, { x: size.width / 2, y: size.height / 2 }, f), 'now')
         }
       />
-      {hoveredAnnotation !== undefined && pointer !== null && (
+      {hoveredAnnotation !== undefined && pointer !== null && tool === 'select' && (
         <HoverCard
           annotation={hoveredAnnotation}
           name={names[String(hoveredAnnotation.categoryId)] ?? hoveredAnnotation.kind}

@@ -37,4 +37,4 @@ export {
   type PatchOp,
   type Collection,
 } from './edit/patch';
-export { withFields, type JsonRecord } from './edit/objects';
+export { jsonEqual, withFields, type JsonRecord } from './edit/objects';

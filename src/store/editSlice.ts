@@ -27,6 +27,11 @@ export type EditSlice = {
   markExported: () => void;
 };
 
+/** Whether annotation keys stay valid across a patch (nothing inserted or removed). */
+function keepsKeys(patch: SubsetPatch): boolean {
+  return patch.every((p) => p.patch.every((op) => op.op === 'replace'));
+}
+
 function applyDelta(summary: SubsetSummary, delta: SubsetDelta): SubsetSummary {
   const images = {
     ...summary.images,
@@ -101,7 +106,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
           undoStack: get().undoStack.slice(0, -1),
           redoStack: [...get().redoStack, entry],
           unexported: true,
-          selection: [],
+          ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
         });
       } catch (error) {
         fail(`Undo ${entry.label}`, error);
@@ -117,7 +122,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
           undoStack: [...get().undoStack, entry],
           redoStack: get().redoStack.slice(0, -1),
           unexported: true,
-          selection: [],
+          ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
         });
       } catch (error) {
         fail(`Redo ${entry.label}`, error);

@@ -8,9 +8,15 @@ import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createEditSlice, type EditSlice } from './editSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
-export type AppState = DatasetSlice & ViewSlice & LayersSlice & FiltersSlice & EditSlice;
+export type AppState = DatasetSlice &
+  ViewSlice &
+  LayersSlice &
+  FiltersSlice &
+  EditSlice &
+  ToolSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -18,6 +24,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createLayersSlice(...a),
   ...createFiltersSlice(...a),
   ...createEditSlice(...a),
+  ...createToolSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

@@ -4,6 +4,7 @@ import type { PlainAnnotation } from '../store/viewSlice';
 import type { CategoryInfo } from '../worker/protocol';
 import { AttributeField } from './AttributeField';
 import { CommitInput } from './CommitInput';
+import { EditCheckbox } from './EditCheckbox';
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -59,15 +60,14 @@ export function AnnotationEditor(props: {
       </label>
       <label className="field">
         <span>is_crowd</span>
-        <input
-          type="checkbox"
-          aria-label="is_crowd"
+        <EditCheckbox
+          label="is_crowd"
           checked={first.iscrowd}
-          onChange={(e) =>
-            void edit(e.currentTarget.checked ? 'Mark crowd' : 'Unmark crowd', {
+          onChange={(on) =>
+            void edit(on ? 'Mark crowd' : 'Unmark crowd', {
               type: 'set-fields',
               keys,
-              fields: { iscrowd: e.currentTarget.checked ? 1 : 0 },
+              fields: { iscrowd: on ? 1 : 0 },
             })
           }
         />

@@ -1,4 +1,5 @@
 import { CommitInput } from './CommitInput';
+import { EditCheckbox } from './EditCheckbox';
 
 /** One attribute of the selected annotations, edited as what it is: a flag, a number or text. */
 export function AttributeField(props: {
@@ -13,14 +14,7 @@ export function AttributeField(props: {
   const { name, value } = props;
   let control;
   if (typeof value === 'boolean') {
-    control = (
-      <input
-        type="checkbox"
-        aria-label={name}
-        checked={value}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-    );
+    control = <EditCheckbox label={name} checked={value} onChange={(on) => props.onChange(on)} />;
   } else if (typeof value === 'number') {
     control = (
       <CommitInput

@@ -1,5 +1,6 @@
 import type { Layers } from '../store/layersSlice';
 import { useApp } from '../store/store';
+import { ToolPicker } from './ToolPicker';
 
 const LAYERS: [keyof Layers, string][] = [
   ['masks', 'Masks'],
@@ -23,6 +24,7 @@ export function ViewBar() {
   const hasScores = useApp((s) => s.annotations.some((a) => a.score !== null));
   return (
     <div className="viewbar" role="toolbar" aria-label="View">
+      <ToolPicker />
       {LAYERS.map(([key, label]) => (
         <label key={key} className="toggle">
           <input type="checkbox" checked={layers[key]} onChange={() => toggleLayer(key)} />

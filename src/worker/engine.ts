@@ -20,7 +20,7 @@ import {
   type SubsetDelta,
   type SubsetPatch,
 } from './protocol';
-import { annotationsOfImage, type Subset } from './subset';
+import { annotationsOfImage, isEdited, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 
 export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
@@ -129,22 +129,17 @@ export class Engine {
 
   private apply(index: number, subset: Subset, patch: SubsetPatch): SubsetDelta {
     applySubsetPatch(subset, patch);
-    for (const { patch: p } of patch) {
-      for (const op of p) {
-        if (op.op === 'replace') subset.edited.add(op.after);
-        else if (op.op === 'insert') subset.edited.add(op.value);
-      }
-    }
     const counts = this.counts[index]!;
     countPatch(counts, patch);
     const table = this.summary!.subsets[index]!.images;
     const images = [...touchedImages(subset, patch)].map((i) => {
-      const anns = annotationsOfImage(subset, i).map(
-        ([s, at]) => subset.sources[s]!.dataset.annotations[at]!,
-      );
+      const anns = annotationsOfImage(subset, i).map(([s, at]) => ({
+        source: subset.sources[s]!,
+        record: subset.sources[s]!.dataset.annotations[at]!,
+      }));
       let flags = table.flags[i]! & (ImageFlag.hasFile | ImageFlag.hasProblems);
-      if (anns.some((a) => a.iscrowd)) flags |= ImageFlag.hasCrowd;
-      if (anns.some((a) => subset.edited.has(a.file))) flags |= ImageFlag.edited;
+      if (anns.some((a) => a.record.iscrowd)) flags |= ImageFlag.hasCrowd;
+      if (anns.some((a) => isEdited(a.source, a.record))) flags |= ImageFlag.edited;
       table.annotationCounts[i] = anns.length;
       table.flags[i] = flags;
       return { index: i, annotationCount: anns.length, flags };

@@ -6,7 +6,7 @@ import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord 
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
 import type { WantedSegment } from './panoptic';
 import type { AnnotationKind, ProblemInfo, ViewAnnotation } from './protocol';
-import { annotationsOfImage, type Subset } from './subset';
+import { annotationsOfImage, isEdited, type Subset } from './subset';
 
 /** Fields COCO defines; anything else on an annotation is shown as an extra attribute. */
 const COCO_FIELDS = new Set([
@@ -49,7 +49,7 @@ export function buildImageView(
       image,
       subset.keyOffsets[s]! + position,
       s,
-      subset.edited.has(ann.file),
+      isEdited(subset.sources[s]!, ann),
     );
     if (ann.segmentation.kind === 'rle') {
       const rle = annotationRle(ann, image);

@@ -9,7 +9,7 @@ import { matchPictures } from '../io/matchPictures';
 import { readText } from '../io/readText';
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import type { EngineError, OpenPhase, OpenSummary } from './protocol';
-import { buildSubset, type SourceDataset, type Subset } from './subset';
+import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 
 export type Progress = (phase: OpenPhase, file: string, done: number, total: number) => void;
@@ -115,6 +115,7 @@ async function parseFile(
   return {
     source: {
       path: file.origin,
+      originals: originalsOf(result.dataset),
       dataset: result.dataset,
       problems: result.problems,
       problemCounts: result.problemCounts,

@@ -5,6 +5,8 @@
  */
 import {
   idKey,
+  jsonEqual,
+  type AnnotationRecord,
   type CategoryRecord,
   type Dataset,
   type IdKey,
@@ -15,6 +17,8 @@ import {
 
 export type SourceDataset = {
   path: string;
+  /** The annotation file objects as opened, by their position in the file (for "edited"). */
+  originals: readonly object[];
   /** Replaced by each edit (datasets are immutable; see coco/edit/patch.ts). */
   dataset: Dataset;
   problems: readonly Problem[];
@@ -35,8 +39,6 @@ export type Subset = {
   keyOffsets: number[];
   /** For each image, the index of its picture among the opened files, or -1. */
   pictures: Int32Array;
-  /** File objects made by edits: an annotation whose file is here was changed or added. */
-  edited: WeakSet<object>;
 };
 
 /** After an edit: categories and annotation keys follow the sources' new datasets. */
@@ -101,7 +103,6 @@ export function buildSubset(name: string, sources: SourceDataset[]): Subset {
     categoryById,
     keyOffsets,
     pictures: new Int32Array(images.length).fill(-1),
-    edited: new WeakSet(),
   };
 }
 
@@ -130,4 +131,18 @@ export function locateKey(subset: Subset, key: number): [number, number] | null 
     }
   }
   return null;
+}
+
+/** Whether an annotation differs from what the file held when it was opened (or is new). */
+export function isEdited(source: SourceDataset, record: AnnotationRecord): boolean {
+  if (record.sourceIndex < 0) return true;
+  const original = source.originals[record.sourceIndex];
+  return original !== record.file && !jsonEqual(original, record.file);
+}
+
+/** The file objects of a dataset's annotations, by position in the file. */
+export function originalsOf(dataset: Dataset): object[] {
+  const out: object[] = [];
+  for (const a of dataset.annotations) out[a.sourceIndex] = a.file;
+  return out;
 }

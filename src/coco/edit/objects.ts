@@ -41,3 +41,26 @@ export function withRenamedKey(obj: JsonRecord, from: string, to: string): JsonR
   for (const key of Object.keys(obj)) define(out, key === from ? to : key, obj[key]);
   return out;
 }
+
+/**
+ * Whether two JSON values are the same, keys in the same order. A patch that crossed a
+ * thread boundary holds copies, not the dataset's own objects, so identity is not enough.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !jsonEqual((a as JsonRecord)[k], (b as JsonRecord)[k])) return false;
+  }
+  return true;
+}

@@ -12,6 +12,7 @@ import { buildIndex, indexById } from '../parse/buildIndex';
 import { parseAnnotations } from '../parse/parseAnnotations';
 import { parseCategories } from '../parse/parseCategories';
 import { ProblemLog } from '../problems';
+import { jsonEqual } from './objects';
 import type { CocoAnnotation, CocoCategory } from '../types';
 
 export type Collection = 'annotations' | 'categories';
@@ -124,7 +125,7 @@ function applyRun<R extends { file: object }>(
   if (run[0]!.op === 'remove') {
     const gone = new Set<number>();
     for (const op of run) {
-      if (op.op !== 'remove' || list[op.at]?.file !== op.value)
+      if (op.op !== 'remove' || !jsonEqual(list[op.at]?.file, op.value))
         throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
       gone.add(op.at);
     }
@@ -153,7 +154,7 @@ function applyOp<R extends { file: object; id: unknown }>(
   switch (op.op) {
     case 'replace': {
       const current = list[op.at];
-      if (current === undefined || current.file !== op.before)
+      if (current === undefined || !jsonEqual(current.file, op.before))
         throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
       const record = derive(op.after, sourceIndexOf(current));
       list[op.at] = record;
@@ -166,7 +167,7 @@ function applyOp<R extends { file: object; id: unknown }>(
       return true;
     case 'remove': {
       const current = list[op.at];
-      if (current === undefined || current.file !== op.value)
+      if (current === undefined || !jsonEqual(current.file, op.value))
         throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
       list.splice(op.at, 1);
       return true;

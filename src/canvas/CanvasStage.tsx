@@ -1,0 +1,181 @@
+import type Konva from 'konva';
+import type { RefObject } from 'react';
+import { Stage } from 'react-konva';
+import type { Shape } from '../coco';
+import type { Layers } from '../store/layersSlice';
+import { useApp } from '../store/store';
+import type { Tool } from '../store/toolSlice';
+import type { PlainAnnotation } from '../store/viewSlice';
+import type { MaskImage } from '../worker/protocol';
+import { DrawPreview } from './DrawPreview';
+import { EditHandles } from './EditHandles';
+import { annotationAt } from './hitTest';
+import type { LoadedView } from './imageViews';
+import { MaskLayer } from './MaskLayer';
+import { UNKNOWN_COLOR } from './palette';
+import { PictureLayer } from './PictureLayer';
+import { ShapeLayer } from './ShapeLayer';
+import { useDrawing } from './useDrawing';
+import { useSpaceHeld } from './useSpaceHeld';
+import { zoomAround, type Viewport } from './viewport';
+
+const NO_MASKS: ReadonlyMap<number, MaskImage> = new Map();
+
+type Props = {
+  size: { width: number; height: number };
+  image: { width: number; height: number };
+  view: LoadedView | null;
+  /** The view is the current image's (not a previous one still shown while loading). */
+  current: boolean;
+  shown: PlainAnnotation[];
+  colors: Record<string, string>;
+  names: Record<string, string>;
+  skeletons: Record<string, [number, number][] | null>;
+  layers: Layers;
+  opacity: number;
+  tool: Tool;
+  drawColor: string;
+  stageRef: RefObject<Konva.Stage | null>;
+  live: RefObject<Viewport>;
+  viewport: Viewport;
+  apply: (v: Viewport, settle: 'now' | 'later') => void;
+  dragged: (x: number, y: number, settle: 'now' | 'later') => void;
+  onPointer: (p: { x: number; y: number } | null) => void;
+  onShape: (key: number, shape: Shape, label: string) => void;
+  onDraw: (shape: Shape) => void;
+};
+
+function isHandle(node: Konva.Node | null): boolean {
+  for (let n = node; n !== null; n = n.getParent()) if (n.hasName('edit-handle')) return true;
+  return false;
+}
+
+/**
+ * The Konva stage: picture, masks, shapes, the selected shape's handles and what is being
+ * drawn. Pointer input: select and hover (from geometry), pan by dragging (Space-drag while
+ * drawing), zoom with the wheel or a pinch, draw with the box and polygon tools.
+ */
+export function CanvasStage(props: Props) {
+  const { view, current, shown, viewport, live, tool } = props;
+  const selection = useApp((s) => s.selection);
+  const hovered = useApp((s) => s.hovered);
+  const select = useApp((s) => s.select);
+  const hover = useApp((s) => s.hover);
+  const space = useSpaceHeld();
+  const drawing = useDrawing(tool, props.image, viewport.scale, props.onDraw);
+  const drawMode = tool !== 'select' && !space;
+  const highlighted = new Set([...selection, ...(hovered === null ? [] : [hovered])]);
+  // The one selected box or polygon gets handles (and is drawn by them, not the shape layer).
+  const selected =
+    tool === 'select' && selection.length === 1
+      ? shown.find((a) => a.key === selection[0])
+      : undefined;
+  const editing =
+    selected !== undefined && (selected.kind === 'box' || selected.kind === 'polygon')
+      ? selected
+      : undefined;
+
+  const toImage = (p: { x: number; y: number }) => {
+    const v = live.current;
+    return { x: (p.x - v.x) / v.scale, y: (p.y - v.y) / v.scale };
+  };
+  const pick = (p: { x: number; y: number }) => {
+    const q = toImage(p);
+    return annotationAt(current ? shown : [], q.x, q.y, 3 / live.current.scale);
+  };
+  const pointerOf = (e: Konva.KonvaEventObject<MouseEvent>) =>
+    e.target.getStage()?.getPointerPosition() ?? null;
+
+  return (
+    <Stage
+      ref={props.stageRef}
+      width={props.size.width}
+      height={props.size.height}
+      scaleX={viewport.scale}
+      scaleY={viewport.scale}
+      x={viewport.x}
+      y={viewport.y}
+      draggable={!drawMode}
+      style={{ cursor: drawMode ? 'crosshair' : space ? 'grab' : 'default' }}
+      onWheel={(e) => {
+        e.evt.preventDefault();
+        const p = e.target.getStage()?.getPointerPosition();
+        if (!p) return;
+        // A trackpad pinch arrives as a wheel event with ctrlKey and small deltas.
+        const factor = Math.exp(-e.evt.deltaY * (e.evt.ctrlKey ? 0.01 : 0.0015));
+        props.apply(zoomAround(live.current, p, factor), 'later');
+      }}
+      onMouseDown={(e) => {
+        const p = pointerOf(e);
+        if (drawMode && p) drawing.down(toImage(p));
+      }}
+      onMouseMove={(e) => {
+        const p = pointerOf(e);
+        props.onPointer(p);
+        if (p === null) return;
+        if (drawMode) return drawing.move(toImage(p));
+        const hit = pick(p);
+        if ((hit?.key ?? null) !== hovered) hover(hit?.key ?? null);
+      }}
+      onMouseUp={(e) => {
+        const p = pointerOf(e);
+        if (drawMode && p) drawing.up(toImage(p));
+      }}
+      onClick={(e) => {
+        const p = pointerOf(e);
+        if (p === null || isHandle(e.target)) return;
+        if (drawMode) return drawing.click(toImage(p));
+        const hit = pick(p);
+        if (hit === null) return select([]);
+        if (!(e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey)) return select([hit.key]);
+        select(
+          selection.includes(hit.key)
+            ? selection.filter((k) => k !== hit.key)
+            : [...selection, hit.key],
+        );
+      }}
+      onDblClick={() => drawMode && drawing.doubleClick()}
+      onDragMove={(e) => {
+        if (e.target === e.target.getStage()) props.dragged(e.target.x(), e.target.y(), 'later');
+      }}
+      onDragEnd={(e) => {
+        if (e.target === e.target.getStage()) props.dragged(e.target.x(), e.target.y(), 'now');
+      }}
+    >
+      <PictureLayer
+        picture={current ? (view?.picture ?? null) : null}
+        width={props.image.width}
+        height={props.image.height}
+      />
+      {/* Always mounted: a layer that comes and goes costs a canvas each time. */}
+      <MaskLayer
+        annotations={props.layers.masks && current ? shown : []}
+        masks={current && view !== null ? view.masks : NO_MASKS}
+        opacity={Math.min(1, props.opacity + 0.2)}
+        highlighted={highlighted}
+      />
+      <ShapeLayer
+        annotations={current ? shown.filter((a) => a !== editing) : []}
+        colors={props.colors}
+        names={props.names}
+        skeletons={props.skeletons}
+        layers={props.layers}
+        opacity={props.opacity}
+        scale={viewport.scale}
+        selection={selection}
+        hovered={hovered}
+      />
+      {editing !== undefined && (
+        <EditHandles
+          annotation={editing}
+          color={props.colors[String(editing.categoryId)] ?? UNKNOWN_COLOR}
+          scale={viewport.scale}
+          onShape={(shape, label) => props.onShape(editing.key, shape, label)}
+        />
+      )}
+      {drawing.drawing || drawMode ? (
+        <DrawPreview {...drawing.preview} color={props.drawColor} scale={viewport.scale} />
+      ) : null}
+    </Stage>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { currentSubset, useApp } from '../store/store';
+import type { Tool } from '../store/toolSlice';
+
+const TOOLS: [Tool, string, string][] = [
+  ['select', 'Select', 'v'],
+  ['box', 'Draw box', 'b'],
+  ['polygon', 'Draw polygon', 'p'],
+];
+
+/** Select / draw a box / draw a polygon (V, B, P), and the category new shapes get. */
+export function ToolPicker() {
+  const tool = useApp((s) => s.tool);
+  const setTool = useApp((s) => s.setTool);
+  const drawCategory = useApp((s) => s.drawCategory);
+  const setDrawCategory = useApp((s) => s.setDrawCategory);
+  const categories = useApp(currentSubset)?.categories ?? [];
+  const value = drawCategory ?? categories[0]?.id;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(el?.tagName ?? '')
+      )
+        return;
+      const hit = TOOLS.find(([, , key]) => key === e.key.toLowerCase());
+      if (hit) setTool(hit[0]);
+      else if (e.key === 'Escape' && useApp.getState().tool !== 'select') setTool('select');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setTool]);
+
+  return (
+    <div className="tools" role="group" aria-label="Tools">
+      {TOOLS.map(([t, label, key]) => (
+        <button
+          key={t}
+          type="button"
+          aria-pressed={tool === t}
+          onClick={() => setTool(t)}
+          title={`${label} (${key.toUpperCase()})`}
+        >
+          {label}
+        </button>
+      ))}
+      {/* Always shown (disabled while selecting), so switching tools never reflows the bar. */}
+      <label className="slider">
+        as
+        <select
+          aria-label="Draw as"
+          disabled={tool === 'select'}
+          value={value === undefined ? '' : String(value)}
+          onChange={(e) => {
+            const c = categories.find((x) => String(x.id) === e.currentTarget.value);
+            if (c) setDrawCategory(c.id);
+          }}
+        >
+          {categories.map((c) => (
+            <option key={String(c.id)} value={String(c.id)}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
