@@ -169,3 +169,45 @@ test('space-drag pans while a drawing tool is on, without drawing', async ({ pag
   const after = await screenPoint(page, 0, 0);
   expect(after.x - before.x).toBeGreaterThan(20);
 });
+
+test('categories: add, rename, merge, delete with a choice; undo each', async ({ page }) => {
+  await page.getByRole('tab', { name: 'Categories' }).click();
+  const panel = page.getByRole('region', { name: 'Categories' });
+  await panel.getByLabel('New category name').fill('cherry');
+  await panel.getByRole('button', { name: 'Add category' }).click();
+  await expectStatus(page, 1, 2, 3);
+
+  await panel.getByRole('button', { name: 'Edit apple' }).click();
+  await panel.getByRole('textbox', { name: 'Category name', exact: true }).fill('pear');
+  await panel.getByRole('textbox', { name: 'Category name', exact: true }).press('Enter');
+  await expect(panel.getByRole('checkbox', { name: 'Show pear' })).toBeVisible();
+
+  // Delete "pear" (its editor is still open): its one annotation moves to the category chosen.
+  const editor = panel.getByRole('group', { name: 'Edit category pear' });
+  await expect(editor).toContainText('Delete pear (1 annotation)');
+  await editor.getByRole('combobox', { name: 'Other category' }).selectOption({ label: 'cherry' });
+  await editor.getByRole('radio', { name: /move them to cherry/ }).check();
+  await editor.getByRole('button', { name: 'Delete category' }).click();
+  await expectStatus(page, 1, 2, 2);
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await expect(rows(page).first()).toHaveText(/^cherry #1/);
+
+  // Merge banana into cherry, then delete cherry and its annotations.
+  await page.getByRole('tab', { name: 'Categories' }).click();
+  await panel.getByRole('button', { name: 'Edit banana' }).click();
+  await panel
+    .getByRole('group', { name: 'Edit category banana' })
+    .getByRole('button', { name: 'Merge into cherry' })
+    .click();
+  await expectStatus(page, 1, 2, 1);
+  await panel.getByRole('button', { name: 'Edit cherry' }).click();
+  const cherry = panel.getByRole('group', { name: 'Edit category cherry' });
+  await expect(cherry).toContainText('Delete cherry (2 annotations)');
+  await cherry.getByRole('button', { name: 'Delete category' }).click();
+  await expectStatus(page, 1, 0, 0);
+
+  for (let i = 0; i < 5; i++) await undo(page);
+  await expectStatus(page, 1, 2, 2);
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await expect(rows(page)).toHaveText([/^apple #1/, /^banana #2/]);
+});

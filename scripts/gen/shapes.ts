@@ -29,20 +29,37 @@ export function outline(
   width: number,
   height: number,
 ): number[] {
-  const harmonics: [k: number, amplitude: number, phase: number][] = [];
-  for (let k = 2; k <= 6; k++) harmonics.push([k, (rand.next() * 0.45) / k, rand.next() * 6.283]);
+  // r(a) = 1 + sum over k = 2..6 of (p_k cos ka + q_k sin ka): a smooth random silhouette.
+  const p = new Float64Array(7);
+  const q = new Float64Array(7);
+  for (let k = 2; k <= 6; k++) {
+    const amplitude = (rand.next() * 0.45) / k;
+    const phase = rand.next() * 6.283;
+    p[k] = amplitude * Math.cos(phase);
+    q[k] = -amplitude * Math.sin(phase);
+  }
   const spikiness = rand.next() < 0.2 ? 0.35 : 0.08;
   const tilt = (rand.next() - 0.5) * 0.6;
   const start = rand.next() * Math.PI * 2;
   const out = new Array<number>(2 * n);
   for (let i = 0; i < n; i++) {
     const a = start + ((i + 0.7 * (rand.next() - 0.5)) / n) * Math.PI * 2;
+    const c1 = Math.cos(a);
+    const s1 = Math.sin(a);
+    // cos ka and sin ka by the angle-addition recurrence: two trig calls per vertex.
+    let ck = c1;
+    let sk = s1;
     let r = 1;
-    for (const [k, amplitude, phase] of harmonics) r += amplitude * Math.cos(k * a + phase);
+    for (let k = 2; k <= 6; k++) {
+      const c = ck * c1 - sk * s1;
+      sk = sk * c1 + ck * s1;
+      ck = c;
+      r += p[k]! * ck + q[k]! * sk;
+    }
     r *= 1 + spikiness * (rand.next() - 0.5);
     r = Math.max(0.25, r);
-    const ux = Math.cos(a) * r * rx;
-    const uy = Math.sin(a) * r * ry;
+    const ux = c1 * r * rx;
+    const uy = s1 * r * ry;
     const x = cx + ux * Math.cos(tilt) - uy * Math.sin(tilt);
     const y = cy + ux * Math.sin(tilt) + uy * Math.cos(tilt);
     out[2 * i] = round2(Math.min(width, Math.max(0, x)));

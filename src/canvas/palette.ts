@@ -48,13 +48,21 @@ function hslToHex(h: number, s: number, l: number): string {
 }
 
 /** Colours by category id (as a string key), for a dataset's categories in file order. */
+function slotOf(id: string | number): number {
+  if (typeof id === 'number' && Number.isInteger(id) && id >= 0) return id === 0 ? 0 : id - 1;
+  let h = 0;
+  for (const ch of String(id)) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return 1000 + (h % 10000);
+}
+
+/** Colours by category id (as a string key); `custom` holds the ones the user picked. */
 export function categoryColors(
   categories: readonly { id: string | number }[],
+  custom: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  categories.forEach((c, i) => {
-    out[String(c.id)] = paletteColor(i);
-  });
+  for (const c of categories)
+    out[String(c.id)] = custom[String(c.id)] ?? paletteColor(slotOf(c.id));
   return out;
 }
 

@@ -22,12 +22,16 @@ export function useCurrentView(): {
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;
-  const colors = useMemo(() => categoryColors(categories ?? []), [categories]);
+  const customColors = useApp((s) => s.customColors);
+  const colors = useMemo(
+    () => categoryColors(categories ?? [], customColors),
+    [categories, customColors],
+  );
 
   useEffect(() => {
     if (subset === undefined || subset.images.ids.length === 0) return;
     let live = true;
-    const colorsKey = String(categories?.length);
+    const colorsKey = JSON.stringify(colors);
     const sizeOf = (i: number) => ({
       width: subset.images.widths[i] ?? 0,
       height: subset.images.heights[i] ?? 0,

@@ -22,6 +22,9 @@ export type LayersSlice = {
   hiddenCategories: string[];
   /** Draw crowd annotations only, to verify them. */
   crowdOnly: boolean;
+  /** Colours the user picked, by category id (as a string). */
+  customColors: Record<string, string>;
+  setCategoryColor: (id: string, color: string) => void;
   toggleLayer: (layer: keyof Layers) => void;
   setOpacity: (value: number) => void;
   setScoreThreshold: (value: number) => void;
@@ -43,6 +46,9 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
   scoreThreshold: 0,
   hiddenCategories: [],
   crowdOnly: false,
+  customColors: {},
+  setCategoryColor: (id, color) =>
+    set((s) => ({ customColors: { ...s.customColors, [id]: color } })),
   toggleLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   setOpacity: (value) => set({ opacity: value }),
   setScoreThreshold: (value) => set({ scoreThreshold: value }),
