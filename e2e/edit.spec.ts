@@ -211,3 +211,33 @@ test('categories: add, rename, merge, delete with a choice; undo each', async ({
   await page.getByRole('tab', { name: 'Annotations' }).click();
   await expect(rows(page)).toHaveText([/^apple #1/, /^banana #2/]);
 });
+
+test('edits survive a reload: the session is restored with every edit', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await rows(page).filter({ hasText: '#1' }).click();
+  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · banana' });
+  await page.getByRole('checkbox', { name: 'is_crowd' }).check();
+  await rows(page).filter({ hasText: '#2' }).click();
+  await page.getByRole('button', { name: 'Add score' }).click();
+  await page.getByRole('button', { name: 'Draw box' }).click();
+  await dragImage(page, [10, 60], [50, 90]);
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByText('4 edits')).toBeVisible();
+  await page.waitForTimeout(600); // autosave is debounced
+
+  await page.reload();
+  const prompt = page.getByRole('dialog', { name: 'Restore session' });
+  await expect(prompt).toContainText('edit.json');
+  await expect(prompt).toContainText('4 edits');
+  await prompt.getByRole('button', { name: 'Restore session' }).click();
+  await expectStatus(page, 1, 3, 2);
+  await expect(rows(page)).toHaveText([
+    /^banana #1 box.*crowd.*edited/,
+    /^banana #2 polygon.*edited.*1\.00/,
+    /^apple #3 box.*edited/,
+  ]);
+  await expect(page.getByText('4 edits')).toBeVisible();
+  // The restored history can be undone step by step.
+  await undo(page);
+  await expect(rows(page)).toHaveCount(2);
+});

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import { Cancelled, EngineFailure, type ProgressEvent } from '../worker/client';
 import type { OpenSummary, SourceFile } from '../worker/protocol';
 import { engine } from './engine';
+import { rememberAdded, rememberOpened } from './autosave';
 import { mark } from './marks';
 import type { AppState } from './store';
 
@@ -40,6 +41,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     try {
       const summary = await engine.addImages(files);
       set((s) => ({ summary, datasetVersion: s.datasetVersion + 1 }));
+      rememberAdded(files);
     } catch (error) {
       alert({
         file: describeFiles(files),
@@ -80,6 +82,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
           unexported: false,
         }));
         get().showFirstImage();
+        rememberOpened(files, label);
       } catch (error) {
         set({ opening: null });
         if (error instanceof Cancelled) return;

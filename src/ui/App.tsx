@@ -4,7 +4,9 @@ import { Alerts } from './Alerts';
 import { DropTarget } from './DropTarget';
 import { EditShortcuts } from './EditShortcuts';
 import { ImageList } from './ImageList';
+import { LeaveGuard } from './LeaveGuard';
 import { OpenProgress } from './OpenProgress';
+import { RestorePrompt } from './RestorePrompt';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
@@ -28,12 +30,16 @@ export function App() {
           <SidePanel />
         </div>
       ) : (
-        <Welcome />
+        <>
+          <RestorePrompt />
+          <Welcome />
+        </>
       )}
       <StatusBar />
       <OpenProgress />
       <DropTarget />
       <EditShortcuts />
+      <LeaveGuard />
     </div>
   );
 }

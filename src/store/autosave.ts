@@ -1,0 +1,93 @@
+/**
+ * Keeps the session saved as the user works: the files of each open (once), the edit
+ * history and view settings after every change (debounced). Restoring replays the history
+ * on the reopened files. Blobs stay out of the store; this module holds the files.
+ */
+import {
+  addFiles,
+  clearSession,
+  loadSession,
+  saveFiles,
+  saveState,
+  type SavedFiles,
+} from '../io/sessionStore';
+import type { SourceFile } from '../worker/protocol';
+import type { HistoryEntry } from './editSlice';
+import { useApp } from './store';
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+let enabled = true;
+
+/** After a successful open: the files become the session's. */
+export function rememberOpened(files: SourceFile[], label: string): void {
+  if (!enabled) return;
+  void saveFiles({
+    label,
+    files: files.map((f) => ({ path: f.path, file: f.file })),
+    savedAt: Date.now(),
+  }).catch(() => {});
+}
+
+/** Pictures added to the open dataset. */
+export function rememberAdded(files: SourceFile[]): void {
+  if (!enabled) return;
+  void addFiles(files.map((f) => ({ path: f.path, file: f.file }))).catch(() => {});
+}
+
+function viewState() {
+  const s = useApp.getState();
+  return { subsetIndex: s.subsetIndex, customColors: s.customColors };
+}
+
+/** Saves the history soon (edits come in bursts). */
+function scheduleSave(history: HistoryEntry[]): void {
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    void saveState({ history, view: viewState(), savedAt: Date.now() }).catch(() => {});
+  }, 250);
+}
+
+export function startAutosave(): () => void {
+  return useApp.subscribe((state, previous) => {
+    if (state.undoStack !== previous.undoStack && state.summary !== null)
+      scheduleSave(state.undoStack);
+    else if (state.customColors !== previous.customColors) scheduleSave(state.undoStack);
+  });
+}
+
+export type SavedSessionInfo = { label: string; edits: number; savedAt: number };
+
+export async function savedSession(): Promise<SavedSessionInfo | null> {
+  const saved = await loadSession<HistoryEntry>();
+  if (saved === null) return null;
+  return {
+    label: saved.files.label,
+    edits: saved.state?.history.length ?? 0,
+    savedAt: saved.state?.savedAt ?? saved.files.savedAt,
+  };
+}
+
+/** Reopens the saved files and replays the saved edits. */
+export async function restoreSession(): Promise<void> {
+  const saved = await loadSession<HistoryEntry>();
+  if (saved === null) return;
+  const files: SavedFiles['files'] = saved.files.files;
+  // The files are already saved: do not write them again while reopening.
+  enabled = false;
+  try {
+    await useApp.getState().openFiles(files.map((f) => ({ path: f.path, file: f.file })));
+  } finally {
+    enabled = true;
+  }
+  const view = saved.state?.view ?? {};
+  if (view.customColors !== undefined)
+    useApp.setState({ customColors: view.customColors as Record<string, string> });
+  const history = saved.state?.history ?? [];
+  if (history.length > 0) await useApp.getState().replay(history);
+  if (typeof view.subsetIndex === 'number' && view.subsetIndex > 0)
+    useApp.getState().setSubset(view.subsetIndex);
+}
+
+export async function discardSession(): Promise<void> {
+  await clearSession().catch(() => {});
+}
