@@ -43,7 +43,7 @@ export function encodePng(rgb: Uint8Array, width: number, height: number): Uint8
   const parts = [
     SIGNATURE,
     chunk('IHDR', header),
-    chunk('IDAT', zlibSync(raw, { level: 1 })),
+    chunk('IDAT', zlibSync(raw, { level: 2 })),
     chunk('IEND', new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));

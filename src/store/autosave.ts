@@ -13,7 +13,7 @@ import {
 } from '../io/sessionStore';
 import type { SourceFile } from '../worker/protocol';
 import type { HistoryEntry } from './editSlice';
-import { useApp } from './store';
+import { useApp, type AppState } from './store';
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 let enabled = true;
@@ -36,7 +36,7 @@ export function rememberAdded(files: SourceFile[]): void {
 
 function viewState() {
   const s = useApp.getState();
-  return { subsetIndex: s.subsetIndex, customColors: s.customColors };
+  return { subsetIndex: s.subsetIndex, customColors: s.customColors, marks: s.marks };
 }
 
 /** Saves the history soon (edits come in bursts). */
@@ -51,7 +51,8 @@ export function startAutosave(): () => void {
   return useApp.subscribe((state, previous) => {
     if (state.undoStack !== previous.undoStack && state.summary !== null)
       scheduleSave(state.undoStack);
-    else if (state.customColors !== previous.customColors) scheduleSave(state.undoStack);
+    else if (state.customColors !== previous.customColors || state.marks !== previous.marks)
+      scheduleSave(state.undoStack);
   });
 }
 

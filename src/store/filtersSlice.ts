@@ -18,7 +18,8 @@ function isEmpty(f: ImageFilter): boolean {
     f.categories.length === 0 &&
     !f.hasCrowd &&
     !f.hasProblems &&
-    !f.notAnnotated
+    !f.notAnnotated &&
+    !f.edited
   );
 }
 

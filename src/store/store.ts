@@ -8,6 +8,7 @@ import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createEditSlice, type EditSlice } from './editSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
@@ -16,7 +17,8 @@ export type AppState = DatasetSlice &
   LayersSlice &
   FiltersSlice &
   EditSlice &
-  ToolSlice;
+  ToolSlice &
+  ReviewSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -25,6 +27,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createFiltersSlice(...a),
   ...createEditSlice(...a),
   ...createToolSlice(...a),
+  ...createReviewSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

@@ -9,6 +9,9 @@ export function ImageFilters(props: {
   const filter = useApp((s) => s.filter);
   const setFilter = useApp((s) => s.setFilter);
   const subset = useApp(currentSubset);
+  const onlyUnreviewed = useApp((s) => s.onlyUnreviewed);
+  const hideSkipped = useApp((s) => s.hideSkipped);
+  const setReviewFilter = useApp((s) => s.setReviewFilter);
   const total = subset?.images.ids.length ?? 0;
   return (
     <div className="filters">
@@ -59,6 +62,30 @@ export function ImageFilters(props: {
             onChange={(e) => void setFilter({ notAnnotated: e.currentTarget.checked })}
           />
           not annotated
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.edited}
+            onChange={(e) => void setFilter({ edited: e.currentTarget.checked })}
+          />
+          edited
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={onlyUnreviewed}
+            onChange={(e) => setReviewFilter({ onlyUnreviewed: e.currentTarget.checked })}
+          />
+          not reviewed
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={hideSkipped}
+            onChange={(e) => setReviewFilter({ hideSkipped: e.currentTarget.checked })}
+          />
+          hide skipped
         </label>
         <label>
           <input

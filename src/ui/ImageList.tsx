@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { mark } from '../store/marks';
+import { imageKey } from '../store/reviewSlice';
 import { currentSubset, useApp } from '../store/store';
 import { ImageFilters } from './ImageFilters';
 import { ImageRow } from './ImageRow';
@@ -39,9 +40,22 @@ export function ImageList() {
     if (datasetVersion > 0) mark('ready');
   }, [datasetVersion]);
 
-  const count = shown === null ? (subset?.images.ids.length ?? 0) : shown.length;
-  const imageAt = (row: number) => (shown === null ? row : shown[row]!);
-  const currentRow = shown === null ? imageIndex : shown.indexOf(imageIndex);
+  const marks = useApp((s) => s.marks);
+  const hideSkipped = useApp((s) => s.hideSkipped);
+  const onlyUnreviewed = useApp((s) => s.onlyUnreviewed);
+  // The engine's filter, then the review marks (which the page keeps).
+  const rows = useMemo(() => {
+    if (subset === undefined || (!hideSkipped && !onlyUnreviewed)) return shown;
+    const state = useApp.getState();
+    const base = shown ?? Int32Array.from({ length: subset.images.ids.length }, (_, i) => i);
+    return base.filter((i) => {
+      const mark = marks[imageKey(state, i)];
+      return !(hideSkipped && mark === 'skipped') && !(onlyUnreviewed && mark === 'reviewed');
+    });
+  }, [subset, shown, marks, hideSkipped, onlyUnreviewed]);
+  const count = rows === null ? (subset?.images.ids.length ?? 0) : rows.length;
+  const imageAt = (row: number) => (rows === null ? row : rows[row]!);
+  const currentRow = rows === null ? imageIndex : rows.indexOf(imageIndex);
 
   // Keep the current row in view.
   useEffect(() => {
@@ -74,10 +88,10 @@ export function ImageList() {
     setImage(imageAt(Math.max(0, Math.min(count - 1, next))));
   };
 
-  const rows = [];
+  const items = [];
   for (let row = first; row < last; row++) {
     const i = imageAt(row);
-    rows.push(
+    items.push(
       <ImageRow
         key={i}
         table={subset.images}
@@ -90,6 +104,7 @@ export function ImageList() {
         position={row + 1}
         count={count}
         onSelect={setImage}
+        mark={marks[imageKey(useApp.getState(), i)]}
       />,
     );
   }
@@ -105,7 +120,7 @@ export function ImageList() {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <ul aria-label="Images" style={{ height: count * rowHeight }}>
-          {rows}
+          {items}
         </ul>
         {count === 0 && <p className="muted empty">No image matches the filter.</p>}
       </div>

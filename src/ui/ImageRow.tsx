@@ -1,3 +1,4 @@
+import type { ReviewMark } from '../store/reviewSlice';
 import { ImageFlag, type ImageTable } from '../worker/protocol';
 import { useThumbnail } from './thumbnails';
 
@@ -12,6 +13,7 @@ type Props = {
   position: number;
   count: number;
   onSelect: (imageIndex: number) => void;
+  mark: ReviewMark | undefined;
 };
 
 /** One image in the list: its file name, size, annotation count, badges, thumbnail. */
@@ -42,9 +44,24 @@ export function ImageRow(props: Props) {
           </span>
         )}
       </span>
+      {props.mark === 'reviewed' && (
+        <span className="badge reviewed" title="reviewed">
+          ✓
+        </span>
+      )}
+      {props.mark === 'skipped' && (
+        <span className="badge" title="skipped">
+          skipped
+        </span>
+      )}
       {(flags & ImageFlag.hasProblems) !== 0 && (
         <span className="badge warn" title="has problems">
           !
+        </span>
+      )}
+      {(flags & ImageFlag.edited) !== 0 && (
+        <span className="badge edited" title="edited">
+          edited
         </span>
       )}
       {(flags & ImageFlag.hasCrowd) !== 0 && (

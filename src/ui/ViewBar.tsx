@@ -1,5 +1,6 @@
 import type { Layers } from '../store/layersSlice';
 import { useApp } from '../store/store';
+import { ReviewButtons } from './ReviewButtons';
 import { ToolPicker } from './ToolPicker';
 
 const LAYERS: [keyof Layers, string][] = [
@@ -25,6 +26,7 @@ export function ViewBar() {
   return (
     <div className="viewbar" role="toolbar" aria-label="View">
       <ToolPicker />
+      <ReviewButtons />
       {LAYERS.map(([key, label]) => (
         <label key={key} className="toggle">
           <input type="checkbox" checked={layers[key]} onChange={() => toggleLayer(key)} />

@@ -12,6 +12,7 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
     if (filter.hasCrowd && (flags & ImageFlag.hasCrowd) === 0) continue;
     if (filter.hasProblems && (flags & ImageFlag.hasProblems) === 0) continue;
     if (filter.notAnnotated && table.annotationCounts[i]! > 0) continue;
+    if (filter.edited && (flags & ImageFlag.edited) === 0) continue;
     if (
       text !== '' &&
       !table.fileNames[i]!.toLowerCase().includes(text) &&

@@ -139,6 +139,8 @@ export type ImageFilter = {
   hasCrowd: boolean;
   hasProblems: boolean;
   notAnnotated: boolean;
+  /** Only images with an edited, added or deleted annotation. */
+  edited: boolean;
 };
 
 export const NO_FILTER: ImageFilter = {
@@ -147,6 +149,7 @@ export const NO_FILTER: ImageFilter = {
   hasCrowd: false,
   hasProblems: false,
   notAnnotated: false,
+  edited: false,
 };
 
 /** An edit as the page asks for it; annotations by their view keys, categories by id. */
