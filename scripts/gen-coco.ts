@@ -35,8 +35,16 @@ function count(text: string | undefined, name: string, fallback: number): number
   return n;
 }
 
-function main(): Promise<void> {
-  const { values } = parseArgs({
+function parse(): ReturnType<typeof parseOptions> {
+  try {
+    return parseOptions();
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseOptions() {
+  return parseArgs({
     options: {
       out: { type: 'string' },
       scale: { type: 'string', default: 'val2017' },
@@ -52,9 +60,13 @@ function main(): Promise<void> {
     },
     strict: true,
   });
+}
+
+async function main(): Promise<void> {
+  const { values } = parse();
   if (values.help) {
     console.log(USAGE);
-    return Promise.resolve();
+    return;
   }
   const out = values.out ?? fail('--out is required');
   if (values.scale !== 'val2017' && values.scale !== 'train2017') {
@@ -79,14 +91,13 @@ function main(): Promise<void> {
     extension: pictures ? 'png' : 'jpg',
   };
   const started = performance.now();
-  return writeDataset(out, planDataset(options), format, pictures).then((r) => {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const mb = (r.bytes / 1e6).toFixed(1);
-    const extra = pictures ? `, ${r.pictures} pictures` : '';
-    console.log(
-      `${out}: ${images} images, ${r.annotations} annotations${extra} (seed ${options.seed}), ${mb} MB in ${seconds} s`,
-    );
-  });
+  const r = await writeDataset(out, planDataset(options), format, pictures);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const mb = (r.bytes / 1e6).toFixed(1);
+  const extra = pictures ? `, ${r.pictures} pictures` : '';
+  console.log(
+    `${out}: ${images} images, ${r.annotations} annotations${extra} (seed ${options.seed}), ${mb} MB in ${seconds} s`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -83,6 +83,7 @@ export async function restoreSession(): Promise<void> {
   const view = saved.state?.view ?? {};
   if (view.customColors !== undefined)
     useApp.setState({ customColors: view.customColors as Record<string, string> });
+  if (view.marks !== undefined) useApp.setState({ marks: view.marks as AppState['marks'] });
   const history = saved.state?.history ?? [];
   if (history.length > 0) await useApp.getState().replay(history);
   if (typeof view.subsetIndex === 'number' && view.subsetIndex > 0)
