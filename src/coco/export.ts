@@ -4,13 +4,25 @@
  * same order, same values. Entries the parser could not use go back where they were.
  * The text comes out in chunks so a train2017-scale dataset never becomes one string.
  */
-import type { AnnotationRecord, Dataset, UnusableEntry } from './model';
+import type {
+  AnnotationRecord,
+  CategoryRecord,
+  Dataset,
+  ImageRecord,
+  UnusableEntry,
+} from './model';
 
 export type ExportOptions = {
   /** Spaces of indentation; 0 (the default) writes compact JSON. */
   indent?: number;
   /** Records per chunk yielded by `exportCocoChunks`. */
   chunkRecords?: number;
+  /** What to write for an annotation (null: leave it out); default its file object. */
+  annotation?: (record: AnnotationRecord) => object | null;
+  /** Whether to write an image; default all. */
+  keepImage?: (record: ImageRecord) => boolean;
+  /** What to write for a category; default its file object. */
+  category?: (record: CategoryRecord) => object;
 };
 
 /** The whole file as one string (for small and medium datasets). */
@@ -29,7 +41,7 @@ export function* exportCocoChunks(
   const perChunk = options.chunkRecords ?? 2000;
   if (dataset.file === null) {
     yield* writeArray(
-      withUnusable(dataset, 'annotations', recordFiles(dataset.annotations)),
+      withUnusable(dataset, 'annotations', annotationEntries(dataset, options.annotation)),
       0,
       indent,
       perChunk,
@@ -37,10 +49,25 @@ export function* exportCocoChunks(
     yield indent > 0 ? '\n' : '';
     return;
   }
+  const keep = options.keepImage;
+  const category = options.category;
   const sections = {
-    images: () => withUnusable(dataset, 'images', recordFiles(dataset.images)),
-    categories: () => withUnusable(dataset, 'categories', recordFiles(dataset.categories)),
-    annotations: () => withUnusable(dataset, 'annotations', annotationEntries(dataset)),
+    images: () =>
+      withUnusable(
+        dataset,
+        'images',
+        recordFiles(keep ? dataset.images.filter(keep) : dataset.images),
+      ),
+    categories: () =>
+      withUnusable(
+        dataset,
+        'categories',
+        category
+          ? dataset.categories.map((c) => ({ value: category(c), sourceIndex: c.sourceIndex }))
+          : recordFiles(dataset.categories),
+      ),
+    annotations: () =>
+      withUnusable(dataset, 'annotations', annotationEntries(dataset, options.annotation)),
   } as const;
   const keys = Object.keys(dataset.file);
   for (const key of ['images', 'annotations', 'categories'] as const) {
@@ -70,8 +97,16 @@ function recordFiles(records: readonly { file: unknown; sourceIndex: number }[])
 type Positioned = { value: unknown; sourceIndex: number };
 
 /** panoptic files hold one entry per image with its segments inside; others, the records. */
-function annotationEntries(dataset: Dataset): Positioned[] {
-  if (dataset.panoptic === null) return recordFiles(dataset.annotations);
+function annotationEntries(dataset: Dataset, transform: ExportOptions['annotation']): Positioned[] {
+  if (dataset.panoptic === null) {
+    if (transform === undefined) return recordFiles(dataset.annotations);
+    const out: Positioned[] = [];
+    for (const a of dataset.annotations) {
+      const value = transform(a);
+      if (value !== null) out.push({ value, sourceIndex: a.sourceIndex });
+    }
+    return out;
+  }
   const byEntry = new Map<number, AnnotationRecord[]>();
   for (const seg of dataset.annotations) {
     const list = byEntry.get(seg.sourceIndex);

@@ -38,3 +38,10 @@ export {
   type Collection,
 } from './edit/patch';
 export { jsonEqual, withFields, type JsonRecord } from './edit/objects';
+export {
+  planExport,
+  DEFAULT_EXPORT,
+  type ExportSettings,
+  type SegmentationMode,
+} from './exportPlan';
+export { maskToPolygons } from './maskToPolygons';

@@ -1,0 +1,157 @@
+/**
+ * What an export writes, given the user's settings, as Datumaro's COCO exporter does:
+ *
+ * - segmentation mode `guess` (the default): crowd instances are written as RLE masks
+ *   (polygons and boxes marked crowd are rasterized, uncompressed counts; masks are kept
+ *   as they came, compressed strings included), everything else as it is;
+ *   `polygons`: masks are traced to polygons and nothing is crowd; `masks`: every shape is
+ *   an RLE mask and crowd.
+ * - only annotated images; drop what makes other tools fail (references to missing images
+ *   or categories, empty masks, shapes with nothing to draw); category ids renumbered 1..N
+ *   (CVAT reads id 0 as "no label").
+ *
+ * Untouched records come out as the objects they are, so an export with default settings
+ * of an unedited dataset equals its input.
+ */
+import { withFields } from './edit/objects';
+import type { ExportOptions } from './export';
+import { annotationRle, type Size } from './geometry';
+import { idKey, type IdKey } from './ids';
+import { bboxToRle } from './polygon';
+import { maskToPolygons } from './maskToPolygons';
+import type { AnnotationRecord, Dataset } from './model';
+import { rleArea, type Rle } from './rle';
+
+export type SegmentationMode = 'guess' | 'polygons' | 'masks';
+
+export type ExportSettings = {
+  segmentation: SegmentationMode;
+  onlyAnnotatedImages: boolean;
+  dropProblems: boolean;
+  remapCategoryIds: boolean;
+  /** 0 for compact JSON. */
+  indent: number;
+};
+
+export const DEFAULT_EXPORT: ExportSettings = {
+  segmentation: 'guess',
+  onlyAnnotatedImages: false,
+  dropProblems: false,
+  remapCategoryIds: false,
+  indent: 0,
+};
+
+const uncompressed = (rle: Rle) => ({
+  counts: Array.from(rle.counts),
+  size: [rle.size[0], rle.size[1]],
+});
+
+/**
+ * The export options (transforms of records) that realize the settings for a dataset.
+ * In `guess` mode only annotations the user changed are rewritten (an untouched one keeps
+ * what it came with, even a crowd box without a mask); the other modes rewrite all.
+ */
+export function planExport(
+  dataset: Dataset,
+  settings: ExportSettings,
+  isEdited: (record: AnnotationRecord) => boolean = () => false,
+): ExportOptions {
+  const imageOf = (a: AnnotationRecord): Size | undefined => {
+    const i = dataset.index.imageById.get(idKey(a.imageId));
+    return i === undefined ? undefined : dataset.images[i];
+  };
+  const categoryIds = new Map<IdKey, number>();
+  if (settings.remapCategoryIds)
+    dataset.categories.forEach((c, i) => categoryIds.set(idKey(c.id), i + 1));
+
+  const annotation = (a: AnnotationRecord): object | null => {
+    const image = imageOf(a);
+    if (settings.dropProblems && !usable(dataset, a, image)) return null;
+    const mode = settings.segmentation;
+    let file =
+      mode === 'guess' && !isEdited(a)
+        ? a.file
+        : reshape(a, image ?? { width: 0, height: 0 }, mode);
+    if (settings.remapCategoryIds && a.categoryId !== null) {
+      const id = categoryIds.get(idKey(a.categoryId));
+      if (id !== undefined) file = withFields(file, { category_id: id });
+    }
+    return file;
+  };
+
+  let keepImage: ExportOptions['keepImage'];
+  if (settings.onlyAnnotatedImages) {
+    const annotated = new Set<IdKey>();
+    for (const a of dataset.annotations)
+      if (!settings.dropProblems || usable(dataset, a, imageOf(a))) annotated.add(idKey(a.imageId));
+    keepImage = (image) => annotated.has(idKey(image.id));
+  }
+  return {
+    indent: settings.indent,
+    annotation: dataset.kind === 'panoptic' ? undefined : annotation,
+    keepImage,
+    category: settings.remapCategoryIds
+      ? (c) => withFields(c.file, { id: categoryIds.get(idKey(c.id)) })
+      : undefined,
+  };
+}
+
+/** What CVAT's importer and pycocotools need of an annotation to read it. */
+function usable(dataset: Dataset, a: AnnotationRecord, image: Size | undefined): boolean {
+  if (image === undefined) return false;
+  if (
+    a.categoryId !== null &&
+    dataset.categories.length > 0 &&
+    !dataset.index.categoryById.has(idKey(a.categoryId))
+  )
+    return false;
+  const seg = a.segmentation;
+  if (seg.kind === 'rle') {
+    const rle = annotationRle(a, image);
+    return rle !== null && rleArea(rle) > 0;
+  }
+  if (seg.kind === 'polygons') return seg.polygons.some((p) => p.length >= 6);
+  return true;
+}
+
+/** The annotation's file object with its segmentation written in the chosen mode. */
+function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): object {
+  const seg = a.segmentation;
+  const hasImage = image.width > 0 && image.height > 0;
+  switch (mode) {
+    case 'guess': {
+      if (!a.iscrowd || seg.kind === 'rle' || seg.kind === 'panoptic' || !hasImage) return a.file;
+      const rle =
+        seg.kind === 'polygons'
+          ? annotationRle(a, image)
+          : a.bbox !== null
+            ? bboxToRle(a.bbox, image.height, image.width)
+            : null;
+      return rle === null
+        ? a.file
+        : withFields(a.file, { segmentation: uncompressed(rle), area: rleArea(rle) });
+    }
+    case 'masks': {
+      if (seg.kind === 'rle') return a.iscrowd ? a.file : withFields(a.file, { iscrowd: 1 });
+      if (!hasImage || seg.kind === 'panoptic') return a.file;
+      const rle =
+        seg.kind === 'polygons'
+          ? annotationRle(a, image)
+          : a.bbox !== null
+            ? bboxToRle(a.bbox, image.height, image.width)
+            : null;
+      if (rle === null) return a.file;
+      return withFields(a.file, {
+        segmentation: uncompressed(rle),
+        area: rleArea(rle),
+        iscrowd: 1,
+      });
+    }
+    case 'polygons': {
+      if (seg.kind !== 'rle') return a.iscrowd ? withFields(a.file, { iscrowd: 0 }) : a.file;
+      const rle = annotationRle(a, image);
+      if (rle === null) return a.file;
+      return withFields(a.file, { segmentation: maskToPolygons(rle), iscrowd: 0 });
+    }
+  }
+}
