@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createEditSlice, type EditSlice } from './editSlice';
+import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
@@ -18,7 +19,8 @@ export type AppState = DatasetSlice &
   FiltersSlice &
   EditSlice &
   ToolSlice &
-  ReviewSlice;
+  ReviewSlice &
+  ExportSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -28,6 +30,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createEditSlice(...a),
   ...createToolSlice(...a),
   ...createReviewSlice(...a),
+  ...createExportSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

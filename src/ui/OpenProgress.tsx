@@ -1,20 +1,26 @@
 import { useApp } from '../store/store';
+import type { OpenPhase } from '../worker/protocol';
 
-const PHASES = {
+const PHASES: Record<OpenPhase, string> = {
   listing: 'Listing',
   reading: 'Reading',
   parsing: 'Parsing',
   indexing: 'Indexing',
   matching: 'Matching pictures',
+  writing: 'Writing',
+  pictures: 'Copying pictures of',
 };
 
-/** Phase and percentage of an open in progress, with a Cancel that stops it. */
+/** Phase and percentage of an open or an export in progress, with a Cancel that stops it. */
 export function OpenProgress() {
   const opening = useApp((s) => s.opening);
-  const cancel = useApp((s) => s.cancelOpen);
+  const exporting = useApp((s) => s.exporting);
+  const cancelOpen = useApp((s) => s.cancelOpen);
+  const cancelExport = useApp((s) => s.cancelExport);
+  const cancel = exporting ? cancelExport : cancelOpen;
   if (opening === null) return null;
   const percent = opening.total > 0 ? Math.round((100 * opening.done) / opening.total) : 0;
-  const determinate = opening.phase === 'reading' || opening.phase === 'indexing';
+  const determinate = ['reading', 'indexing', 'pictures'].includes(opening.phase);
   return (
     <div className="progress-panel" aria-live="polite">
       <div>

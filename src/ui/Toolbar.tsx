@@ -1,7 +1,8 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { filesFromInput } from '../io/pickedFiles';
 import { loadSample } from '../io/sample';
 import { useApp } from '../store/store';
+import { ExportDialog } from './ExportDialog';
 import { UndoRedo } from './UndoRedo';
 
 /** Open files / folder / sample, and the subset switcher. */
@@ -12,6 +13,8 @@ export function Toolbar() {
   const subsets = useApp((s) => s.summary?.subsets);
   const subsetIndex = useApp((s) => s.subsetIndex);
   const setSubset = useApp((s) => s.setSubset);
+  const exportDataset = useApp((s) => s.exportDataset);
+  const [optionsOpen, setOptionsOpen] = useState(false);
 
   const onPicked = (input: HTMLInputElement | null) => {
     const files = filesFromInput(input?.files ?? null);
@@ -54,6 +57,24 @@ export function Toolbar() {
         onChange={(e) => onPicked(e.currentTarget)}
       />
       {subsets !== undefined && <UndoRedo />}
+      {subsets !== undefined && (
+        <div className="export-buttons">
+          <button type="button" onClick={() => void exportDataset('json')}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => void exportDataset('zip')}>
+            Export zip
+          </button>
+          <button
+            type="button"
+            aria-expanded={optionsOpen}
+            onClick={() => setOptionsOpen(!optionsOpen)}
+          >
+            Export options
+          </button>
+        </div>
+      )}
+      {optionsOpen && <ExportDialog onClose={() => setOptionsOpen(false)} />}
       {subsets !== undefined && subsets.length > 1 && (
         <label className="subset">
           Subset

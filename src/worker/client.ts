@@ -7,6 +7,7 @@
 import type {
   EditCommand,
   EngineError,
+  ExportRequest,
   ImageFilter,
   ImageView,
   OpenPhase,
@@ -195,6 +196,25 @@ export class EngineClient {
     const response = await this.require().request({ type: 'apply-patches', subset, patches });
     if (response.type !== 'edited') throw new Error(`unexpected answer ${response.type}`);
     return { patch: response.patch, delta: response.delta, inserted: response.inserted };
+  }
+
+  async export(
+    format: 'json' | 'zip',
+    subset: number,
+    settings: ExportRequest,
+    onProgress: (event: ProgressEvent) => void,
+  ): Promise<{ name: string; blob: Blob }[]> {
+    const response = await this.require().request(
+      { type: 'export', format, subset, settings },
+      onProgress,
+    );
+    if (response.type !== 'exported') throw new Error(`unexpected answer ${response.type}`);
+    return response.files;
+  }
+
+  cancelExport(): void {
+    // Not a request with an answer: the export in progress answers 'export cancelled'.
+    this.active?.worker.postMessage({ type: 'cancel-export', id: 0 } satisfies Request);
   }
 
   get hasDataset(): boolean {

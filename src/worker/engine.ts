@@ -7,6 +7,7 @@ import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
 import { matchSubset, openFiles, type Progress } from './openFiles';
+import { exportJson, exportZip, type ExportedFile, type ExportProgress } from './exportFiles';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { categoryInfos, countAll, countPatch, touchedImages, type Counts } from './counts';
@@ -14,6 +15,7 @@ import { applySubsetPatch, planEdit } from './edits';
 import {
   ImageFlag,
   type EditCommand,
+  type ExportRequest,
   type ImageFilter,
   type OpenSummary,
   type ProblemInfo,
@@ -155,6 +157,31 @@ export class Engine {
       categories: summary.categories,
       images,
     };
+  }
+
+  private exportCancelled = false;
+
+  /** The subset's annotation files (json), or every subset with pictures (zip). */
+  async export(
+    format: 'json' | 'zip',
+    subset: number,
+    settings: ExportRequest,
+    progress: ExportProgress,
+  ): Promise<ExportedFile[]> {
+    this.exportCancelled = false;
+    const cancelled = () => this.exportCancelled;
+    if (format === 'json') {
+      const s = this.subsets[subset];
+      if (s === undefined) throw new Error('no dataset is open');
+      return exportJson(s, settings, progress, cancelled);
+    }
+    const blob = await exportZip(this.subsets, this.pictures, settings, progress, cancelled);
+    const name = this.subsets.length === 1 ? `${this.subsets[0]!.name}.zip` : 'dataset.zip';
+    return [{ name: `coco_${name}`, blob }];
+  }
+
+  cancelExport(): void {
+    this.exportCancelled = true;
   }
 
   filterImages(subset: number, filter: ImageFilter): Int32Array {

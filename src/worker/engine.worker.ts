@@ -3,6 +3,7 @@
  * with buffers and bitmaps in transfer lists. No logic of its own.
  */
 import { Engine } from './engine';
+import { ExportCancelled } from './exportFiles';
 import { OpenError } from './openFiles';
 import type { RgbaImage } from './panoptic';
 import type { EngineError, ImageView, Request, Response } from './protocol';
@@ -46,6 +47,8 @@ function throttledProgress(id: number) {
 
 function toEngineError(error: unknown): EngineError {
   if (error instanceof OpenError) return error.detail;
+  if (error instanceof ExportCancelled)
+    return { file: '', place: '', message: 'export cancelled', code: 'cancelled' };
   return { file: '', place: '', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -117,6 +120,20 @@ async function handle(request: Request): Promise<void> {
       });
       return;
     }
+    case 'export': {
+      const progress = throttledProgress(request.id);
+      const files = await engine.export(
+        request.format,
+        request.subset,
+        request.settings,
+        (phase, file, done, total) => progress(phase, file, done, total),
+      );
+      post({ type: 'exported', id: request.id, files });
+      return;
+    }
+    case 'cancel-export':
+      engine.cancelExport();
+      return;
     default: {
       const never: never = request;
       throw new Error(`unknown request ${JSON.stringify(never)}`);

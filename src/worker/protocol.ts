@@ -4,7 +4,16 @@
  * table, categories, counts, the current image's annotations). Buffers and bitmaps go
  * in transfer lists (see client.ts), never cloned.
  */
-import type { CocoId, DatasetKind, JsonRecord, Patch, ProblemCode, Severity, Shape } from '../coco';
+import type {
+  CocoId,
+  DatasetKind,
+  ExportSettings,
+  JsonRecord,
+  Patch,
+  ProblemCode,
+  Severity,
+  Shape,
+} from '../coco';
 
 /** A file the user gave: from a drop, the file input, a folder, or the sample. */
 export type SourceFile = {
@@ -181,7 +190,11 @@ export type SubsetDelta = {
   images: { index: number; annotationCount: number; flags: number }[];
 };
 
-export type OpenPhase = 'listing' | 'reading' | 'parsing' | 'indexing' | 'matching';
+/** What an export writes (see coco/exportPlan.ts) and whether the pictures go in the zip. */
+export type ExportRequest = ExportSettings & { includeImages: boolean };
+
+export type OpenPhase =
+  'listing' | 'reading' | 'parsing' | 'indexing' | 'matching' | 'writing' | 'pictures';
 
 /** page → engine */
 export type Request =
@@ -198,7 +211,10 @@ export type Request =
   | { type: 'picture'; id: number; subset: number; imageIndex: number }
   | { type: 'edit'; id: number; subset: number; command: EditCommand }
   /** Undo, redo and restore: patches the page kept, applied in order. */
-  | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] };
+  | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] }
+  /** json: the subset's annotation files; zip: every subset, CVAT COCO 1.1 layout. */
+  | { type: 'export'; id: number; format: 'json' | 'zip'; subset: number; settings: ExportRequest }
+  | { type: 'cancel-export'; id: number };
 
 /** engine → page */
 export type Response =
@@ -211,6 +227,7 @@ export type Response =
   | { type: 'picture'; id: number; picture: Blob | null }
   /** `patch` is what the edit did (keep it to undo); `delta` updates the page's summary. */
   | { type: 'edited'; id: number; patch: SubsetPatch; delta: SubsetDelta; inserted: number[] }
+  | { type: 'exported'; id: number; files: { name: string; blob: Blob }[] }
   | { type: 'failed'; id: number; error: EngineError };
 
 /** An error the user sees: which file, where in it, and what is wrong. */
@@ -219,7 +236,7 @@ export type EngineError = {
   place: string;
   message: string;
   /** Set when the files held pictures but no annotations (they may belong to the open dataset). */
-  code?: 'no-annotations';
+  code?: 'no-annotations' | 'cancelled';
 };
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

@@ -1,0 +1,46 @@
+/** Export settings and the export action: the engine writes, the page downloads. */
+import type { StateCreator } from 'zustand';
+import { DEFAULT_EXPORT } from '../coco';
+import { downloadBlob } from '../io/download';
+import { EngineFailure } from '../worker/client';
+import type { ExportRequest } from '../worker/protocol';
+import { engine } from './engine';
+import { mark } from './marks';
+import type { AppState } from './store';
+
+export type ExportSlice = {
+  exportSettings: ExportRequest;
+  exporting: boolean;
+  setExportSettings: (change: Partial<ExportRequest>) => void;
+  exportDataset: (format: 'json' | 'zip') => Promise<void>;
+  cancelExport: () => void;
+};
+
+export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set, get) => ({
+  exportSettings: { ...DEFAULT_EXPORT, includeImages: true },
+  exporting: false,
+  setExportSettings: (change) =>
+    set((s) => ({ exportSettings: { ...s.exportSettings, ...change } })),
+
+  exportDataset: async (format) => {
+    if (get().summary === null || get().exporting) return;
+    const label = format === 'json' ? 'Export JSON' : 'Export zip';
+    set({ exporting: true, opening: { phase: 'writing', file: '', done: 0, total: 1, label } });
+    try {
+      const files = await engine.export(format, get().subsetIndex, get().exportSettings, (event) =>
+        set({ opening: { ...event, label } }),
+      );
+      for (const f of files) downloadBlob(f.name, f.blob);
+      mark('export-done');
+      set({ unexported: false });
+    } catch (error) {
+      if (error instanceof EngineFailure && error.detail.code === 'cancelled') return;
+      const message = error instanceof Error ? error.message : String(error);
+      set((s) => ({ alerts: [...s.alerts, { id: Date.now(), file: label, place: '', message }] }));
+    } finally {
+      set({ exporting: false, opening: null });
+    }
+  },
+
+  cancelExport: () => engine.cancelExport(),
+});
