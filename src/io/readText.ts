@@ -20,6 +20,12 @@ export async function readText(
       `the file is ${mb} MB; a browser can parse JSON of at most about ${Math.floor(MAX_TEXT_LENGTH / 1e6)} MB`,
     );
   }
+  if (file.inZip) {
+    // Inflated straight into one buffer: going through a Blob would copy it twice more.
+    const bytes = await file.bytes();
+    onProgress(bytes.byteLength, bytes.byteLength);
+    return decodeText(bytes);
+  }
   const blob = await file.blob();
   const bytes = new Uint8Array(blob.size);
   let done = 0;

@@ -13,6 +13,8 @@ export type VirtualFile = {
   readonly size: number;
   /** The zip (or file) it comes from, for messages. */
   readonly origin: string;
+  /** A plain file streams from disk; a zip entry is inflated whole when read. */
+  readonly inZip: boolean;
   /** The bytes, inflated if needed. */
   bytes(): Promise<Uint8Array>;
   /** A Blob of the content: a slice of the opened file when stored, no copy. */
@@ -30,6 +32,7 @@ export function fromFile(source: Source): VirtualFile {
     path: normalizePath(path),
     size: file.size,
     origin: path,
+    inZip: false,
     bytes: async () => new Uint8Array(await file.arrayBuffer()),
     blob: async () => file,
   };
@@ -40,6 +43,7 @@ function fromZipEntry(archive: ZipArchive, entry: ZipEntry, origin: string): Vir
     path: entry.path,
     size: entry.uncompressedSize,
     origin: `${origin}: ${entry.path}`,
+    inZip: true,
     bytes: () => archive.read(entry),
     blob: () => archive.readAsBlob(entry),
   };

@@ -1,0 +1,139 @@
+/**
+ * Editing and export in the page: a label change on a big dataset, restoring a session of
+ * 1,000 edits, exporting json and zip (time, and Chromium's memory while it runs).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { applyPatch, parseCoco, planSetFields, planSetShape, type Patch } from '../../src/coco';
+import { chromiumRss } from './page';
+
+/** From choosing a category in the inspector to the annotation list showing it. */
+export async function measureLabelChange(page: Page, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+    const select = page.getByRole('combobox', { name: 'Category', exact: true });
+    const options = await select.locator('option').allTextContents();
+    const target = options[(i % (options.length - 1)) + 1]!;
+    const name = target.replace(/^\d+ · /, '');
+    const ms = await page.evaluate(
+      ({ label, name: wanted }) =>
+        new Promise<number>((resolve) => {
+          const select = document.querySelector<HTMLSelectElement>(
+            'select[aria-label="Category"]',
+          )!;
+          const row = () => document.querySelector('ul[aria-label="Annotations"] li');
+          const option = Array.from(select.options).find((o) => o.textContent === label)!;
+          const t0 = performance.now();
+          const observer = new MutationObserver(() => {
+            if (row()?.querySelector('.name')?.textContent !== wanted) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          });
+          observer.observe(document.querySelector('ul[aria-label="Annotations"]')!, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+          });
+          select.value = option.value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }),
+      { label: target, name },
+    );
+    times.push(ms);
+  }
+  return times;
+}
+
+/** A history of `count` edits on a dataset (relabels and moves), as the page would have saved it. */
+export function makeHistory(jsonPath: string, count: number): unknown[] {
+  const dataset = parseCoco(readFileSync(jsonPath, 'utf8')).dataset!;
+  let current = dataset;
+  const history: unknown[] = [];
+  const categories = dataset.categories.map((c) => c.id);
+  for (let i = 0; i < count; i++) {
+    const at = (i * 7919) % current.annotations.length;
+    const a = current.annotations[at]!;
+    let patch: Patch;
+    if (i % 10 === 9 && a.bbox !== null && a.segmentation.kind === 'polygons') {
+      const moved = a.segmentation.polygons.map((p) =>
+        p.map((v, k) => Math.round((v + (k % 2 === 0 ? 1 : 0)) * 100) / 100),
+      );
+      const image = current.images[current.index.imageById.get(a.imageId)!]!;
+      patch = planSetShape(current, at, { kind: 'polygons', polygons: moved }, image);
+    } else {
+      patch = planSetFields(current, [at], { category_id: categories[i % categories.length] });
+    }
+    current = applyPatch(current, patch);
+    history.push({ label: `edit ${i}`, subset: 0, patch: [{ source: 0, patch }] });
+  }
+  return history;
+}
+
+/** Puts a saved session (files + history) in the page's IndexedDB, as autosave would have. */
+export async function seedSession(page: Page, jsonPath: string, history: unknown[]): Promise<void> {
+  const text = readFileSync(jsonPath, 'utf8');
+  await page.evaluate(
+    async ({ text: json, history: entries }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('cocoscope', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('session');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('session', 'readwrite');
+        const store = tx.objectStore('session');
+        const file = new Blob([json], { type: 'application/json' });
+        store.put(
+          { label: 'val2017.json', files: [{ path: 'val2017.json', file }], savedAt: Date.now() },
+          'files',
+        );
+        store.put({ history: entries, view: {}, savedAt: Date.now() }, 'state');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { text, history },
+  );
+}
+
+/** From pressing Restore to the dataset shown with every edit re-applied. */
+export async function measureRestore(page: Page, edits: number): Promise<number> {
+  await page.reload();
+  const button = page.getByRole('button', { name: 'Restore session' });
+  await button.waitFor();
+  const t0 = Date.now();
+  await button.click();
+  await page.locator('.undo-redo').getByText(`${edits} edits`).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.canvas')?.getAttribute('data-image') !== '',
+  );
+  return Date.now() - t0;
+}
+
+/** Clicks an export button; time to the download, and Chromium's peak memory growth. */
+export async function measureExport(
+  page: Page,
+  button: 'Export JSON' | 'Export zip',
+  timeoutMs = 300_000,
+): Promise<{ ms: number; bytes: number; peakRssDelta: number }> {
+  const before = chromiumRss();
+  let peak = before;
+  const poll = setInterval(() => (peak = Math.max(peak, chromiumRss())), 100);
+  try {
+    const t0 = Date.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: timeoutMs }),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    const ms = Date.now() - t0;
+    const path = await download.path();
+    const bytes = path === null ? 0 : statSync(path).size;
+    await download.delete();
+    return { ms, bytes, peakRssDelta: peak - before };
+  } finally {
+    clearInterval(poll);
+  }
+}
