@@ -6,6 +6,7 @@ import { EditShortcuts } from './EditShortcuts';
 import { ImageList } from './ImageList';
 import { LeaveGuard } from './LeaveGuard';
 import { OpenProgress } from './OpenProgress';
+import { PanelBoundary } from './PanelBoundary';
 import { RestorePrompt } from './RestorePrompt';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
@@ -18,16 +19,26 @@ export function App() {
   const hasDataset = useApp((s) => s.summary !== null);
   return (
     <div className="app">
-      <Toolbar />
+      <PanelBoundary name="toolbar">
+        <Toolbar />
+      </PanelBoundary>
       <Alerts />
       {hasDataset ? (
         <div className="workspace">
-          <ImageList />
+          <PanelBoundary name="image list">
+            <ImageList />
+          </PanelBoundary>
           <div className="stage-column">
-            <ViewBar />
-            <CanvasView />
+            <PanelBoundary name="view settings">
+              <ViewBar />
+            </PanelBoundary>
+            <PanelBoundary name="canvas">
+              <CanvasView />
+            </PanelBoundary>
           </div>
-          <SidePanel />
+          <PanelBoundary name="details">
+            <SidePanel />
+          </PanelBoundary>
         </div>
       ) : (
         <>

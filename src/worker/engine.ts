@@ -8,6 +8,7 @@ import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
 import { matchSubset, openFiles, type Progress } from './openFiles';
 import { exportJson, exportZip, type ExportedFile, type ExportProgress } from './exportFiles';
+import { clearExports } from './exportSink';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { categoryInfos, countAll, countPatch, touchedImages, type Counts } from './counts';
@@ -170,6 +171,7 @@ export class Engine {
   ): Promise<ExportedFile[]> {
     this.exportCancelled = false;
     const cancelled = () => this.exportCancelled;
+    await clearExports();
     if (format === 'json') {
       const s = this.subsets[subset];
       if (s === undefined) throw new Error('no dataset is open');

@@ -1,14 +1,15 @@
 /**
  * Export in the data engine: the current subset's annotation files as json, or every
  * subset in a CVAT COCO 1.1 zip (`annotations/<task>_<subset>.json`, pictures stored byte
- * for byte under `images/<subset>/`). Output is gathered as Blob parts, folded into one
- * Blob every few tens of megabytes, so neither a train2017-scale json nor a zip of
- * thousands of pictures is ever one string or one buffer; pictures are read one at a time.
+ * for byte under `images/<subset>/`). Output streams to a sink (exportSink.ts: a file on
+ * disk in the browser), so neither a train2017-scale json nor a zip of thousands of
+ * pictures is ever held in memory; pictures are read one at a time.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { exportCocoChunks, planExport, type ExportSettings } from '../coco';
 import type { VirtualFile } from '../io/virtualFiles';
 import type { ExportRequest } from './protocol';
+import { openSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
@@ -23,33 +24,6 @@ export type ExportProgress = (
 
 /** Thrown when the user cancels an export in progress. */
 export class ExportCancelled extends Error {}
-
-const FOLD_BYTES = 32 * 1024 * 1024;
-
-/** Blob parts gathered in order; folded into a Blob now and then so memory stays flat. */
-class BlobBuilder {
-  private blob = new Blob([]);
-  private parts: BlobPart[] = [];
-  private pending = 0;
-  constructor(private readonly type: string) {}
-
-  push(part: string | Uint8Array<ArrayBuffer>): void {
-    this.parts.push(part);
-    this.pending += typeof part === 'string' ? part.length : part.byteLength;
-    if (this.pending >= FOLD_BYTES) this.fold();
-  }
-
-  private fold(): void {
-    this.blob = new Blob([this.blob, ...this.parts], { type: this.type });
-    this.parts = [];
-    this.pending = 0;
-  }
-
-  done(): Blob {
-    this.fold();
-    return this.blob;
-  }
-}
 
 /** `instances_val2017.json`: the task the file's kind names, and the subset. */
 export function jsonName(source: SourceDataset, subset: string): string {
@@ -95,9 +69,9 @@ export async function exportJson(
   for (const source of subset.sources) {
     const name = jsonName(source, subset.name);
     progress('writing', name, out.length, subset.sources.length);
-    const blob = new BlobBuilder('application/json');
-    for await (const chunk of jsonChunks(source, settings, cancelled)) blob.push(chunk);
-    out.push({ name, blob: blob.done() });
+    const sink = await openSink(name);
+    for await (const chunk of jsonChunks(source, settings, cancelled)) sink.write(chunk);
+    out.push({ name, blob: await sink.finish('application/json') });
   }
   return out;
 }
@@ -110,11 +84,11 @@ export async function exportZip(
   progress: ExportProgress,
   cancelled: () => boolean,
 ): Promise<Blob> {
-  const blob = new BlobBuilder('application/zip');
+  const sink = await openSink('export.zip');
   let failure: Error | null = null;
   const zip = new Zip((error, data) => {
     if (error) failure = error;
-    else blob.push(data as Uint8Array<ArrayBuffer>);
+    else sink.write(data);
   });
   const encoder = new TextEncoder();
   const written = new Set<string>();
@@ -159,5 +133,5 @@ export async function exportZip(
   }
   zip.end();
   if (failure !== null) throw failure;
-  return blob.done();
+  return sink.finish('application/zip');
 }
