@@ -4,7 +4,7 @@
  * memory), switching images, and pan/zoom frame rate.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 export type OpenFigures = {
   toReadyMs: number;
@@ -52,8 +52,9 @@ const WATCH = () => {
   requestAnimationFrame(frame);
 };
 
-export async function newBenchPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+export async function newBenchPage(browser: Browser | BrowserContext, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1400, height: 850 });
   // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`;
   // functions sent to the page need that helper there too.
   await page.addInitScript('window.__name = (f) => f');

@@ -1,6 +1,8 @@
 /** Headless Chromium for scripts (sample maker, benchmark): Debian's when present, with our flags. */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -15,5 +17,20 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * Chromium with a profile on disk, as a user has. Playwright's usual contexts are
+ * off-the-record, where the browser keeps IndexedDB and the origin private file system in
+ * memory: measuring an export's memory there measures the harness, not the app.
+ */
+export function launchPersistentChromium(extraArgs: string[] = []): Promise<BrowserContext> {
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cocoscope-profile-')), {
+    ...(executablePath ? { executablePath } : {}),
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 850 },
   });
 }

@@ -18,20 +18,31 @@ import { useApp, type AppState } from './store';
 let pending: ReturnType<typeof setTimeout> | undefined;
 let enabled = true;
 
-/** After a successful open: the files become the session's. */
+/**
+ * The files of the dataset open now, kept here until the first edit: only then are they
+ * copied into the browser's storage (a viewer who edits nothing pays no copy of a 1 GB zip).
+ */
+let unsaved: { files: SourceFile[]; label: string } | null = null;
+
+/** After a successful open: the files become the session's (saved with the first edit). */
 export function rememberOpened(files: SourceFile[], label: string): void {
-  if (!enabled) return;
-  void saveFiles({
-    label,
-    files: files.map((f) => ({ path: f.path, file: f.file })),
-    savedAt: Date.now(),
-  }).catch(() => {});
+  unsaved = enabled ? { files, label } : null;
+  if (enabled) void clearSession().catch(() => {});
+}
+
+function saveOpenedFiles(): Promise<void> {
+  const opened = unsaved;
+  unsaved = null;
+  if (opened === null) return Promise.resolve();
+  const files = opened.files.map((f) => ({ path: f.path, file: f.file }));
+  return saveFiles({ label: opened.label, files, savedAt: Date.now() }).catch(() => {});
 }
 
 /** Pictures added to the open dataset. */
 export function rememberAdded(files: SourceFile[]): void {
   if (!enabled) return;
-  void addFiles(files.map((f) => ({ path: f.path, file: f.file }))).catch(() => {});
+  if (unsaved !== null) unsaved = { ...unsaved, files: [...unsaved.files, ...files] };
+  else void addFiles(files.map((f) => ({ path: f.path, file: f.file }))).catch(() => {});
 }
 
 function viewState() {
@@ -43,7 +54,9 @@ function viewState() {
 function scheduleSave(history: HistoryEntry[]): void {
   clearTimeout(pending);
   pending = setTimeout(() => {
-    void saveState({ history, view: viewState(), savedAt: Date.now() }).catch(() => {});
+    void saveOpenedFiles()
+      .then(() => saveState({ history, view: viewState(), savedAt: Date.now() }))
+      .catch(() => {});
   }, 250);
 }
 
