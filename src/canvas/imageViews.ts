@@ -16,6 +16,8 @@ export type LoadedView = {
   picture: ImageBitmap | null;
   /** Why the picture could not be shown (corrupt file), when it could not. */
   pictureError: string | null;
+  /** Said when the picture's size differs from what the dataset says (drawn at the dataset's). */
+  pictureWarning: string | null;
   masks: Map<number, MaskImage>;
   annotations: PlainAnnotation[];
   problems: ImageView['problems'];
@@ -88,9 +90,16 @@ async function fetchView(
   });
   let picture: ImageBitmap | null = null;
   let pictureError: string | null = null;
+  let pictureWarning: string | null = null;
   if (view.picture !== null) {
     try {
       picture = await decodePicture(view.picture, size);
+      const scaled = size.width * size.height > MAX_PICTURE_PIXELS;
+      if (!scaled && size.width > 0 && (picture.width !== size.width || picture.height !== size.height)) {
+        pictureWarning = `the picture is ${picture.width}×${picture.height}, the dataset says ${size.width}×${size.height}: drawn at the dataset's size`;
+      } else if (scaled) {
+        pictureWarning = `a ${size.width}×${size.height} picture: shown at ${picture.width}×${picture.height}`;
+      }
     } catch {
       pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
     }
@@ -101,6 +110,7 @@ async function fetchView(
     imageIndex,
     picture,
     pictureError,
+    pictureWarning,
     masks,
     annotations,
     problems: view.problems,
@@ -108,17 +118,32 @@ async function fetchView(
 }
 
 /** Decodes off the main thread; huge pictures are scaled down to the largest size that fits. */
-async function decodePicture(
-  blob: Blob,
-  size: { width: number; height: number },
-): Promise<ImageBitmap> {
+async function decodePicture(blob: Blob, size: { width: number; height: number }): Promise<ImageBitmap> {
   const pixels = size.width * size.height;
+  const source = blob.type === 'image/svg+xml' ? await svgImage(blob, size) : blob;
   if (pixels > MAX_PICTURE_PIXELS) {
     const scale = Math.sqrt(MAX_PICTURE_PIXELS / pixels);
-    return createImageBitmap(blob, {
-      resizeWidth: Math.floor(size.width * scale),
-      resizeQuality: 'medium',
-    });
+    return createImageBitmap(source, { resizeWidth: Math.floor(size.width * scale), resizeQuality: 'medium' });
   }
-  return createImageBitmap(blob);
+  return createImageBitmap(source);
+}
+
+/**
+ * An SVG picture, rendered as an image and never as a document: through an <img>, where
+ * it can run no script and load nothing, at the size the dataset gives it.
+ */
+function svgImage(blob: Blob, size: { width: number; height: number }): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(blob);
+    const img = new Image(size.width || undefined, size.height || undefined);
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      resolve(img);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('the SVG could not be rendered'));
+    };
+    img.src = url;
+  });
 }

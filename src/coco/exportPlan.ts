@@ -71,7 +71,7 @@ export function planExport(
     let file =
       mode === 'guess' && !isEdited(a)
         ? a.file
-        : reshape(a, image ?? { width: 0, height: 0 }, mode);
+        : safeReshape(a, image ?? { width: 0, height: 0 }, mode);
     if (settings.remapCategoryIds && a.categoryId !== null) {
       const id = categoryIds.get(idKey(a.categoryId));
       if (id !== undefined) file = withFields(file, { category_id: id });
@@ -112,6 +112,15 @@ function usable(dataset: Dataset, a: AnnotationRecord, image: Size | undefined):
   }
   if (seg.kind === 'polygons') return seg.polygons.some((p) => p.length >= 6);
   return true;
+}
+
+/** `reshape`, or the annotation as it is when its shape is too large to rasterize. */
+function safeReshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): object {
+  try {
+    return reshape(a, image, mode);
+  } catch {
+    return a.file;
+  }
 }
 
 /** The annotation's file object with its segmentation written in the chosen mode. */

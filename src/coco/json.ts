@@ -1,3 +1,5 @@
+import { syntaxErrorOffset } from './jsonSyntax';
+
 /**
  * JSON text → value, with a located error instead of an exception. This is the one place
  * a file's text is turned into values, so a streaming parser can take its place later
@@ -18,9 +20,28 @@ export function parseJsonText(text: string): JsonResult {
     const raw = error instanceof Error ? error.message : String(error);
     const offset = errorOffset(raw, body);
     const { line, column } = lineAndColumn(body, offset);
-    const message = body.trim() === '' ? 'the file is empty' : describe(raw);
+    const message = body.trim() === '' ? 'the file is empty' : (notJson(body) ?? hint(body, offset) ?? describe(raw));
     return { ok: false, message, line, column, offset };
   }
+}
+
+/** Files that are something else entirely, recognised by how they start. */
+function notJson(text: string): string | null {
+  if (text.startsWith('\u0089PNG') || text.startsWith('\uFFFDPNG')) return 'this is a PNG image, not JSON';
+  if (text.startsWith('\u00FF\u00D8') || text.startsWith('\uFFFD\uFFFD\uFFFD')) return 'this is a binary file (an image?), not JSON';
+  if (text.startsWith('PK\u0003\u0004')) return 'this is a zip archive, not JSON (name it .zip to open it)';
+  if (text.startsWith('%PDF')) return 'this is a PDF document, not JSON';
+  return null;
+}
+
+/** What a known slip at the error's place means. */
+function hint(text: string, offset: number): string | null {
+  for (const token of ['NaN', 'Infinity', '-Infinity']) {
+    if (text.startsWith(token, offset)) {
+      return `${token} is not valid JSON (Python's json module writes it for numbers that are not finite)`;
+    }
+  }
+  return null;
 }
 
 /** V8 says "… at position 123" (and, in newer versions, "(line 5 column 3)"). */
@@ -29,7 +50,7 @@ function errorOffset(message: string, text: string): number {
   if (lc) return offsetOf(text, Number(lc[1]), Number(lc[2]));
   const pos = /position (\d+)/.exec(message);
   if (pos) return Number(pos[1]);
-  return text.length;
+  return syntaxErrorOffset(text);
 }
 
 function describe(message: string): string {

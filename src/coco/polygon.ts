@@ -12,6 +12,8 @@
 import { mergeRles, type Rle } from './rle';
 
 const SCALE = 5;
+/** Steps of the upsampled outline walk beyond which a polygon is refused (2 × 128 MB). */
+export const MAX_OUTLINE_STEPS = 2 ** 25;
 
 /** C's `(int)` cast of a double: truncation toward zero, wrapped to int32. */
 function cInt(v: number): number {
@@ -38,6 +40,12 @@ export function polygonToRle(xy: ArrayLike<number>, height: number, width: numbe
   let m = 0;
   for (let j = 0; j < k; j++) {
     m += Math.max(Math.abs(x[j]! - x[j + 1]!), Math.abs(y[j]! - y[j + 1]!)) + 1;
+  }
+  // The walk takes one step per fifth of a pixel of outline. pycocotools would allocate
+  // it whatever its length; a polygon with coordinates in the billions must not take the
+  // page down with it.
+  if (m > MAX_OUTLINE_STEPS) {
+    throw new RangeError(`polygon outline too long to rasterize (${Math.round(m / SCALE)} pixels)`);
   }
   const u = new Int32Array(m);
   const v = new Int32Array(m);

@@ -65,6 +65,13 @@ export async function listSources(
       const archive = await openZip(source.file, source.path);
       archives.push(source.path);
       for (const entry of archive.entries) {
+        if (isZip(entry.path)) {
+          problems.push({
+            path: `${source.path}: ${entry.path}`,
+            message: 'a zip inside the zip is not opened; extract it and open it on its own',
+          });
+          continue;
+        }
         if (entry.unsafe) {
           problems.push({
             path: `${source.path}: ${entry.rawName}`,

@@ -105,7 +105,7 @@ function toView(
     kind: kindOf(ann),
     iscrowd: ann.iscrowd,
     score: ann.score,
-    area: ann.area ?? (seg.kind === 'panoptic' ? null : annotationArea(ann, image)),
+    area: ann.area ?? (seg.kind === 'panoptic' ? null : safeArea(ann, image)),
     bbox: ann.bbox === null ? null : [ann.bbox[0], ann.bbox[1], ann.bbox[2], ann.bbox[3]],
     polygons: seg.kind === 'polygons' ? seg.polygons.map((p) => Array.from(p)) : null,
     mask: null,
@@ -124,4 +124,13 @@ export function problemsOfImage(
   imageIndex: number,
 ): ProblemInfo[] {
   return problems.filter((p) => p.imageIndex === imageIndex);
+}
+
+/** The area when the file gives none; null for shapes too large to rasterize. */
+function safeArea(ann: AnnotationRecord, image: ImageRecord): number | null {
+  try {
+    return annotationArea(ann, image);
+  } catch {
+    return null;
+  }
 }

@@ -6,6 +6,8 @@
  */
 import { rleToBbox, type Rle } from '../coco';
 
+export const MAX_MASK_PIXELS = 8192 * 8192;
+
 export type MaskPixels = {
   rgba: Uint8ClampedArray<ArrayBuffer>;
   x: number;
@@ -31,7 +33,9 @@ export function maskPixels(
 ): MaskPixels | null {
   const [h] = rle.size;
   const [x0, y0, w, bh] = rleToBbox(rle);
-  if (w === 0 || bh === 0) return null;
+  // An empty mask has nothing to draw; a mask whose box is beyond 8192² pixels would need
+  // gigabytes as RGBA (a 100000 × 100000 "size"): it is not drawn (its image is reported).
+  if (w === 0 || bh === 0 || w * bh > MAX_MASK_PIXELS) return null;
   const rgba = new Uint8ClampedArray(w * bh * 4);
   const px = new Uint32Array(rgba.buffer);
   const [r, g, b] = color;

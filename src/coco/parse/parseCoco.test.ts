@@ -342,3 +342,32 @@ describe('parseCoco reports each problem with its path', () => {
     expect(exportCoco(result.dataset!)).toBe(text);
   });
 });
+
+describe('parseCoco names what a broken file is', () => {
+  it.each([
+    ['NaN written by Python', '{"images":[{"id":1,"width":NaN}]}', /NaN is not valid JSON/],
+    ['Infinity', '{"annotations":[{"area":Infinity}]}', /Infinity is not valid JSON/],
+    ['trailing garbage', '{"images":[]} xyz', /line 1, column 15/],
+    ['a PNG named .json', '\u0089PNG\r\n\u001a\n\u0000\u0000', /PNG image/],
+    ['a zip named .json', 'PK\u0003\u0004\u0014\u0000', /zip archive/],
+    ['Latin-1 bytes decoded as UTF-8', '\uFFFD\uFFFD\uFFFD', /binary file/],
+  ])('%s', (_what, text, message) => {
+    const p = parseCoco(text).problems[0]!;
+    expect(p.code).toBe('invalid-json');
+    expect(p.message).toMatch(message);
+  });
+
+  it('a polygon with a million points parses in well under a second', () => {
+    const points = Array.from({ length: 2_000_000 }, (_, i) => (i % 2 === 0 ? (i / 2) % 640 : Math.floor(i / 2000) % 480));
+    const file = { images: [{ id: 1, width: 640, height: 480 }], categories: [{ id: 1, name: 'a' }], annotations: [{ id: 1, image_id: 1, category_id: 1, segmentation: [points] }] };
+    const t0 = performance.now();
+    const result = parseCoco(file);
+    expect(result.dataset?.annotations[0]?.segmentation.kind).toBe('polygons');
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('coordinates in the billions are refused by the rasterizer with a clear error, not an allocation', async () => {
+    const { polygonsToRle } = await import('../polygon');
+    expect(() => polygonsToRle([[0, 0, 1e12, 0, 1e12, 1e12]], 480, 640)).toThrow(/too long to rasterize/);
+  });
+});
