@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { benchCore } from './bench/core';
 import { CACHE } from './bench/fixtures';
 import { printTable } from './bench/stats';
-import { bigSuite, editSuite, openSuite, viewSuite } from './bench/suites';
+import { bigSuite, editSuite, enduranceSuite, openSuite, viewSuite } from './bench/suites';
 import { launchChromium } from './lib/browser';
 
 const quick = process.argv.includes('--quick');
@@ -61,6 +61,7 @@ async function main() {
     const { rows } = await openSuite(browser, URL, val);
     rows.push(...(await viewSuite(browser, URL)));
     rows.push(...(await editSuite(browser, URL, val)));
+    rows.push(...(await enduranceSuite(browser, URL, val, quick ? 10 : 50)));
     if (!quick) {
       const train = generate(join(CACHE, 'train2017.json'), [
         '--scale',

@@ -10,6 +10,7 @@ import {
   measureRestore,
   seedSession,
 } from './editing';
+import { measureEndurance } from './endurance';
 import { CACHE, deflatedJsonZip, denseDataset, picturesZip } from './fixtures';
 import { launchPersistentChromium } from '../lib/browser';
 import { chromiumRss, measureImageSwitch, measureOpen, measurePanZoom, newBenchPage } from './page';
@@ -124,6 +125,32 @@ export async function editSuite(browser: Browser, url: string, val: string): Pro
     verdict: verdict(restore <= 2000),
   });
   return rows;
+}
+
+export async function enduranceSuite(
+  browser: Browser,
+  url: string,
+  val: string,
+  rounds: number,
+): Promise<Row[]> {
+  const page = await newBenchPage(browser, url);
+  const e = await measureEndurance(page, val, rounds);
+  await page.close();
+  const grew = e.heapAfterLast - e.heapAfterFirst;
+  return [
+    {
+      work: `endurance: open → edit → export ${e.rounds} times (val2017-scale), page JS heap after GC, first → last round`,
+      measured: `${fmt.mb(e.heapAfterFirst)} → ${fmt.mb(e.heapAfterLast)} (${grew >= 0 ? '+' : ''}${fmt.mb(grew)}) in ${fmt.ms(e.ms)}`,
+      reference: 'back to baseline',
+      verdict: verdict(grew < 20e6),
+    },
+    {
+      work: 'same, Chromium RSS first → last round (workers of earlier opens terminated)',
+      measured: `${fmt.mb(e.rssAfterFirst)} → ${fmt.mb(e.rssAfterLast)}`,
+      reference: 'not growing with rounds',
+      verdict: verdict(e.rssAfterLast - e.rssAfterFirst < 300e6),
+    },
+  ];
 }
 
 export async function bigSuite(browser: Browser, url: string, train: string): Promise<Row[]> {

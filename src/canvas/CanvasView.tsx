@@ -128,7 +128,9 @@ export function CanvasView() {
             'image not loaded — drop the images folder or zip to add the pictures'}
         </div>
       )}
-      {current && view.pictureWarning !== null && <div className="canvas-note warning">{view.pictureWarning}</div>}
+      {current && view.pictureWarning !== null && (
+        <div className="canvas-note warning">{view.pictureWarning}</div>
+      )}
       {error !== null && (
         <div className="canvas-note" role="alert">
           {error}

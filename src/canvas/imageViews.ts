@@ -95,7 +95,11 @@ async function fetchView(
     try {
       picture = await decodePicture(view.picture, size);
       const scaled = size.width * size.height > MAX_PICTURE_PIXELS;
-      if (!scaled && size.width > 0 && (picture.width !== size.width || picture.height !== size.height)) {
+      if (
+        !scaled &&
+        size.width > 0 &&
+        (picture.width !== size.width || picture.height !== size.height)
+      ) {
         pictureWarning = `the picture is ${picture.width}×${picture.height}, the dataset says ${size.width}×${size.height}: drawn at the dataset's size`;
       } else if (scaled) {
         pictureWarning = `a ${size.width}×${size.height} picture: shown at ${picture.width}×${picture.height}`;
@@ -118,12 +122,18 @@ async function fetchView(
 }
 
 /** Decodes off the main thread; huge pictures are scaled down to the largest size that fits. */
-async function decodePicture(blob: Blob, size: { width: number; height: number }): Promise<ImageBitmap> {
+async function decodePicture(
+  blob: Blob,
+  size: { width: number; height: number },
+): Promise<ImageBitmap> {
   const pixels = size.width * size.height;
   const source = blob.type === 'image/svg+xml' ? await svgImage(blob, size) : blob;
   if (pixels > MAX_PICTURE_PIXELS) {
     const scale = Math.sqrt(MAX_PICTURE_PIXELS / pixels);
-    return createImageBitmap(source, { resizeWidth: Math.floor(size.width * scale), resizeQuality: 'medium' });
+    return createImageBitmap(source, {
+      resizeWidth: Math.floor(size.width * scale),
+      resizeQuality: 'medium',
+    });
   }
   return createImageBitmap(source);
 }

@@ -20,16 +20,22 @@ export function parseJsonText(text: string): JsonResult {
     const raw = error instanceof Error ? error.message : String(error);
     const offset = errorOffset(raw, body);
     const { line, column } = lineAndColumn(body, offset);
-    const message = body.trim() === '' ? 'the file is empty' : (notJson(body) ?? hint(body, offset) ?? describe(raw));
+    const message =
+      body.trim() === ''
+        ? 'the file is empty'
+        : (notJson(body) ?? hint(body, offset) ?? describe(raw));
     return { ok: false, message, line, column, offset };
   }
 }
 
 /** Files that are something else entirely, recognised by how they start. */
 function notJson(text: string): string | null {
-  if (text.startsWith('\u0089PNG') || text.startsWith('\uFFFDPNG')) return 'this is a PNG image, not JSON';
-  if (text.startsWith('\u00FF\u00D8') || text.startsWith('\uFFFD\uFFFD\uFFFD')) return 'this is a binary file (an image?), not JSON';
-  if (text.startsWith('PK\u0003\u0004')) return 'this is a zip archive, not JSON (name it .zip to open it)';
+  if (text.startsWith('\u0089PNG') || text.startsWith('\uFFFDPNG'))
+    return 'this is a PNG image, not JSON';
+  if (text.startsWith('\u00FF\u00D8') || text.startsWith('\uFFFD\uFFFD\uFFFD'))
+    return 'this is a binary file (an image?), not JSON';
+  if (text.startsWith('PK\u0003\u0004'))
+    return 'this is a zip archive, not JSON (name it .zip to open it)';
   if (text.startsWith('%PDF')) return 'this is a PDF document, not JSON';
   return null;
 }

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useApp } from '../store/store';
 
 type Props = { name: string; children: ReactNode };
 type State = { error: Error | null };
@@ -20,7 +21,14 @@ export class PanelBoundary extends Component<Props, State> {
   }
 
   override render() {
-    if (this.state.error === null) return this.props.children;
+    if (this.state.error === null) {
+      return (
+        <>
+          <Tripwire name={this.props.name} />
+          {this.props.children}
+        </>
+      );
+    }
     return (
       <div className="panel-error" role="alert">
         <strong>The {this.props.name} panel failed.</strong>
@@ -32,4 +40,17 @@ export class PanelBoundary extends Component<Props, State> {
       </div>
     );
   }
+}
+
+/**
+ * A test hook, and the only way to see a boundary work on demand: setting
+ * `window.cocoscopeFailPanel` to a panel's name makes that panel fail on its next render.
+ */
+function Tripwire(props: { name: string }) {
+  // Re-rendered with the view settings, so a test can make a failure happen by toggling one.
+  useApp((s) => s.layers);
+  if ((globalThis as { cocoscopeFailPanel?: string }).cocoscopeFailPanel === props.name) {
+    throw new Error(`the ${props.name} panel was made to fail (window.cocoscopeFailPanel)`);
+  }
+  return null;
 }

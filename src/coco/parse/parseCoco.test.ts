@@ -358,8 +358,14 @@ describe('parseCoco names what a broken file is', () => {
   });
 
   it('a polygon with a million points parses in well under a second', () => {
-    const points = Array.from({ length: 2_000_000 }, (_, i) => (i % 2 === 0 ? (i / 2) % 640 : Math.floor(i / 2000) % 480));
-    const file = { images: [{ id: 1, width: 640, height: 480 }], categories: [{ id: 1, name: 'a' }], annotations: [{ id: 1, image_id: 1, category_id: 1, segmentation: [points] }] };
+    const points = Array.from({ length: 2_000_000 }, (_, i) =>
+      i % 2 === 0 ? (i / 2) % 640 : Math.floor(i / 2000) % 480,
+    );
+    const file = {
+      images: [{ id: 1, width: 640, height: 480 }],
+      categories: [{ id: 1, name: 'a' }],
+      annotations: [{ id: 1, image_id: 1, category_id: 1, segmentation: [points] }],
+    };
     const t0 = performance.now();
     const result = parseCoco(file);
     expect(result.dataset?.annotations[0]?.segmentation.kind).toBe('polygons');
@@ -368,6 +374,8 @@ describe('parseCoco names what a broken file is', () => {
 
   it('coordinates in the billions are refused by the rasterizer with a clear error, not an allocation', async () => {
     const { polygonsToRle } = await import('../polygon');
-    expect(() => polygonsToRle([[0, 0, 1e12, 0, 1e12, 1e12]], 480, 640)).toThrow(/too long to rasterize/);
+    expect(() => polygonsToRle([[0, 0, 1e12, 0, 1e12, 1e12]], 480, 640)).toThrow(
+      /too long to rasterize/,
+    );
   });
 });
