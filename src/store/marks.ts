@@ -9,10 +9,12 @@ let awaitingFirstRender = false;
 
 export function mark(name: MarkName): void {
   performance.mark(`cocoscope:${name}`);
-  if (name === 'open-start') awaitingFirstRender = true;
+  // Armed when the new dataset's list is shown, so a redraw of the dataset open before it
+  // (still on screen while the new one loads) cannot count as the first render.
+  if (name === 'ready') awaitingFirstRender = true;
 }
 
-/** Marks `first-render` once per open, when the canvas has drawn the first image. */
+/** Marks `first-render` once per open, when the canvas has drawn the new dataset's first image. */
 export function markFirstRenderOnce(): void {
   if (!awaitingFirstRender) return;
   awaitingFirstRender = false;
