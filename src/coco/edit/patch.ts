@@ -58,7 +58,7 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
     // a category's 100k annotations must not splice a big array 100k times.
     const run = runOf(patch, i);
     if (op.collection === 'annotations') {
-      annotations ??= [...dataset.annotations];
+      annotations ??= dataset.annotations.slice(); // slice, not spread: a memcpy of 860k pointers
       lookup ??= lookupOf(dataset, categories ?? dataset.categories);
       const current = lookup;
       const derive = (file: object, at: number) =>
@@ -66,7 +66,7 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
       if (run > 1) annotations = applyRun(annotations, patch.slice(i, i + run), derive);
       else reindex = applyOp(annotations, op, derive) || reindex;
     } else {
-      categories ??= [...dataset.categories];
+      categories ??= dataset.categories.slice();
       lookup = null; // categories changed: annotations are checked against the new ones
       if (run > 1) categories = applyRun(categories, patch.slice(i, i + run), categoryRecord);
       else reindex = applyOp(categories, op, categoryRecord) || reindex;
