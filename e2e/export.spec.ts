@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { polygonsToRle, rleFromCoco, rleToString, type CocoRle } from '../src/coco';
@@ -6,6 +5,7 @@ import { editDataset, openEditDataset } from './fixtures';
 import {
   clickImage,
   corpusTree,
+  download,
   dragImage,
   expectStatus,
   openFiles,
@@ -22,18 +22,6 @@ type Json = {
 };
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
-
-/** Clicks an export button and returns the downloaded file's name and bytes. */
-async function download(
-  page: Page,
-  button: 'Export JSON' | 'Export zip',
-): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
 
 test('an unedited dataset exports to JSON equal to its input', async ({ page }) => {
   await openEditDataset(page);

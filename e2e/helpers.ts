@@ -155,3 +155,15 @@ export async function clickImage(page: Page, x: number, y: number): Promise<void
   const p = await screenPoint(page, x, y);
   await page.mouse.click(p.x, p.y);
 }
+
+/** Clicks an export button and returns the downloaded file's name and bytes. */
+export async function download(
+  page: Page,
+  button: 'Export JSON' | 'Export zip',
+): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}

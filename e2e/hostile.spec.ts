@@ -227,8 +227,8 @@ test('a dataset that says 100000 × 100000, and a million-point polygon, open wi
   await openFiles(page, [payload('huge.json', JSON.stringify(file))]);
   await expectStatus(page, 2, 2, 1);
   await waitForImage(page, 0);
-  await page.getByRole('tab', { name: 'Dataset' }).click();
-  await expect(page.getByRole('region', { name: 'Dataset' })).toContainText('too-large');
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('too-large');
   await page.getByRole('list', { name: 'Images' }).getByRole('listitem').nth(1).click();
   await waitForImage(page, 1);
   await expect(page.getByRole('alert')).toHaveCount(0);

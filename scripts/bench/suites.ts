@@ -11,6 +11,7 @@ import {
   seedSession,
 } from './editing';
 import { measureEndurance } from './endurance';
+import { measureChecks, measureStats, type CheckFigures } from './insight';
 import { CACHE, deflatedJsonZip, denseDataset, picturesZip } from './fixtures';
 import { launchPersistentChromium } from '../lib/browser';
 import { chromiumRss, measureImageSwitch, measureOpen, measurePanZoom, newBenchPage } from './page';
@@ -111,6 +112,7 @@ export async function editSuite(browser: Browser, url: string, val: string): Pro
     reference: '≤ 1 s',
     verdict: verdict(ms <= 1000),
   });
+  rows.push(...insightRows('val2017', await measureChecks(page), await measureStats(page), 10_000));
   await page.close();
 
   const restorePage = await newBenchPage(browser, url);
@@ -207,6 +209,14 @@ export async function bigSuite(browser: Browser, url: string, train: string): Pr
     reference: '≤ 50 ms',
     verdict: verdict(median(labels) <= 50),
   });
+  rows.push(
+    ...insightRows(
+      'train2017',
+      await measureChecks(tPage, 300_000),
+      await measureStats(tPage, 300_000),
+      10_000,
+    ),
+  );
   const te = await measureExport(tPage, 'Export JSON', 600_000);
   rows.push({
     work: `Export JSON of train2017-scale (${fmt.mb(te.bytes)}): time; peak RSS growth`,
@@ -231,4 +241,26 @@ export async function bigSuite(browser: Browser, url: string, train: string): Pr
 
   await profile.close();
   return rows;
+}
+
+function insightRows(
+  scale: string,
+  checks: CheckFigures,
+  statsMs: number,
+  budgetMs: number,
+): Row[] {
+  return [
+    {
+      work: `problems panel on ${scale}-scale: deeper checks in the engine, tab → list (${checks.summary})`,
+      measured: `${fmt.ms(checks.ms)}${checks.switchDuringMs === null ? '' : `; an image switch meanwhile ${fmt.ms(checks.switchDuringMs)}`}`,
+      reference: `≤ ${fmt.ms(budgetMs)}, page not blocked`,
+      verdict: verdict(checks.ms <= budgetMs),
+    },
+    {
+      work: `statistics on ${scale}-scale: tab → charts`,
+      measured: fmt.ms(statsMs),
+      reference: '',
+      verdict: '',
+    },
+  ];
 }

@@ -29,6 +29,7 @@ export {
 export { mergeToCrowd, findGroupLeader } from './crowd';
 export { exportCoco, exportCocoChunks, type ExportOptions } from './export';
 export * from './edit/commands';
+export * from './edit/fixes';
 export {
   applyPatch,
   invertPatch,
@@ -45,3 +46,12 @@ export {
   type SegmentationMode,
 } from './exportPlan';
 export { maskToPolygons } from './maskToPolygons';
+export {
+  checkDataset,
+  checkDatasetSteps,
+  selfIntersects,
+  type Finding,
+  type FindingKind,
+  type FixKind,
+} from './checks';
+export { datasetStats, type DatasetStats, type CategoryStats, type Histogram } from './stats';

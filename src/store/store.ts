@@ -8,6 +8,7 @@ import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createEditSlice, type EditSlice } from './editSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
+import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
@@ -20,7 +21,8 @@ export type AppState = DatasetSlice &
   EditSlice &
   ToolSlice &
   ReviewSlice &
-  ExportSlice;
+  ExportSlice &
+  InsightSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -31,6 +33,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createToolSlice(...a),
   ...createReviewSlice(...a),
   ...createExportSlice(...a),
+  ...createInsightSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

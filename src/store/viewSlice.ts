@@ -17,11 +17,12 @@ export type ViewSlice = {
   /** Annotation keys. */
   selection: number[];
   hovered: number | null;
-  /** An annotation id to select once its image has loaded (from a problem's link). */
-  pendingSelect: CocoId | null;
+  /** What to select once the image shown next has loaded: an annotation's view key or id. */
+  pendingSelect: { key: number | null; id: CocoId | null } | null;
   setImage: (index: number) => void;
   /** Goes to an image and selects one of its annotations by id. */
-  showAnnotation: (imageIndex: number, annotationId: CocoId | null) => void;
+  /** Shows an image and selects one of its annotations, by view key when known, else by id. */
+  showAnnotation: (imageIndex: number, annotationId: CocoId | null, key?: number | null) => void;
   /** After an open or a subset switch: the image named in the URL, else the first. */
   showFirstImage: () => void;
   setLoaded: (
@@ -70,22 +71,23 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     }
   },
 
-  showAnnotation: (imageIndex, annotationId) => {
+  showAnnotation: (imageIndex, annotationId, key = null) => {
     get().setImage(imageIndex);
     const loaded = get().loaded;
+    const wanted = { key, id: annotationId };
     if (
       loaded !== null &&
       loaded.imageIndex === imageIndex &&
       loaded.subset === get().subsetIndex
     ) {
-      const hit = get().annotations.find((a) => a.id === annotationId);
+      const hit = findWanted(get().annotations, wanted);
       set({ selection: hit ? [hit.key] : [], pendingSelect: null });
-    } else set({ pendingSelect: annotationId });
+    } else set({ pendingSelect: wanted });
   },
 
   setLoaded: (loaded, annotations, problems) => {
     const pending = get().pendingSelect;
-    const hit = pending === null ? undefined : annotations.find((a) => a.id === pending);
+    const hit = pending === null ? undefined : findWanted(annotations, pending);
     set({
       loaded,
       annotations,
@@ -97,3 +99,12 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   select: (keys) => set({ selection: keys }),
   hover: (key) => set({ hovered: key }),
 });
+
+function findWanted(
+  annotations: readonly PlainAnnotation[],
+  wanted: { key: number | null; id: CocoId | null },
+): PlainAnnotation | undefined {
+  return wanted.key !== null
+    ? annotations.find((a) => a.key === wanted.key)
+    : annotations.find((a) => a.id === wanted.id);
+}

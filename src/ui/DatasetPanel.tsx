@@ -1,6 +1,4 @@
-import { useState } from 'react';
 import { currentSubset, useApp } from '../store/store';
-import type { ProblemInfo } from '../worker/protocol';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -8,12 +6,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function DatasetPanel() {
   const summary = useApp((s) => s.summary);
   const subset = useApp(currentSubset);
-  const showAnnotation = useApp((s) => s.showAnnotation);
-  const [openCode, setOpenCode] = useState<string | null>(null);
   if (summary === null || subset === undefined) return null;
-  const byCode = new Map<string, ProblemInfo[]>();
-  for (const p of subset.problems) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
-  const codes = Object.entries(subset.problemCounts).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   return (
     <section aria-label="Dataset" className="dataset">
       <dl className="summary">
@@ -69,48 +62,11 @@ export function DatasetPanel() {
           </ul>
         </details>
       )}
-      <h2>Problems ({n(subset.problemTotal)})</h2>
-      {codes.length === 0 && <p className="muted">None found.</p>}
-      <ul className="problem-groups">
-        {codes.map(([code, count]) => {
-          const list = byCode.get(code) ?? [];
-          return (
-            <li key={code}>
-              <button
-                type="button"
-                className="link"
-                aria-expanded={openCode === code}
-                onClick={() => setOpenCode(openCode === code ? null : code)}
-              >
-                {code} <span className="muted">({n(count ?? 0)})</span>
-              </button>
-              {openCode === code && (
-                <ul className="problem-list">
-                  {list.slice(0, 500).map((p, i) => (
-                    <li key={i} className={p.severity}>
-                      {p.imageIndex !== null ? (
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() => showAnnotation(p.imageIndex!, p.annotationId)}
-                        >
-                          <code>{p.path}</code>
-                        </button>
-                      ) : (
-                        <code>{p.path}</code>
-                      )}{' '}
-                      {p.message}
-                    </li>
-                  ))}
-                  {list.length < (count ?? 0) && (
-                    <li className="muted">… {n((count ?? 0) - list.length)} more</li>
-                  )}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <h2>Problems</h2>
+      <p className="muted">
+        {n(subset.problemTotal)} found while reading; the Problems tab lists them with the deeper
+        checks.
+      </p>
     </section>
   );
 }

@@ -9,6 +9,7 @@ const PHASES: Record<OpenPhase, string> = {
   matching: 'Matching pictures',
   writing: 'Writing',
   pictures: 'Copying pictures of',
+  checking: 'Checking',
 };
 
 /** Phase and percentage of an open or an export in progress, with a Cancel that stops it. */

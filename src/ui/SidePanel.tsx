@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { CategoryPanel } from './CategoryPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { Inspector } from './Inspector';
+import { ProblemsPanel } from './ProblemsPanel';
+import { StatsPanel } from './StatsPanel';
 
-const TABS = ['Annotations', 'Categories', 'Dataset'] as const;
+const TABS = ['Annotations', 'Categories', 'Problems', 'Statistics', 'Dataset'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The right-hand panel: the current image's annotations, the categories, the dataset. */
@@ -27,6 +29,8 @@ export function SidePanel() {
       <div role="tabpanel" aria-label={tab} className="tab-body">
         {tab === 'Annotations' && <Inspector />}
         {tab === 'Categories' && <CategoryPanel />}
+        {tab === 'Problems' && <ProblemsPanel />}
+        {tab === 'Statistics' && <StatsPanel />}
         {tab === 'Dataset' && <DatasetPanel />}
       </div>
     </aside>

@@ -4,10 +4,12 @@
  * fresh worker is terminated (which really stops the work, even mid-`JSON.parse`) and the
  * previous dataset is untouched.
  */
+import type { DatasetStats, FindingKind } from '../coco';
 import type {
   EditCommand,
   EngineError,
   ExportRequest,
+  FindingInfo,
   ImageFilter,
   ImageView,
   OpenPhase,
@@ -210,6 +212,21 @@ export class EngineClient {
     );
     if (response.type !== 'exported') throw new Error(`unexpected answer ${response.type}`);
     return response.files;
+  }
+
+  async check(
+    subset: number,
+    onProgress: (event: ProgressEvent) => void,
+  ): Promise<{ findings: FindingInfo[]; counts: Partial<Record<FindingKind, number>> }> {
+    const response = await this.require().request({ type: 'check', subset }, onProgress);
+    if (response.type !== 'checked') throw new Error(`unexpected answer ${response.type}`);
+    return { findings: response.findings, counts: response.counts };
+  }
+
+  async stats(subset: number): Promise<DatasetStats> {
+    const response = await this.require().request({ type: 'stats', subset });
+    if (response.type !== 'stats') throw new Error(`unexpected answer ${response.type}`);
+    return response.stats;
   }
 
   cancelExport(): void {

@@ -7,6 +7,10 @@ import {
   applyPatch,
   idKey,
   planAddAnnotation,
+  planClipToImage,
+  planDropShortParts,
+  planNewIds,
+  planRecomputeGeometry,
   planAddCategory,
   planDeleteAnnotations,
   planDeleteCategory,
@@ -31,7 +35,9 @@ function bySource(subset: Subset, keys: readonly number[]): Map<number, number[]
   for (const key of keys) {
     const at = locateKey(subset, key);
     if (at === null) throw new Error(`annotation ${key} is no longer in the dataset`);
-    out.set(at[0], [...(out.get(at[0]) ?? []), at[1]]);
+    const positions = out.get(at[0]);
+    if (positions === undefined) out.set(at[0], [at[1]]);
+    else positions.push(at[1]);
   }
   return out;
 }
@@ -178,6 +184,30 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
         ),
       );
       return perSource(subset, keys, (d, p) => planSetAttribute(d, p, command.name, command.value));
+    }
+    case 'fix': {
+      const sizeIn = (d: Dataset) => (at: number) => {
+        const i = d.index.imageById.get(idKey(d.annotations[at]!.imageId));
+        const image = i === undefined ? undefined : d.images[i];
+        return { width: image?.width ?? 0, height: image?.height ?? 0 };
+      };
+      switch (command.fix) {
+        case 'recompute-geometry':
+          return perSource(subset, command.keys, (d, p) => planRecomputeGeometry(d, p, sizeIn(d)));
+        case 'clip-to-image':
+          return perSource(subset, command.keys, (d, p) => planClipToImage(d, p, sizeIn(d)));
+        case 'drop-short-parts':
+          return perSource(subset, command.keys, (d, p) => planDropShortParts(d, p, sizeIn(d)));
+        case 'new-id':
+          return perSource(subset, command.keys, planNewIds);
+        case 'delete-annotation':
+          return perSource(subset, command.keys, planDeleteAnnotations);
+        case 'delete-category':
+          return command.categoryIds.flatMap((id) =>
+            withCategory(subset, id, (d) => planDeleteCategory(d, id, { delete: true })),
+          );
+      }
+      break;
     }
     default: {
       const never: never = command;

@@ -9,6 +9,8 @@ import { buildImageView, problemsOfImage, type ImageViewParts } from './imageVie
 import { matchSubset, openFiles, type Progress } from './openFiles';
 import { exportJson, exportZip, type ExportedFile, type ExportProgress } from './exportFiles';
 import { clearExports } from './exportSink';
+import { checkSubset, subsetStats, type CheckResult } from './checks';
+import type { DatasetStats } from '../coco';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { categoryInfos, countAll, countPatch, touchedImages, type Counts } from './counts';
@@ -180,6 +182,19 @@ export class Engine {
     const blob = await exportZip(this.subsets, this.pictures, settings, progress, cancelled);
     const name = this.subsets.length === 1 ? `${this.subsets[0]!.name}.zip` : 'dataset.zip';
     return [{ name: `coco_${name}`, blob }];
+  }
+
+  /** The deeper checks of a subset; other requests are answered while they run. */
+  check(subset: number, progress: (done: number, total: number) => void): Promise<CheckResult> {
+    const s = this.subsets[subset];
+    if (s === undefined) throw new Error('no dataset is open');
+    return checkSubset(s, progress, () => new Promise((resolve) => setTimeout(resolve, 0)));
+  }
+
+  stats(subset: number): DatasetStats {
+    const s = this.subsets[subset];
+    if (s === undefined) throw new Error('no dataset is open');
+    return subsetStats(s);
   }
 
   cancelExport(): void {

@@ -131,6 +131,17 @@ async function handle(request: Request): Promise<void> {
       post({ type: 'exported', id: request.id, files });
       return;
     }
+    case 'check': {
+      const progress = throttledProgress(request.id);
+      const { findings, counts } = await engine.check(request.subset, (done, total) =>
+        progress('checking', '', done, total),
+      );
+      post({ type: 'checked', id: request.id, findings, counts });
+      return;
+    }
+    case 'stats':
+      post({ type: 'stats', id: request.id, stats: engine.stats(request.subset) });
+      return;
     case 'cancel-export':
       engine.cancelExport();
       return;

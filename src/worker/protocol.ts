@@ -7,6 +7,9 @@
 import type {
   CocoId,
   DatasetKind,
+  DatasetStats,
+  FindingKind,
+  FixKind,
   ExportSettings,
   JsonRecord,
   Patch,
@@ -175,7 +178,21 @@ export type EditCommand =
   | { type: 'set-category'; id: CocoId; fields: JsonRecord }
   | { type: 'merge-categories'; from: CocoId; into: CocoId }
   | { type: 'delete-category'; id: CocoId; reassignTo: CocoId | null }
-  | { type: 'set-attribute-of-category'; categoryId: CocoId; name: string; value: unknown };
+  | { type: 'set-attribute-of-category'; categoryId: CocoId; name: string; value: unknown }
+  /** A fix offered by the checks, for the annotations (keys) or categories it names. */
+  | { type: 'fix'; fix: FixKind; keys: number[]; categoryIds: CocoId[] };
+
+/** A deeper check's finding, as the problems panel lists it (see coco/checks.ts). */
+export type FindingInfo = {
+  kind: FindingKind;
+  message: string;
+  /** The annotation's view key, when about an annotation. */
+  key: number | null;
+  annotationId: CocoId | null;
+  imageIndex: number | null;
+  categoryId: CocoId | null;
+  fix: FixKind | null;
+};
 
 /** A patch for each annotation file (source) of a subset it touches, applied in order. */
 export type SubsetPatch = { source: number; patch: Patch }[];
@@ -194,7 +211,7 @@ export type SubsetDelta = {
 export type ExportRequest = ExportSettings & { includeImages: boolean };
 
 export type OpenPhase =
-  'listing' | 'reading' | 'parsing' | 'indexing' | 'matching' | 'writing' | 'pictures';
+  'listing' | 'reading' | 'parsing' | 'indexing' | 'matching' | 'writing' | 'pictures' | 'checking';
 
 /** page → engine */
 export type Request =
@@ -214,7 +231,9 @@ export type Request =
   | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] }
   /** json: the subset's annotation files; zip: every subset, CVAT COCO 1.1 layout. */
   | { type: 'export'; id: number; format: 'json' | 'zip'; subset: number; settings: ExportRequest }
-  | { type: 'cancel-export'; id: number };
+  | { type: 'cancel-export'; id: number }
+  | { type: 'check'; id: number; subset: number }
+  | { type: 'stats'; id: number; subset: number };
 
 /** engine → page */
 export type Response =
@@ -228,6 +247,13 @@ export type Response =
   /** `patch` is what the edit did (keep it to undo); `delta` updates the page's summary. */
   | { type: 'edited'; id: number; patch: SubsetPatch; delta: SubsetDelta; inserted: number[] }
   | { type: 'exported'; id: number; files: { name: string; blob: Blob }[] }
+  | {
+      type: 'checked';
+      id: number;
+      findings: FindingInfo[];
+      counts: Partial<Record<FindingKind, number>>;
+    }
+  | { type: 'stats'; id: number; stats: DatasetStats }
   | { type: 'failed'; id: number; error: EngineError };
 
 /** An error the user sees: which file, where in it, and what is wrong. */

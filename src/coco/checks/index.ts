@@ -1,0 +1,106 @@
+/**
+ * Deeper checks of a dataset, beyond what parsing finds: what makes training or other
+ * tools go wrong, as the dataset is now (they run again after every edit). Image pixels;
+ * bbox = [x, y, w, h].
+ */
+import { idKey, type IdKey } from '../ids';
+import type { AnnotationRecord, Dataset } from '../model';
+import { checkAnnotation } from './checkAnnotation';
+import { findDuplicates } from './duplicates';
+import type { Finding } from './findings';
+
+export type { Finding, FindingKind, FixKind } from './findings';
+export { selfIntersects } from './selfIntersects';
+
+/** Every finding of the dataset; `onProgress` is told how many annotations were checked. */
+export function checkDataset(
+  dataset: Dataset,
+  onProgress?: (done: number, total: number) => void,
+): Finding[] {
+  const steps = checkDatasetSteps(dataset);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    onProgress?.(step.value, 2 * dataset.annotations.length);
+  }
+}
+
+/**
+ * The checks as steps: each `next()` does a slice of the work (about 16k annotations) and
+ * yields how far it is, out of twice the annotation count (two passes); the last returns
+ * the findings. A worker can answer other requests between steps.
+ */
+export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[]> {
+  const out: Finding[] = [];
+  const { images, annotations, index } = dataset;
+  const used = new Set<IdKey>();
+  const ids = new Map<IdKey, number>();
+  const results = dataset.kind === 'results';
+  for (let at = 0; at < annotations.length; at++) {
+    if ((at & 0x3fff) === 0) yield at;
+    const a = annotations[at]!;
+    if (a.categoryId !== null) used.add(idKey(a.categoryId));
+    if (!results) checkReferences(dataset, a, at, ids, out);
+    const i = index.imageById.get(idKey(a.imageId));
+    if (i !== undefined) checkAnnotation(a, at, images[i]!, out);
+  }
+  for (let i = 0; i < images.length; i++) {
+    if (index.imageOffsets[i + 1]! === index.imageOffsets[i]! && dataset.kind !== 'image_info') {
+      out.push({
+        kind: 'empty-image',
+        image: i,
+        message: `${images[i]!.fileName || `image ${String(images[i]!.id)}`} has no annotation`,
+      });
+    }
+  }
+  dataset.categories.forEach((c, i) => {
+    if (!used.has(idKey(c.id)) && dataset.kind !== 'captions') {
+      out.push({
+        kind: 'unused-category',
+        category: i,
+        message: `category "${c.name}" has no annotation`,
+        fix: 'delete-category',
+      });
+    }
+  });
+  for (const done of findDuplicates(dataset, out)) yield annotations.length + done;
+  return out;
+}
+
+/** The annotation's image and category exist, and no earlier annotation has its id. */
+function checkReferences(
+  dataset: Dataset,
+  a: AnnotationRecord,
+  at: number,
+  ids: Map<IdKey, number>,
+  out: Finding[],
+): void {
+  const key = idKey(a.id);
+  const first = ids.get(key);
+  if (first === undefined) ids.set(key, at);
+  else
+    out.push({
+      kind: 'duplicate-id',
+      annotation: at,
+      message: `id ${JSON.stringify(a.id)} is also the id of annotations[${dataset.annotations[first]!.sourceIndex}]`,
+      fix: 'new-id',
+    });
+  if (!dataset.index.imageById.has(idKey(a.imageId)))
+    out.push({
+      kind: 'unknown-image',
+      annotation: at,
+      message: `image_id ${JSON.stringify(a.imageId)} is not among the images`,
+      fix: 'delete-annotation',
+    });
+  if (
+    a.categoryId !== null &&
+    dataset.categories.length > 0 &&
+    !dataset.index.categoryById.has(idKey(a.categoryId))
+  )
+    out.push({
+      kind: 'unknown-category',
+      annotation: at,
+      message: `category_id ${JSON.stringify(a.categoryId)} is not among the categories`,
+      fix: 'delete-annotation',
+    });
+}

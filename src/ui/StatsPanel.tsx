@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import type { Histogram } from '../coco';
+import { insightKey } from '../store/insightSlice';
+import { useApp } from '../store/store';
+import { BarChart, type Bar } from './BarChart';
+
+const bars = (h: Histogram): Bar[] => h.labels.map((label, i) => ({ label, value: h.counts[i]! }));
+
+/** What the dataset contains, as charts; a category's bar filters the image list to it. */
+export function StatsPanel() {
+  const stats = useApp((s) => s.stats);
+  const fresh = useApp((s) => s.statsFor === insightKey(s));
+  const key = useApp(insightKey);
+  const loadStats = useApp((s) => s.loadStats);
+  const setFilter = useApp((s) => s.setFilter);
+
+  useEffect(() => {
+    void loadStats();
+  }, [key, loadStats]);
+
+  if (stats === null || !fresh) return <p className="muted">Counting…</p>;
+  const { small, medium, large } = stats.sizeClasses;
+  return (
+    <section aria-label="Statistics" className="stats">
+      <BarChart
+        title="Annotations per category"
+        sortable
+        partLabel="crowd"
+        bars={stats.categories.map((c) => ({
+          label: c.name,
+          value: c.count,
+          part: c.crowd,
+          onClick: () => void setFilter({ categories: [String(c.id)] }),
+        }))}
+      />
+      <p className="muted chart-note">
+        In orange: the crowd share. Click a bar to list its images.
+      </p>
+      <BarChart
+        title="Size (COCO: small < 32², medium < 96²)"
+        bars={[
+          { label: 'small', value: small },
+          { label: 'medium', value: medium },
+          { label: 'large', value: large },
+        ]}
+      />
+      <BarChart title="Annotations per image" unit="images" bars={bars(stats.perImage)} />
+      <BarChart title="Box aspect ratio (w:h)" bars={bars(stats.aspectRatios)} />
+      <BarChart
+        title="Image sizes"
+        unit="images"
+        bars={stats.imageSizes.map((s) => ({ label: `${s.width}×${s.height}`, value: s.count }))}
+      />
+      <BarChart title="Polygon vertices" unit="parts" bars={bars(stats.vertexCounts)} />
+      {stats.scores !== null && <BarChart title="Scores" bars={bars(stats.scores)} />}
+    </section>
+  );
+}

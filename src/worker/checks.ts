@@ -1,0 +1,64 @@
+/** The deeper checks and the statistics of a subset, in the data engine. */
+import {
+  checkDatasetSteps,
+  datasetStats,
+  idKey,
+  type DatasetStats,
+  type FindingKind,
+} from '../coco';
+import type { FindingInfo } from './protocol';
+import type { Subset } from './subset';
+
+/** Findings listed at most (the counts cover all). */
+export const FINDINGS_SENT = 20_000;
+
+export type CheckResult = {
+  findings: FindingInfo[];
+  counts: Partial<Record<FindingKind, number>>;
+};
+
+/**
+ * Checks every annotation file of the subset. Between slices of the work it lets the
+ * worker answer other requests (`pause`), so browsing goes on while a big dataset is checked.
+ */
+export async function checkSubset(
+  subset: Subset,
+  onProgress: (done: number, total: number) => void,
+  pause: () => Promise<void>,
+): Promise<CheckResult> {
+  const findings: FindingInfo[] = [];
+  const counts: Partial<Record<FindingKind, number>> = {};
+  const total = subset.sources.reduce((n, s) => n + 2 * s.dataset.annotations.length, 0);
+  let before = 0;
+  for (const [s, { dataset }] of subset.sources.entries()) {
+    const steps = checkDatasetSteps(dataset);
+    let step = steps.next();
+    while (step.done !== true) {
+      onProgress(before + step.value, total);
+      await pause();
+      step = steps.next();
+    }
+    for (const f of step.value) {
+      counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+      if (findings.length >= FINDINGS_SENT) continue;
+      const ann = f.annotation === undefined ? undefined : dataset.annotations[f.annotation];
+      const image = f.image === undefined ? ann?.imageId : dataset.images[f.image]?.id;
+      findings.push({
+        kind: f.kind,
+        message: f.message,
+        key: f.annotation === undefined ? null : subset.keyOffsets[s]! + f.annotation,
+        annotationId: ann?.id ?? null,
+        imageIndex: image === undefined ? null : (subset.imageById.get(idKey(image)) ?? null),
+        categoryId: f.category === undefined ? null : (dataset.categories[f.category]?.id ?? null),
+        fix: f.fix ?? null,
+      });
+    }
+    before += 2 * dataset.annotations.length;
+  }
+  onProgress(total, total);
+  return { findings, counts };
+}
+
+export function subsetStats(subset: Subset): DatasetStats {
+  return datasetStats(subset.sources.map((s) => s.dataset));
+}
