@@ -138,4 +138,10 @@ describe('iou matches pycocotools', () => {
     expect(got.length).toBe(v.iou.length);
     got.forEach((row, d) => row.forEach((x, g) => expect(x).toBeCloseTo(v.iou[d]![g]!, 12)));
   });
+
+  it('ends on masks whose runs do not sum to their size (pycocotools loops forever)', () => {
+    const short = { size: [4, 4] as [number, number], counts: Uint32Array.from([2, 6]) };
+    const full = { size: [4, 4] as [number, number], counts: Uint32Array.from([2, 6, 8]) };
+    expect(rleIou([short], [full], [false])).toEqual([[1]]);
+  });
 });

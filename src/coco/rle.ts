@@ -247,6 +247,9 @@ function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Arr
   let cc = 0;
   let ct = 1;
   while (ct > 0) {
+    // Runs that do not sum to the same total (a malformed mask) would loop forever here,
+    // as in pycocotools' C: stop when one side has nothing left.
+    if ((ca === 0 && a >= A.length) || (cb === 0 && b >= B.length)) break;
     const c = Math.min(ca, cb);
     cc += c;
     ct = 0;
@@ -335,6 +338,9 @@ function intersectionAndUnion(A: Uint32Array, B: Uint32Array): [number, number] 
   let u = 0;
   let ct = 1;
   while (ct > 0) {
+    // Runs that do not sum to the same total (a malformed mask) would loop forever here,
+    // as in pycocotools' C: stop when one side has nothing left.
+    if ((ca === 0 && a >= A.length) || (cb === 0 && b >= B.length)) break;
     const c = Math.min(ca, cb);
     if (va || vb) {
       u += c;
