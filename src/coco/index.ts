@@ -55,3 +55,4 @@ export {
   type FixKind,
 } from './checks';
 export { datasetStats, type DatasetStats, type CategoryStats, type Histogram } from './stats';
+export * from './eval';

@@ -1,0 +1,156 @@
+/**
+ * pycocotools' `accumulate`: per category, area range, maxDets and IoU threshold, the
+ * detections of all images sorted by score (stable), cumulative true/false positives,
+ * recall = tp / npig, precision = tp / (tp + fp + eps) made monotone from the right, and
+ * precision sampled at the 101 recall thresholds (`searchsorted(side='left')`).
+ * Each value is the same float operation numpy does, so the arrays are bit-identical;
+ * only the values that can be sampled are computed (precision at true positives).
+ */
+import type { Cells } from './cells';
+import { FP, TP, type ImageEvaluation } from './evaluateImages';
+import { EPS, sortByScoreDesc } from './numeric';
+import type { EvalParams } from './types';
+
+export type Accumulated = {
+  /** `[T][R][K][A][M]`, -1 where the category has no ground truth in the area range. */
+  readonly precision: Float64Array;
+  /** `[T][K][A][M]`. */
+  readonly recall: Float64Array;
+  /** `[T][R][K][A][M]`: the score at which each precision is reached. */
+  readonly scores: Float64Array;
+};
+
+export function accumulate(
+  cells: Cells,
+  images: ImageEvaluation,
+  params: EvalParams,
+  onCategory?: (k: number) => void,
+): Accumulated {
+  const T = params.iouThresholds.length;
+  const R = params.recallThresholds.length;
+  const K = params.categoryIds.length;
+  const A = params.areaRanges.length;
+  const M = params.maxDets.length;
+  const precision = new Float64Array(T * R * K * A * M).fill(-1);
+  const recall = new Float64Array(T * K * A * M).fill(-1);
+  const scores = new Float64Array(T * R * K * A * M).fill(-1);
+  const slots = cells.slotDt.length;
+  const recThrs = params.recallThresholds;
+  const { verdicts, npig } = images;
+
+  // Buffers sized for the largest category.
+  let most = 0;
+  for (let k = 0; k < K; k++) {
+    const n =
+      cells.slotStart[cells.categoryStart[k + 1]!]! - cells.slotStart[cells.categoryStart[k]!]!;
+    most = Math.max(most, n);
+  }
+  const order = new Int32Array(most);
+  const kept = new Int32Array(most);
+  // Per true positive x (the x-th, in score order): its index j and precision there.
+  const tpIndex = new Int32Array(most);
+  const tpPrecision = new Float64Array(most);
+  const need = new Int32Array(R);
+
+  for (let k = 0; k < K; k++) {
+    const c0 = cells.categoryStart[k]!;
+    const c1 = cells.categoryStart[k + 1]!;
+    const first = cells.slotStart[c0]!;
+    const n = cells.slotStart[c1]! - first;
+    // Slots of category k are its cells' detections in image order, each cell's by score:
+    // np.concatenate of the per-image lists. Sorted once; a smaller maxDets keeps a subset
+    // in the same (stable) order.
+    for (let j = 0; j < n; j++) order[j] = first + j;
+    sortByScoreDesc(order, 0, n, cells.slotScore);
+    for (let a = 0; a < A; a++) {
+      let gts = 0;
+      for (let c = c0; c < c1; c++) gts += npig[c * A + a]!;
+      if (gts === 0) continue;
+      neededTruePositives(gts, recThrs, need);
+      let previous = -1;
+      for (let m = 0; m < M; m++) {
+        const maxDet = params.maxDets[m]!;
+        let nd = 0;
+        for (let j = 0; j < n; j++) {
+          if (cells.slotRank[order[j]!]! < maxDet) kept[nd++] = order[j]!;
+        }
+        // maxDets ascending: the same count means the same detections as the last one.
+        if (m > 0 && nd === previous) {
+          copyMaxDet(precision, recall, scores, T, R, K, A, M, k, a, m);
+          continue;
+        }
+        previous = nd;
+        for (let t = 0; t < T; t++) {
+          const v0 = (a * T + t) * slots;
+          let tp = 0;
+          let fp = 0;
+          for (let j = 0; j < nd; j++) {
+            const v = verdicts[v0 + kept[j]!]!;
+            if (v === TP) {
+              tp++;
+              tpIndex[tp - 1] = j;
+              tpPrecision[tp - 1] = tp / (fp + tp + EPS);
+            } else if (v === FP) fp++;
+          }
+          recall[((t * K + k) * A + a) * M + m] = nd > 0 ? tp / gts : 0;
+          // Precision made monotone from the right: past a true positive it only falls
+          // until the next one, so the maxima sit at true positives.
+          for (let x = tp - 2; x >= 0; x--) {
+            if (tpPrecision[x + 1]! > tpPrecision[x]!) tpPrecision[x] = tpPrecision[x + 1]!;
+          }
+          for (let r = 0; r < R; r++) {
+            const at = (((t * R + r) * K + k) * A + a) * M + m;
+            // searchsorted(rc, thr, 'left'): the first index where tp / gts ≥ thr.
+            const x = need[r]!;
+            if (nd === 0 || x > tp) {
+              precision[at] = 0;
+              scores[at] = 0;
+            } else {
+              const j = x === 0 ? 0 : tpIndex[x - 1]!;
+              precision[at] = tp === 0 ? 0 : tpPrecision[x === 0 ? 0 : x - 1]!;
+              scores[at] = cells.slotScore[kept[j]!]!;
+            }
+          }
+        }
+      }
+    }
+    onCategory?.(k);
+  }
+  return { precision, recall, scores };
+}
+
+/** For each recall threshold, the fewest true positives v with v / gts ≥ threshold. */
+function neededTruePositives(gts: number, thresholds: Float64Array, out: Int32Array): void {
+  for (let r = 0; r < thresholds.length; r++) {
+    const thr = thresholds[r]!;
+    let v = Math.min(gts, Math.max(0, Math.ceil(thr * gts)));
+    while (v > 0 && (v - 1) / gts >= thr) v--;
+    while (v < gts && v / gts < thr) v++;
+    out[r] = v / gts >= thr ? v : gts + 1;
+  }
+}
+
+/** Results of maxDets index m - 1 copied to m (for category k, area a). */
+function copyMaxDet(
+  precision: Float64Array,
+  recall: Float64Array,
+  scores: Float64Array,
+  T: number,
+  R: number,
+  K: number,
+  A: number,
+  M: number,
+  k: number,
+  a: number,
+  m: number,
+): void {
+  for (let t = 0; t < T; t++) {
+    const at = ((t * K + k) * A + a) * M + m;
+    recall[at] = recall[at - 1]!;
+    for (let r = 0; r < R; r++) {
+      const p = (((t * R + r) * K + k) * A + a) * M + m;
+      precision[p] = precision[p - 1]!;
+      scores[p] = scores[p - 1]!;
+    }
+  }
+}

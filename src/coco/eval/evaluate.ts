@@ -1,0 +1,177 @@
+/**
+ * `evaluate`: pycocotools' `COCOeval(gt, gt.loadRes(dt), iouType)` followed by
+ * `evaluate()`, `accumulate()` and `summarize()`, on the app model, with the same numbers
+ * (bit for bit where JavaScript's `Math.exp` agrees with numpy's, i.e. all but OKS).
+ * Kernel style: datasets in, plain data out; nothing is mutated.
+ */
+import type { Dataset } from '../model';
+import type { Rle } from '../rle';
+import { accumulate } from './accumulate';
+import { buildCells } from './cells';
+import { evaluateImages } from './evaluateImages';
+import { cellsByImage, confusionPass, imagePass, type LoopInput } from './imageLoop';
+import { maskSides, noMasks, type Geometry } from './iou';
+import { matchAt } from './match';
+import { catalogOf, paramsOf } from './params';
+import { dtTableOf, gtTableOf } from './prepare';
+import { categoryAp, precisionRecallCurves, summarize } from './summarize';
+import type {
+  ConfusionMatrix,
+  EvalParams,
+  IouType,
+  Matches,
+  PrecisionRecallCurves,
+  SkippedDetections,
+  SummaryLine,
+} from './types';
+
+export type EvaluateOptions = {
+  /** IoU (OKS) threshold of `matches` and `confusion`; default 0.5. */
+  matchThreshold?: number;
+  /** OKS sigmas per keypoint; default COCO's 17 person sigmas (pycocotools' `kpt_oks_sigmas`). */
+  keypointSigmas?: readonly number[];
+  /** Called now and then with work done and total work (arbitrary units). */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * What `evaluate` keeps to match again at another threshold: every cell's IoUs, the
+ * tables, and the geometry to make masks again for a confusion matrix (none are kept).
+ * Not serializable (it refers to the datasets); it stays where `evaluate` ran.
+ */
+export type EvaluationState = LoopInput;
+
+export type Evaluation = {
+  readonly params: EvalParams;
+  /** `COCOeval.stats`: 12 numbers for bbox and segm, 10 for keypoints; -1 where undefined. */
+  readonly stats: readonly number[];
+  /** The same numbers with what each one measures. */
+  readonly summary: readonly SummaryLine[];
+  /** `eval['precision']`: `[T][R][K][A][M]` flat, -1 where the category has no ground truth. */
+  readonly precision: Float64Array;
+  /** `eval['recall']`: `[T][K][A][M]` flat. */
+  readonly recall: Float64Array;
+  /** `eval['scores']`: `[T][R][K][A][M]` flat. */
+  readonly scores: Float64Array;
+  /** AP@[.5:.95] per category k (area "all", last maxDets), -1 without ground truth. */
+  readonly categoryAp: Float64Array;
+  /** PR curves over all categories, area "all", last maxDets. */
+  readonly curves: PrecisionRecallCurves;
+  /** Matches at `options.matchThreshold`. */
+  readonly matches: Matches;
+  /** Confusion matrix at `options.matchThreshold`. */
+  readonly confusion: ConfusionMatrix;
+  readonly skipped: SkippedDetections;
+  readonly state: EvaluationState;
+};
+
+/**
+ * Evaluates detections against ground truth as pycocotools' COCOeval does.
+ *
+ * @param gt the ground truth: an instances or person_keypoints dataset. Its images and
+ *   categories decide what is evaluated (`params.imgIds`, `params.catIds`, sorted).
+ * @param dt the detections: usually a results list (`kind: 'results'`), read with
+ *   `loadRes` semantics (see prepare.ts); any dataset with scores works.
+ * @param iouType 'bbox' (box IoU), 'segm' (mask IoU) or 'keypoints' (OKS).
+ */
+export function evaluate(
+  gt: Dataset,
+  dt: Dataset,
+  iouType: IouType,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const catalog = catalogOf(gt);
+  const params = paramsOf(catalog, iouType, options.keypointSigmas);
+  const decoded: (Rle | undefined)[] = new Array<Rle | undefined>(dt.annotations.length);
+  const gtTable = gtTableOf(gt, catalog, iouType);
+  const dtTable = dtTableOf(dt, catalog, decoded);
+  const maxDet = params.maxDets[params.maxDets.length - 1]!;
+  const cells = buildCells(
+    gtTable,
+    dtTable,
+    catalog.images.length,
+    catalog.categoryIds.length,
+    maxDet,
+  );
+  // numpy's `(sigmas * 2) ** 2` squares by multiplying.
+  const vars = params.keypointSigmas.map((s) => s * 2 * (s * 2));
+  const geometry: Geometry = {
+    iouType,
+    gt,
+    dt,
+    catalog,
+    gtTable,
+    dtTable,
+    ...(iouType === 'segm' ? maskSides(gt, dt, catalog, gtTable, dtTable, decoded) : noMasks()),
+    vars,
+    scratch: new Float64Array(vars.length),
+  };
+
+  const K = catalog.categoryIds.length;
+  const I = catalog.images.length;
+  const total = I + K;
+  const progress = options.onProgress;
+  const state: EvaluationState = {
+    geometry,
+    cells,
+    byImage: cellsByImage(cells, I),
+    area: params.areaRanges[0]!,
+    categoryIds: catalog.categoryIds,
+    pairs: new Map(),
+  };
+  const { matches, confusion } = imagePass(
+    state,
+    options.matchThreshold ?? 0.5,
+    progress && ((i) => progress(i, total)),
+  );
+  const images = evaluateImages(cells, gtTable, dtTable, params.areaRanges, params.iouThresholds);
+  const acc = accumulate(cells, images, params, (k) => {
+    if (progress !== undefined && (k & 15) === 15) progress(I + k, total);
+  });
+  const summary = summarize(acc, params);
+  const result: Evaluation = {
+    params,
+    stats: summary.map((line) => line.value),
+    summary,
+    precision: acc.precision,
+    recall: acc.recall,
+    scores: acc.scores,
+    categoryAp: categoryAp(acc, params),
+    curves: precisionRecallCurves(acc, params),
+    matches,
+    confusion,
+    skipped: skippedOf(dtTable.image, dtTable.category, cells.beyondMaxDets),
+    state,
+  };
+  progress?.(total, total);
+  return result;
+}
+
+function skippedOf(image: Int32Array, category: Int32Array, beyondMaxDets: number) {
+  let unknownImage = 0;
+  let unknownCategory = 0;
+  for (let p = 0; p < image.length; p++) {
+    if (image[p]! < 0) unknownImage++;
+    else if (category[p]! < 0) unknownCategory++;
+  }
+  return { unknownImage, unknownCategory, beyondMaxDets };
+}
+
+/**
+ * Per-detection and per-ground-truth matches at IoU (OKS) `threshold`, any value in
+ * [0, 1], as `evaluateImg` matches for area "all" and the last maxDets.
+ */
+export function matchDetections(state: EvaluationState, threshold: number): Matches {
+  const { geometry, cells, area } = state;
+  return matchAt({ cells, gtTable: geometry.gtTable, dtTable: geometry.dtTable, area }, threshold);
+}
+
+/** The confusion matrix (defined on `ConfusionMatrix`) at IoU (OKS) `threshold`. */
+export function confusionMatrix(state: EvaluationState, threshold: number): ConfusionMatrix {
+  return confusionPass(state, threshold);
+}
+
+/** PR curves of one category (index k of `params.categoryIds`), or of all when omitted. */
+export function categoryCurves(evaluation: Evaluation, k?: number): PrecisionRecallCurves {
+  return precisionRecallCurves(evaluation, evaluation.params, k);
+}

@@ -1,0 +1,18 @@
+/**
+ * COCO evaluation (pycocotools' `COCOeval`): `evaluate` gives the summary numbers, the
+ * precision/recall arrays, per-category AP, PR curves, per-annotation matches and a
+ * confusion matrix; `matchDetections` and `confusionMatrix` redo the last two at
+ * another IoU threshold without evaluating again.
+ */
+export {
+  evaluate,
+  matchDetections,
+  confusionMatrix,
+  categoryCurves,
+  type Evaluation,
+  type EvaluateOptions,
+  type EvaluationState,
+} from './evaluate';
+export { COCO_KEYPOINT_SIGMAS } from './params';
+export { oks } from './iou';
+export * from './types';

@@ -1,0 +1,231 @@
+/**
+ * IoU between detections and ground truths, as pycocotools' `computeIoU` (the mask API's
+ * `bbIou` and `rleIou`: a crowd ground truth is scored against the detection's own area)
+ * and `computeOks` (keypoints). Computed once per pair, before any threshold.
+ */
+import { polygonsBbox } from '../geometry';
+import type { Rle } from '../rle';
+import type { AnnotationRecord, Dataset } from '../model';
+import type { Cells } from './cells';
+import { hintColumns, maskPairIou, maskSide, setMask, type MaskSide } from './maskIou';
+import { EPS, pairwiseSum } from './numeric';
+import type { Catalog } from './params';
+import { detectionRle, segmentationRle, type DtTable, type GtTable } from './prepare';
+import type { IouType } from './types';
+
+/** What IoUs are computed from; segm masks are made on first use, dropped per image. */
+export type Geometry = {
+  readonly iouType: IouType;
+  readonly gt: Dataset;
+  readonly dt: Dataset;
+  readonly catalog: Catalog;
+  readonly gtTable: GtTable;
+  readonly dtTable: DtTable;
+  readonly gtMasks: MaskSide;
+  readonly dtMasks: MaskSide;
+  /** OKS: `(2σ)²` per keypoint. */
+  readonly vars: Float64Array;
+  /** OKS scratch, one value per keypoint. */
+  readonly scratch: Float64Array;
+};
+
+/**
+ * The mask sides for segm: masks made on first use, and for polygons (and `loadRes`' box
+ * polygons) a column range from the coordinates, so pairs far apart need no mask.
+ */
+export function maskSides(
+  gt: Dataset,
+  dt: Dataset,
+  catalog: Catalog,
+  gtTable: GtTable,
+  dtTable: DtTable,
+  decoded: readonly (Rle | undefined)[],
+): { gtMasks: MaskSide; dtMasks: MaskSide } {
+  const gtMasks = maskSide(
+    (p) => segmentationRle(gt.annotations[p]!, catalog.images[gtTable.image[p]!]),
+    ...sizes(gt.annotations, gtTable.image, catalog, () => true),
+  );
+  const dtMasks = maskSide(
+    (p) => detectionRle(dt.annotations[p]!, dtTable, p, catalog.images[dtTable.image[p]!]),
+    ...sizes(dt.annotations, dtTable.image, catalog, (p) => dtTable.boxMask[p] === 0),
+  );
+  gt.annotations.forEach((rec, p) => {
+    const seg = rec.segmentation;
+    if (seg.kind === 'polygons') hintPolygons(gtMasks, p, seg.polygons);
+  });
+  dt.annotations.forEach((rec, p) => {
+    const rle = decoded[p];
+    if (rle !== undefined) setMask(dtMasks, p, rle);
+    else if (dtTable.boxMask[p] === 1) {
+      const x = dtTable.bbox[4 * p]!;
+      const w = dtTable.bbox[4 * p + 2]!;
+      hintColumns(dtMasks, p, Math.min(x, x + w), Math.max(x, x + w));
+    } else if (rec.segmentation.kind === 'polygons')
+      hintPolygons(dtMasks, p, rec.segmentation.polygons);
+  });
+  return { gtMasks, dtMasks };
+}
+
+/** No masks: bbox and keypoints evaluations. */
+export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide } {
+  const none = (): never => {
+    throw new Error('no masks in a bbox or keypoints evaluation');
+  };
+  const empty = new Int32Array(0);
+  return { gtMasks: maskSide(none, empty, empty), dtMasks: maskSide(none, empty, empty) };
+}
+
+/** The size each mask will have: its own RLE's, else its image's (polygons, boxes). */
+function sizes(
+  records: readonly AnnotationRecord[],
+  image: Int32Array,
+  catalog: Catalog,
+  ownMask: (p: number) => boolean,
+): [Int32Array, Int32Array] {
+  const height = new Int32Array(records.length);
+  const width = new Int32Array(records.length);
+  for (let p = 0; p < records.length; p++) {
+    const seg = records[p]!.segmentation;
+    if (seg.kind === 'rle' && ownMask(p)) {
+      height[p] = seg.rle.size[0] ?? 0;
+      width[p] = seg.rle.size[1] ?? 0;
+    } else {
+      const im = catalog.images[image[p]!];
+      height[p] = im?.height ?? 0;
+      width[p] = im?.width ?? 0;
+    }
+  }
+  return [height, width];
+}
+
+/** Columns a polygon's mask can reach: its coordinates' extent (parts as boxes in the quirk). */
+function hintPolygons(side: MaskSide, p: number, polygons: readonly (readonly number[])[]): void {
+  const first = polygons[0];
+  if (first === undefined || first.length < 4) return;
+  if (first.length === 4) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [x = 0, , w = 0] of polygons) {
+      lo = Math.min(lo, x, x + w);
+      hi = Math.max(hi, x, x + w);
+    }
+    hintColumns(side, p, lo, hi);
+    return;
+  }
+  const [x, , w] = polygonsBbox(polygons);
+  if (Number.isFinite(x) && Number.isFinite(w)) hintColumns(side, p, x, x + w);
+}
+
+/** Fills cell c's IoU block (slots × gts in file order) of `cells.ious`. */
+export function computeCellIous(geo: Geometry, cells: Cells, c: number): void {
+  const s0 = cells.slotStart[c]!;
+  const D = cells.slotStart[c + 1]! - s0;
+  const g0 = cells.gtStart[c]!;
+  const G = cells.gtStart[c + 1]! - g0;
+  const out = cells.ious;
+  const base = cells.iouStart[c]!;
+  const crowd = geo.gtTable.crowd;
+  for (let d = 0; d < D; d++) {
+    const dp = cells.slotDt[s0 + d]!;
+    for (let g = 0; g < G; g++) {
+      const gp = cells.gtList[g0 + g]!;
+      out[base + d * G + g] = pairIou(geo, dp, gp, crowd[gp] === 1);
+    }
+  }
+}
+
+/** IoU (OKS) of detection `dp` with ground truth `gp`, whatever their categories. */
+export function pairIou(geo: Geometry, dp: number, gp: number, crowd: boolean): number {
+  switch (geo.iouType) {
+    case 'bbox':
+      return boxIou(geo.dtTable.bbox, dp, geo.gtTable.bbox, gp, crowd);
+    case 'segm':
+      return maskPairIou(geo.dtMasks, dp, geo.gtMasks, gp, crowd);
+    case 'keypoints':
+      return oksOf(geo, dp, gp);
+  }
+}
+
+/** The mask API's `bboxIou` for one pair (`[x, y, w, h]` at 4p), same operations. */
+export function boxIou(
+  dt: Float64Array,
+  d: number,
+  gt: Float64Array,
+  g: number,
+  crowd: boolean,
+): number {
+  const dx = dt[4 * d]!;
+  const dy = dt[4 * d + 1]!;
+  const dw = dt[4 * d + 2]!;
+  const dh = dt[4 * d + 3]!;
+  const gx = gt[4 * g]!;
+  const gy = gt[4 * g + 1]!;
+  const gw = gt[4 * g + 2]!;
+  const gh = gt[4 * g + 3]!;
+  const w = Math.min(dw + dx, gw + gx) - Math.max(dx, gx);
+  if (w <= 0) return 0;
+  const h = Math.min(dh + dy, gh + gy) - Math.max(dy, gy);
+  if (h <= 0) return 0;
+  const i = w * h;
+  const u = crowd ? dw * dh : dw * dh + gw * gh - i;
+  return i / u;
+}
+
+function oksOf(geo: Geometry, dp: number, gp: number): number {
+  const dtKp = geo.dt.annotations[dp]!.keypoints;
+  const gtKp = geo.gt.annotations[gp]!.keypoints;
+  if (dtKp === null || gtKp === null) return 0;
+  const b = geo.gtTable.bbox;
+  return oks(
+    dtKp,
+    gtKp,
+    [b[4 * gp]!, b[4 * gp + 1]!, b[4 * gp + 2]!, b[4 * gp + 3]!],
+    geo.gtTable.area[gp]!,
+    geo.vars,
+    geo.scratch,
+  );
+}
+
+/**
+ * Object keypoint similarity, as `computeOks` for one pair: over the gt's labeled
+ * keypoints (v > 0), the mean of exp(-d² / (2σ)² / (area + eps) / 2); a gt with none
+ * labeled measures each detected keypoint's distance outside the gt box grown by its
+ * size on every side. Keypoints beyond the shorter of the two lists (and of the sigmas)
+ * are not compared (pycocotools would raise on such a mismatch).
+ */
+export function oks(
+  dtKp: readonly number[],
+  gtKp: readonly number[],
+  gtBox: readonly [number, number, number, number],
+  gtArea: number,
+  vars: Float64Array,
+  scratch: Float64Array,
+): number {
+  const k = Math.min(vars.length, Math.floor(gtKp.length / 3), Math.floor(dtKp.length / 3));
+  let labeled = 0;
+  for (let j = 0; j < k; j++) if (gtKp[3 * j + 2]! > 0) labeled++;
+  const [bx, by, bw, bh] = gtBox;
+  const x0 = bx - bw;
+  const x1 = bx + bw * 2;
+  const y0 = by - bh;
+  const y1 = by + bh * 2;
+  const denom = gtArea + EPS;
+  let n = 0;
+  for (let j = 0; j < k; j++) {
+    const xd = dtKp[3 * j]!;
+    const yd = dtKp[3 * j + 1]!;
+    let dx: number;
+    let dy: number;
+    if (labeled > 0) {
+      if (!(gtKp[3 * j + 2]! > 0)) continue;
+      dx = xd - gtKp[3 * j]!;
+      dy = yd - gtKp[3 * j + 1]!;
+    } else {
+      dx = Math.max(0, x0 - xd) + Math.max(0, xd - x1);
+      dy = Math.max(0, y0 - yd) + Math.max(0, yd - y1);
+    }
+    const e = (dx * dx + dy * dy) / vars[j]! / denom / 2;
+    scratch[n++] = Math.exp(-e);
+  }
+  return n === 0 ? 0 : pairwiseSum(scratch, 0, n) / n;
+}

@@ -1,0 +1,253 @@
+/**
+ * Mask IoU for the evaluator, equal to the mask API's `rleIou` value for value, without
+ * its per-call work: each mask is made once (polygons only when some pair needs them),
+ * and pairs whose masks share no image column are 0 without touching their runs.
+ *
+ * Why that is `rleIou`: `rleIou` computes the box IoU of the masks' tight boxes and merges
+ * the runs only where it is > 0; masks sharing no pixel give 0 both ways (i = 0 → 0), and
+ * masks of the same size sharing a column are merged in both. Masks of different sizes
+ * sharing a column go to `rleIou` itself, which answers -1 or 0 from their boxes.
+ */
+import { rleIou, type Rle } from '../rle';
+
+/** Masks of one side (gt or dt), made on demand, by annotation position. */
+export type MaskSide = {
+  readonly rles: (Rle | undefined)[];
+  readonly area: Float64Array;
+  /** Columns holding set pixels, exactly, once the mask is made (x1 < x0 when empty). */
+  readonly x0: Int32Array;
+  readonly x1: Int32Array;
+  /** Rows that may hold set pixels (all rows when a run crosses a column's end). */
+  readonly y0: Int32Array;
+  readonly y1: Int32Array;
+  /** The first set run's index and start, and the end of the last set pixel (positions). */
+  readonly firstRun: Int32Array;
+  readonly firstPos: Float64Array;
+  readonly lastEnd: Float64Array;
+  /**
+   * 1 when the runs add up to height × width and none after the first is empty (what
+   * pycocotools and the rasterizer write). Only then is the overlap walk exact: maskApi.c's
+   * walk stops early where both masks reach an empty run at once, and that is kept.
+   */
+  readonly simple: Uint8Array;
+  /** Columns that may hold set pixels, known before the mask is made (NaN: unknown). */
+  readonly hint0: Float64Array;
+  readonly hint1: Float64Array;
+  /** `[height, width]` each mask will have, known before it is made. */
+  readonly height: Int32Array;
+  readonly width: Int32Array;
+  /** Makes the mask of position p. */
+  readonly make: (p: number) => Rle;
+};
+
+/** A side of `height.length` masks, of the sizes given; `make(p)` makes mask p. */
+export function maskSide(
+  make: (p: number) => Rle,
+  height: Int32Array,
+  width: Int32Array,
+): MaskSide {
+  const count = height.length;
+  return {
+    height,
+    width,
+    rles: new Array<Rle | undefined>(count),
+    area: new Float64Array(count),
+    x0: new Int32Array(count),
+    x1: new Int32Array(count),
+    y0: new Int32Array(count),
+    y1: new Int32Array(count),
+    firstRun: new Int32Array(count),
+    firstPos: new Float64Array(count),
+    lastEnd: new Float64Array(count),
+    simple: new Uint8Array(count),
+    hint0: new Float64Array(count).fill(NaN),
+    hint1: new Float64Array(count).fill(NaN),
+    make,
+  };
+}
+
+/** The mask of position p, with its area and column range. */
+export function maskAt(side: MaskSide, p: number): Rle {
+  const rle = side.rles[p];
+  return rle !== undefined ? rle : setMask(side, p, side.make(p));
+}
+
+/** Stores the mask of position p (made elsewhere), with its area and column range. */
+export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
+  side.rles[p] = rle;
+  const c = rle.counts;
+  const h = rle.size[0];
+  let pos = 0;
+  let area = 0;
+  let first = -1;
+  let firstRun = 0;
+  let last = -1;
+  let ys = h;
+  let ye = -1;
+  let empty = false;
+  for (let j = 0; j < c.length; j++) {
+    const run = c[j]!;
+    if (run === 0 && j > 0) empty = true;
+    if (j % 2 === 1 && run > 0) {
+      if (first < 0) {
+        first = pos;
+        firstRun = j;
+      }
+      last = pos + run - 1;
+      area += run;
+      const a = pos % h;
+      const b = last % h;
+      if (last - pos >= h || b < a) {
+        ys = 0;
+        ye = h - 1;
+      } else {
+        if (a < ys) ys = a;
+        if (b > ye) ye = b;
+      }
+    }
+    pos += run;
+  }
+  side.y0[p] = ys;
+  side.y1[p] = ye;
+  side.area[p] = area;
+  side.firstRun[p] = firstRun;
+  side.firstPos[p] = first;
+  side.lastEnd[p] = last + 1;
+  side.simple[p] = pos === h * rle.size[1] && !empty ? 1 : 0;
+  side.x0[p] = first < 0 || h === 0 ? 1 : Math.floor(first / h);
+  side.x1[p] = first < 0 || h === 0 ? 0 : Math.floor(last / h);
+  return rle;
+}
+
+/** Forgets the mask of position p (it is made again if needed); its hint stays. */
+export function dropMask(side: MaskSide, p: number): void {
+  side.rles[p] = undefined;
+}
+
+/** Sets a conservative column range for position p (from its polygon's coordinates). */
+export function hintColumns(side: MaskSide, p: number, lo: number, hi: number): void {
+  side.hint0[p] = Math.floor(lo) - 1;
+  side.hint1[p] = Math.ceil(hi) + 1;
+}
+
+/**
+ * IoU of detection mask `d` with ground-truth mask `g`, equal to
+ * `rleIou([d], [g], [crowd])[0][0]`. Masks of one size: the runs' overlap decides (pairs
+ * with no common column or row, or whose polygon cannot reach the other's columns, share
+ * no pixel: 0). Masks of different sizes go to `rleIou`, which answers from their boxes.
+ */
+export function maskPairIou(
+  dt: MaskSide,
+  d: number,
+  gt: MaskSide,
+  g: number,
+  crowd: boolean,
+): number {
+  if (dt.height[d] !== gt.height[g] || dt.width[d] !== gt.width[g]) {
+    return rleIou([maskAt(dt, d)], [maskAt(gt, g)], [crowd])[0]![0]!;
+  }
+  maskAt(dt, d);
+  const lo = dt.x0[d]!;
+  const hi = dt.x1[d]!;
+  if (hi < lo) return 0;
+  if (gt.rles[g] === undefined && !Number.isNaN(gt.hint0[g]!)) {
+    if (gt.hint1[g]! < lo || hi < gt.hint0[g]!) return 0;
+  }
+  maskAt(gt, g);
+  if (gt.x1[g]! < lo || hi < gt.x0[g]!) return 0;
+  if (gt.y1[g]! < dt.y0[d]! || dt.y1[d]! < gt.y0[g]!) return 0;
+  let i: number;
+  let u: number;
+  if (dt.simple[d] === 1 && gt.simple[g] === 1) {
+    // Both cover the image: the union is |D| + |G| - i, and i needs only the overlap.
+    i = overlap(dt, d, gt, g);
+    u = dt.area[d]! + gt.area[g]! - i;
+  } else {
+    intersectionAndUnion(dt.rles[d]!.counts, gt.rles[g]!.counts);
+    i = pair[0]!;
+    u = pair[1]!;
+  }
+  if (i === 0) return 0;
+  return crowd ? i / dt.area[d]! : i / u;
+}
+
+/**
+ * Pixels set in both masks, walking their runs only between the later first set pixel
+ * and the earlier last one.
+ */
+function overlap(dt: MaskSide, d: number, gt: MaskSide, g: number): number {
+  const start = Math.max(dt.firstPos[d]!, gt.firstPos[g]!);
+  const end = Math.min(dt.lastEnd[d]!, gt.lastEnd[g]!);
+  if (start >= end) return 0;
+  const A = dt.rles[d]!.counts;
+  const B = gt.rles[g]!.counts;
+  // Find the runs holding `start`, from each mask's first set run.
+  let a = dt.firstRun[d]!;
+  let pa = dt.firstPos[d]!;
+  while (pa + A[a]! <= start) pa += A[a++]!;
+  let b = gt.firstRun[g]!;
+  let pb = gt.firstPos[g]!;
+  while (pb + B[b]! <= start) pb += B[b++]!;
+  let ca = pa + A[a]! - start;
+  let cb = pb + B[b]! - start;
+  let va = (a & 1) === 1;
+  let vb = (b & 1) === 1;
+  let pos = start;
+  let i = 0;
+  while (pos < end) {
+    const c = ca < cb ? ca : cb;
+    if (va && vb) i += c;
+    pos += c;
+    ca -= c;
+    cb -= c;
+    while (ca === 0 && a + 1 < A.length) {
+      ca = A[++a]!;
+      va = !va;
+    }
+    while (cb === 0 && b + 1 < B.length) {
+      cb = B[++b]!;
+      vb = !vb;
+    }
+    if (ca === 0 || cb === 0) break;
+  }
+  return i;
+}
+
+const pair = new Float64Array(2);
+
+/** Pixels set in both masks and in either, walking both run lists as maskApi.c does. */
+function intersectionAndUnion(A: Uint32Array, B: Uint32Array): void {
+  let ca = A[0] ?? 0;
+  let cb = B[0] ?? 0;
+  let va = false;
+  let vb = false;
+  let a = 1;
+  let b = 1;
+  let i = 0;
+  let u = 0;
+  let ct = 1;
+  while (ct > 0) {
+    const c = ca < cb ? ca : cb;
+    if (va || vb) {
+      u += c;
+      if (va && vb) i += c;
+    }
+    ct = 0;
+    ca -= c;
+    if (!ca && a < A.length) {
+      ca = A[a++]!;
+      va = !va;
+    }
+    ct += ca;
+    cb -= c;
+    if (!cb && b < B.length) {
+      cb = B[b++]!;
+      vb = !vb;
+    }
+    ct += cb;
+    // Runs of unequal totals: pycocotools would loop forever here; stop instead.
+    if (c === 0 && ((ca === 0 && a >= A.length) || (cb === 0 && b >= B.length))) break;
+  }
+  pair[0] = i;
+  pair[1] = u;
+}
