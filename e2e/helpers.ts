@@ -96,28 +96,35 @@ export async function pixelAt(
   x: number,
   y: number,
 ): Promise<[number, number, number, number]> {
-  return page.evaluate(
-    ([ix, iy]) => {
-      const host = document.querySelector<HTMLElement>('.canvas')!;
-      const [scale, ox, oy] = host.dataset.viewport!.split(',').map(Number) as [
-        number,
-        number,
-        number,
-      ];
-      const layers = Array.from(host.querySelectorAll('canvas'));
-      const first = layers[0]!;
-      const ratio = first.width / first.clientWidth;
-      const out = document.createElement('canvas');
-      out.width = first.width;
-      out.height = first.height;
-      const ctx = out.getContext('2d')!;
-      for (const layer of layers) ctx.drawImage(layer, 0, 0);
-      const sx = Math.floor(((ix + 0.5) * scale + ox) * ratio);
-      const sy = Math.floor(((iy + 0.5) * scale + oy) * ratio);
+  return (await pixelsAt(page, [[x + 0.5, y + 0.5]]))[0]!;
+}
+
+/** The colours the canvas shows at image points (fractional: 10.5 is the middle of pixel 10). */
+export async function pixelsAt(
+  page: Page,
+  points: [number, number][],
+): Promise<[number, number, number, number][]> {
+  return page.evaluate((list) => {
+    const host = document.querySelector<HTMLElement>('.canvas')!;
+    const [scale, ox, oy] = host.dataset.viewport!.split(',').map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const layers = Array.from(host.querySelectorAll('canvas'));
+    const first = layers[0]!;
+    const ratio = first.width / first.clientWidth;
+    const out = document.createElement('canvas');
+    out.width = first.width;
+    out.height = first.height;
+    const ctx = out.getContext('2d')!;
+    for (const layer of layers) ctx.drawImage(layer, 0, 0);
+    return list.map(([ix, iy]) => {
+      const sx = Math.floor((ix * scale + ox) * ratio);
+      const sy = Math.floor((iy * scale + oy) * ratio);
       return Array.from(ctx.getImageData(sx, sy, 1, 1).data) as [number, number, number, number];
-    },
-    [x, y] as const,
-  );
+    });
+  }, points);
 }
 
 /** Where image pixel coordinates (x, y) are on the screen (page coordinates). */
@@ -159,7 +166,7 @@ export async function clickImage(page: Page, x: number, y: number): Promise<void
 /** Clicks an export button and returns the downloaded file's name and bytes. */
 export async function download(
   page: Page,
-  button: 'Export JSON' | 'Export zip',
+  button: 'Export JSON' | 'Export zip' | 'Export metrics JSON' | 'Export metrics CSV',
 ): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),

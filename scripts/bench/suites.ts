@@ -11,6 +11,7 @@ import {
   seedSession,
 } from './editing';
 import { measureEndurance } from './endurance';
+import { measureEvaluation, predictionsFile } from './evaluation';
 import { measureChecks, measureStats, type CheckFigures } from './insight';
 import { CACHE, deflatedJsonZip, denseDataset, picturesZip } from './fixtures';
 import { launchPersistentChromium } from '../lib/browser';
@@ -114,6 +115,22 @@ export async function editSuite(browser: Browser, url: string, val: string): Pro
   });
   rows.push(...insightRows('val2017', await measureChecks(page), await measureStats(page), 10_000));
   await page.close();
+
+  const evalPage = await newBenchPage(browser, url);
+  await measureOpen(evalPage, [val]);
+  const ev = await measureEvaluation(evalPage, predictionsFile(val));
+  await evalPage.close();
+  for (const [kind, total, engine, ap, pycocotools] of [
+    ['segm', ev.segmMs, ev.segmEngineMs, ev.segmAp, '14.4 s'],
+    ['bbox', ev.bboxMs, ev.bboxEngineMs, ev.bboxAp, '12.7 s'],
+  ] as const) {
+    rows.push({
+      work: `evaluate ${ev.detections.toLocaleString('en-US')} predictions (${kind}) on val2017-scale: ${kind === 'segm' ? 'drop → table' : 'click → table'} (AP ${ap})`,
+      measured: `${fmt.ms(total)} (engine ${fmt.ms(engine)})`,
+      reference: `≤ 3 s; pycocotools ${pycocotools}`,
+      verdict: verdict(total <= 3000),
+    });
+  }
 
   const restorePage = await newBenchPage(browser, url);
   const history = makeHistory(val, 1000);

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { Stage } from 'react-konva';
 import type { Shape } from '../coco';
 import type { Layers } from '../store/layersSlice';
+import type { PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
 import type { Tool } from '../store/toolSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
@@ -14,6 +15,7 @@ import type { LoadedView } from './imageViews';
 import { MaskLayer } from './MaskLayer';
 import { UNKNOWN_COLOR } from './palette';
 import { PictureLayer } from './PictureLayer';
+import { PredictionLayer } from './PredictionLayer';
 import { ShapeLayer } from './ShapeLayer';
 import { useDrawing } from './useDrawing';
 import { useSpaceHeld } from './useSpaceHeld';
@@ -28,6 +30,9 @@ type Props = {
   /** The view is the current image's (not a previous one still shown while loading). */
   current: boolean;
   shown: PlainAnnotation[];
+  /** Detections drawn over the ground truth, and the ground truth they missed. */
+  predictions: PlainPrediction[];
+  missed: PlainAnnotation[];
   colors: Record<string, string>;
   names: Record<string, string>;
   skeletons: Record<string, [number, number][] | null>;
@@ -60,6 +65,8 @@ export function CanvasStage(props: Props) {
   const selection = useApp((s) => s.selection);
   const hovered = useApp((s) => s.hovered);
   const select = useApp((s) => s.select);
+  const selectedPrediction = useApp((s) => s.selectedPrediction);
+  const selectPrediction = useApp((s) => s.selectPrediction);
   const hover = useApp((s) => s.hover);
   const space = useSpaceHeld();
   const drawing = useDrawing(tool, props.image, viewport.scale, props.onDraw);
@@ -126,7 +133,15 @@ export function CanvasStage(props: Props) {
         if (p === null || isHandle(e.target)) return;
         if (drawMode) return drawing.click(toImage(p));
         const hit = pick(p);
-        if (hit === null) return select([]);
+        if (hit === null) {
+          const q = toImage(p);
+          const detection = current
+            ? annotationAt(props.predictions, q.x, q.y, 3 / live.current.scale)
+            : null;
+          select([]);
+          return selectPrediction(detection?.key ?? null);
+        }
+        selectPrediction(null);
         if (!(e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey)) return select([hit.key]);
         select(
           selection.includes(hit.key)
@@ -164,6 +179,15 @@ export function CanvasStage(props: Props) {
         scale={viewport.scale}
         selection={selection}
         hovered={hovered}
+      />
+      <PredictionLayer
+        predictions={current ? props.predictions : []}
+        masks={current && view !== null ? view.predictionMasks : NO_MASKS}
+        missed={current ? props.missed : []}
+        colors={props.colors}
+        opacity={props.opacity}
+        scale={viewport.scale}
+        selected={selectedPrediction}
       />
       {editing !== undefined && (
         <EditHandles

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
 import { Captions } from './Captions';
 import { CanvasStage } from './CanvasStage';
@@ -8,7 +9,7 @@ import { useCurrentView } from './useCurrentView';
 import { useElementSize } from './useElementSize';
 import { useViewport } from './useViewport';
 import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
-import { visibleAnnotations } from './visibleAnnotations';
+import { visibleAnnotations, visiblePredictions } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
 
 /** The canvas: the stage, the zoom controls, the hover card, captions and notes over it. */
@@ -23,10 +24,14 @@ export function CanvasView() {
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
+  const predictions = useApp((s) => s.predictions);
+  const predictionScore = useApp((s) => s.predictionScore);
+  const showGroundTruth = useApp((s) => s.showGroundTruth);
+  const showPredictions = useApp((s) => s.showPredictions);
   const tool = useApp((s) => s.tool);
   const drawCategory = useApp((s) => s.drawCategory);
   const edit = useApp((s) => s.edit);
-  const version = useApp((s) => `${s.datasetVersion}:${s.editVersion}`);
+  const version = useApp(viewVersion);
 
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
@@ -55,8 +60,20 @@ export function CanvasView() {
   }, [fitKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const shown = useMemo(
-    () => visibleAnnotations(annotations, { hiddenCategories, scoreThreshold, crowdOnly }),
-    [annotations, hiddenCategories, scoreThreshold, crowdOnly],
+    () =>
+      showGroundTruth
+        ? visibleAnnotations(annotations, { hiddenCategories, scoreThreshold, crowdOnly })
+        : [],
+    [annotations, hiddenCategories, scoreThreshold, crowdOnly, showGroundTruth],
+  );
+  const shownPredictions = useMemo(
+    () =>
+      showPredictions ? visiblePredictions(predictions, { hiddenCategories, predictionScore }) : [],
+    [predictions, hiddenCategories, predictionScore, showPredictions],
+  );
+  const missed = useMemo(
+    () => (showPredictions ? shown.filter((a) => a.match?.status === 'missed') : []),
+    [shown, showPredictions],
   );
   const current =
     view !== null &&
@@ -84,6 +101,8 @@ export function CanvasView() {
           view={view}
           current={current}
           shown={current ? shown : []}
+          predictions={current ? shownPredictions : []}
+          missed={current ? missed : []}
           colors={colors}
           names={names}
           skeletons={skeletons}

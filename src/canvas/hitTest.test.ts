@@ -20,6 +20,7 @@ function ann(key: number, fields: Partial<PlainAnnotation>): PlainAnnotation {
     fileIndex: 0,
     hasMask: false,
     edited: false,
+    match: null,
     ...fields,
   };
 }

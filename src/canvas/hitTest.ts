@@ -6,6 +6,9 @@
  */
 import type { PlainAnnotation } from '../store/viewSlice';
 
+/** What hit testing looks at: annotations and detections both have it. */
+type Shaped = Pick<PlainAnnotation, 'bbox' | 'polygons' | 'keypoints'>;
+
 /** Even-odd point-in-polygon over all parts (`[x1, y1, x2, y2, …]` each). */
 export function insidePolygons(
   parts: readonly (readonly number[])[],
@@ -36,13 +39,13 @@ function inBox(b: readonly number[], x: number, y: number, pad: number): boolean
  * The annotation at image point (x, y), or null. `tolerance` (image px) widens boxes and
  * keypoints so thin outlines can be hovered.
  */
-export function annotationAt(
-  annotations: readonly PlainAnnotation[],
+export function annotationAt<T extends Shaped>(
+  annotations: readonly T[],
   x: number,
   y: number,
   tolerance: number,
-): PlainAnnotation | null {
-  let best: PlainAnnotation | null = null;
+): T | null {
+  let best: T | null = null;
   let bestArea = Infinity;
   for (const a of annotations) {
     const box = a.bbox;

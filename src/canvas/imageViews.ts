@@ -5,11 +5,12 @@
  * image); evicted bitmaps are closed so their memory is freed at once.
  */
 import { engine } from '../store/engine';
+import type { PlainPrediction } from '../store/predictionsSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { ImageView, MaskImage } from '../worker/protocol';
 
 export type LoadedView = {
-  /** The dataset and edit versions it was loaded for (`datasetVersion:editVersion`). */
+  /** The versions it was loaded for (`viewVersion` in predictionsSlice.ts). */
   version: string;
   subset: number;
   imageIndex: number;
@@ -20,6 +21,9 @@ export type LoadedView = {
   pictureWarning: string | null;
   masks: Map<number, MaskImage>;
   annotations: PlainAnnotation[];
+  /** Detections over the ground truth, and their masks by position in the results list. */
+  predictions: PlainPrediction[];
+  predictionMasks: Map<number, MaskImage>;
   problems: ImageView['problems'];
 };
 
@@ -73,6 +77,7 @@ export function clearViews(): void {
 function release(view: LoadedView): void {
   view.picture?.close();
   for (const m of view.masks.values()) m.bitmap.close();
+  for (const m of view.predictionMasks.values()) m.bitmap.close();
 }
 
 async function fetchView(
@@ -86,6 +91,11 @@ async function fetchView(
   const masks = new Map<number, MaskImage>();
   const annotations = view.annotations.map(({ mask, ...rest }) => {
     if (mask !== null) masks.set(rest.key, mask);
+    return { ...rest, hasMask: mask !== null };
+  });
+  const predictionMasks = new Map<number, MaskImage>();
+  const predictions = view.predictions.map(({ mask, ...rest }) => {
+    if (mask !== null) predictionMasks.set(rest.key, mask);
     return { ...rest, hasMask: mask !== null };
   });
   let picture: ImageBitmap | null = null;
@@ -117,6 +127,8 @@ async function fetchView(
     pictureWarning,
     masks,
     annotations,
+    predictions,
+    predictionMasks,
     problems: view.problems,
   };
 }

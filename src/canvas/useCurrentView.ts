@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { markFirstRenderOnce } from '../store/marks';
+import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
 import { loadView, type LoadedView } from './imageViews';
 import { categoryColors } from './palette';
@@ -18,7 +19,7 @@ export function useCurrentView(): {
   const imageIndex = useApp((s) => s.imageIndex);
   const shown = useApp((s) => s.shownImages);
   const setLoaded = useApp((s) => s.setLoaded);
-  const version = useApp((s) => `${s.datasetVersion}:${s.editVersion}`);
+  const version = useApp(viewVersion);
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;
@@ -41,7 +42,12 @@ export function useCurrentView(): {
         if (!live) return;
         setView(loaded);
         setError(null);
-        setLoaded({ subset: subsetIndex, imageIndex }, loaded.annotations, loaded.problems);
+        setLoaded(
+          { subset: subsetIndex, imageIndex },
+          loaded.annotations,
+          loaded.problems,
+          loaded.predictions,
+        );
         // The next images in the list are likely next: have them ready.
         const row = shown === null ? imageIndex : shown.indexOf(imageIndex);
         for (const ahead of [1, 2]) {

@@ -5,6 +5,8 @@ import type { OpenSummary, SourceFile } from '../worker/protocol';
 import { engine } from './engine';
 import { rememberAdded, rememberOpened } from './autosave';
 import { mark } from './marks';
+import { defaultIouType } from './predictionsSlice';
+import { isJsonArray } from '../io/sniff';
 import type { AppState } from './store';
 
 export type Alert = { id: number; file: string; place: string; message: string };
@@ -24,6 +26,13 @@ export type DatasetSlice = {
 };
 
 let nextAlertId = 1;
+
+/** Every file is a json holding a bare array: detections, not a dataset. */
+async function areResultsLists(files: SourceFile[]): Promise<boolean> {
+  if (!files.every((f) => /\.json$/i.test(f.path))) return false;
+  const arrays = await Promise.all(files.map((f) => isJsonArray(f.file)));
+  return arrays.every(Boolean);
+}
 
 function describeFiles(files: SourceFile[]): string {
   return files.length === 1 ? files[0]!.path : `${files.length} files`;
@@ -53,6 +62,35 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     }
   };
 
+  /** Results lists dropped on an open dataset are its predictions. */
+  const addPredictionsOf = async (files: SourceFile[]) => {
+    try {
+      await get().addPredictions(files);
+      evaluateIfPredictions();
+    } catch (error) {
+      const detail =
+        error instanceof EngineFailure
+          ? error.detail
+          : {
+              file: '',
+              place: '',
+              message: error instanceof Error ? error.message : String(error),
+            };
+      alert({
+        file: detail.file || describeFiles(files),
+        place: detail.place,
+        message: detail.message,
+      });
+    }
+  };
+
+  /** Predictions are matched as soon as they are open, so their marks show at once. */
+  const evaluateIfPredictions = () => {
+    const predictions = get().summary?.subsets[get().subsetIndex]?.predictions;
+    if (predictions != null && predictions.marks === null)
+      void get().evaluate(defaultIouType(predictions));
+  };
+
   return {
     summary: null,
     datasetVersion: 0,
@@ -65,6 +103,7 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       const hasJson = files.some((f) => /\.json$/i.test(f.path));
       const hasZip = files.some((f) => /\.zip$/i.test(f.path));
       if (!hasJson && !hasZip && engine.hasDataset) return addPictures(files);
+      if (engine.hasDataset && (await areResultsLists(files))) return addPredictionsOf(files);
       mark('open-start');
       const label = describeFiles(files);
       set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
@@ -81,8 +120,10 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
           redoStack: [],
           unexported: false,
         }));
+        get().clearPredictionState();
         get().showFirstImage();
         rememberOpened(files, label);
+        evaluateIfPredictions();
       } catch (error) {
         set({ opening: null });
         if (error instanceof Cancelled) return;
@@ -112,8 +153,10 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
 
     setSubset: (index) => {
       get().clearFilter();
+      get().clearPredictionState();
       set({ subsetIndex: index });
       get().showFirstImage();
+      evaluateIfPredictions();
     },
 
     dismissAlert: (id) => set((s) => ({ alerts: s.alerts.filter((a) => a.id !== id) })),

@@ -19,7 +19,8 @@ function isEmpty(f: ImageFilter): boolean {
     !f.hasCrowd &&
     !f.hasProblems &&
     !f.notAnnotated &&
-    !f.edited
+    !f.edited &&
+    f.predictions === null
   );
 }
 

@@ -9,6 +9,7 @@ import { createEditSlice, type EditSlice } from './editSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
+import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
@@ -22,7 +23,8 @@ export type AppState = DatasetSlice &
   ToolSlice &
   ReviewSlice &
   ExportSlice &
-  InsightSlice;
+  InsightSlice &
+  PredictionsSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -34,6 +36,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createReviewSlice(...a),
   ...createExportSlice(...a),
   ...createInsightSlice(...a),
+  ...createPredictionsSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { CocoId } from '../coco';
 import type { ProblemInfo, ViewAnnotation } from '../worker/protocol';
+import type { PlainPrediction } from './predictionsSlice';
 import type { AppState } from './store';
 import { imageFromHash, writeImageHash } from './urlHash';
 
@@ -29,6 +30,7 @@ export type ViewSlice = {
     loaded: { subset: number; imageIndex: number },
     annotations: PlainAnnotation[],
     problems: ProblemInfo[],
+    predictions: PlainPrediction[],
   ) => void;
   select: (keys: number[]) => void;
   hover: (key: number | null) => void;
@@ -85,18 +87,24 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     } else set({ pendingSelect: wanted });
   },
 
-  setLoaded: (loaded, annotations, problems) => {
+  setLoaded: (loaded, annotations, problems, predictions) => {
     const pending = get().pendingSelect;
     const hit = pending === null ? undefined : findWanted(annotations, pending);
+    const same =
+      get().loaded?.imageIndex === loaded.imageIndex && get().loaded?.subset === loaded.subset;
     set({
       loaded,
       annotations,
       imageProblems: problems,
+      predictions,
+      ...(same ? {} : { selectedPrediction: null }),
       pendingSelect: null,
       ...(hit ? { selection: [hit.key] } : {}),
     });
   },
-  select: (keys) => set({ selection: keys }),
+  // Selecting ground truth unselects a detection (one thing is inspected at a time).
+  select: (keys) =>
+    set(keys.length > 0 ? { selection: keys, selectedPrediction: null } : { selection: keys }),
   hover: (key) => set({ hovered: key }),
 });
 

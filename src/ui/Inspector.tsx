@@ -1,6 +1,7 @@
 import { currentSubset, useApp } from '../store/store';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { AnnotationEditor } from './AnnotationEditor';
+import { MatchNote, PredictionList } from './PredictionList';
 
 /** The current image's annotations; selecting here selects on the canvas and back. */
 export function Inspector() {
@@ -49,9 +50,13 @@ export function Inspector() {
           </li>
         ))}
       </ul>
+      {selected.length === 1 && selected[0]!.match !== null && (
+        <MatchNote match={selected[0]!.match} />
+      )}
       {selected.length > 0 && (
         <AnnotationEditor selected={selected} categories={subset.categories} />
       )}
+      <PredictionList names={names} />
       {imageProblems.length > 0 && (
         <section aria-label="Problems of this image">
           <h2>Problems ({imageProblems.length})</h2>

@@ -10,6 +10,7 @@ const PHASES: Record<OpenPhase, string> = {
   writing: 'Writing',
   pictures: 'Copying pictures of',
   checking: 'Checking',
+  evaluating: 'Evaluating',
 };
 
 /** Phase and percentage of an open or an export in progress, with a Cancel that stops it. */

@@ -1,20 +1,33 @@
 import { useState } from 'react';
+import { currentSubset, useApp } from '../store/store';
+import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { CategoryPanel } from './CategoryPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { Inspector } from './Inspector';
 import { ProblemsPanel } from './ProblemsPanel';
 import { StatsPanel } from './StatsPanel';
 
-const TABS = ['Annotations', 'Categories', 'Problems', 'Statistics', 'Dataset'] as const;
+const TABS = [
+  'Annotations',
+  'Categories',
+  'Problems',
+  'Statistics',
+  'Evaluation',
+  'Dataset',
+] as const;
 type Tab = (typeof TABS)[number];
 
-/** The right-hand panel: the current image's annotations, the categories, the dataset. */
+/** The right-hand panel: the image's annotations, categories, problems, statistics, evaluation, the dataset. */
 export function SidePanel() {
-  const [tab, setTab] = useState<Tab>('Annotations');
+  const [chosen, setTab] = useState<Tab>('Annotations');
+  // The evaluation tab is there while the subset has predictions.
+  const predictions = useApp((s) => currentSubset(s)?.predictions ?? null);
+  const tabs = TABS.filter((t) => t !== 'Evaluation' || predictions !== null);
+  const tab = tabs.includes(chosen) ? chosen : 'Annotations';
   return (
     <aside className="side-panel" aria-label="Details">
       <div role="tablist" aria-label="Panels" className="tabs">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -31,6 +44,7 @@ export function SidePanel() {
         {tab === 'Categories' && <CategoryPanel />}
         {tab === 'Problems' && <ProblemsPanel />}
         {tab === 'Statistics' && <StatsPanel />}
+        {tab === 'Evaluation' && <EvaluationPanel />}
         {tab === 'Dataset' && <DatasetPanel />}
       </div>
     </aside>

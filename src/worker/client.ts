@@ -4,7 +4,7 @@
  * fresh worker is terminated (which really stops the work, even mid-`JSON.parse`) and the
  * previous dataset is untouched.
  */
-import type { DatasetStats, FindingKind } from '../coco';
+import type { DatasetStats, FindingKind, IouType } from '../coco';
 import type {
   EditCommand,
   EngineError,
@@ -227,6 +227,43 @@ export class EngineClient {
     const response = await this.require().request({ type: 'stats', subset });
     if (response.type !== 'stats') throw new Error(`unexpected answer ${response.type}`);
     return response.stats;
+  }
+
+  /** Results lists to show over the open dataset (the subset they were made for). */
+  async addPredictions(
+    subset: number,
+    files: SourceFile[],
+    onProgress: (event: ProgressEvent) => void,
+  ): Promise<OpenSummary> {
+    const response = await this.require().request(
+      { type: 'add-predictions', subset, files },
+      onProgress,
+    );
+    if (response.type !== 'predictions-added')
+      throw new Error(`unexpected answer ${response.type}`);
+    return response.summary;
+  }
+
+  async evaluate(
+    subset: number,
+    iouType: IouType,
+    onProgress: (event: ProgressEvent) => void,
+  ): Promise<Extract<Response, { type: 'evaluated' }>> {
+    const response = await this.require().request(
+      { type: 'evaluate', subset, iouType },
+      onProgress,
+    );
+    if (response.type !== 'evaluated') throw new Error(`unexpected answer ${response.type}`);
+    return response;
+  }
+
+  async matchThreshold(
+    subset: number,
+    threshold: number,
+  ): Promise<Extract<Response, { type: 'matched' }>> {
+    const response = await this.require().request({ type: 'match-threshold', subset, threshold });
+    if (response.type !== 'matched') throw new Error(`unexpected answer ${response.type}`);
+    return response;
   }
 
   cancelExport(): void {

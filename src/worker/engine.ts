@@ -10,7 +10,9 @@ import { matchSubset, openFiles, type Progress } from './openFiles';
 import { exportJson, exportZip, type ExportedFile, type ExportProgress } from './exportFiles';
 import { clearExports } from './exportSink';
 import { checkSubset, subsetStats, type CheckResult } from './checks';
-import type { DatasetStats } from '../coco';
+import { addPredictionFiles, evaluateSubset, rematchSubset } from './predictionRequests';
+import { summarizePredictions } from './predictions';
+import type { DatasetStats, IouType } from '../coco';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { categoryInfos, countAll, countPatch, touchedImages, type Counts } from './counts';
@@ -91,7 +93,15 @@ export class Engine {
     decodePng: (blob: Blob) => Promise<RgbaImage>,
   ): Promise<ImageViewParts & { problems: ProblemInfo[] }> {
     const s = this.subsets[subset];
-    if (s === undefined) return { annotations: [], masks: new Map(), segments: null, problems: [] };
+    if (s === undefined)
+      return {
+        annotations: [],
+        masks: new Map(),
+        segments: null,
+        predictions: [],
+        predictionMasks: new Map(),
+        problems: [],
+      };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
     const parts = buildImageView(s, imageIndex, colors);
     if (parts.segments !== null) {
@@ -199,6 +209,43 @@ export class Engine {
 
   cancelExport(): void {
     this.exportCancelled = true;
+  }
+
+  /** Results lists given while a dataset is open: each shown over the subset it was made for. */
+  async addPredictions(
+    preferred: number,
+    files: readonly Source[],
+    progress: Progress,
+  ): Promise<OpenSummary> {
+    const attached = await addPredictionFiles(this.subsets, preferred, files, progress);
+    for (const at of new Set(attached)) this.refreshPredictions(at);
+    return this.summary!;
+  }
+
+  evaluate(subset: number, iouType: IouType, progress: (done: number, total: number) => void) {
+    const s = this.requireSubset(subset);
+    const result = evaluateSubset(s, iouType, progress);
+    this.refreshPredictions(subset);
+    return result;
+  }
+
+  matchThreshold(subset: number, threshold: number) {
+    const result = rematchSubset(this.requireSubset(subset), threshold);
+    this.refreshPredictions(subset);
+    return result;
+  }
+
+  private refreshPredictions(index: number): void {
+    const subset = this.subsets[index]!;
+    const summary = this.summary!.subsets[index]!;
+    summary.predictions =
+      subset.predictions === null ? null : summarizePredictions(subset, subset.predictions);
+  }
+
+  private requireSubset(subset: number): Subset {
+    const s = this.subsets[subset];
+    if (s === undefined) throw new Error('no dataset is open');
+    return s;
   }
 
   filterImages(subset: number, filter: ImageFilter): Int32Array {

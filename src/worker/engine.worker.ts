@@ -6,7 +6,8 @@ import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import { OpenError } from './openFiles';
 import type { RgbaImage } from './panoptic';
-import type { EngineError, ImageView, Request, Response } from './protocol';
+import type { MaskPixels } from './maskPixels';
+import type { EngineError, ImageView, MaskImage, Request, Response } from './protocol';
 
 const engine = new Engine();
 
@@ -72,25 +73,26 @@ async function handle(request: Request): Promise<void> {
         decodePng,
       );
       const transfer: Transferable[] = [];
-      await Promise.all(
-        [...parts.masks].map(async ([i, px]) => {
-          const bitmap = await createImageBitmap(new ImageData(px.rgba, px.width, px.height));
-          parts.annotations[i]!.mask = {
-            bitmap,
-            x: px.x,
-            y: px.y,
-            width: px.width,
-            height: px.height,
-          };
-          transfer.push(bitmap);
+      const toImage = async (px: MaskPixels): Promise<MaskImage> => {
+        const bitmap = await createImageBitmap(new ImageData(px.rgba, px.width, px.height));
+        transfer.push(bitmap);
+        return { bitmap, x: px.x, y: px.y, width: px.width, height: px.height };
+      };
+      await Promise.all([
+        ...[...parts.masks].map(async ([i, px]) => {
+          parts.annotations[i]!.mask = await toImage(px);
         }),
-      );
+        ...[...parts.predictionMasks].map(async ([i, px]) => {
+          parts.predictions[i]!.mask = await toImage(px);
+        }),
+      ]);
       const view: ImageView = {
         subset: request.subset,
         imageIndex: request.imageIndex,
         annotations: parts.annotations,
         picture: await engine.picture(request.subset, request.imageIndex),
         problems: parts.problems,
+        predictions: parts.predictions,
       };
       post({ type: 'image-view', id: request.id, view }, transfer);
       return;
@@ -141,6 +143,30 @@ async function handle(request: Request): Promise<void> {
     }
     case 'stats':
       post({ type: 'stats', id: request.id, stats: engine.stats(request.subset) });
+      return;
+    case 'add-predictions': {
+      const summary = await engine.addPredictions(
+        request.subset,
+        request.files,
+        throttledProgress(request.id),
+      );
+      post({ type: 'predictions-added', id: request.id, summary });
+      return;
+    }
+    case 'evaluate': {
+      const progress = throttledProgress(request.id);
+      const result = engine.evaluate(request.subset, request.iouType, (done, total) =>
+        progress('evaluating', request.iouType, done, total),
+      );
+      post({ type: 'evaluated', id: request.id, ...result });
+      return;
+    }
+    case 'match-threshold':
+      post({
+        type: 'matched',
+        id: request.id,
+        ...engine.matchThreshold(request.subset, request.threshold),
+      });
       return;
     case 'cancel-export':
       engine.cancelExport();

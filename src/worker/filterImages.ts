@@ -1,5 +1,6 @@
 /** The images of a subset that pass the image list's filter. */
-import { idKey } from '../coco';
+import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
+import { marksAreStale } from './predictions';
 import { ImageFlag, type ImageFilter, type ImageTable } from './protocol';
 import { annotationsOfImage, type Subset } from './subset';
 
@@ -22,7 +23,35 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
     if (wanted.size > 0 && !hasCategory(subset, i, wanted)) continue;
     out.push(i);
   }
-  return Int32Array.from(out);
+  if (filter.predictions === null) return Int32Array.from(out);
+  const counts = mistakesPerImage(subset, filter.predictions);
+  if (counts === null) return new Int32Array(0);
+  // Most mistakes first; the image order among equals.
+  return Int32Array.from(
+    out.filter((i) => counts[i]! > 0).sort((a, b) => counts[b]! - counts[a]! || a - b),
+  );
+}
+
+/** False positives (or missed ground truths) of each image, by the marks; null without marks. */
+function mistakesPerImage(subset: Subset, kind: 'false-positives' | 'misses'): Int32Array | null {
+  const p = subset.predictions;
+  if (p === null || p.marks === null || marksAreStale(subset, p)) return null;
+  const { matches, gtSource } = p.marks;
+  const counts = new Int32Array(subset.images.length);
+  if (kind === 'false-positives') {
+    for (let i = 0; i < counts.length; i++)
+      for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++)
+        if (matches.dtStatus[p.order[k]!] === DetectionStatus.falsePositive) counts[i]!++;
+    return counts;
+  }
+  const gt = subset.sources[gtSource]!.dataset;
+  const map = subset.imageMaps[gtSource]!;
+  gt.annotations.forEach((a, at) => {
+    if (matches.gtStatus[at] !== GroundTruthStatus.missed) return;
+    const local = gt.index.imageById.get(idKey(a.imageId));
+    if (local !== undefined) counts[map[local]!]!++;
+  });
+  return counts;
 }
 
 function hasCategory(subset: Subset, imageIndex: number, wanted: Set<string>): boolean {

@@ -5,7 +5,14 @@
 import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
 import type { WantedSegment } from './panoptic';
-import type { AnnotationKind, ProblemInfo, ViewAnnotation } from './protocol';
+import { groundTruthMatch, predictionsOfImage } from './predictionView';
+import type {
+  AnnotationKind,
+  GroundTruthMatch,
+  ProblemInfo,
+  ViewAnnotation,
+  ViewPrediction,
+} from './protocol';
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 
 /** Fields COCO defines; anything else on an annotation is shown as an extra attribute. */
@@ -30,6 +37,9 @@ export type ImageViewParts = {
   masks: Map<number, MaskPixels>;
   /** Panoptic segments to paint from the image's PNG segment map (keys are positions). */
   segments: { pngFileName: string; wanted: WantedSegment[] } | null;
+  /** Detections of the results list shown over the ground truth, and their masks by position. */
+  predictions: ViewPrediction[];
+  predictionMasks: Map<number, MaskPixels>;
 };
 
 export function buildImageView(
@@ -41,7 +51,9 @@ export function buildImageView(
   const annotations: ViewAnnotation[] = [];
   const masks = new Map<number, MaskPixels>();
   let segments: ImageViewParts['segments'] = null;
-  if (image === undefined) return { annotations, masks, segments };
+  const shown = predictionsOfImage(subset, imageIndex, colors);
+  const parts = { predictions: shown.predictions, predictionMasks: shown.masks };
+  if (image === undefined) return { annotations, masks, segments, ...parts };
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
     const ann = subset.sources[s]!.dataset.annotations[position]!;
     const view = toView(
@@ -50,6 +62,7 @@ export function buildImageView(
       subset.keyOffsets[s]! + position,
       s,
       isEdited(subset.sources[s]!, ann),
+      groundTruthMatch(subset, s, position),
     );
     if (ann.segmentation.kind === 'rle') {
       const rle = annotationRle(ann, image);
@@ -67,7 +80,7 @@ export function buildImageView(
     }
     annotations.push(view);
   }
-  return { annotations, masks, segments };
+  return { annotations, masks, segments, ...parts };
 }
 
 function kindOf(ann: AnnotationRecord): AnnotationKind {
@@ -91,6 +104,7 @@ function toView(
   key: number,
   fileIndex: number,
   edited: boolean,
+  match: GroundTruthMatch | null,
 ): ViewAnnotation {
   const extra: Record<string, unknown> = {};
   for (const k of Object.keys(ann.file)) {
@@ -115,6 +129,7 @@ function toView(
     extra,
     fileIndex,
     edited,
+    match,
   };
 }
 

@@ -10,6 +10,7 @@ import { readText } from '../io/readText';
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import type { EngineError, OpenPhase, OpenSummary } from './protocol';
 import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
+import { attachPredictions, subsetFor } from './predictions';
 import { summarizeSubset } from './summary';
 
 export type Progress = (phase: OpenPhase, file: string, done: number, total: number) => void;
@@ -63,7 +64,7 @@ export async function openFiles(sources: readonly Source[], progress: Progress):
     );
   }
   progress('matching', '', 0, 1);
-  const subsets = groupIntoSubsets(parsed);
+  const subsets = attachResults(groupIntoSubsets(parsed));
   const picturePaths = pictures.map((p) => p.path);
   const summaries = subsets.map((subset) =>
     summarizeSubset(subset, matchSubset(subset, picturePaths)),
@@ -81,7 +82,7 @@ function noAnnotationsMessage(pictureCount: number): string {
     : 'no annotation file (.json) or zip among these files';
 }
 
-async function parseFile(
+export async function parseFile(
   file: VirtualFile,
   progress: Progress,
 ): Promise<{ source: SourceDataset } | { error: EngineError }> {
@@ -140,6 +141,25 @@ function groupIntoSubsets(sources: SourceDataset[]): Subset[] {
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([name, list]) => buildSubset(name, list));
+}
+
+/**
+ * A results list opened with the ground truth it was made for is shown over it (as its
+ * predictions) instead of as a subset of its own; one that names none of the images, or
+ * opened alone, stays a subset.
+ */
+function attachResults(subsets: Subset[]): Subset[] {
+  const kept: Subset[] = [];
+  for (const subset of subsets) {
+    const results = subset.sources.every((s) => s.dataset.kind === 'results');
+    const source = subset.sources[0]!;
+    const at = results ? subsetFor(subsets, source, -1) : null;
+    const target = at === null ? undefined : subsets[at];
+    if (target !== undefined && target.predictions === null)
+      target.predictions = attachPredictions(target, source.path, source.dataset);
+    else kept.push(subset);
+  }
+  return kept;
 }
 
 function matchSubset(subset: Subset, picturePaths: string[]): { names: string[]; found: number } {

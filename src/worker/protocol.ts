@@ -10,6 +10,7 @@ import type {
   DatasetStats,
   FindingKind,
   FixKind,
+  IouType,
   ExportSettings,
   JsonRecord,
   Patch,
@@ -83,6 +84,107 @@ export type SubsetSummary = {
   imagesFound: number;
   /** File names not found (capped list). */
   imagesMissing: string[];
+  /** A results list shown over this subset's ground truth, when one was given. */
+  predictions: PredictionsSummary | null;
+};
+
+/** A results list attached to a subset: what it holds and how it matched the ground truth. */
+export type PredictionsSummary = {
+  file: string;
+  count: number;
+  imagesWithPredictions: number;
+  /** Detections whose `image_id` is not among the subset's images (a few examples). */
+  unknownImages: number;
+  unknownImageExamples: string[];
+  /** Detections whose `category_id` is not among the subset's categories. */
+  unknownCategories: number;
+  unknownCategoryExamples: string[];
+  iouTypes: IouType[];
+  scoreRange: [number, number] | null;
+  /** IoU (OKS) threshold of the marks. */
+  threshold: number;
+  /** What the marks say, once an evaluation ran; `stale` after the ground truth was edited. */
+  marks:
+    | ({ iouType: IouType; stale: boolean } & {
+        truePositives: number;
+        falsePositives: number;
+        ignoredDetections: number;
+        notEvaluatedDetections: number;
+        matchedGroundTruths: number;
+        missedGroundTruths: number;
+        ignoredGroundTruths: number;
+      })
+    | null;
+};
+
+/** A detection's verdict at the marks' threshold; 'none' before any evaluation. */
+export type PredictionStatus = 'true-positive' | 'false-positive' | 'ignored' | 'none';
+
+/** How verdicts are drawn (outlines and masks); 'none' uses the category's colour. */
+export const MARK_COLORS = {
+  'true-positive': '#22c55e',
+  'false-positive': '#ef4444',
+  ignored: '#9ca3af',
+  missed: '#f59e0b',
+} as const;
+
+/** One detection of the current image, as the canvas and the inspector need it. */
+export type ViewPrediction = {
+  /** Position in the results list. */
+  key: number;
+  id: CocoId;
+  categoryId: CocoId | null;
+  score: number | null;
+  bbox: [number, number, number, number] | null;
+  polygons: number[][] | null;
+  mask: MaskImage | null;
+  keypoints: number[] | null;
+  status: PredictionStatus;
+  /** IoU (OKS) with the matched ground truth, or the best one when unmatched; null if none. */
+  iou: number | null;
+  /** View key and id of the ground truth it matched. */
+  matchedKey: number | null;
+  matchedId: CocoId | null;
+};
+
+/** A ground truth's verdict at the marks' threshold. */
+export type GroundTruthMatch = {
+  status: 'matched' | 'missed' | 'ignored';
+  /** The detection that matched it: position in the results list, id, IoU and score. */
+  predictionKey: number | null;
+  predictionId: CocoId | null;
+  iou: number | null;
+  score: number | null;
+};
+
+/** What `COCOeval` computed, as the page shows and exports it. */
+export type EvaluationReport = {
+  iouType: IouType;
+  groundTruthFile: string;
+  predictionsFile: string;
+  ms: number;
+  /** `COCOeval.stats`, with what each number is. */
+  lines: {
+    metric: 'AP' | 'AR';
+    iou: number | null;
+    area: string;
+    maxDets: number;
+    value: number;
+  }[];
+  /** AP@[.5:.95] per category, -1 where the category has no ground truth. */
+  categories: { id: CocoId; name: string; ap: number }[];
+  curves: { recall: number[]; mean: number[]; byIou: { iou: number; precision: number[] }[] };
+  skipped: { unknownImage: number; unknownCategory: number; beyondMaxDets: number };
+};
+
+/** The confusion matrix at the marks' threshold (see coco/eval/types.ts for its definition). */
+export type ConfusionReport = {
+  threshold: number;
+  iouType: IouType;
+  /** Category names in row/column order; the last row and column are "background". */
+  names: string[];
+  /** Row-major, rows = ground truth, columns = predictions. */
+  counts: number[];
 };
 
 export type OpenSummary = {
@@ -130,6 +232,8 @@ export type ViewAnnotation = {
   fileIndex: number;
   /** Changed (or added) since the dataset was opened. */
   edited: boolean;
+  /** How the predictions matched it, when predictions were evaluated. */
+  match: GroundTruthMatch | null;
 };
 
 export type ImageView = {
@@ -140,6 +244,8 @@ export type ImageView = {
   picture: Blob | null;
   /** The image's own problems. */
   problems: ProblemInfo[];
+  /** Detections of a results list shown over the ground truth. */
+  predictions: ViewPrediction[];
 };
 
 /** Which images the list shows; empty fields do not filter. */
@@ -153,6 +259,8 @@ export type ImageFilter = {
   notAnnotated: boolean;
   /** Only images with an edited, added or deleted annotation. */
   edited: boolean;
+  /** Only images with false positives or missed ground truth, most first. */
+  predictions: 'false-positives' | 'misses' | null;
 };
 
 export const NO_FILTER: ImageFilter = {
@@ -162,6 +270,7 @@ export const NO_FILTER: ImageFilter = {
   hasProblems: false,
   notAnnotated: false,
   edited: false,
+  predictions: null,
 };
 
 /** An edit as the page asks for it; annotations by their view keys, categories by id. */
@@ -211,7 +320,15 @@ export type SubsetDelta = {
 export type ExportRequest = ExportSettings & { includeImages: boolean };
 
 export type OpenPhase =
-  'listing' | 'reading' | 'parsing' | 'indexing' | 'matching' | 'writing' | 'pictures' | 'checking';
+  | 'listing'
+  | 'reading'
+  | 'parsing'
+  | 'indexing'
+  | 'matching'
+  | 'writing'
+  | 'pictures'
+  | 'checking'
+  | 'evaluating';
 
 /** page → engine */
 export type Request =
@@ -233,6 +350,10 @@ export type Request =
   | { type: 'export'; id: number; format: 'json' | 'zip'; subset: number; settings: ExportRequest }
   | { type: 'cancel-export'; id: number }
   | { type: 'check'; id: number; subset: number }
+  /** Results lists to show over a subset (the current one unless their ids say otherwise). */
+  | { type: 'add-predictions'; id: number; subset: number; files: SourceFile[] }
+  | { type: 'evaluate'; id: number; subset: number; iouType: IouType }
+  | { type: 'match-threshold'; id: number; subset: number; threshold: number }
   | { type: 'stats'; id: number; subset: number };
 
 /** engine → page */
@@ -254,6 +375,20 @@ export type Response =
       counts: Partial<Record<FindingKind, number>>;
     }
   | { type: 'stats'; id: number; stats: DatasetStats }
+  | { type: 'predictions-added'; id: number; summary: OpenSummary }
+  | {
+      type: 'evaluated';
+      id: number;
+      report: EvaluationReport;
+      confusion: ConfusionReport;
+      predictions: PredictionsSummary;
+    }
+  | {
+      type: 'matched';
+      id: number;
+      confusion: ConfusionReport | null;
+      predictions: PredictionsSummary;
+    }
   | { type: 'failed'; id: number; error: EngineError };
 
 /** An error the user sees: which file, where in it, and what is wrong. */

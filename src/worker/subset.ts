@@ -14,6 +14,7 @@ import {
   type Problem,
   type ProblemCode,
 } from '../coco';
+import type { Predictions } from './predictions';
 
 export type SourceDataset = {
   path: string;
@@ -39,6 +40,8 @@ export type Subset = {
   keyOffsets: number[];
   /** For each image, the index of its picture among the opened files, or -1. */
   pictures: Int32Array;
+  /** A results list shown over the ground truth, when one was given. */
+  predictions: Predictions | null;
 };
 
 /** After an edit: categories and annotation keys follow the sources' new datasets. */
@@ -103,6 +106,7 @@ export function buildSubset(name: string, sources: SourceDataset[]): Subset {
     categoryById,
     keyOffsets,
     pictures: new Int32Array(images.length).fill(-1),
+    predictions: null,
   };
 }
 

@@ -2,6 +2,7 @@
 import { idKey, type ProblemCode } from '../coco';
 import { categoryInfos, countAll } from './counts';
 import { ImageFlag, type ImageTable, type ProblemInfo, type SubsetSummary } from './protocol';
+import { summarizePredictions } from './predictions';
 import type { Subset } from './subset';
 
 /** Problems sent to the page for its list; the counts always cover all. */
@@ -76,5 +77,7 @@ export function summarizeSubset(
     problemCounts,
     imagesFound: missing.found,
     imagesMissing: missing.names,
+    predictions:
+      subset.predictions === null ? null : summarizePredictions(subset, subset.predictions),
   };
 }

@@ -66,6 +66,8 @@ describe('parseCoco accepts what real files hold', () => {
     const result = parseCoco(file);
     expect(result.problems.filter((p) => p.severity !== 'info')).toEqual([]);
     expect(result.dataset?.index.annotationOrder.length).toBe(1);
+    // Noted, so a user knows CVAT and pycocotools want numbers there.
+    expect(expectProblem(file, 'string-id', 'annotations[0].image_id').severity).toBe('info');
   });
 
   it('missing info and licenses, noted as info', () => {

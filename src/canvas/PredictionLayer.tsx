@@ -1,0 +1,103 @@
+import { Fragment } from 'react';
+import { Image as KonvaImage, Layer, Line, Rect, Text } from 'react-konva';
+import type { PlainPrediction } from '../store/predictionsSlice';
+import type { PlainAnnotation } from '../store/viewSlice';
+import { MARK_COLORS, type MaskImage } from '../worker/protocol';
+import { UNKNOWN_COLOR } from './palette';
+
+type Props = {
+  predictions: PlainPrediction[];
+  masks: ReadonlyMap<number, MaskImage>;
+  /** Ground truth the predictions missed: framed so a miss shows at a glance. */
+  missed: PlainAnnotation[];
+  colors: Record<string, string>;
+  opacity: number;
+  /** Screen pixels per image pixel: strokes and text keep their screen size. */
+  scale: number;
+  selected: number | null;
+};
+
+/**
+ * Detections over the ground truth, in their own style: dotted outlines, no fill, the
+ * score beside each; coloured by verdict once evaluated (true positive green, false
+ * positive red, ignored grey), by category before. Missed ground truth gets an orange
+ * frame. The layer takes no events (hit testing is geometric, see hitTest.ts).
+ */
+export function PredictionLayer(props: Props) {
+  const { scale, selected } = props;
+  return (
+    <Layer listening={false} imageSmoothingEnabled={false}>
+      {props.missed.map((a) =>
+        a.bbox === null ? null : (
+          <Rect
+            key={`missed-${a.key}`}
+            x={a.bbox[0] - 2 / scale}
+            y={a.bbox[1] - 2 / scale}
+            width={a.bbox[2] + 4 / scale}
+            height={a.bbox[3] + 4 / scale}
+            stroke={MARK_COLORS.missed}
+            strokeWidth={2.5 / scale}
+            perfectDrawEnabled={false}
+          />
+        ),
+      )}
+      {props.predictions.map((p) => {
+        const color =
+          p.status === 'none'
+            ? (props.colors[String(p.categoryId)] ?? UNKNOWN_COLOR)
+            : MARK_COLORS[p.status];
+        const active = p.key === selected;
+        const width = (active ? 3.5 : 2) / scale;
+        const dash = [3 / scale, 3 / scale];
+        const mask = props.masks.get(p.key);
+        return (
+          <Fragment key={p.key}>
+            {mask !== undefined && (
+              <KonvaImage
+                image={mask.bitmap}
+                x={mask.x}
+                y={mask.y}
+                width={mask.width}
+                height={mask.height}
+                opacity={active ? Math.min(1, props.opacity + 0.3) : props.opacity * 0.6}
+              />
+            )}
+            {p.polygons?.map((points, i) => (
+              <Line
+                key={i}
+                points={points}
+                closed
+                stroke={color}
+                strokeWidth={width}
+                dash={dash}
+                perfectDrawEnabled={false}
+              />
+            ))}
+            {p.bbox !== null && (
+              <Rect
+                x={p.bbox[0]}
+                y={p.bbox[1]}
+                width={p.bbox[2]}
+                height={p.bbox[3]}
+                stroke={color}
+                strokeWidth={width}
+                dash={dash}
+                perfectDrawEnabled={false}
+              />
+            )}
+            {p.bbox !== null && p.score !== null && (
+              <Text
+                x={p.bbox[0] + 2 / scale}
+                y={p.bbox[1] + p.bbox[3] - 14 / scale}
+                text={p.score.toFixed(2)}
+                fontSize={11 / scale}
+                fill={color}
+                perfectDrawEnabled={false}
+              />
+            )}
+          </Fragment>
+        );
+      })}
+    </Layer>
+  );
+}

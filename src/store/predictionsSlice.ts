@@ -1,0 +1,160 @@
+/**
+ * Predictions shown over the ground truth: adding a results list, evaluating it (in the
+ * engine), the IoU threshold of the true/false positive marks, and how they are drawn.
+ */
+import type { StateCreator } from 'zustand';
+import type { CocoId, IouType } from '../coco';
+import type { ProgressEvent } from '../worker/client';
+import type {
+  ConfusionReport,
+  EvaluationReport,
+  OpenSummary,
+  PredictionsSummary,
+  SourceFile,
+  ViewPrediction,
+} from '../worker/protocol';
+import { engine } from './engine';
+import type { AppState } from './store';
+
+/** A detection of the current image without its bitmap: what the store may hold. */
+export type PlainPrediction = Omit<ViewPrediction, 'mask'> & { hasMask: boolean };
+
+export type PredictionsSlice = {
+  /** Grows when the marks change (evaluated, another threshold): image views are stale. */
+  marksVersion: number;
+  /** The current subset's evaluations, by kind; cleared by a new open. */
+  reports: Partial<Record<IouType, EvaluationReport>>;
+  confusion: ConfusionReport | null;
+  /** The evaluation in progress. */
+  evaluating: (ProgressEvent & { iouType: IouType }) | null;
+  evaluationError: string | null;
+  showGroundTruth: boolean;
+  showPredictions: boolean;
+  /** Detections scored below this are not drawn (nor listed). */
+  predictionScore: number;
+  /** The current image's detections (set with its annotations). */
+  predictions: PlainPrediction[];
+  /** A detection picked in the list or on the canvas (its position in the results list). */
+  selectedPrediction: number | null;
+  addPredictions: (files: SourceFile[]) => Promise<void>;
+  evaluate: (iouType: IouType) => Promise<void>;
+  setIouThreshold: (threshold: number) => Promise<void>;
+  setPredictionScore: (score: number) => void;
+  setShown: (source: 'showGroundTruth' | 'showPredictions', value: boolean) => void;
+  selectPrediction: (key: number | null) => void;
+  clearPredictionState: () => void;
+};
+
+/** The summary with subset `index`'s predictions replaced. */
+function withPredictions(
+  summary: OpenSummary,
+  index: number,
+  predictions: PredictionsSummary,
+): OpenSummary {
+  return {
+    ...summary,
+    subsets: summary.subsets.map((s, i) => (i === index ? { ...s, predictions } : s)),
+  };
+}
+
+/** The kind of evaluation whose matches mark the detections first: masks when both have them. */
+export function defaultIouType(p: PredictionsSummary): IouType {
+  return p.iouTypes.includes('segm') ? 'segm' : 'bbox';
+}
+
+export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsSlice> = (
+  set,
+  get,
+) => ({
+  marksVersion: 0,
+  reports: {},
+  confusion: null,
+  evaluating: null,
+  evaluationError: null,
+  showGroundTruth: true,
+  showPredictions: true,
+  predictionScore: 0,
+  predictions: [],
+  selectedPrediction: null,
+
+  addPredictions: async (files) => {
+    const label = files.length === 1 ? files[0]!.path : `${files.length} files`;
+    set({ opening: { phase: 'reading', file: '', done: 0, total: 1, label } });
+    try {
+      const summary = await engine.addPredictions(get().subsetIndex, files, (event) =>
+        set({ opening: { ...event, label } }),
+      );
+      const at = summary.subsets.findIndex(
+        (s, i) =>
+          s.predictions !== null && s.predictions !== get().summary?.subsets[i]?.predictions,
+      );
+      set((s) => ({
+        summary,
+        reports: {},
+        confusion: null,
+        marksVersion: s.marksVersion + 1,
+        ...(at >= 0 && at !== s.subsetIndex ? { subsetIndex: at } : {}),
+      }));
+      if (at >= 0 && at !== get().subsetIndex) get().showFirstImage();
+    } finally {
+      set({ opening: null });
+    }
+  },
+
+  evaluate: async (iouType) => {
+    const subset = get().subsetIndex;
+    set({ evaluating: { phase: 'evaluating', file: iouType, done: 0, total: 1, iouType } });
+    try {
+      const result = await engine.evaluate(subset, iouType, (event) =>
+        set({ evaluating: { ...event, iouType } }),
+      );
+      const summary = get().summary;
+      if (summary === null || get().subsetIndex !== subset) return;
+      set((s) => ({
+        summary: withPredictions(summary, subset, result.predictions),
+        reports: { ...s.reports, [iouType]: result.report },
+        confusion: result.confusion,
+        evaluationError: null,
+        marksVersion: s.marksVersion + 1,
+      }));
+    } catch (error) {
+      set({ evaluationError: error instanceof Error ? error.message : String(error) });
+    } finally {
+      set({ evaluating: null });
+    }
+  },
+
+  setIouThreshold: async (threshold) => {
+    const subset = get().subsetIndex;
+    const result = await engine.matchThreshold(subset, threshold);
+    const summary = get().summary;
+    if (summary === null || get().subsetIndex !== subset) return;
+    set((s) => ({
+      summary: withPredictions(summary, subset, result.predictions),
+      confusion: result.confusion,
+      marksVersion: s.marksVersion + 1,
+    }));
+  },
+
+  setPredictionScore: (score) => set({ predictionScore: score }),
+  setShown: (source, value) => set({ [source]: value }),
+  selectPrediction: (key) => set({ selectedPrediction: key }),
+  clearPredictionState: () =>
+    set((s) => ({
+      reports: {},
+      confusion: null,
+      evaluationError: null,
+      predictions: [],
+      selectedPrediction: null,
+      marksVersion: s.marksVersion + 1,
+    })),
+});
+
+/** What image views depend on: the dataset, its edits, and the marks. */
+export const viewVersion = (s: AppState) =>
+  `${s.datasetVersion}:${s.editVersion}:${s.marksVersion}`;
+
+/** The detection of the current image with this id, for links from the inspector. */
+export function predictionById(s: AppState, id: CocoId): PlainPrediction | undefined {
+  return s.predictions.find((p) => p.id === id);
+}

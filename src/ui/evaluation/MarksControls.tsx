@@ -1,0 +1,115 @@
+import { useApp } from '../../store/store';
+import { MARK_COLORS, type PredictionsSummary } from '../../worker/protocol';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Which sources are drawn, the score and IoU thresholds, the verdicts and the filters they give. */
+export function MarksControls(props: { p: PredictionsSummary }) {
+  const { p } = props;
+  const showGroundTruth = useApp((s) => s.showGroundTruth);
+  const showPredictions = useApp((s) => s.showPredictions);
+  const setShown = useApp((s) => s.setShown);
+  const score = useApp((s) => s.predictionScore);
+  const setScore = useApp((s) => s.setPredictionScore);
+  const setIouThreshold = useApp((s) => s.setIouThreshold);
+  const filter = useApp((s) => s.filter);
+  const setFilter = useApp((s) => s.setFilter);
+  const marks = p.marks;
+  return (
+    <div className="marks">
+      <div className="toggles">
+        <label>
+          <input
+            type="checkbox"
+            checked={showGroundTruth}
+            onChange={(e) => setShown('showGroundTruth', e.currentTarget.checked)}
+          />
+          Ground truth
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={showPredictions}
+            onChange={(e) => setShown('showPredictions', e.currentTarget.checked)}
+          />
+          Predictions
+        </label>
+      </div>
+      <label className="slider">
+        Score ≥ <output>{score.toFixed(2)}</output>
+        <input
+          type="range"
+          aria-label="Prediction score threshold"
+          min={0}
+          max={1}
+          step={0.05}
+          value={score}
+          onChange={(e) => setScore(Number(e.currentTarget.value))}
+        />
+      </label>
+      <label className="slider">
+        IoU ≥ <output>{p.threshold.toFixed(2)}</output>
+        <input
+          type="range"
+          aria-label="IoU threshold"
+          min={0.05}
+          max={0.95}
+          step={0.05}
+          value={p.threshold}
+          disabled={marks === null}
+          onChange={(e) => void setIouThreshold(Number(e.currentTarget.value))}
+        />
+      </label>
+      {marks !== null && (
+        <>
+          <ul className="verdicts" aria-label="Verdicts">
+            <li>
+              <span className="swatch" style={{ background: MARK_COLORS['true-positive'] }} />
+              {n(marks.truePositives)} true positives
+            </li>
+            <li>
+              <span className="swatch" style={{ background: MARK_COLORS['false-positive'] }} />
+              {n(marks.falsePositives)} false positives
+            </li>
+            <li>
+              <span className="swatch" style={{ background: MARK_COLORS.missed }} />
+              {n(marks.missedGroundTruths)} missed
+            </li>
+            <li>
+              <span className="swatch" style={{ background: MARK_COLORS.ignored }} />
+              {n(marks.ignoredDetections)} ignored (crowd)
+            </li>
+          </ul>
+          <p className="muted">
+            Matched by {marks.iouType} as COCOeval does (per category, by score, crowd ignored).
+            {marks.stale && ' The ground truth was edited since: evaluate again.'}
+          </p>
+          <div className="toggles">
+            <label>
+              <input
+                type="checkbox"
+                checked={filter.predictions === 'false-positives'}
+                onChange={(e) =>
+                  void setFilter({
+                    predictions: e.currentTarget.checked ? 'false-positives' : null,
+                  })
+                }
+              />
+              images with false positives
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={filter.predictions === 'misses'}
+                onChange={(e) =>
+                  void setFilter({ predictions: e.currentTarget.checked ? 'misses' : null })
+                }
+              />
+              with misses
+            </label>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

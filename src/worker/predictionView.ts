@@ -1,0 +1,114 @@
+/**
+ * The current image's detections and the verdicts of its ground truth, as the page draws
+ * and lists them. Verdicts come from the marks (the last evaluation's matches at the
+ * chosen IoU threshold); masks come out as pixels of their box, coloured by verdict.
+ */
+import { annotationRle, DetectionStatus, GroundTruthStatus, type Matches } from '../coco';
+import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
+import { marksAreStale, type Marks, type Predictions } from './predictions';
+import {
+  MARK_COLORS,
+  type GroundTruthMatch,
+  type PredictionStatus,
+  type ViewPrediction,
+} from './protocol';
+import type { Subset } from './subset';
+
+const STATUS: Record<number, PredictionStatus> = {
+  [DetectionStatus.notEvaluated]: 'none',
+  [DetectionStatus.truePositive]: 'true-positive',
+  [DetectionStatus.falsePositive]: 'false-positive',
+  [DetectionStatus.ignored]: 'ignored',
+};
+
+/** The marks, unless the ground truth changed since they were made. */
+function freshMarks(subset: Subset): Marks | null {
+  const p = subset.predictions;
+  return p === null || marksAreStale(subset, p) ? null : p.marks;
+}
+
+export function predictionsOfImage(
+  subset: Subset,
+  imageIndex: number,
+  colors: Record<string, string>,
+): { predictions: ViewPrediction[]; masks: Map<number, MaskPixels> } {
+  const p = subset.predictions;
+  const masks = new Map<number, MaskPixels>();
+  const image = subset.images[imageIndex];
+  if (p === null || image === undefined) return { predictions: [], masks };
+  const marks = freshMarks(subset);
+  const predictions: ViewPrediction[] = [];
+  for (let k = p.offsets[imageIndex]!; k < p.offsets[imageIndex + 1]!; k++) {
+    const at = p.order[k]!;
+    const a = p.dataset.annotations[at]!;
+    const view = viewOf(subset, p, at, marks);
+    if (a.segmentation.kind === 'rle') {
+      const rle = safeRle(p, at, image);
+      const color =
+        view.status === 'none' ? colors[String(a.categoryId)] : MARK_COLORS[view.status];
+      const pixels =
+        rle === null ? null : maskPixels(rle, parseHexColor(color ?? '#ff00ff'), false);
+      if (pixels !== null) masks.set(predictions.length, pixels);
+    }
+    predictions.push(view);
+  }
+  return { predictions, masks };
+}
+
+function viewOf(subset: Subset, p: Predictions, at: number, marks: Marks | null): ViewPrediction {
+  const a = p.dataset.annotations[at]!;
+  const seg = a.segmentation;
+  const m = marks?.matches;
+  const gt = m === undefined ? -1 : m.dtGt[at]!;
+  const iou = m === undefined ? NaN : m.dtIou[at]!;
+  const gtDataset = marks === null ? null : subset.sources[marks.gtSource]!.dataset;
+  return {
+    key: at,
+    id: a.id,
+    categoryId: a.categoryId,
+    score: a.score,
+    bbox: a.bbox === null ? null : [a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3]],
+    polygons: seg.kind === 'polygons' ? seg.polygons.map((q) => Array.from(q)) : null,
+    mask: null,
+    keypoints: a.keypoints === null ? null : Array.from(a.keypoints),
+    status: m === undefined ? 'none' : (STATUS[m.dtStatus[at]!] ?? 'none'),
+    iou: Number.isNaN(iou) ? null : iou,
+    matchedKey: gt < 0 || marks === null ? null : subset.keyOffsets[marks.gtSource]! + gt,
+    matchedId: gt < 0 || gtDataset === null ? null : (gtDataset.annotations[gt]?.id ?? null),
+  };
+}
+
+/** The verdict of the ground truth at `position` of source `s`, when predictions were evaluated. */
+export function groundTruthMatch(
+  subset: Subset,
+  s: number,
+  position: number,
+): GroundTruthMatch | null {
+  const marks = freshMarks(subset);
+  if (marks === null || marks.gtSource !== s) return null;
+  const m: Matches = marks.matches;
+  const status = m.gtStatus[position]!;
+  if (status === GroundTruthStatus.notEvaluated) return null;
+  const dt = m.gtDt[position]!;
+  const detection = dt < 0 ? undefined : subset.predictions!.dataset.annotations[dt];
+  return {
+    status:
+      status === GroundTruthStatus.matched
+        ? 'matched'
+        : status === GroundTruthStatus.missed
+          ? 'missed'
+          : 'ignored',
+    predictionKey: dt < 0 ? null : dt,
+    predictionId: detection?.id ?? null,
+    iou: dt < 0 ? null : m.dtIou[dt]!,
+    score: detection?.score ?? null,
+  };
+}
+
+function safeRle(p: Predictions, at: number, image: { width: number; height: number }) {
+  try {
+    return annotationRle(p.dataset.annotations[at]!, image);
+  } catch {
+    return null;
+  }
+}

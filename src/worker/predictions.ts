@@ -1,0 +1,225 @@
+/**
+ * Predictions: a results list (pycocotools' `loadRes` input) shown over the ground truth
+ * of a subset and evaluated against it. The engine keeps the parsed list beside the
+ * subset, indexed by the subset's images; the evaluations (coco/eval) are kept to match
+ * again at another IoU threshold without evaluating again.
+ */
+import {
+  confusionMatrix,
+  evaluate,
+  idKey,
+  matchDetections,
+  type ConfusionMatrix,
+  type Dataset,
+  type Evaluation,
+  type IouType,
+  type Matches,
+} from '../coco';
+import type { PredictionsSummary } from './protocol';
+import type { SourceDataset, Subset } from './subset';
+
+/** Example ids listed in a mismatch message at most. */
+const EXAMPLES = 5;
+
+export type Predictions = {
+  path: string;
+  dataset: Dataset;
+  /** Detections of subset image i: `order[offsets[i] .. offsets[i + 1])`, positions in `dataset.annotations`. */
+  offsets: Int32Array;
+  order: Int32Array;
+  unknownImages: number[];
+  unknownCategories: number[];
+  /** Which kinds of evaluation the detections allow: bbox always, segm, keypoints. */
+  iouTypes: IouType[];
+  evaluations: Map<IouType, Evaluated>;
+  /** The evaluation whose matches mark the detections, and those matches. */
+  marks: Marks | null;
+  threshold: number;
+};
+
+export type Evaluated = {
+  evaluation: Evaluation;
+  /** The subset source that was the ground truth, and that dataset as it was. */
+  gtSource: number;
+  gt: Dataset;
+  ms: number;
+};
+
+export type Marks = {
+  iouType: IouType;
+  gtSource: number;
+  matches: Matches;
+  confusion: ConfusionMatrix;
+};
+
+/** Indexes a results list by the subset's images and checks its image and category ids. */
+export function attachPredictions(subset: Subset, path: string, dataset: Dataset): Predictions {
+  const n = subset.images.length;
+  const imageOf = new Int32Array(dataset.annotations.length);
+  const counts = new Int32Array(n + 1);
+  const unknownImages = new Set<number>();
+  const unknownCategories = new Set<number>();
+  dataset.annotations.forEach((a, p) => {
+    const i = subset.imageById.get(idKey(a.imageId));
+    imageOf[p] = i ?? -1;
+    if (i === undefined) unknownImages.add(p);
+    else counts[i + 1]!++;
+    if (a.categoryId !== null && !subset.categoryById.has(idKey(a.categoryId)))
+      unknownCategories.add(p);
+  });
+  for (let i = 0; i < n; i++) counts[i + 1]! += counts[i]!;
+  const offsets = counts.slice();
+  const order = new Int32Array(counts[n]!);
+  const next = counts.subarray(0, n).slice();
+  imageOf.forEach((i, p) => {
+    if (i >= 0) order[next[i]!++] = p;
+  });
+  const iouTypes: IouType[] = ['bbox'];
+  if (dataset.annotations.some((a) => a.segmentation.kind !== 'none')) iouTypes.push('segm');
+  if (dataset.annotations.some((a) => a.keypoints !== null) && keypointSource(subset) !== null)
+    iouTypes.push('keypoints');
+  return {
+    path,
+    dataset,
+    offsets,
+    order,
+    unknownImages: [...unknownImages],
+    unknownCategories: [...unknownCategories],
+    iouTypes,
+    evaluations: new Map(),
+    marks: null,
+    threshold: 0.5,
+  };
+}
+
+/** The source that holds the ground truth for an evaluation of `iouType`. */
+export function groundTruthSource(subset: Subset, iouType: IouType): number | null {
+  if (iouType === 'keypoints') return keypointSource(subset);
+  const instances = subset.sources.findIndex((s) => s.dataset.kind === 'instances');
+  if (instances >= 0) return instances;
+  const any = subset.sources.findIndex(
+    (s) => s.dataset.kind !== 'results' && s.dataset.kind !== 'captions',
+  );
+  return any >= 0 ? any : null;
+}
+
+function keypointSource(subset: Subset): number | null {
+  const s = subset.sources.findIndex(
+    (source) =>
+      source.dataset.kind === 'person_keypoints' ||
+      source.dataset.categories.some((c) => c.keypoints !== null),
+  );
+  return s >= 0 ? s : null;
+}
+
+/** Evaluates as COCOeval does and makes its matches the marks. */
+export function evaluatePredictions(
+  subset: Subset,
+  predictions: Predictions,
+  iouType: IouType,
+  onProgress: (done: number, total: number) => void,
+): Evaluated {
+  const gtSource = groundTruthSource(subset, iouType);
+  if (gtSource === null) throw new Error(`no ground truth for a ${iouType} evaluation`);
+  const gt = subset.sources[gtSource]!.dataset;
+  const t0 = performance.now();
+  const evaluation = evaluate(gt, predictions.dataset, iouType, {
+    matchThreshold: predictions.threshold,
+    onProgress,
+  });
+  const evaluated = { evaluation, gtSource, gt, ms: performance.now() - t0 };
+  predictions.evaluations.set(iouType, evaluated);
+  predictions.marks = {
+    iouType,
+    gtSource,
+    matches: evaluation.matches,
+    confusion: evaluation.confusion,
+  };
+  return evaluated;
+}
+
+/** Matches again at another IoU threshold (the evaluations' numbers do not depend on it). */
+export function setMatchThreshold(predictions: Predictions, threshold: number): void {
+  predictions.threshold = threshold;
+  const marks = predictions.marks;
+  if (marks === null) return;
+  const evaluated = predictions.evaluations.get(marks.iouType)!;
+  predictions.marks = {
+    ...marks,
+    matches: matchDetections(evaluated.evaluation.state, threshold),
+    confusion: confusionMatrix(evaluated.evaluation.state, threshold),
+  };
+}
+
+/** Whether the ground truth was edited since the marks were made (their positions may be off). */
+export function marksAreStale(subset: Subset, predictions: Predictions): boolean {
+  const marks = predictions.marks;
+  if (marks === null) return false;
+  const evaluated = predictions.evaluations.get(marks.iouType);
+  return evaluated?.gt !== subset.sources[marks.gtSource]?.dataset;
+}
+
+export function summarizePredictions(subset: Subset, p: Predictions): PredictionsSummary {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const a of p.dataset.annotations) {
+    if (a.score === null) continue;
+    if (a.score < min) min = a.score;
+    if (a.score > max) max = a.score;
+  }
+  let withPredictions = 0;
+  for (let i = 0; i + 1 < p.offsets.length; i++)
+    if (p.offsets[i + 1]! > p.offsets[i]!) withPredictions++;
+  const ids = (positions: number[], of: 'imageId' | 'categoryId') =>
+    [...new Set(positions.map((at) => String(p.dataset.annotations[at]![of])))].slice(0, EXAMPLES);
+  const marks = p.marks;
+  return {
+    file: p.path,
+    count: p.dataset.annotations.length,
+    imagesWithPredictions: withPredictions,
+    unknownImages: p.unknownImages.length,
+    unknownImageExamples: ids(p.unknownImages, 'imageId'),
+    unknownCategories: p.unknownCategories.length,
+    unknownCategoryExamples: ids(p.unknownCategories, 'categoryId'),
+    iouTypes: p.iouTypes,
+    scoreRange: min <= max ? [min, max] : null,
+    threshold: p.threshold,
+    marks:
+      marks === null
+        ? null
+        : {
+            iouType: marks.iouType,
+            stale: marksAreStale(subset, p),
+            ...marks.matches.counts,
+          },
+  };
+}
+
+/** How many of the results' image ids are images of the subset. */
+function overlap(subset: Subset, results: SourceDataset): number {
+  let n = 0;
+  for (const image of results.dataset.images) if (subset.imageById.has(idKey(image.id))) n++;
+  return n;
+}
+
+/**
+ * The subset a results list was made for: the one holding most of its image ids (the
+ * preferred one on a tie), or null when it names none of their images.
+ */
+export function subsetFor(
+  subsets: readonly Subset[],
+  results: SourceDataset,
+  preferred: number,
+): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  subsets.forEach((subset, i) => {
+    if (subset.sources.every((s) => s.dataset.kind === 'results')) return;
+    const n = overlap(subset, results);
+    if (n > bestCount || (n === bestCount && n > 0 && i === preferred)) {
+      best = i;
+      bestCount = n;
+    }
+  });
+  return best;
+}
