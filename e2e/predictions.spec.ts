@@ -79,7 +79,7 @@ test('predictions over the ground truth, marked true and false positive, by canv
   expect(await countColor(page, along(13, 29, 11), GREEN)).toBeGreaterThan(10);
   expect(await countColor(page, along(13, 29, 11), RED)).toBe(0);
   expect(await countColor(page, along(41, 49, 32), RED)).toBeGreaterThan(5);
-  const frame = await screenOffset(page, 2);
+  const frame = await screenOffset(page, 3);
   expect(await countColor(page, along(62, 78, 10 - frame), ORANGE)).toBeGreaterThan(40);
   expect(await countColor(page, along(12, 28, 10 - frame), ORANGE)).toBe(0);
 
@@ -191,4 +191,19 @@ test('the reference ground truth and detections: the metrics equal pycocotools',
   expect(csv[0]).toBe('iou_type,metric,iou,area,max_dets,category,value');
   const row = csv.find((line) => line.startsWith('segm,AP,0.50:0.95,all,100,all,'))!;
   expect(Math.abs(Number(row.split(',').pop()) - stats.segm[0]!)).toBeLessThan(1e-9);
+});
+
+test("the sample with a model's predictions opens evaluated", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: "Try the sample with a model's predictions" }).click();
+  await expectStatus(page, 4, 28, 6);
+  await page.getByRole('tab', { name: 'Evaluation' }).click();
+  await expect(page.getByRole('table', { name: 'segm metrics' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Evaluation', exact: true })).toContainText(
+    'detections_default.json',
+  );
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Predictions' }).getByRole('listitem').first(),
+  ).toBeVisible();
 });

@@ -6,7 +6,8 @@
  *
  *   npx tsx scripts/make-sample.ts [--out public/sample]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { makePredictions, type PredictionSource } from './gen/predictions';
 import { join } from 'node:path';
 import { polygonsBbox, polygonsToRle, rleArea, rleToBbox, rleToString, round2 } from '../src/coco';
 import { launchChromium } from './lib/browser';
@@ -176,8 +177,30 @@ async function main() {
     JSON.stringify(toCoco(scenes), null, 1),
   );
   files.unshift('annotations/instances_default.json');
-  writeFileSync(join(out, 'manifest.json'), JSON.stringify({ files }, null, 2));
+  writeSamplePredictions(toCoco(scenes) as unknown as PredictionSource);
+  writeFileSync(
+    join(out, 'manifest.json'),
+    JSON.stringify({ files, predictions: [SAMPLE_PREDICTIONS] }, null, 2),
+  );
   console.log(`wrote ${files.length} files to ${out}`);
 }
 
-void main();
+/** A model's output for the sample (seeded fake detector), for "Open sample with predictions". */
+function writeSamplePredictions(coco: PredictionSource): void {
+  mkdirSync(join(out, 'predictions'), { recursive: true });
+  writeFileSync(join(out, SAMPLE_PREDICTIONS), JSON.stringify(makePredictions(coco, 3)));
+}
+
+const SAMPLE_PREDICTIONS = 'predictions/detections_default.json';
+
+if (process.argv.includes('--predictions-only')) {
+  const coco = JSON.parse(
+    readFileSync(join(out, 'annotations/instances_default.json'), 'utf8'),
+  ) as PredictionSource;
+  writeSamplePredictions(coco);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as object;
+  writeFileSync(
+    join(out, 'manifest.json'),
+    JSON.stringify({ ...manifest, predictions: [SAMPLE_PREDICTIONS] }, null, 2),
+  );
+} else void main();

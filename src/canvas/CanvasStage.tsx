@@ -33,6 +33,7 @@ type Props = {
   /** Detections drawn over the ground truth, and the ground truth they missed. */
   predictions: PlainPrediction[];
   missed: PlainAnnotation[];
+  hasPredictions: boolean;
   colors: Record<string, string>;
   names: Record<string, string>;
   skeletons: Record<string, [number, number][] | null>;
@@ -180,15 +181,18 @@ export function CanvasStage(props: Props) {
         selection={selection}
         hovered={hovered}
       />
-      <PredictionLayer
-        predictions={current ? props.predictions : []}
-        masks={current && view !== null ? view.predictionMasks : NO_MASKS}
-        missed={current ? props.missed : []}
-        colors={props.colors}
-        opacity={props.opacity}
-        scale={viewport.scale}
-        selected={selectedPrediction}
-      />
+      {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
+      {props.hasPredictions && (
+        <PredictionLayer
+          predictions={current ? props.predictions : []}
+          masks={current && view !== null ? view.predictionMasks : NO_MASKS}
+          missed={current ? props.missed : []}
+          colors={props.colors}
+          opacity={props.opacity}
+          scale={viewport.scale}
+          selected={selectedPrediction}
+        />
+      )}
       {editing !== undefined && (
         <EditHandles
           annotation={editing}

@@ -103,6 +103,7 @@ export function CanvasView() {
           shown={current ? shown : []}
           predictions={current ? shownPredictions : []}
           missed={current ? missed : []}
+          hasPredictions={subset.predictions !== null}
           colors={colors}
           names={names}
           skeletons={skeletons}

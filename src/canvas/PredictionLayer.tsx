@@ -27,20 +27,27 @@ export function PredictionLayer(props: Props) {
   const { scale, selected } = props;
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
-      {props.missed.map((a) =>
-        a.bbox === null ? null : (
-          <Rect
-            key={`missed-${a.key}`}
-            x={a.bbox[0] - 2 / scale}
-            y={a.bbox[1] - 2 / scale}
-            width={a.bbox[2] + 4 / scale}
-            height={a.bbox[3] + 4 / scale}
-            stroke={MARK_COLORS.missed}
-            strokeWidth={2.5 / scale}
-            perfectDrawEnabled={false}
-          />
-        ),
-      )}
+      {props.missed.map((a) => {
+        if (a.bbox === null) return null;
+        const frame = {
+          x: a.bbox[0] - 3 / scale,
+          y: a.bbox[1] - 3 / scale,
+          width: a.bbox[2] + 6 / scale,
+          height: a.bbox[3] + 6 / scale,
+        };
+        // A dark rim under the amber line: a mark, not one more category outline.
+        return (
+          <Fragment key={`missed-${a.key}`}>
+            <Rect {...frame} stroke="#111" strokeWidth={5 / scale} perfectDrawEnabled={false} />
+            <Rect
+              {...frame}
+              stroke={MARK_COLORS.missed}
+              strokeWidth={2.5 / scale}
+              perfectDrawEnabled={false}
+            />
+          </Fragment>
+        );
+      })}
       {props.predictions.map((p) => {
         const color =
           p.status === 'none'

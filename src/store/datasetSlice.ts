@@ -66,6 +66,8 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
   const addPredictionsOf = async (files: SourceFile[]) => {
     try {
       await get().addPredictions(files);
+      // Saved with the session: a restore opens them with the dataset, which attaches them.
+      rememberAdded(files);
       evaluateIfPredictions();
     } catch (error) {
       const detail =
