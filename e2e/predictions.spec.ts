@@ -207,3 +207,29 @@ test("the sample with a model's predictions opens evaluated", async ({ page }) =
     page.getByRole('list', { name: 'Predictions' }).getByRole('listitem').first(),
   ).toBeVisible();
 });
+
+test('predictions come back with a restored session', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await openCrafted(page);
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+  await page.getByRole('checkbox', { name: 'is_crowd' }).check();
+  await expect(page.getByText('1 edit', { exact: true })).toBeVisible();
+  // A quick evaluation is redone after an edit: A is a crowd region now, P1 is ignored on it.
+  await page.getByRole('tab', { name: 'Evaluation' }).click();
+  await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('1 ignored (crowd)');
+  await page.waitForTimeout(600); // autosave is debounced
+  await page.reload();
+  await page
+    .getByRole('dialog', { name: 'Restore session' })
+    .getByRole('button', { name: 'Restore session' })
+    .click();
+  await expectStatus(page, 1, 2, 1);
+  await page.getByRole('tab', { name: 'Evaluation' }).click();
+  await expect(page.getByRole('region', { name: 'Evaluation', exact: true })).toContainText(
+    '2 detections on 1 images',
+  );
+  // The crowd edit is in the restored ground truth: A is now ignored, so P1 is too.
+  await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('0 true positives');
+  await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('1 ignored (crowd)');
+});

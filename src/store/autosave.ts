@@ -99,6 +99,8 @@ export async function restoreSession(): Promise<void> {
   if (view.marks !== undefined) useApp.setState({ marks: view.marks as AppState['marks'] });
   const history = saved.state?.history ?? [];
   if (history.length > 0) await useApp.getState().replay(history);
+  // Predictions were matched against the files as saved: match them against the edits too.
+  useApp.getState().refreshStaleMarks(true);
   if (typeof view.subsetIndex === 'number' && view.subsetIndex > 0)
     useApp.getState().setSubset(view.subsetIndex);
 }

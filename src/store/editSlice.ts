@@ -48,12 +48,13 @@ function applyDelta(summary: SubsetSummary, delta: SubsetDelta): SubsetSummary {
     annotationCount: delta.annotationCount,
     crowdCount: delta.crowdCount,
     categories: delta.categories,
+    predictions: delta.predictions,
   };
 }
 
 export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => {
   /** Puts the engine's answer in the store. */
-  const settle = (delta: SubsetDelta, extra: Partial<AppState>) =>
+  const settle = (delta: SubsetDelta, extra: Partial<AppState>) => {
     set((s) => {
       const summary = s.summary;
       if (summary === null) return extra;
@@ -62,6 +63,8 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       );
       return { ...extra, summary: { ...summary, subsets }, editVersion: s.editVersion + 1 };
     });
+    get().refreshStaleMarks(false);
+  };
   const fail = (label: string, error: unknown) =>
     set((s) => ({
       alerts: [

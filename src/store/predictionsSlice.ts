@@ -3,7 +3,7 @@
  * engine), the IoU threshold of the true/false positive marks, and how they are drawn.
  */
 import type { StateCreator } from 'zustand';
-import type { CocoId, IouType } from '../coco';
+import type { IouType } from '../coco';
 import type { ProgressEvent } from '../worker/client';
 import type {
   ConfusionReport,
@@ -43,7 +43,15 @@ export type PredictionsSlice = {
   setShown: (source: 'showGroundTruth' | 'showPredictions', value: boolean) => void;
   selectPrediction: (key: number | null) => void;
   clearPredictionState: () => void;
+  /**
+   * After the ground truth was edited the marks are stale: evaluates again when that is
+   * cheap (the last run took under QUICK_EVALUATION_MS), or always with `force`.
+   */
+  refreshStaleMarks: (force: boolean) => void;
 };
+
+/** Evaluations quicker than this are redone after each edit, so the marks stay true. */
+const QUICK_EVALUATION_MS = 300;
 
 /** The summary with subset `index`'s predictions replaced. */
 function withPredictions(
@@ -139,6 +147,13 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
   setPredictionScore: (score) => set({ predictionScore: score }),
   setShown: (source, value) => set({ [source]: value }),
   selectPrediction: (key) => set({ selectedPrediction: key }),
+  refreshStaleMarks: (force) => {
+    const marks = get().summary?.subsets[get().subsetIndex]?.predictions?.marks;
+    if (marks == null || !marks.stale || get().evaluating !== null) return;
+    const last = get().reports[marks.iouType];
+    if (!force && (last === undefined || last.ms > QUICK_EVALUATION_MS)) return;
+    void get().evaluate(marks.iouType);
+  },
   clearPredictionState: () =>
     set((s) => ({
       reports: {},
@@ -153,8 +168,3 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
 /** What image views depend on: the dataset, its edits, and the marks. */
 export const viewVersion = (s: AppState) =>
   `${s.datasetVersion}:${s.editVersion}:${s.marksVersion}`;
-
-/** The detection of the current image with this id, for links from the inspector. */
-export function predictionById(s: AppState, id: CocoId): PlainPrediction | undefined {
-  return s.predictions.find((p) => p.id === id);
-}

@@ -163,12 +163,14 @@ export class Engine {
     summary.annotationCount = counts.annotations;
     summary.crowdCount = counts.crowd;
     summary.categories = categoryInfos(subset, counts);
+    this.refreshPredictions(index);
     return {
       subset: index,
       annotationCount: counts.annotations,
       crowdCount: counts.crowd,
       categories: summary.categories,
       images,
+      predictions: summary.predictions,
     };
   }
 

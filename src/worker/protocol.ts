@@ -314,6 +314,8 @@ export type SubsetDelta = {
   categories: CategoryInfo[];
   /** New annotation counts and flags of the images the edit touched. */
   images: { index: number; annotationCount: number; flags: number }[];
+  /** The predictions' summary after the edit (their marks may now be stale). */
+  predictions: PredictionsSummary | null;
 };
 
 /** What an export writes (see coco/exportPlan.ts) and whether the pictures go in the zip. */
