@@ -233,3 +233,39 @@ test('predictions come back with a restored session', async ({ page }) => {
   await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('0 true positives');
   await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('1 ignored (crowd)');
 });
+
+test('filters: images with false positives, most first; images with misses', async ({ page }) => {
+  const gt = {
+    ...groundTruth,
+    images: [1, 2, 3].map((id) => ({ id, file_name: `${id}.png`, width: 100, height: 50 })),
+    annotations: [1, 2, 3].map((id) => ({ ...groundTruth.annotations[0]!, id, image_id: id })),
+  };
+  // Image 1: a hit. Image 2: a hit and two false positives. Image 3: one false positive, a miss.
+  const hit = (image_id: number) => ({
+    image_id,
+    category_id: 1,
+    bbox: [10, 10, 20, 20],
+    score: 0.9,
+  });
+  const stray = (image_id: number, x: number) => ({
+    image_id,
+    category_id: 1,
+    bbox: [x, 35, 8, 8],
+    score: 0.5,
+  });
+  await page.goto('/');
+  await openFiles(page, [
+    payload('gt.json', JSON.stringify(gt)),
+    payload('dt.json', JSON.stringify([hit(1), hit(2), stray(2, 50), stray(2, 70), stray(3, 50)])),
+  ]);
+  await expectStatus(page, 3, 3, 1);
+  await page.getByRole('tab', { name: 'Evaluation' }).click();
+  await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('3 false positives');
+  const images = page.getByRole('list', { name: 'Images' }).getByRole('listitem');
+  await page.getByRole('checkbox', { name: 'images with false positives' }).check();
+  await expect(images).toHaveText([/^2\.png/, /^3\.png/]);
+  await page.getByRole('checkbox', { name: 'with misses' }).check();
+  await expect(images).toHaveText([/^3\.png/]);
+  await page.getByRole('checkbox', { name: 'with misses' }).uncheck();
+  await expect(images).toHaveCount(3);
+});
