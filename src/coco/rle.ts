@@ -30,30 +30,37 @@ function toUint32(x: number): number {
   return r < 0 ? r + UINT32 : r;
 }
 
-/** Decodes pycocotools' compressed counts string [_mask rleFrString]. */
+/**
+ * Decodes pycocotools' compressed counts string [_mask rleFrString]. One pass counts the
+ * values (a char without the continuation bit 0x20 ends one), so that they are written
+ * straight into their typed array: the evaluator decodes every mask of a results file.
+ * A string ending inside a value still yields it: pycocotools reads the terminating NUL
+ * (c = -48, which ends the value and sets its sign bit) at that point. Values are wrapped
+ * to uint32 as C's `(uint)` cast does.
+ */
 export function rleFromString(counts: RleString, height: number, width: number): Rle {
-  const out: number[] = [];
-  let p = 0;
   const n = counts.length;
+  let values = 0;
+  for (let p = 0; p < n; p++) if (((counts.charCodeAt(p) - 48) & 0x20) === 0) values++;
+  if (n > 0 && ((counts.charCodeAt(n - 1) - 48) & 0x20) !== 0) values++;
+  const out = new Uint32Array(values);
+  let p = 0;
+  let m = 0;
   while (p < n) {
     let x = 0;
-    let k = 0;
-    let more = true;
-    while (more) {
-      // A truncated string ends the value early; pycocotools reads the terminating NUL
-      // (c = -48) at that point, which also stops the value.
-      const c = p < n ? counts.charCodeAt(p) - 48 : -48;
-      x += (c & 0x1f) * 2 ** (5 * k);
-      more = (c & 0x20) !== 0;
+    let f = 1; // 32 ** (chars read so far)
+    let c: number;
+    do {
+      c = p < n ? counts.charCodeAt(p) - 48 : -48;
+      x += (c & 0x1f) * f;
+      f *= 32;
       p++;
-      k++;
-      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k); // sign-extend
-    }
-    const m = out.length;
+    } while ((c & 0x20) !== 0);
+    if ((c & 0x10) !== 0) x -= f; // sign-extend
     if (m > 2) x += out[m - 2]!;
-    out.push(toUint32(x));
+    out[m++] = toUint32(x);
   }
-  return { size: [height, width], counts: Uint32Array.from(out) };
+  return { size: [height, width], counts: out };
 }
 
 /**

@@ -10,13 +10,10 @@
  * missing (pycocotools would raise) are computed from the segmentation.
  */
 import { idKey } from '../ids';
-import { rleFromCoco } from '../mask';
+import { polygonsToRle, polygonToRle, rleArea, rleFromCoco, rleToBbox, type Rle } from '../mask';
 import type { AnnotationRecord, Dataset, ImageRecord } from '../model';
 import { polygonsBbox } from '../geometry';
-import { rleArea, rleToBbox, type Rle } from '../rle';
-import { decodeRleString } from './decode';
 import type { Catalog } from './params';
-import { rasterizePolygon, rasterizePolygons } from './rasterize';
 import type { IouType } from './types';
 
 /** Ground truth, per annotation position. */
@@ -65,13 +62,8 @@ export function segmentationRle(record: AnnotationRecord, image: ImageRecord | u
   const h = image?.height ?? 0;
   const w = image?.width ?? 0;
   const seg = record.segmentation;
-  if (seg.kind === 'rle') {
-    const { counts, size } = seg.rle;
-    return typeof counts === 'string'
-      ? decodeRleString(counts, size[0] ?? 0, size[1] ?? 0)
-      : rleFromCoco(seg.rle);
-  }
-  if (seg.kind === 'polygons') return rasterizePolygons(seg.polygons, h, w);
+  if (seg.kind === 'rle') return rleFromCoco(seg.rle);
+  if (seg.kind === 'polygons') return polygonsToRle(seg.polygons, h, w);
   return { size: [h, w], counts: Uint32Array.of(h * w) };
 }
 
@@ -209,5 +201,5 @@ export function detectionRle(
   const y1 = b[4 * p + 1]!;
   const x2 = x1 + b[4 * p + 2]!;
   const y2 = y1 + b[4 * p + 3]!;
-  return rasterizePolygon([x1, y1, x1, y2, x2, y2, x2, y1], image?.height ?? 0, image?.width ?? 0);
+  return polygonToRle([x1, y1, x1, y2, x2, y2, x2, y1], image?.height ?? 0, image?.width ?? 0);
 }
