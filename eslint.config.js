@@ -61,6 +61,10 @@ export default tseslint.config(
               regex: '^\\.\\./\\.\\./',
               message: 'src/coco must not import from the rest of the app.',
             },
+            {
+              regex: '(^|/)testing/',
+              message: 'src/coco/testing is for tests (fixtures, oracles): the library never uses it.',
+            },
           ],
         },
       ],
