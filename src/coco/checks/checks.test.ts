@@ -101,6 +101,21 @@ describe('checkDataset', () => {
     expect(exportCoco(back)).toBe(exportCoco(d));
   });
 
+  it('every fix is undone by its inverse', () => {
+    const plans = [
+      planRecomputeGeometry(dataset, [1, 2], size),
+      planClipToImage(dataset, [0], size),
+      planNewIds(dataset, [10]),
+      planDropShortParts(dataset, [11], size),
+    ];
+    for (const patch of plans) {
+      expect(patch.length).toBeGreaterThan(0);
+      const after = applyPatch(dataset, patch);
+      expect(exportCoco(after)).not.toBe(exportCoco(dataset));
+      expect(exportCoco(applyPatch(after, invertPatch(patch)))).toBe(exportCoco(dataset));
+    }
+  });
+
   it('self-intersection: a bow tie crosses, a square does not', () => {
     expect(selfIntersects([0, 0, 10, 10, 10, 0, 0, 10])).toBe(true);
     expect(selfIntersects([0, 0, 10, 0, 10, 10, 0, 10])).toBe(false);
