@@ -63,7 +63,8 @@ export default tseslint.config(
             },
             {
               regex: '(^|/)testing/',
-              message: 'src/coco/testing is for tests (fixtures, oracles): the library never uses it.',
+              message:
+                'src/coco/testing is for tests (fixtures, oracles): the library never uses it.',
             },
           ],
         },
