@@ -7,7 +7,11 @@
 import { idKey, type IdKey } from './ids';
 import type { Dataset } from './model';
 
-export type Histogram = { labels: string[]; counts: number[] };
+/**
+ * Counts in bins: bin i holds values v with `edges[i - 1] <= v < edges[i]` (the first
+ * from -∞, the last to +∞), so `edges` has one entry fewer than `labels`.
+ */
+export type Histogram = { labels: string[]; counts: number[]; edges: number[] };
 
 export type CategoryStats = {
   id: string | number;
@@ -42,7 +46,7 @@ function histogram(
       if (i < 0) i = labels.length - 1;
       counts[i]!++;
     },
-    result: () => ({ labels, counts }),
+    result: () => ({ labels, counts, edges }),
   };
 }
 

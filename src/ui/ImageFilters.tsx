@@ -1,4 +1,5 @@
 import { currentSubset, useApp } from '../store/store';
+import type { ImageFilter } from '../worker/protocol';
 
 /** Filter the image list by file name, category, crowd, problems, or no annotation. */
 export function ImageFilters(props: {
@@ -96,11 +97,55 @@ export function ImageFilters(props: {
           thumbnails
         </label>
       </div>
+      <FilterChips />
       <div className="muted filter-count">
         {props.shownCount === total
           ? `${total.toLocaleString('en-US')} images`
           : `${props.shownCount.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} images`}
       </div>
     </div>
+  );
+}
+
+/** Filters set from elsewhere (statistics, evaluation), each with a way to drop it. */
+function FilterChips() {
+  const filter = useApp((s) => s.filter);
+  const setFilter = useApp((s) => s.setFilter);
+  const chips: { label: string; clear: Partial<ImageFilter> }[] = [];
+  const range = filter.annotationCount;
+  if (range !== null)
+    chips.push({
+      label:
+        range.max === null
+          ? `${range.min}+ annotations`
+          : range.min === range.max
+            ? `${range.min} annotations`
+            : `${range.min}–${range.max} annotations`,
+      clear: { annotationCount: null },
+    });
+  if (filter.size !== null)
+    chips.push({ label: `${filter.size.width}×${filter.size.height}`, clear: { size: null } });
+  if (filter.predictions !== null)
+    chips.push({
+      label: filter.predictions === 'misses' ? 'with misses' : 'with false positives',
+      clear: { predictions: null },
+    });
+  if (chips.length === 0) return null;
+  return (
+    <ul className="filter-chips" aria-label="Other filters">
+      {chips.map((c) => (
+        <li key={c.label}>
+          {c.label}
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Remove filter ${c.label}`}
+            onClick={() => void setFilter(c.clear)}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,6 +6,12 @@ import { BarChart, type Bar } from './BarChart';
 
 const bars = (h: Histogram): Bar[] => h.labels.map((label, i) => ({ label, value: h.counts[i]! }));
 
+/** The whole numbers bin i of a histogram of counts holds. */
+function countRange(h: Histogram, i: number): { min: number; max: number | null } {
+  const upper = h.edges[i];
+  return { min: i === 0 ? 0 : h.edges[i - 1]!, max: upper === undefined ? null : upper - 1 };
+}
+
 /** What the dataset contains, as charts; a category's bar filters the image list to it. */
 export function StatsPanel() {
   const stats = useApp((s) => s.stats);
@@ -34,7 +40,8 @@ export function StatsPanel() {
         }))}
       />
       <p className="muted chart-note">
-        In orange: the crowd share. Click a bar to list its images.
+        In orange: the crowd share. Click a bar (of categories, annotations per image, image sizes)
+        to list its images.
       </p>
       <BarChart
         title="Size (COCO: small < 32², medium < 96²)"
@@ -44,12 +51,23 @@ export function StatsPanel() {
           { label: 'large', value: large },
         ]}
       />
-      <BarChart title="Annotations per image" unit="images" bars={bars(stats.perImage)} />
+      <BarChart
+        title="Annotations per image"
+        unit="images"
+        bars={bars(stats.perImage).map((bar, i) => ({
+          ...bar,
+          onClick: () => void setFilter({ annotationCount: countRange(stats.perImage, i) }),
+        }))}
+      />
       <BarChart title="Box aspect ratio (w:h)" bars={bars(stats.aspectRatios)} />
       <BarChart
         title="Image sizes"
         unit="images"
-        bars={stats.imageSizes.map((s) => ({ label: `${s.width}×${s.height}`, value: s.count }))}
+        bars={stats.imageSizes.map((s) => ({
+          label: `${s.width}×${s.height}`,
+          value: s.count,
+          onClick: () => void setFilter({ size: { width: s.width, height: s.height } }),
+        }))}
       />
       <BarChart title="Polygon vertices" unit="parts" bars={bars(stats.vertexCounts)} />
       {stats.scores !== null && <BarChart title="Scores" bars={bars(stats.scores)} />}

@@ -14,6 +14,13 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
     if (filter.hasProblems && (flags & ImageFlag.hasProblems) === 0) continue;
     if (filter.notAnnotated && table.annotationCounts[i]! > 0) continue;
     if (filter.edited && (flags & ImageFlag.edited) === 0) continue;
+    const count = table.annotationCounts[i]!;
+    const range = filter.annotationCount;
+    if (range !== null && (count < range.min || (range.max !== null && count > range.max)))
+      continue;
+    const size = filter.size;
+    if (size !== null && (table.widths[i] !== size.width || table.heights[i] !== size.height))
+      continue;
     if (
       text !== '' &&
       !table.fileNames[i]!.toLowerCase().includes(text) &&

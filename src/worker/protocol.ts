@@ -261,6 +261,10 @@ export type ImageFilter = {
   edited: boolean;
   /** Only images with false positives or missed ground truth, most first. */
   predictions: 'false-positives' | 'misses' | null;
+  /** Only images with at least `min` and (unless null) at most `max` annotations. */
+  annotationCount: { min: number; max: number | null } | null;
+  /** Only images of this size (pixels). */
+  size: { width: number; height: number } | null;
 };
 
 export const NO_FILTER: ImageFilter = {
@@ -271,6 +275,8 @@ export const NO_FILTER: ImageFilter = {
   notAnnotated: false,
   edited: false,
   predictions: null,
+  annotationCount: null,
+  size: null,
 };
 
 /** An edit as the page asks for it; annotations by their view keys, categories by id. */
