@@ -308,6 +308,9 @@ export function bboxIou(
  * truth the union is the detection's area (COCO's "ignore region" rule). Pairs whose
  * sizes differ get -1, as pycocotools gives.
  */
+/** Scratch of `rleIou`: intersection and union of the pair being compared. */
+const overlap = new Float64Array(2);
+
 export function rleIou(
   dt: readonly Rle[],
   gt: readonly Rle[],
@@ -324,8 +327,9 @@ export function rleIou(
         row[g] = -1;
         continue;
       }
-      const [i, u0] = intersectionAndUnion(D.counts, G.counts);
-      let u = u0;
+      intersectionAndUnion(D.counts, G.counts, overlap);
+      const i = overlap[0]!;
+      let u = overlap[1]!;
       if (i === 0) u = 1;
       else if (iscrowd[g]) u = rleArea(D);
       row[g] = i / u;
@@ -334,7 +338,12 @@ export function rleIou(
   return o;
 }
 
-function intersectionAndUnion(A: Uint32Array, B: Uint32Array): [number, number] {
+/**
+ * Pixels set in both masks (`out[0]`) and in either (`out[1]`), walking both run lists as
+ * maskApi.c's `rleIou` does (masks of one size). Writes into `out` so hot loops allocate
+ * nothing.
+ */
+export function intersectionAndUnion(A: Uint32Array, B: Uint32Array, out: Float64Array): void {
   let ca = A[0] ?? 0;
   let cb = B[0] ?? 0;
   let va = false;
@@ -367,5 +376,6 @@ function intersectionAndUnion(A: Uint32Array, B: Uint32Array): [number, number] 
     }
     ct += cb;
   }
-  return [i, u];
+  out[0] = i;
+  out[1] = u;
 }

@@ -8,7 +8,7 @@
  * masks of the same size sharing a column are merged in both. Masks of different sizes
  * sharing a column go to `rleIou` itself, which answers -1 or 0 from their boxes.
  */
-import { rleIou, type Rle } from '../rle';
+import { intersectionAndUnion, rleIou, type Rle } from '../rle';
 
 /** Masks of one side (gt or dt), made on demand, by annotation position. */
 export type MaskSide = {
@@ -163,7 +163,7 @@ export function maskPairIou(
     i = overlap(dt, d, gt, g);
     u = dt.area[d]! + gt.area[g]! - i;
   } else {
-    intersectionAndUnion(dt.rles[d]!.counts, gt.rles[g]!.counts);
+    intersectionAndUnion(dt.rles[d]!.counts, gt.rles[g]!.counts, pair);
     i = pair[0]!;
     u = pair[1]!;
   }
@@ -213,41 +213,5 @@ function overlap(dt: MaskSide, d: number, gt: MaskSide, g: number): number {
   return i;
 }
 
+/** Intersection and union of the pair being compared (see rle.ts's intersectionAndUnion). */
 const pair = new Float64Array(2);
-
-/** Pixels set in both masks and in either, walking both run lists as maskApi.c does. */
-function intersectionAndUnion(A: Uint32Array, B: Uint32Array): void {
-  let ca = A[0] ?? 0;
-  let cb = B[0] ?? 0;
-  let va = false;
-  let vb = false;
-  let a = 1;
-  let b = 1;
-  let i = 0;
-  let u = 0;
-  let ct = 1;
-  while (ct > 0) {
-    const c = ca < cb ? ca : cb;
-    if (va || vb) {
-      u += c;
-      if (va && vb) i += c;
-    }
-    ct = 0;
-    ca -= c;
-    if (!ca && a < A.length) {
-      ca = A[a++]!;
-      va = !va;
-    }
-    ct += ca;
-    cb -= c;
-    if (!cb && b < B.length) {
-      cb = B[b++]!;
-      vb = !vb;
-    }
-    ct += cb;
-    // Runs of unequal totals: pycocotools would loop forever here; stop instead.
-    if (c === 0 && ((ca === 0 && a >= A.length) || (cb === 0 && b >= B.length))) break;
-  }
-  pair[0] = i;
-  pair[1] = u;
-}
