@@ -22,6 +22,10 @@ export type InsightSlice = {
 /** What findings and statistics depend on: the dataset, its edits, the subset shown. */
 export const insightKey = (s: AppState) => `${s.datasetVersion}:${s.editVersion}:${s.subsetIndex}`;
 
+/** The findings are of the dataset as it is now (checked since the last change, not running). */
+export const findingsFresh = (s: AppState) =>
+  s.findingsFor === insightKey(s) && s.checkProgress === null;
+
 export const createInsightSlice: StateCreator<AppState, [], [], InsightSlice> = (set, get) => ({
   findings: null,
   findingCounts: {},

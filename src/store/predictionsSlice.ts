@@ -89,21 +89,22 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
     const label = files.length === 1 ? files[0]!.path : `${files.length} files`;
     set({ opening: { phase: 'reading', file: '', done: 0, total: 1, label } });
     try {
-      const summary = await engine.addPredictions(get().subsetIndex, files, (event) =>
+      const { summary, subset } = await engine.addPredictions(get().subsetIndex, files, (event) =>
         set({ opening: { ...event, label } }),
       );
-      const at = summary.subsets.findIndex(
-        (s, i) =>
-          s.predictions !== null && s.predictions !== get().summary?.subsets[i]?.predictions,
-      );
+      // The predictions may be for another subset than the one shown: show that one.
+      const moved = subset !== get().subsetIndex;
       set((s) => ({
         summary,
         reports: {},
         confusion: null,
         marksVersion: s.marksVersion + 1,
-        ...(at >= 0 && at !== s.subsetIndex ? { subsetIndex: at } : {}),
+        subsetIndex: subset,
       }));
-      if (at >= 0 && at !== get().subsetIndex) get().showFirstImage();
+      if (moved) {
+        get().clearFilter();
+        get().showFirstImage();
+      }
     } finally {
       set({ opening: null });
     }

@@ -1,6 +1,5 @@
 import { currentSubset, useApp } from '../store/store';
-
-const n = (x: number) => x.toLocaleString('en-US');
+import { count } from './format';
 
 /** The dataset at a glance: counts, files, subsets, and the problems found, each a link. */
 export function DatasetPanel() {
@@ -12,24 +11,24 @@ export function DatasetPanel() {
       <dl className="summary">
         <div>
           <dt>images</dt>
-          <dd>{n(subset.images.ids.length)}</dd>
+          <dd>{count(subset.images.ids.length)}</dd>
         </div>
         <div>
           <dt>annotations</dt>
-          <dd>{n(subset.annotationCount)}</dd>
+          <dd>{count(subset.annotationCount)}</dd>
         </div>
         <div>
           <dt>crowd</dt>
-          <dd>{n(subset.crowdCount)}</dd>
+          <dd>{count(subset.crowdCount)}</dd>
         </div>
         <div>
           <dt>categories</dt>
-          <dd>{n(subset.categories.length)}</dd>
+          <dd>{count(subset.categories.length)}</dd>
         </div>
         <div>
           <dt>pictures found</dt>
           <dd>
-            {n(subset.imagesFound)} of {n(subset.images.ids.length)}
+            {count(subset.imagesFound)} of {count(subset.images.ids.length)}
           </dd>
         </div>
         <div>
@@ -54,7 +53,9 @@ export function DatasetPanel() {
       </ul>
       {subset.imagesMissing.length > 0 && (
         <details>
-          <summary>{n(subset.images.ids.length - subset.imagesFound)} pictures not found</summary>
+          <summary>
+            {count(subset.images.ids.length - subset.imagesFound)} pictures not found
+          </summary>
           <ul className="file-list">
             {subset.imagesMissing.map((name) => (
               <li key={name}>{name}</li>
@@ -64,8 +65,8 @@ export function DatasetPanel() {
       )}
       <h2>Problems</h2>
       <p className="muted">
-        {n(subset.problemTotal)} found while reading; the Problems tab lists them with the deeper
-        checks.
+        {count(subset.problemTotal)} found while reading; the Problems tab lists them with the
+        deeper checks.
       </p>
     </section>
   );

@@ -2,10 +2,7 @@ import type { FindingKind } from '../coco';
 import { useApp } from '../store/store';
 import type { FindingInfo } from '../worker/protocol';
 import { FINDING_TITLES, FIX_TITLES } from './problemLabels';
-
-const n = (x: number) => x.toLocaleString('en-US');
-/** Entries shown when a group is open (the count covers all). */
-const SHOWN = 500;
+import { ENTRIES_SHOWN, count } from './format';
 
 /** One kind of finding: its count, a fix for all, and (open) each entry with a link and a fix. */
 export function FindingGroup(props: {
@@ -31,21 +28,21 @@ export function FindingGroup(props: {
     <li>
       <div className="group-head">
         <button type="button" className="link" aria-expanded={props.open} onClick={props.onToggle}>
-          {title} <span className="muted">({n(props.count)})</span>
+          {title} <span className="muted">({count(props.count)})</span>
         </button>
         {fix !== null && list.length > 0 && (
           <button
             type="button"
-            aria-label={`${FIX_TITLES[fix]}: all ${n(list.length)} ${title.toLowerCase()}`}
+            aria-label={`${FIX_TITLES[fix]}: all ${count(list.length)} ${title.toLowerCase()}`}
             onClick={() => apply(list)}
           >
-            {FIX_TITLES[fix]}: all {n(list.length)}
+            {FIX_TITLES[fix]}: all {count(list.length)}
           </button>
         )}
       </div>
       {props.open && (
         <ul className="problem-list" aria-label={title}>
-          {list.slice(0, SHOWN).map((f, i) => (
+          {list.slice(0, ENTRIES_SHOWN).map((f, i) => (
             <li key={i}>
               {f.imageIndex !== null && (
                 <button
@@ -77,7 +74,7 @@ export function FindingGroup(props: {
             </li>
           ))}
           {list.length < props.count && (
-            <li className="muted">… {n(props.count - list.length)} more</li>
+            <li className="muted">… {count(props.count - list.length)} more</li>
           )}
         </ul>
       )}

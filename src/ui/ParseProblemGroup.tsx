@@ -1,8 +1,6 @@
 import { useApp } from '../store/store';
 import type { ProblemInfo } from '../worker/protocol';
-
-const n = (x: number) => x.toLocaleString('en-US');
-const SHOWN = 500;
+import { ENTRIES_SHOWN, count } from './format';
 
 /** One code of the problems found while reading the files, each entry with its JSON path. */
 export function ParseProblemGroup(props: {
@@ -16,11 +14,11 @@ export function ParseProblemGroup(props: {
   return (
     <li>
       <button type="button" className="link" aria-expanded={props.open} onClick={props.onToggle}>
-        {props.code} <span className="muted">({n(props.count)}, in the file)</span>
+        {props.code} <span className="muted">({count(props.count)}, in the file)</span>
       </button>
       {props.open && (
         <ul className="problem-list" aria-label={props.code}>
-          {props.list.slice(0, SHOWN).map((p, i) => (
+          {props.list.slice(0, ENTRIES_SHOWN).map((p, i) => (
             <li key={i} className={p.severity}>
               {p.imageIndex !== null ? (
                 <button
@@ -37,7 +35,7 @@ export function ParseProblemGroup(props: {
             </li>
           ))}
           {props.list.length < props.count && (
-            <li className="muted">… {n(props.count - props.list.length)} more</li>
+            <li className="muted">… {count(props.count - props.list.length)} more</li>
           )}
         </ul>
       )}

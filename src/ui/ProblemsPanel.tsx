@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { FindingKind } from '../coco';
-import { insightKey } from '../store/insightSlice';
+import { findingsFresh, insightKey } from '../store/insightSlice';
 import { currentSubset, useApp } from '../store/store';
 import type { ProblemInfo } from '../worker/protocol';
 import { FindingGroup } from './FindingGroup';
 import { ParseProblemGroup } from './ParseProblemGroup';
 import { CHECKED_AGAIN } from './problemLabels';
-
-const n = (x: number) => x.toLocaleString('en-US');
+import { count } from './format';
 
 /**
  * Every problem of the subset, grouped by kind with counts: what the deeper checks find on
@@ -19,7 +18,7 @@ export function ProblemsPanel() {
   const subset = useApp(currentSubset);
   const findings = useApp((s) => s.findings);
   const counts = useApp((s) => s.findingCounts);
-  const fresh = useApp((s) => s.findingsFor === insightKey(s) && s.checkProgress === null);
+  const fresh = useApp(findingsFresh);
   const progress = useApp((s) => s.checkProgress);
   const key = useApp(insightKey);
   const runChecks = useApp((s) => s.runChecks);
@@ -34,6 +33,7 @@ export function ProblemsPanel() {
   const findingGroups = (Object.entries(counts) as [FindingKind, number][]).sort(
     (a, b) => b[1] - a[1],
   );
+  const byKind = groupBy(findings ?? [], (f) => f.kind);
   const total =
     parseGroups.reduce((s, g) => s + g.count, 0) + findingGroups.reduce((s, [, c]) => s + c, 0);
   const toggle = (name: string) => setOpen(open === name ? null : name);
@@ -42,7 +42,7 @@ export function ProblemsPanel() {
       <p className="muted" aria-live="polite">
         {!fresh || findings === null
           ? `Checking… ${Math.round((progress ?? 0) * 100)}%`
-          : `${n(total)} ${total === 1 ? 'problem' : 'problems'}`}
+          : `${count(total)} ${total === 1 ? 'problem' : 'problems'}`}
       </p>
       <ul className="problem-groups">
         {fresh &&
@@ -51,7 +51,7 @@ export function ProblemsPanel() {
               key={kind}
               kind={kind}
               count={count}
-              list={(findings ?? []).filter((f) => f.kind === kind)}
+              list={byKind.get(kind) ?? []}
               open={open === kind}
               onToggle={() => toggle(kind)}
             />
@@ -80,14 +80,14 @@ function groupParseProblems(
   problems: readonly ProblemInfo[],
   counts: Partial<Record<string, number>>,
 ): { code: string; count: number; list: ProblemInfo[] }[] {
-  const groups = new Map<string, ProblemInfo[]>();
-  for (const p of problems) {
-    if (CHECKED_AGAIN.has(p.code)) continue;
-    if (p.code === 'duplicate-id' && p.path.startsWith('annotations')) continue;
-    const list = groups.get(p.code);
-    if (list === undefined) groups.set(p.code, [p]);
-    else list.push(p);
-  }
+  const groups = groupBy(
+    problems.filter(
+      (p) =>
+        !CHECKED_AGAIN.has(p.code) &&
+        !(p.code === 'duplicate-id' && p.path.startsWith('annotations')),
+    ),
+    (p) => p.code,
+  );
   return [...groups]
     .map(([code, list]) => ({
       code,
@@ -95,4 +95,15 @@ function groupParseProblems(
       count: code === 'duplicate-id' ? list.length : (counts[code] ?? list.length),
     }))
     .sort((a, b) => b.count - a.count);
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [item]);
+    else list.push(item);
+  }
+  return groups;
 }

@@ -1,16 +1,13 @@
-import { insightKey } from '../store/insightSlice';
+import { findingsFresh } from '../store/insightSlice';
 import { currentSubset, useApp } from '../store/store';
-
-const format = (n: number) => n.toLocaleString('en-US');
+import { count } from './format';
 
 /** "<I> images · <A> annotations · <C> categories", plus pictures found and problems. */
 export function StatusBar() {
   const subset = useApp(currentSubset);
   const pictureCount = useApp((s) => s.summary?.pictureCount ?? 0);
   const checked = useApp((s) =>
-    s.findingsFor === insightKey(s) && s.checkProgress === null
-      ? Object.values(s.findingCounts).reduce((a, b) => a + (b ?? 0), 0)
-      : null,
+    findingsFresh(s) ? Object.values(s.findingCounts).reduce((a, b) => a + (b ?? 0), 0) : null,
   );
   if (subset === undefined) {
     return (
@@ -23,18 +20,18 @@ export function StatusBar() {
   return (
     <footer className="statusbar">
       <span role="status">
-        {format(images)} images · {format(subset.annotationCount)} annotations ·{' '}
-        {format(subset.categories.length)} categories
+        {count(images)} images · {count(subset.annotationCount)} annotations ·{' '}
+        {count(subset.categories.length)} categories
       </span>
       <span className="muted">
         {subset.imagesFound === images
           ? 'all pictures found'
-          : `pictures found for ${format(subset.imagesFound)} of ${format(images)} images${pictureCount === 0 ? ' (add them: drop the images folder or zip)' : ''}`}
+          : `pictures found for ${count(subset.imagesFound)} of ${count(images)} images${pictureCount === 0 ? ' (add them: drop the images folder or zip)' : ''}`}
       </span>
       {subset.problemTotal > 0 && (
-        <span className="muted">{format(subset.problemTotal)} problems in the file</span>
+        <span className="muted">{count(subset.problemTotal)} problems in the file</span>
       )}
-      {checked !== null && <span className="muted">{format(checked)} found by the checks</span>}
+      {checked !== null && <span className="muted">{count(checked)} found by the checks</span>}
     </footer>
   );
 }

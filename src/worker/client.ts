@@ -234,14 +234,14 @@ export class EngineClient {
     subset: number,
     files: SourceFile[],
     onProgress: (event: ProgressEvent) => void,
-  ): Promise<OpenSummary> {
+  ): Promise<{ summary: OpenSummary; subset: number }> {
     const response = await this.require().request(
       { type: 'add-predictions', subset, files },
       onProgress,
     );
     if (response.type !== 'predictions-added')
       throw new Error(`unexpected answer ${response.type}`);
-    return response.summary;
+    return { summary: response.summary, subset: response.subset };
   }
 
   async evaluate(

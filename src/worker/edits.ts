@@ -45,11 +45,11 @@ function bySource(subset: Subset, keys: readonly number[]): Map<number, number[]
 function perSource(
   subset: Subset,
   keys: readonly number[],
-  plan: (d: Dataset, positions: number[]) => Patch,
+  plan: (d: Dataset, positions: number[], source: number) => Patch,
 ): SubsetPatch {
   return [...bySource(subset, keys)].map(([source, positions]) => ({
     source,
-    patch: plan(subset.sources[source]!.dataset, positions),
+    patch: plan(subset.sources[source]!.dataset, positions, source),
   }));
 }
 
@@ -185,30 +185,8 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
       );
       return perSource(subset, keys, (d, p) => planSetAttribute(d, p, command.name, command.value));
     }
-    case 'fix': {
-      const sizeIn = (d: Dataset) => (at: number) => {
-        const i = d.index.imageById.get(idKey(d.annotations[at]!.imageId));
-        const image = i === undefined ? undefined : d.images[i];
-        return { width: image?.width ?? 0, height: image?.height ?? 0 };
-      };
-      switch (command.fix) {
-        case 'recompute-geometry':
-          return perSource(subset, command.keys, (d, p) => planRecomputeGeometry(d, p, sizeIn(d)));
-        case 'clip-to-image':
-          return perSource(subset, command.keys, (d, p) => planClipToImage(d, p, sizeIn(d)));
-        case 'drop-short-parts':
-          return perSource(subset, command.keys, (d, p) => planDropShortParts(d, p, sizeIn(d)));
-        case 'new-id':
-          return perSource(subset, command.keys, planNewIds);
-        case 'delete-annotation':
-          return perSource(subset, command.keys, planDeleteAnnotations);
-        case 'delete-category':
-          return command.categoryIds.flatMap((id) =>
-            withCategory(subset, id, (d) => planDeleteCategory(d, id, { delete: true })),
-          );
-      }
-      break;
-    }
+    case 'fix':
+      return planFix(subset, command);
     default: {
       const never: never = command;
       throw new Error(`unknown edit ${JSON.stringify(never)}`);
@@ -224,4 +202,29 @@ export function applySubsetPatch(subset: Subset, patch: SubsetPatch): void {
     s.dataset = applyPatch(s.dataset, p);
   }
   refreshSubset(subset);
+}
+
+/** A fix the checks offer, for the annotations (keys) or categories it names. */
+function planFix(subset: Subset, command: Extract<EditCommand, { type: 'fix' }>): SubsetPatch {
+  const sizes = (source: number) => (at: number) => imageSize(subset, source, at);
+  switch (command.fix) {
+    case 'recompute-geometry':
+      return perSource(subset, command.keys, (d, p, s) => planRecomputeGeometry(d, p, sizes(s)));
+    case 'clip-to-image':
+      return perSource(subset, command.keys, (d, p, s) => planClipToImage(d, p, sizes(s)));
+    case 'drop-short-parts':
+      return perSource(subset, command.keys, (d, p, s) => planDropShortParts(d, p, sizes(s)));
+    case 'new-id':
+      return perSource(subset, command.keys, (d, p) => planNewIds(d, p));
+    case 'delete-annotation':
+      return perSource(subset, command.keys, (d, p) => planDeleteAnnotations(d, p));
+    case 'delete-category':
+      return command.categoryIds.flatMap((id) =>
+        withCategory(subset, id, (d) => planDeleteCategory(d, id, { delete: true })),
+      );
+    default: {
+      const never: never = command.fix;
+      throw new Error(`unknown fix ${String(never)}`);
+    }
+  }
 }

@@ -218,10 +218,10 @@ export class Engine {
     preferred: number,
     files: readonly Source[],
     progress: Progress,
-  ): Promise<OpenSummary> {
+  ): Promise<{ summary: OpenSummary; subset: number }> {
     const attached = await addPredictionFiles(this.subsets, preferred, files, progress);
     for (const at of new Set(attached)) this.refreshPredictions(at);
-    return this.summary!;
+    return { summary: this.summary!, subset: attached.at(-1)! };
   }
 
   evaluate(subset: number, iouType: IouType, progress: (done: number, total: number) => void) {

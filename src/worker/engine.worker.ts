@@ -145,12 +145,12 @@ async function handle(request: Request): Promise<void> {
       post({ type: 'stats', id: request.id, stats: engine.stats(request.subset) });
       return;
     case 'add-predictions': {
-      const summary = await engine.addPredictions(
+      const added = await engine.addPredictions(
         request.subset,
         request.files,
         throttledProgress(request.id),
       );
-      post({ type: 'predictions-added', id: request.id, summary });
+      post({ type: 'predictions-added', id: request.id, ...added });
       return;
     }
     case 'evaluate': {

@@ -1,6 +1,6 @@
 /** The images of a subset that pass the image list's filter. */
 import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
-import { marksAreStale } from './predictions';
+import { freshMarks } from './predictions';
 import { ImageFlag, type ImageFilter, type ImageTable } from './protocol';
 import { annotationsOfImage, type Subset } from './subset';
 
@@ -42,8 +42,9 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
 /** False positives (or missed ground truths) of each image, by the marks; null without marks. */
 function mistakesPerImage(subset: Subset, kind: 'false-positives' | 'misses'): Int32Array | null {
   const p = subset.predictions;
-  if (p === null || p.marks === null || marksAreStale(subset, p)) return null;
-  const { matches, gtSource } = p.marks;
+  const marks = freshMarks(subset);
+  if (p === null || marks === null) return null;
+  const { matches, gtSource } = marks;
   const counts = new Int32Array(subset.images.length);
   if (kind === 'false-positives') {
     for (let i = 0; i < counts.length; i++)

@@ -5,7 +5,7 @@
  */
 import { annotationRle, DetectionStatus, GroundTruthStatus, type Matches } from '../coco';
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
-import { marksAreStale, type Marks, type Predictions } from './predictions';
+import { freshMarks, type Marks, type Predictions } from './predictions';
 import {
   MARK_COLORS,
   type GroundTruthMatch,
@@ -20,12 +20,6 @@ const STATUS: Record<number, PredictionStatus> = {
   [DetectionStatus.falsePositive]: 'false-positive',
   [DetectionStatus.ignored]: 'ignored',
 };
-
-/** The marks, unless the ground truth changed since they were made. */
-function freshMarks(subset: Subset): Marks | null {
-  const p = subset.predictions;
-  return p === null || marksAreStale(subset, p) ? null : p.marks;
-}
 
 export function predictionsOfImage(
   subset: Subset,

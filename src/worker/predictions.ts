@@ -159,6 +159,12 @@ export function marksAreStale(subset: Subset, predictions: Predictions): boolean
   return evaluated?.gt !== subset.sources[marks.gtSource]?.dataset;
 }
 
+/** The subset's marks, unless the ground truth changed since they were made. */
+export function freshMarks(subset: Subset): Marks | null {
+  const p = subset.predictions;
+  return p === null || marksAreStale(subset, p) ? null : p.marks;
+}
+
 export function summarizePredictions(subset: Subset, p: Predictions): PredictionsSummary {
   let min = Infinity;
   let max = -Infinity;

@@ -18,6 +18,15 @@ import type {
   Severity,
   Shape,
 } from '../coco';
+import type {
+  ConfusionReport,
+  EvaluationReport,
+  GroundTruthMatch,
+  PredictionsSummary,
+  ViewPrediction,
+} from './predictionTypes';
+
+export * from './predictionTypes';
 
 /** A file the user gave: from a drop, the file input, a folder, or the sample. */
 export type SourceFile = {
@@ -86,105 +95,6 @@ export type SubsetSummary = {
   imagesMissing: string[];
   /** A results list shown over this subset's ground truth, when one was given. */
   predictions: PredictionsSummary | null;
-};
-
-/** A results list attached to a subset: what it holds and how it matched the ground truth. */
-export type PredictionsSummary = {
-  file: string;
-  count: number;
-  imagesWithPredictions: number;
-  /** Detections whose `image_id` is not among the subset's images (a few examples). */
-  unknownImages: number;
-  unknownImageExamples: string[];
-  /** Detections whose `category_id` is not among the subset's categories. */
-  unknownCategories: number;
-  unknownCategoryExamples: string[];
-  iouTypes: IouType[];
-  scoreRange: [number, number] | null;
-  /** IoU (OKS) threshold of the marks. */
-  threshold: number;
-  /** What the marks say, once an evaluation ran; `stale` after the ground truth was edited. */
-  marks:
-    | ({ iouType: IouType; stale: boolean } & {
-        truePositives: number;
-        falsePositives: number;
-        ignoredDetections: number;
-        notEvaluatedDetections: number;
-        matchedGroundTruths: number;
-        missedGroundTruths: number;
-        ignoredGroundTruths: number;
-      })
-    | null;
-};
-
-/** A detection's verdict at the marks' threshold; 'none' before any evaluation. */
-export type PredictionStatus = 'true-positive' | 'false-positive' | 'ignored' | 'none';
-
-/** How verdicts are drawn (outlines and masks); 'none' uses the category's colour. */
-export const MARK_COLORS = {
-  'true-positive': '#22c55e',
-  'false-positive': '#ef4444',
-  ignored: '#9ca3af',
-  missed: '#f59e0b',
-} as const;
-
-/** One detection of the current image, as the canvas and the inspector need it. */
-export type ViewPrediction = {
-  /** Position in the results list. */
-  key: number;
-  id: CocoId;
-  categoryId: CocoId | null;
-  score: number | null;
-  bbox: [number, number, number, number] | null;
-  polygons: number[][] | null;
-  mask: MaskImage | null;
-  keypoints: number[] | null;
-  status: PredictionStatus;
-  /** IoU (OKS) with the matched ground truth, or the best one when unmatched; null if none. */
-  iou: number | null;
-  /** View key and id of the ground truth it matched. */
-  matchedKey: number | null;
-  matchedId: CocoId | null;
-};
-
-/** A ground truth's verdict at the marks' threshold. */
-export type GroundTruthMatch = {
-  status: 'matched' | 'missed' | 'ignored';
-  /** The detection that matched it: position in the results list, id, IoU and score. */
-  predictionKey: number | null;
-  predictionId: CocoId | null;
-  iou: number | null;
-  score: number | null;
-};
-
-/** What `COCOeval` computed, as the page shows and exports it. */
-export type EvaluationReport = {
-  iouType: IouType;
-  groundTruthFile: string;
-  predictionsFile: string;
-  ms: number;
-  /** `COCOeval.stats`, with what each number is. */
-  lines: {
-    metric: 'AP' | 'AR';
-    iou: number | null;
-    area: string;
-    maxDets: number;
-    value: number;
-  }[];
-  /** AP@[.5:.95] per category, -1 where the category has no ground truth. */
-  categories: { id: CocoId; name: string; ap: number }[];
-  curves: { recall: number[]; mean: number[]; byIou: { iou: number; precision: number[] }[] };
-  skipped: { unknownImage: number; unknownCategory: number; beyondMaxDets: number };
-};
-
-/** The confusion matrix at the marks' threshold (see coco/eval/types.ts for its definition). */
-export type ConfusionReport = {
-  threshold: number;
-  iouType: IouType;
-  /** Category names in row/column order; the last row and column are "background". */
-  names: string[];
-  /** Row-major, rows = ground truth, columns = predictions. */
-  counts: number[];
 };
 
 export type OpenSummary = {
@@ -383,7 +293,8 @@ export type Response =
       counts: Partial<Record<FindingKind, number>>;
     }
   | { type: 'stats'; id: number; stats: DatasetStats }
-  | { type: 'predictions-added'; id: number; summary: OpenSummary }
+  /** `subset`: the one the (last) results list was attached to. */
+  | { type: 'predictions-added'; id: number; summary: OpenSummary; subset: number }
   | {
       type: 'evaluated';
       id: number;

@@ -80,8 +80,8 @@ export async function readCentralDirectory(
     loc.offset >= loc.tailStart
       ? loc.tail.subarray(loc.offset - loc.tailStart, loc.offset - loc.tailStart + loc.size)
       : await readBytes(blob, loc.offset, loc.offset + loc.size);
-  // Data prepended to a zip (a self-extractor stub, say) shifts every offset by its
-  // length. The directory always ends where the end records start, so look there too.
+  // Data prepended to a zip, such as a self-extracting program, shifts every offset by
+  // its length. The directory always ends where the end records start, so look there too.
   let shift = 0;
   const gap = loc.end - (loc.offset + loc.size);
   if (gap > 0 && loc.size > 0 && u32(directory, 0) !== CENTRAL_SIG) {

@@ -2,8 +2,7 @@ import { currentSubset, useApp } from '../../store/store';
 import type { PredictionsSummary } from '../../worker/protocol';
 import { EvaluationRuns } from './EvaluationRuns';
 import { MarksControls } from './MarksControls';
-
-const n = (x: number) => x.toLocaleString('en-US');
+import { count } from '../format';
 
 /**
  * Predictions over the ground truth: what the results list holds and whether its ids match
@@ -34,13 +33,14 @@ function PredictionsFile(props: { p: PredictionsSummary }) {
     <div className="predictions-file">
       <h2>Predictions</h2>
       <p>
-        <strong>{p.file}</strong>: {n(p.count)} detections on {n(p.imagesWithPredictions)} images
+        <strong>{p.file}</strong>: {count(p.count)} detections on {count(p.imagesWithPredictions)}{' '}
+        images
         {p.scoreRange !== null &&
           `, scores ${p.scoreRange[0].toFixed(2)}–${p.scoreRange[1].toFixed(2)}`}
       </p>
       {p.unknownImages > 0 && (
         <p className="warning">
-          {n(p.unknownImages)} detections name images not in the dataset (image_id{' '}
+          {count(p.unknownImages)} detections name images not in the dataset (image_id{' '}
           {p.unknownImageExamples.join(', ')}
           {p.unknownImages > p.unknownImageExamples.length ? ', …' : ''}): they are not drawn, and
           not evaluated.
@@ -48,7 +48,7 @@ function PredictionsFile(props: { p: PredictionsSummary }) {
       )}
       {p.unknownCategories > 0 && (
         <p className="warning">
-          {n(p.unknownCategories)} detections name categories not in the dataset (category_id{' '}
+          {count(p.unknownCategories)} detections name categories not in the dataset (category_id{' '}
           {p.unknownCategoryExamples.join(', ')}
           {p.unknownCategories > p.unknownCategoryExamples.length ? ', …' : ''}): not evaluated.
         </p>

@@ -1,7 +1,6 @@
 import { useApp } from '../../store/store';
 import { MARK_COLORS, type PredictionsSummary } from '../../worker/protocol';
-
-const n = (x: number) => x.toLocaleString('en-US');
+import { count } from '../format';
 
 /** Which sources are drawn, the score and IoU thresholds, the verdicts and the filters they give. */
 export function MarksControls(props: { p: PredictionsSummary }) {
@@ -65,19 +64,19 @@ export function MarksControls(props: { p: PredictionsSummary }) {
           <ul className="verdicts" aria-label="Verdicts">
             <li>
               <span className="swatch" style={{ background: MARK_COLORS['true-positive'] }} />
-              {n(marks.truePositives)} true positives
+              {count(marks.truePositives)} true positives
             </li>
             <li>
               <span className="swatch" style={{ background: MARK_COLORS['false-positive'] }} />
-              {n(marks.falsePositives)} false positives
+              {count(marks.falsePositives)} false positives
             </li>
             <li>
               <span className="swatch" style={{ background: MARK_COLORS.missed }} />
-              {n(marks.missedGroundTruths)} missed
+              {count(marks.missedGroundTruths)} missed
             </li>
             <li>
               <span className="swatch" style={{ background: MARK_COLORS.ignored }} />
-              {n(marks.ignoredDetections)} ignored (crowd)
+              {count(marks.ignoredDetections)} ignored (crowd)
             </li>
           </ul>
           <p className="muted">
