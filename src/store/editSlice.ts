@@ -53,6 +53,12 @@ function applyDelta(summary: SubsetSummary, delta: SubsetDelta): SubsetSummary {
 }
 
 export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => {
+  /**
+   * Edits, undos and redos run one after another, each on the history the one before left:
+   * an Undo pressed while an edit is on its way to the engine undoes that edit.
+   */
+  let queue: Promise<void> = Promise.resolve();
+  const inOrder = (step: () => Promise<void>): Promise<void> => (queue = queue.then(step, step));
   /** Puts the engine's answer in the store. */
   const settle = (delta: SubsetDelta, extra: Partial<AppState>) => {
     set((s) => {
@@ -84,63 +90,70 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     editVersion: 0,
     unexported: false,
 
-    edit: async (label, command) => {
-      const subset = get().subsetIndex;
-      try {
-        const { patch, delta, inserted } = await engine.edit(subset, command);
-        if (patch.every((p) => p.patch.length === 0)) return;
-        settle(delta, {
-          undoStack: [...get().undoStack, { label, subset, patch }],
-          redoStack: [],
-          unexported: true,
-          ...(inserted.length > 0 ? { selection: inserted } : {}),
-        });
-      } catch (error) {
-        fail(label, error);
-      }
-    },
+    edit: (label, command) =>
+      inOrder(async () => {
+        const subset = get().subsetIndex;
+        try {
+          const { patch, delta, inserted } = await engine.edit(subset, command);
+          if (patch.every((p) => p.patch.length === 0)) return;
+          settle(delta, {
+            undoStack: [...get().undoStack, { label, subset, patch }],
+            redoStack: [],
+            unexported: true,
+            ...(inserted.length > 0 ? { selection: inserted } : {}),
+          });
+        } catch (error) {
+          fail(label, error);
+        }
+      }),
 
-    undo: async () => {
-      const entry = get().undoStack.at(-1);
-      if (entry === undefined) return;
-      try {
-        const { delta } = await engine.applyPatches(entry.subset, [invertSubsetPatch(entry.patch)]);
-        settle(delta, {
-          undoStack: get().undoStack.slice(0, -1),
-          redoStack: [...get().redoStack, entry],
-          unexported: true,
-          ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
-        });
-      } catch (error) {
-        fail(`Undo ${entry.label}`, error);
-      }
-    },
+    undo: () =>
+      inOrder(async () => {
+        const entry = get().undoStack.at(-1);
+        if (entry === undefined) return;
+        try {
+          const { delta } = await engine.applyPatches(entry.subset, [
+            invertSubsetPatch(entry.patch),
+          ]);
+          settle(delta, {
+            undoStack: get().undoStack.slice(0, -1),
+            redoStack: [...get().redoStack, entry],
+            unexported: true,
+            ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
+          });
+        } catch (error) {
+          fail(`Undo ${entry.label}`, error);
+        }
+      }),
 
-    redo: async () => {
-      const entry = get().redoStack.at(-1);
-      if (entry === undefined) return;
-      try {
-        const { delta } = await engine.applyPatches(entry.subset, [entry.patch]);
-        settle(delta, {
-          undoStack: [...get().undoStack, entry],
-          redoStack: get().redoStack.slice(0, -1),
-          unexported: true,
-          ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
-        });
-      } catch (error) {
-        fail(`Redo ${entry.label}`, error);
-      }
-    },
+    redo: () =>
+      inOrder(async () => {
+        const entry = get().redoStack.at(-1);
+        if (entry === undefined) return;
+        try {
+          const { delta } = await engine.applyPatches(entry.subset, [entry.patch]);
+          settle(delta, {
+            undoStack: [...get().undoStack, entry],
+            redoStack: get().redoStack.slice(0, -1),
+            unexported: true,
+            ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
+          });
+        } catch (error) {
+          fail(`Redo ${entry.label}`, error);
+        }
+      }),
 
-    replay: async (entries) => {
-      const bySubset = new Map<number, SubsetPatch[]>();
-      for (const e of entries) bySubset.set(e.subset, [...(bySubset.get(e.subset) ?? []), e.patch]);
-      for (const [subset, patches] of bySubset) {
-        const { delta } = await engine.applyPatches(subset, patches);
-        settle(delta, {});
-      }
-      set({ undoStack: entries, redoStack: [], unexported: entries.length > 0 });
-    },
+    replay: (entries) =>
+      inOrder(async () => {
+        const bySubset = new Map<number, SubsetPatch[]>();
+        for (const e of entries)
+          bySubset.set(e.subset, [...(bySubset.get(e.subset) ?? []), e.patch]);
+        for (const [subset, patches] of bySubset) {
+          const { delta } = await engine.applyPatches(subset, patches);
+          settle(delta, {});
+        }
+        set({ undoStack: entries, redoStack: [], unexported: entries.length > 0 });
+      }),
 
     markExported: () => set({ unexported: false }),
   };
