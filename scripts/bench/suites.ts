@@ -53,15 +53,20 @@ export async function openSuite(
     verdict: '',
   });
 
+  // Median of 3, as the json it is compared with (one open alone varies by ±30% here).
   const zipped = await deflatedJsonZip(join(CACHE, 'val2017-json.zip'), val);
-  const page = await newBenchPage(browser, url);
-  const z = await measureOpen(page, [zipped]);
-  await page.close();
+  const zipRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await newBenchPage(browser, url);
+    zipRuns.push((await measureOpen(page, [zipped])).toFirstRenderMs);
+    await page.close();
+  }
+  const z = median(zipRuns);
   rows.push({
-    work: `same json deflated in a zip (${fmt.mb(statSync(zipped).size)})`,
-    measured: `${fmt.ms(z.toFirstRenderMs)} = ${(z.toFirstRenderMs / open).toFixed(2)}x`,
+    work: `same json deflated in a zip (${fmt.mb(statSync(zipped).size)}), median of 3`,
+    measured: `${fmt.ms(z)} = ${(z / open).toFixed(2)}x`,
     reference: '≤ 1.5x the json',
-    verdict: verdict(z.toFirstRenderMs <= 1.5 * open),
+    verdict: verdict(z <= 1.5 * open),
   });
   return { rows, openMs: open };
 }
