@@ -241,3 +241,12 @@ test('edits survive a reload: the session is restored with every edit', async ({
   await undo(page);
   await expect(rows(page)).toHaveCount(2);
 });
+
+test('a viewer who edits nothing leaves no session to restore', async ({ page }) => {
+  await rows(page).filter({ hasText: '#1' }).click();
+  await page.waitForTimeout(600); // autosave is debounced
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Open sample' })).toBeVisible();
+  await page.waitForTimeout(500); // the prompt would come once the saved session is read
+  await expect(page.getByRole('dialog', { name: 'Restore session' })).toHaveCount(0);
+});

@@ -19,6 +19,15 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 let enabled = true;
 
 /**
+ * Writes to the browser's storage run one after another: pictures or predictions added
+ * while the first save is on its way join the files it wrote instead of finding none.
+ */
+let writes: Promise<void> = Promise.resolve();
+function inOrder(write: () => Promise<void>): void {
+  writes = writes.then(write).catch(() => {});
+}
+
+/**
  * The files of the dataset open now, kept here until the first edit: only then are they
  * copied into the browser's storage (a viewer who edits nothing pays no copy of a 1 GB zip).
  */
@@ -27,7 +36,7 @@ let unsaved: { files: SourceFile[]; label: string } | null = null;
 /** After a successful open: the files become the session's (saved with the first edit). */
 export function rememberOpened(files: SourceFile[], label: string): void {
   unsaved = enabled ? { files, label } : null;
-  if (enabled) void clearSession().catch(() => {});
+  if (enabled) inOrder(clearSession);
 }
 
 function saveOpenedFiles(): Promise<void> {
@@ -35,14 +44,14 @@ function saveOpenedFiles(): Promise<void> {
   unsaved = null;
   if (opened === null) return Promise.resolve();
   const files = opened.files.map((f) => ({ path: f.path, file: f.file }));
-  return saveFiles({ label: opened.label, files, savedAt: Date.now() }).catch(() => {});
+  return saveFiles({ label: opened.label, files, savedAt: Date.now() });
 }
 
 /** Pictures added to the open dataset. */
 export function rememberAdded(files: SourceFile[]): void {
   if (!enabled) return;
   if (unsaved !== null) unsaved = { ...unsaved, files: [...unsaved.files, ...files] };
-  else void addFiles(files.map((f) => ({ path: f.path, file: f.file }))).catch(() => {});
+  else inOrder(() => addFiles(files.map((f) => ({ path: f.path, file: f.file }))));
 }
 
 function viewState() {
@@ -54,15 +63,18 @@ function viewState() {
 function scheduleSave(history: HistoryEntry[]): void {
   clearTimeout(pending);
   pending = setTimeout(() => {
-    void saveOpenedFiles()
-      .then(() => saveState({ history, view: viewState(), savedAt: Date.now() }))
-      .catch(() => {});
+    inOrder(async () => {
+      await saveOpenedFiles();
+      await saveState({ history, view: viewState(), savedAt: Date.now() });
+    });
   }, 250);
 }
 
 export function startAutosave(): () => void {
   return useApp.subscribe((state, previous) => {
-    if (state.undoStack !== previous.undoStack && state.summary !== null)
+    // Opening a dataset empties the history: that is no edit, and saves nothing yet.
+    const opened = state.datasetVersion !== previous.datasetVersion;
+    if (state.undoStack !== previous.undoStack && state.summary !== null && !opened)
       scheduleSave(state.undoStack);
     else if (state.customColors !== previous.customColors || state.marks !== previous.marks)
       scheduleSave(state.undoStack);
@@ -106,5 +118,6 @@ export async function restoreSession(): Promise<void> {
 }
 
 export async function discardSession(): Promise<void> {
-  await clearSession().catch(() => {});
+  inOrder(clearSession);
+  await writes;
 }
