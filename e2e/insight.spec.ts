@@ -246,3 +246,59 @@ test('statistics agree with counts computed from the file, and a bar filters the
     String(car.id),
   );
 });
+
+test('the "problems" filter lists the images the checks find too, and follows their fixes', async ({
+  page,
+}) => {
+  const polygon = [10, 10, 30, 10, 30, 30, 10, 30];
+  const square = (id: number, image_id: number, bbox: number[]) => ({
+    id,
+    image_id,
+    category_id: 1,
+    segmentation: [polygon],
+    area: 400,
+    bbox,
+    iscrowd: 0,
+  });
+  const dataset = {
+    images: ['clean', 'wrong-box', 'mask-size', 'also-clean'].map((name, i) => ({
+      id: i + 1,
+      file_name: `${name}.png`,
+      width: 60,
+      height: 40,
+    })),
+    categories: [{ id: 1, name: 'thing' }],
+    annotations: [
+      square(1, 1, [10, 10, 20, 20]),
+      // Found only by the deeper checks: the box disagrees with the polygon.
+      square(2, 2, [0, 0, 50, 35]),
+      // Found on reading: a mask of another size than its image.
+      {
+        ...square(3, 3, [0, 0, 50, 40]),
+        segmentation: { size: [40, 50], counts: [0, 2000] },
+        area: 2000,
+        iscrowd: 1,
+      },
+      square(4, 4, [10, 10, 20, 20]),
+    ],
+  };
+  await page.goto('/');
+  await openFiles(page, [payload('filter.json', JSON.stringify(dataset))]);
+  await expectStatus(page, 4, 4, 1);
+  const rows = page.getByRole('list', { name: 'Images' }).getByRole('listitem');
+  // The problems panel was never opened: ticking the filter runs the checks.
+  await page.getByRole('checkbox', { name: 'problems' }).check();
+  await expect(rows).toHaveText([/wrong-box\.png/, /mask-size\.png/]);
+  await expect(rows.first().getByTitle('has problems')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  await group(page, 'Box differs from the shape').click();
+  await problems(page).getByRole('button', { name: 'Recompute area and bbox: #2' }).click();
+  await expect(group(page, 'Box differs from the shape')).toHaveCount(0);
+  // Filtering again after the fix: only the problem found on reading is left.
+  await page.getByRole('checkbox', { name: 'problems' }).uncheck();
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1).getByTitle('has problems')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'problems' }).check();
+  await expect(rows).toHaveText([/mask-size\.png/]);
+});

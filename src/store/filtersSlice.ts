@@ -39,6 +39,9 @@ export const createFiltersSlice: StateCreator<AppState, [], [], FiltersSlice> = 
       set({ shownImages: null });
       return;
     }
+    // "problems" means what the problems panel lists: the deeper checks' findings too.
+    if (filter.hasProblems) await get().runChecks();
+    if (mine !== generation) return;
     const shown = await engine.filterImages(get().subsetIndex, filter);
     if (mine !== generation) return;
     set({ shownImages: shown });

@@ -1,7 +1,8 @@
 /** The deeper checks' findings and the statistics of the current subset (asked of the engine). */
 import type { StateCreator } from 'zustand';
 import type { DatasetStats, FindingKind } from '../coco';
-import type { FindingInfo } from '../worker/protocol';
+import { withFindingFlags } from '../worker/imageFlags';
+import type { FindingInfo, OpenSummary } from '../worker/protocol';
 import { engine } from './engine';
 import type { AppState } from './store';
 
@@ -14,7 +15,7 @@ export type InsightSlice = {
   checkProgress: number | null;
   stats: DatasetStats | null;
   statsFor: string;
-  /** Runs the checks unless they are fresh for the dataset as it is now. */
+  /** Runs the checks unless they are fresh for the dataset as it is now (or running). */
   runChecks: () => Promise<void>;
   loadStats: () => Promise<void>;
 };
@@ -26,6 +27,21 @@ export const insightKey = (s: AppState) => `${s.datasetVersion}:${s.editVersion}
 export const findingsFresh = (s: AppState) =>
   s.findingsFor === insightKey(s) && s.checkProgress === null;
 
+/** The summary with the images of subset `index` that have findings flagged. */
+function withFlagged(summary: OpenSummary, index: number, flagged: Int32Array): OpenSummary {
+  return {
+    ...summary,
+    subsets: summary.subsets.map((s, i) =>
+      i === index
+        ? { ...s, images: { ...s.images, flags: withFindingFlags(s.images.flags, flagged) } }
+        : s,
+    ),
+  };
+}
+
+/** The checks running now, and what they are for. */
+let running: { key: string; done: Promise<void> } | null = null;
+
 export const createInsightSlice: StateCreator<AppState, [], [], InsightSlice> = (set, get) => ({
   findings: null,
   findingCounts: {},
@@ -34,20 +50,35 @@ export const createInsightSlice: StateCreator<AppState, [], [], InsightSlice> = 
   stats: null,
   statsFor: '',
 
-  runChecks: async () => {
+  runChecks: () => {
     const key = insightKey(get());
-    if (get().findingsFor === key || get().summary === null) return;
+    if (running?.key === key) return running.done;
+    if (get().findingsFor === key || get().summary === null) return Promise.resolve();
+    const subset = get().subsetIndex;
     set({ findingsFor: key, checkProgress: 0 });
-    try {
-      const { findings, counts } = await engine.check(get().subsetIndex, (event) => {
-        if (insightKey(get()) === key && event.total > 0)
-          set({ checkProgress: event.done / event.total });
-      });
-      if (insightKey(get()) === key) set({ findings, findingCounts: counts, checkProgress: null });
-    } catch (error) {
-      set({ findingsFor: '', checkProgress: null });
-      throw error;
-    }
+    const done = (async () => {
+      try {
+        const { findings, counts, flagged } = await engine.check(subset, (event) => {
+          if (insightKey(get()) === key && event.total > 0)
+            set({ checkProgress: event.done / event.total });
+        });
+        if (insightKey(get()) !== key) return;
+        const summary = get().summary;
+        set({
+          findings,
+          findingCounts: counts,
+          checkProgress: null,
+          ...(summary === null ? {} : { summary: withFlagged(summary, subset, flagged) }),
+        });
+      } catch (error) {
+        set({ findingsFor: '', checkProgress: null });
+        throw error;
+      } finally {
+        if (running?.key === key) running = null;
+      }
+    })();
+    running = { key, done };
+    return done;
   },
 
   loadStats: async () => {

@@ -13,6 +13,7 @@ export function ImageFilters(props: {
   const onlyUnreviewed = useApp((s) => s.onlyUnreviewed);
   const hideSkipped = useApp((s) => s.hideSkipped);
   const setReviewFilter = useApp((s) => s.setReviewFilter);
+  const checkProgress = useApp((s) => s.checkProgress);
   const total = subset?.images.ids.length ?? 0;
   return (
     <div className="filters">
@@ -48,13 +49,19 @@ export function ImageFilters(props: {
           />
           crowd
         </label>
-        <label>
+        <label title="Images with a problem found on opening or by the checks of the Problems panel">
           <input
             type="checkbox"
             checked={filter.hasProblems}
             onChange={(e) => void setFilter({ hasProblems: e.currentTarget.checked })}
           />
           problems
+          {filter.hasProblems && checkProgress !== null && (
+            <span className="muted" role="status">
+              {' '}
+              checking {Math.round(checkProgress * 100)}%
+            </span>
+          )}
         </label>
         <label>
           <input

@@ -54,7 +54,7 @@ export function ImageRow(props: Props) {
           skipped
         </span>
       )}
-      {(flags & ImageFlag.hasProblems) !== 0 && (
+      {(flags & (ImageFlag.hasProblems | ImageFlag.hasFindings)) !== 0 && (
         <span className="badge warn" title="has problems">
           !
         </span>

@@ -15,6 +15,8 @@ export const FINDINGS_SENT = 20_000;
 export type CheckResult = {
   findings: FindingInfo[];
   counts: Partial<Record<FindingKind, number>>;
+  /** Positions of the images with findings, ascending (all of them, past FINDINGS_SENT). */
+  flagged: Int32Array;
 };
 
 /**
@@ -28,6 +30,7 @@ export async function checkSubset(
 ): Promise<CheckResult> {
   const findings: FindingInfo[] = [];
   const counts: Partial<Record<FindingKind, number>> = {};
+  const flagged = new Uint8Array(subset.images.length);
   const total = subset.sources.reduce((n, s) => n + 2 * s.dataset.annotations.length, 0);
   let before = 0;
   for (const [s, { dataset }] of subset.sources.entries()) {
@@ -40,15 +43,17 @@ export async function checkSubset(
     }
     for (const f of step.value) {
       counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-      if (findings.length >= FINDINGS_SENT) continue;
       const ann = f.annotation === undefined ? undefined : dataset.annotations[f.annotation];
       const image = f.image === undefined ? ann?.imageId : dataset.images[f.image]?.id;
+      const imageIndex = image === undefined ? null : (subset.imageById.get(idKey(image)) ?? null);
+      if (imageIndex !== null) flagged[imageIndex] = 1;
+      if (findings.length >= FINDINGS_SENT) continue;
       findings.push({
         kind: f.kind,
         message: f.message,
         key: f.annotation === undefined ? null : subset.keyOffsets[s]! + f.annotation,
         annotationId: ann?.id ?? null,
-        imageIndex: image === undefined ? null : (subset.imageById.get(idKey(image)) ?? null),
+        imageIndex,
         categoryId: f.category === undefined ? null : (dataset.categories[f.category]?.id ?? null),
         fix: f.fix ?? null,
       });
@@ -56,7 +61,11 @@ export async function checkSubset(
     before += 2 * dataset.annotations.length;
   }
   onProgress(total, total);
-  return { findings, counts };
+  const positions: number[] = [];
+  flagged.forEach((on, i) => {
+    if (on === 1) positions.push(i);
+  });
+  return { findings, counts, flagged: Int32Array.from(positions) };
 }
 
 export function subsetStats(subset: Subset): DatasetStats {

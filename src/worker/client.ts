@@ -217,10 +217,14 @@ export class EngineClient {
   async check(
     subset: number,
     onProgress: (event: ProgressEvent) => void,
-  ): Promise<{ findings: FindingInfo[]; counts: Partial<Record<FindingKind, number>> }> {
+  ): Promise<{
+    findings: FindingInfo[];
+    counts: Partial<Record<FindingKind, number>>;
+    flagged: Int32Array;
+  }> {
     const response = await this.require().request({ type: 'check', subset }, onProgress);
     if (response.type !== 'checked') throw new Error(`unexpected answer ${response.type}`);
-    return { findings: response.findings, counts: response.counts };
+    return { findings: response.findings, counts: response.counts, flagged: response.flagged };
   }
 
   async stats(subset: number): Promise<DatasetStats> {

@@ -29,6 +29,7 @@ import {
 } from './protocol';
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 import { summarizeSubset } from './summary';
+import { withFindingFlags } from './imageFlags';
 
 export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
@@ -152,7 +153,8 @@ export class Engine {
         source: subset.sources[s]!,
         record: subset.sources[s]!.dataset.annotations[at]!,
       }));
-      let flags = table.flags[i]! & (ImageFlag.hasFile | ImageFlag.hasProblems);
+      let flags =
+        table.flags[i]! & (ImageFlag.hasFile | ImageFlag.hasProblems | ImageFlag.hasFindings);
       if (anns.some((a) => a.record.iscrowd)) flags |= ImageFlag.hasCrowd;
       if (anns.some((a) => isEdited(a.source, a.record))) flags |= ImageFlag.edited;
       table.annotationCounts[i] = anns.length;
@@ -196,11 +198,21 @@ export class Engine {
     return [{ name: `coco_${name}`, blob }];
   }
 
-  /** The deeper checks of a subset; other requests are answered while they run. */
-  check(subset: number, progress: (done: number, total: number) => void): Promise<CheckResult> {
+  /**
+   * The deeper checks of a subset; other requests are answered while they run. The images
+   * with findings are flagged in the image table (what the "problems" filter looks at).
+   */
+  async check(
+    subset: number,
+    progress: (done: number, total: number) => void,
+  ): Promise<CheckResult> {
     const s = this.subsets[subset];
     if (s === undefined) throw new Error('no dataset is open');
-    return checkSubset(s, progress, () => new Promise((resolve) => setTimeout(resolve, 0)));
+    const result = await checkSubset(s, progress, () => new Promise((r) => setTimeout(r, 0)));
+    const table = this.summary?.subsets[subset]?.images;
+    if (this.subsets[subset] === s && table !== undefined)
+      table.flags = withFindingFlags(table.flags, result.flagged);
+    return result;
   }
 
   stats(subset: number): DatasetStats {

@@ -135,10 +135,10 @@ async function handle(request: Request): Promise<void> {
     }
     case 'check': {
       const progress = throttledProgress(request.id);
-      const { findings, counts } = await engine.check(request.subset, (done, total) =>
+      const { findings, counts, flagged } = await engine.check(request.subset, (done, total) =>
         progress('checking', '', done, total),
       );
-      post({ type: 'checked', id: request.id, findings, counts });
+      post({ type: 'checked', id: request.id, findings, counts, flagged });
       return;
     }
     case 'stats':

@@ -11,7 +11,8 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
   for (let i = 0; i < subset.images.length; i++) {
     const flags = table.flags[i]!;
     if (filter.hasCrowd && (flags & ImageFlag.hasCrowd) === 0) continue;
-    if (filter.hasProblems && (flags & ImageFlag.hasProblems) === 0) continue;
+    if (filter.hasProblems && (flags & (ImageFlag.hasProblems | ImageFlag.hasFindings)) === 0)
+      continue;
     if (filter.notAnnotated && table.annotationCounts[i]! > 0) continue;
     if (filter.edited && (flags & ImageFlag.edited) === 0) continue;
     const count = table.annotationCounts[i]!;

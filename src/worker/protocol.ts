@@ -43,6 +43,8 @@ export const ImageFlag = {
   hasFile: 4,
   /** An annotation of the image was edited, added or deleted. */
   edited: 8,
+  /** The last run of the deeper checks found something on the image or its annotations. */
+  hasFindings: 16,
 } as const;
 
 /** The images of a subset, column-wise so 118k rows post quickly. Index = image position. */
@@ -290,6 +292,8 @@ export type Response =
       type: 'checked';
       id: number;
       findings: FindingInfo[];
+      /** Positions of the images with findings (all of them; `findings` may be capped). */
+      flagged: Int32Array;
       counts: Partial<Record<FindingKind, number>>;
     }
   | { type: 'stats'; id: number; stats: DatasetStats }
