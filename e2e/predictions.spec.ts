@@ -9,6 +9,7 @@ import {
   openFiles,
   payload,
   pixelsAt,
+  screenPoint,
   waitForImage,
 } from './helpers';
 
@@ -120,6 +121,32 @@ async function screenOffset(page: Page, pixels: number): Promise<number> {
   );
   return pixels / scale;
 }
+
+test("hovering tells a prediction's verdict and a ground truth's match", async ({ page }) => {
+  await openCrafted(page);
+  const card = page.getByRole('tooltip');
+  const hover = async (x: number, y: number) => {
+    const p = await screenPoint(page, x, y);
+    await page.mouse.move(p.x - 2, p.y - 2);
+    await page.mouse.move(p.x, p.y);
+  };
+  // P2, where no ground truth is.
+  await hover(45, 37);
+  await expect(card).toHaveText(/^thing prediction #2 · score 0\.800false positive/);
+  // Inside A and P1 both: the ground truth, how it matched, and the prediction.
+  await hover(20, 20);
+  await expect(card).toContainText('thing #1');
+  await expect(card).toContainText('matched by prediction #1 at IoU 0.822');
+  await expect(card).toContainText('prediction #1 · score 0.900');
+  await expect(card).toContainText('true positive · IoU 0.822 with #1');
+  // B, missed.
+  await hover(70, 20);
+  await expect(card).toContainText('missed by the predictions');
+  await expect(card).not.toContainText('prediction #');
+  // Off every shape: no card.
+  await hover(95, 45);
+  await expect(card).toHaveCount(0);
+});
 
 test('predictions dropped with their dataset; ids that match no image are said', async ({
   page,

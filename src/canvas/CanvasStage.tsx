@@ -69,6 +69,8 @@ export function CanvasStage(props: Props) {
   const selectedPrediction = useApp((s) => s.selectedPrediction);
   const selectPrediction = useApp((s) => s.selectPrediction);
   const hover = useApp((s) => s.hover);
+  const hoveredPrediction = useApp((s) => s.hoveredPrediction);
+  const hoverPrediction = useApp((s) => s.hoverPrediction);
   const space = useSpaceHeld();
   const drawing = useDrawing(tool, props.image, viewport.scale, props.onDraw);
   const drawMode = tool !== 'select' && !space;
@@ -90,6 +92,10 @@ export function CanvasStage(props: Props) {
   const pick = (p: { x: number; y: number }) => {
     const q = toImage(p);
     return annotationAt(current ? shown : [], q.x, q.y, 3 / live.current.scale);
+  };
+  const pickPrediction = (p: { x: number; y: number }) => {
+    const q = toImage(p);
+    return annotationAt(current ? props.predictions : [], q.x, q.y, 3 / live.current.scale);
   };
   const pointerOf = (e: Konva.KonvaEventObject<MouseEvent>) =>
     e.target.getStage()?.getPointerPosition() ?? null;
@@ -124,6 +130,8 @@ export function CanvasStage(props: Props) {
         if (drawMode) return drawing.move(toImage(p));
         const hit = pick(p);
         if ((hit?.key ?? null) !== hovered) hover(hit?.key ?? null);
+        const detection = pickPrediction(p);
+        if ((detection?.key ?? null) !== hoveredPrediction) hoverPrediction(detection?.key ?? null);
       }}
       onMouseUp={(e) => {
         const p = pointerOf(e);
@@ -135,10 +143,7 @@ export function CanvasStage(props: Props) {
         if (drawMode) return drawing.click(toImage(p));
         const hit = pick(p);
         if (hit === null) {
-          const q = toImage(p);
-          const detection = current
-            ? annotationAt(props.predictions, q.x, q.y, 3 / live.current.scale)
-            : null;
+          const detection = pickPrediction(p);
           select([]);
           return selectPrediction(detection?.key ?? null);
         }
@@ -191,6 +196,7 @@ export function CanvasStage(props: Props) {
           opacity={props.opacity}
           scale={viewport.scale}
           selected={selectedPrediction}
+          hovered={hoveredPrediction}
         />
       )}
       {editing !== undefined && (

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CocoId } from '../coco';
 import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
 import { Captions } from './Captions';
@@ -20,6 +21,7 @@ export function CanvasView() {
   const layers = useApp((s) => s.layers);
   const opacity = useApp((s) => s.opacity);
   const hovered = useApp((s) => s.hovered);
+  const hoveredPrediction = useApp((s) => s.hoveredPrediction);
   const annotations = useApp((s) => s.annotations);
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
@@ -80,8 +82,13 @@ export function CanvasView() {
     view.version === version &&
     view.imageIndex === imageIndex &&
     view.subset === subsetIndex;
-  const hoveredAnnotation =
-    hovered === null ? undefined : annotations.find((a) => a.key === hovered);
+  const hoveredAnnotation = hovered === null ? undefined : shown.find((a) => a.key === hovered);
+  const hoveredDetection =
+    hoveredPrediction === null
+      ? undefined
+      : shownPredictions.find((p) => p.key === hoveredPrediction);
+  const nameOf = (categoryId: CocoId | null, fallback: string) =>
+    names[String(categoryId)] ?? fallback;
 
   return (
     <div
@@ -133,14 +140,31 @@ export function CanvasView() {
           apply(zoomAround(live.current, { x: size.width / 2, y: size.height / 2 }, f), 'now')
         }
       />
-      {hoveredAnnotation !== undefined && pointer !== null && tool === 'select' && (
-        <HoverCard
-          annotation={hoveredAnnotation}
-          name={names[String(hoveredAnnotation.categoryId)] ?? hoveredAnnotation.kind}
-          x={pointer.x}
-          y={pointer.y}
-        />
-      )}
+      {(hoveredAnnotation !== undefined || hoveredDetection !== undefined) &&
+        current &&
+        pointer !== null &&
+        tool === 'select' && (
+          <HoverCard
+            annotation={
+              hoveredAnnotation === undefined
+                ? null
+                : {
+                    value: hoveredAnnotation,
+                    name: nameOf(hoveredAnnotation.categoryId, hoveredAnnotation.kind),
+                  }
+            }
+            prediction={
+              hoveredDetection === undefined
+                ? null
+                : {
+                    value: hoveredDetection,
+                    name: nameOf(hoveredDetection.categoryId, 'detection'),
+                  }
+            }
+            x={pointer.x}
+            y={pointer.y}
+          />
+        )}
       {current && <Captions annotations={annotations} />}
       {subset !== undefined && current && view.picture === null && (
         <div className="canvas-note">

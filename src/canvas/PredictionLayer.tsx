@@ -15,6 +15,7 @@ type Props = {
   /** Screen pixels per image pixel: strokes and text keep their screen size. */
   scale: number;
   selected: number | null;
+  hovered: number | null;
 };
 
 /**
@@ -24,7 +25,7 @@ type Props = {
  * frame. The layer takes no events (hit testing is geometric, see hitTest.ts).
  */
 export function PredictionLayer(props: Props) {
-  const { scale, selected } = props;
+  const { scale, selected, hovered } = props;
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
       {props.missed.map((a) => {
@@ -53,7 +54,7 @@ export function PredictionLayer(props: Props) {
           p.status === 'none'
             ? (props.colors[String(p.categoryId)] ?? UNKNOWN_COLOR)
             : MARK_COLORS[p.status];
-        const active = p.key === selected;
+        const active = p.key === selected || p.key === hovered;
         const width = (active ? 3.5 : 2) / scale;
         const dash = [3 / scale, 3 / scale];
         const mask = props.masks.get(p.key);

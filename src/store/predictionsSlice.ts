@@ -36,12 +36,15 @@ export type PredictionsSlice = {
   predictions: PlainPrediction[];
   /** A detection picked in the list or on the canvas (its position in the results list). */
   selectedPrediction: number | null;
+  /** The detection under the pointer (its position in the results list). */
+  hoveredPrediction: number | null;
   addPredictions: (files: SourceFile[]) => Promise<void>;
   evaluate: (iouType: IouType) => Promise<void>;
   setIouThreshold: (threshold: number) => Promise<void>;
   setPredictionScore: (score: number) => void;
   setShown: (source: 'showGroundTruth' | 'showPredictions', value: boolean) => void;
   selectPrediction: (key: number | null) => void;
+  hoverPrediction: (key: number | null) => void;
   clearPredictionState: () => void;
   /**
    * After the ground truth was edited the marks are stale: evaluates again when that is
@@ -84,6 +87,7 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
   predictionScore: 0,
   predictions: [],
   selectedPrediction: null,
+  hoveredPrediction: null,
 
   addPredictions: async (files) => {
     const label = files.length === 1 ? files[0]!.path : `${files.length} files`;
@@ -148,6 +152,7 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
   setPredictionScore: (score) => set({ predictionScore: score }),
   setShown: (source, value) => set({ [source]: value }),
   selectPrediction: (key) => set({ selectedPrediction: key }),
+  hoverPrediction: (key) => set({ hoveredPrediction: key }),
   refreshStaleMarks: (force) => {
     const marks = get().summary?.subsets[get().subsetIndex]?.predictions?.marks;
     if (marks == null || !marks.stale || get().evaluating !== null) return;
@@ -162,6 +167,7 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
       evaluationError: null,
       predictions: [],
       selectedPrediction: null,
+      hoveredPrediction: null,
       marksVersion: s.marksVersion + 1,
     })),
 });

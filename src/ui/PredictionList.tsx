@@ -1,14 +1,8 @@
 import { visiblePredictions } from '../canvas/visibleAnnotations';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
-import type { GroundTruthMatch, PredictionStatus } from '../worker/protocol';
-
-const VERDICT: Record<PredictionStatus, string> = {
-  'true-positive': 'true positive',
-  'false-positive': 'false positive',
-  ignored: 'ignored',
-  none: '',
-};
+import { VERDICT } from '../canvas/verdicts';
+import type { GroundTruthMatch } from '../worker/protocol';
 
 /**
  * The current image's detections (above the score threshold), with their verdicts; the
