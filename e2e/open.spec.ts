@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   corpusDir,
@@ -244,4 +246,42 @@ test('Open folder: a whole Datumaro dataset folder with every task and its pictu
   await waitForImage(page, 0);
   const [r, g, b] = await pixelAt(page, 5, 2);
   expect(Math.abs(r - 58) + Math.abs(g - 65) + Math.abs(b - 80)).toBeGreaterThan(20);
+});
+
+test('a json longer than a browser string can hold opens: it is parsed as it is read', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The sample's annotations with 19 MB of spaces between elements: 570 MB, past V8's
+  // string limit (2^29 - 24 characters), so JSON.parse could not take it whole.
+  const path = join(tmpdir(), `cocoscope-e2e-long-${process.pid}.json`);
+  const pad = Buffer.alloc(19_000_000, 0x20);
+  const fd = openSync(path, 'w');
+  try {
+    const list = (items: unknown[]) => {
+      writeSync(fd, '[');
+      items.forEach((item, i) => {
+        if (i > 0) {
+          writeSync(fd, ',');
+          writeSync(fd, pad);
+        }
+        writeSync(fd, JSON.stringify(item));
+      });
+      writeSync(fd, ']');
+    };
+    writeSync(fd, '{"images": ');
+    list(sample.images);
+    writeSync(fd, ', "annotations": ');
+    list(sample.annotations);
+    writeSync(fd, `, "categories": ${JSON.stringify(sample.categories)}}`);
+    closeSync(fd);
+    expect(statSync(path).size).toBeGreaterThan(2 ** 29);
+    await page.getByLabel('Dataset files').setInputFiles(path);
+    await expectStatus(page, 4, 28, 6);
+    await expect(images(page)).toHaveCount(4);
+    await waitForImage(page, 0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    rmSync(path, { force: true });
+  }
 });

@@ -177,7 +177,12 @@ export async function enduranceSuite(
   ];
 }
 
-export async function bigSuite(browser: Browser, url: string, train: string): Promise<Row[]> {
+export async function bigSuite(
+  browser: Browser,
+  url: string,
+  train: string,
+  huge: string,
+): Promise<Row[]> {
   const rows: Row[] = [];
   const zip = await picturesZip(join(CACHE, 'pictures-1gb.zip'), SAMPLE_JPEG, 10_000, 1e9);
   const zPage = await newBenchPage(browser, url);
@@ -247,6 +252,25 @@ export async function bigSuite(browser: Browser, url: string, train: string): Pr
     verdict: verdict(te.ms <= 15_000),
   });
   await tPage.close();
+
+  // More than a V8 string can hold: parsed as it is read, in runs (src/io/jsonSplitter.ts).
+  execFileSync('cat', [huge], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const hPage = await newBenchPage(profile, url);
+  const h = await measureOpen(hPage, [huge], 300_000);
+  rows.push({
+    work: `open a json too long for one string (${fmt.mb(statSync(huge).size)}): open-start → first-render`,
+    measured: `${fmt.ms(h.toFirstRenderMs)} · ${h.status}`,
+    reference: 'JSON.parse cannot take it',
+    verdict: verdict(/1,170,000 annotations/.test(h.status)),
+  });
+  rows.push({
+    work: 'same: longest main-thread task; peak Chromium RSS growth',
+    measured: `${fmt.ms(h.longestTaskMs)}; ${fmt.gb(h.peakRssDeltaBytes)}`,
+    reference: 'no task over 200 ms',
+    verdict: verdict(h.longTasksOver200 === 0),
+  });
+  await hPage.close();
+
   // Exports stream to the origin private file system, which only a profile on disk keeps
   // on disk (see launchPersistentChromium).
   const zip5k = await picturesZip(join(CACHE, 'pictures-800mb.zip'), SAMPLE_JPEG, 5_000, 8e8);

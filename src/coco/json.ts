@@ -1,10 +1,9 @@
 import { syntaxErrorOffset } from './jsonSyntax';
 
 /**
- * JSON text → value, with a located error instead of an exception. This is the one place
- * a file's text is turned into values, so a streaming parser can take its place later
- * (a V8 string holds at most ~536 million characters; bigger files cannot be parsed
- * with `JSON.parse` at all).
+ * JSON text → value, with a located error instead of an exception. (A V8 string holds at
+ * most ~536 million characters: bigger files are split into runs of elements first, each
+ * parsed here; see src/io/jsonSplitter.ts.)
  */
 
 export type JsonResult =

@@ -1,7 +1,8 @@
 /**
  * Reads a file's text with progress. UTF-8 (with or without a byte order mark) and, since
  * some Windows tools write them, UTF-16 files with a BOM. A V8 string holds at most about
- * 536 million characters, so bigger files get a clear error instead of a crash.
+ * 536 million characters: bigger files are refused here (the engine reads them with
+ * readBigJson, which never makes one string of them).
  */
 import type { VirtualFile } from './virtualFiles';
 

@@ -6,7 +6,8 @@
 import { parseCoco } from '../coco';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
 import { matchPictures } from '../io/matchPictures';
-import { readText } from '../io/readText';
+import { BigJsonError, readBigJson } from '../io/readBigJson';
+import { MAX_TEXT_LENGTH, readText } from '../io/readText';
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import type { EngineError, OpenPhase, OpenSummary } from './protocol';
 import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
@@ -86,20 +87,28 @@ export async function parseFile(
   file: VirtualFile,
   progress: Progress,
 ): Promise<{ source: SourceDataset } | { error: EngineError }> {
-  let text: string;
+  let input: unknown;
   try {
-    text = await readText(file, (done, total) => progress('reading', file.path, done, total));
+    const onRead = (done: number, total: number) => progress('reading', file.path, done, total);
+    // Text too long for one string is parsed as it is read, in runs of elements.
+    input =
+      file.size > MAX_TEXT_LENGTH ? await readBigJson(file, onRead) : await readText(file, onRead);
   } catch (error) {
     return {
       error: {
         file: file.origin,
         place: '',
-        message: error instanceof Error ? error.message : String(error),
+        message:
+          error instanceof BigJsonError
+            ? `not valid JSON at line ${error.line}, column ${error.column}: ${error.message}`
+            : error instanceof Error
+              ? error.message
+              : String(error),
       },
     };
   }
   progress('parsing', file.path, 0, 1);
-  const result = parseCoco(text, {
+  const result = parseCoco(input, {
     fileName: file.path,
     onProgress: (done, total) => progress('indexing', file.path, done, total),
   });

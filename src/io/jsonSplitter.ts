@@ -1,0 +1,322 @@
+/**
+ * JSON too long for one string. V8 holds at most about 536 million characters in a
+ * string, so `JSON.parse` cannot take a 600 MB instances file whole; pycocotools can, and
+ * users have such files. The splitter is fed the file's bytes in chunks and cuts the
+ * elements of the top-level arrays (`images`, `annotations`, … or a bare results list)
+ * into runs of a few MB, each parsed by `JSON.parse`; what lies outside those arrays (info,
+ * licenses, …) is parsed once at the end. The value is the one `JSON.parse` would give for
+ * the whole text, and an error says its line and column in the file.
+ */
+import { parseJsonText } from '../coco/json';
+
+export class BigJsonError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Elements are parsed in runs of about this many bytes (a few MB: one JSON.parse each). */
+const RUN_BYTES = 4 << 20;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+
+/** The bytes the scanner looks at; every other byte (digits, mostly) is passed over. */
+const STRUCTURAL = new Uint8Array(256);
+for (const c of [QUOTE, COMMA, NEWLINE, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT])
+  STRUCTURAL[c] = 1;
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** The nesting depth where the last `passOver` stopped. */
+let passedDepth = 0;
+
+/**
+ * From `i`, passes over what changes nothing but the nesting inside elements (most bytes
+ * of a COCO file: the digits and commas of polygons) and returns where a byte needs a
+ * closer look: a quote, a newline, or a comma or bracket at depth 2 or less.
+ */
+function passOver(chunk: Uint8Array, i: number, n: number, depth: number): number {
+  for (; i < n; i++) {
+    const c = chunk[i]!;
+    if (STRUCTURAL[c] === 0) continue;
+    if (depth <= 2 || c === QUOTE || c === NEWLINE) break;
+    if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
+    else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
+  }
+  passedDepth = depth;
+  return i;
+}
+
+/** Where `byte` next occurs in `bytes` from `from`, or `n` (the length) if nowhere. */
+function indexOr(bytes: Uint8Array, byte: number, from: number, n: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? n : at;
+}
+
+/** A growing byte buffer. */
+class Bytes {
+  private data = new Uint8Array(1 << 16);
+  length = 0;
+  append(bytes: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    if (this.length + n > this.data.length) {
+      const grown = new Uint8Array(Math.max(this.length + n, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    this.data.set(bytes.subarray(from, to), this.length);
+    this.length += n;
+  }
+  /** The bytes held, and the buffer emptied. */
+  take(): Uint8Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
+/** A top-level array whose elements are parsed in runs. */
+type Streamed = { key: string | null; member: number; elements: unknown[]; runs: number };
+
+export class JsonSplitter {
+  private readonly decoder = new TextDecoder('utf-8');
+  /** Bytes of the document outside the streamed arrays' elements. */
+  private readonly skeleton = new Bytes();
+  /** Bytes of the run of elements being gathered. */
+  private readonly run = new Bytes();
+  private readonly keyBytes = new Bytes();
+  private readonly streamed: Streamed[] = [];
+  /** The top-level object's members, in order, by key (for duplicate keys: the last wins). */
+  private readonly lastMember = new Map<string, number>();
+  private members = 0;
+  private current: Streamed | null = null;
+  private root: 'none' | 'object' | 'array' = 'none';
+  private ended = false;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private inKey = false;
+  private expectKey = false;
+  /** Where the key being read starts in the current chunk. */
+  private keyFrom = 0;
+  /** The key of the top-level member being read. */
+  private lastKey: string | null = null;
+  /** Bytes consumed before the current chunk. */
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
+  private runLine = 1;
+  private runColumn = 1;
+  /** Bytes of a byte order mark seen at the start. */
+  private bom = 0;
+
+  /** `runBytes`: how many bytes of elements go to one `JSON.parse` (tests make it small). */
+  constructor(private readonly runBytes = RUN_BYTES) {}
+
+  /** Feeds the next bytes of the file. */
+  push(chunk: Uint8Array): void {
+    let i = 0;
+    const n = chunk.length;
+    // A UTF-8 byte order mark (its bytes may come in separate chunks).
+    while (i < n && this.offset + i < 3 && this.bom === this.offset + i) {
+      if (chunk[i] !== BOM[this.bom]) break;
+      this.bom++;
+      i++;
+    }
+    if (this.bom > 0 && this.bom < 3 && i < n) this.fail('a broken byte order mark', i);
+    // Where the bytes not yet copied start (to the skeleton, or to the run in an array).
+    let from = i;
+    let { depth, inString, escaped } = this;
+    // Next quote and backslash at or after i, found once per stretch of string.
+    let quote = -1;
+    let backslash = -1;
+    while (i < n) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          i++;
+          continue;
+        }
+        if (quote < i) quote = indexOr(chunk, QUOTE, i, n);
+        if (backslash < i) backslash = indexOr(chunk, BACKSLASH, i, n);
+        if (quote < backslash) {
+          i = quote + 1;
+          inString = false;
+          if (this.inKey) this.endKey(chunk, quote);
+        } else if (backslash < n) {
+          i = backslash + 1;
+          escaped = true;
+        } else i = n;
+        continue;
+      }
+      if (depth > 0) {
+        i = passOver(chunk, i, n, depth);
+        depth = passedDepth;
+        if (i === n) break;
+      }
+      const c = chunk[i]!;
+      if (STRUCTURAL[c] === 0) {
+        // Outside the value only whitespace may stand (before it, or after its end).
+        if (depth === 0 && !WHITESPACE.has(c)) this.unexpected(i);
+        i++;
+        continue;
+      }
+      if (this.ended && c !== NEWLINE) this.unexpected(i);
+      const atArray = this.current !== null && depth === (this.root === 'array' ? 1 : 2);
+      switch (c) {
+        case NEWLINE:
+          this.line++;
+          this.lineStart = this.offset + i + 1;
+          break;
+        case QUOTE:
+          if (this.root === 'none') this.unexpected(i);
+          inString = true;
+          if (depth === 1 && this.root === 'object' && this.expectKey) {
+            this.inKey = true;
+            this.expectKey = false;
+            this.keyFrom = i + 1;
+          }
+          break;
+        case COMMA:
+          if (atArray) {
+            if (this.run.length + (i - from) >= this.runBytes) {
+              this.run.append(chunk, from, i);
+              this.flushRun(false, i);
+              from = i + 1;
+            }
+          } else if (depth === 1 && this.root === 'object') this.expectKey = true;
+          break;
+        case OPEN_ARRAY:
+        case OPEN_OBJECT:
+          if (depth === 0) {
+            this.root = c === OPEN_OBJECT ? 'object' : 'array';
+            this.expectKey = this.root === 'object';
+            if (this.root === 'array') {
+              this.skeleton.append(chunk, from, i + 1);
+              from = i + 1;
+              this.startArray(null, i + 1);
+            }
+          } else if (depth === 1 && this.root === 'object' && c === OPEN_ARRAY) {
+            this.skeleton.append(chunk, from, i + 1);
+            from = i + 1;
+            this.startArray(this.lastKey, i + 1);
+          }
+          depth++;
+          break;
+        case CLOSE_ARRAY:
+        case CLOSE_OBJECT:
+          if (depth === 0) this.unexpected(i);
+          if (atArray) {
+            if (c !== CLOSE_ARRAY) this.fail('an array is closed with "}"', i);
+            this.run.append(chunk, from, i);
+            this.flushRun(true, i);
+            from = i;
+            this.current = null;
+          }
+          depth--;
+          if (depth === 0) {
+            if ((c === CLOSE_ARRAY) !== (this.root === 'array')) this.unexpected(i);
+            this.ended = true;
+          }
+          break;
+      }
+      i++;
+    }
+    if (this.current !== null) this.run.append(chunk, from, n);
+    else this.skeleton.append(chunk, from, n);
+    if (this.inKey) this.keyBytes.append(chunk, this.keyFrom, n);
+    this.keyFrom = 0;
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    this.offset += n;
+  }
+
+  /** The parsed value, once every byte was pushed. */
+  finish(): unknown {
+    if (this.root === 'none') throw new BigJsonError('the file is empty', this.line, 1);
+    if (!this.ended || this.inString)
+      throw new BigJsonError(
+        'the JSON ends before it is complete (a truncated file?)',
+        this.line,
+        this.offset - this.lineStart + 1,
+      );
+    const text = this.decoder.decode(this.skeleton.take());
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) throw new BigJsonError(parsed.message, parsed.line, parsed.column);
+    const value = parsed.value;
+    if (this.root === 'array') return this.streamed[0]!.elements;
+    for (const s of this.streamed) {
+      if (this.lastMember.get(s.key!) !== s.member) continue;
+      Object.defineProperty(value, s.key!, {
+        value: s.elements,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    return value;
+  }
+
+  private endKey(chunk: Uint8Array, quote: number): void {
+    this.keyBytes.append(chunk, this.keyFrom, quote);
+    this.inKey = false;
+    const raw = this.decoder.decode(this.keyBytes.take());
+    const parsed = parseJsonText(`"${raw}"`);
+    this.lastKey = parsed.ok ? String(parsed.value) : raw;
+    this.lastMember.set(this.lastKey, this.members++);
+  }
+
+  private startArray(key: string | null, at: number): void {
+    this.current = { key, member: this.members - 1, elements: [], runs: 0 };
+    this.streamed.push(this.current);
+    this.markRun(at);
+  }
+
+  private markRun(at: number): void {
+    this.runLine = this.line;
+    this.runColumn = this.offset + at - this.lineStart + 1;
+  }
+
+  /** Parses the gathered run of elements; `last` when the array closes at byte `at`. */
+  private flushRun(last: boolean, at: number): void {
+    const s = this.current!;
+    const text = this.decoder.decode(this.run.take());
+    if (text.trim() === '') {
+      if (!last || s.runs > 0) this.fail('an array element is missing (two commas in a row?)', at);
+      return;
+    }
+    const parsed = parseJsonText(`[${text}]`);
+    if (!parsed.ok) {
+      const line = this.runLine + parsed.line - 1;
+      const column = parsed.line === 1 ? this.runColumn + parsed.column - 2 : parsed.column;
+      throw new BigJsonError(parsed.message, line, column);
+    }
+    const elements = parsed.value as unknown[];
+    for (let k = 0; k < elements.length; k++) s.elements.push(elements[k]);
+    s.runs++;
+    this.markRun(at + 1);
+  }
+
+  private unexpected(at: number): never {
+    if (this.ended) this.fail('unexpected text after the end of the JSON value', at);
+    if (this.root === 'none') this.fail('the file holds neither a JSON object nor an array', at);
+    this.fail('unexpected character', at);
+  }
+
+  private fail(message: string, at: number): never {
+    throw new BigJsonError(message, this.line, this.offset + at - this.lineStart + 1);
+  }
+}
