@@ -73,9 +73,11 @@ export async function expectStatus(
   images: number,
   annotations: number,
   categories: number,
+  timeout?: number,
 ) {
   await expect(page.getByRole('status')).toHaveText(
     `${images.toLocaleString('en-US')} images · ${annotations.toLocaleString('en-US')} annotations · ${categories.toLocaleString('en-US')} categories`,
+    { timeout },
   );
 }
 

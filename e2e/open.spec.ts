@@ -277,7 +277,7 @@ test('a json longer than a browser string can hold opens: it is parsed as it is 
     closeSync(fd);
     expect(statSync(path).size).toBeGreaterThan(2 ** 29);
     await page.getByLabel('Dataset files').setInputFiles(path);
-    await expectStatus(page, 4, 28, 6);
+    await expectStatus(page, 4, 28, 6, 60_000);
     await expect(images(page)).toHaveCount(4);
     await waitForImage(page, 0);
     await expect(page.getByRole('alert')).toHaveCount(0);

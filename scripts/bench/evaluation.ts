@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { makePredictions, type PredictionSource } from '../gen/predictions';
+import { measureImageSwitch } from './page';
 
 /** The results list for a ground truth file, written next to it once. */
 export function predictionsFile(gtPath: string): string {
@@ -29,6 +30,8 @@ export type EvaluationFigures = {
   bboxEngineMs: number;
   segmAp: string;
   bboxAp: string;
+  /** An image switch started while the segm evaluation ran (null when it ended first). */
+  switchDuringMs: number | null;
 };
 
 const now = (page: Page) => page.evaluate(() => performance.now());
@@ -56,6 +59,11 @@ export async function measureEvaluation(page: Page, results: string): Promise<Ev
   const t0 = await now(page);
   await page.getByLabel('Dataset files').setInputFiles([results]);
   await page.getByRole('tab', { name: 'Evaluation' }).click();
+  // Browsing goes on while the engine evaluates.
+  const running = page.getByRole('progressbar', { name: 'Evaluating segm' });
+  await running.waitFor({ timeout: 120_000 });
+  const [switchMs] = await measureImageSwitch(page, 1);
+  const switchDuringMs = (await running.isVisible()) ? switchMs! : null;
   await page.getByRole('table', { name: 'segm metrics' }).waitFor({ timeout: 120_000 });
   const segmMs = (await now(page)) - t0;
   const t1 = await now(page);
@@ -70,5 +78,6 @@ export async function measureEvaluation(page: Page, results: string): Promise<Ev
     bboxEngineMs: await engineMs(page, 'bbox'),
     segmAp: await firstValue(page, 'segm'),
     bboxAp: await firstValue(page, 'bbox'),
+    switchDuringMs,
   };
 }

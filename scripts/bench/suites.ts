@@ -136,6 +136,12 @@ export async function editSuite(browser: Browser, url: string, val: string): Pro
       verdict: verdict(total <= 3000),
     });
   }
+  rows.push({
+    work: 'same (segm): an image switch while the engine evaluates',
+    measured: ev.switchDuringMs === null ? 'evaluation ended first' : fmt.ms(ev.switchDuringMs),
+    reference: '≤ 50 ms, page not blocked',
+    verdict: verdict(ev.switchDuringMs !== null && ev.switchDuringMs <= 50),
+  });
 
   const restorePage = await newBenchPage(browser, url);
   const history = makeHistory(val, 1000);

@@ -116,13 +116,15 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
 
   evaluate: async (iouType) => {
     const subset = get().subsetIndex;
+    const dataset = get().datasetVersion;
     set({ evaluating: { phase: 'evaluating', file: iouType, done: 0, total: 1, iouType } });
     try {
       const result = await engine.evaluate(subset, iouType, (event) =>
         set({ evaluating: { ...event, iouType } }),
       );
       const summary = get().summary;
-      if (summary === null || get().subsetIndex !== subset) return;
+      if (summary === null || get().subsetIndex !== subset || get().datasetVersion !== dataset)
+        return;
       set((s) => ({
         summary: withPredictions(summary, subset, result.predictions),
         reports: { ...s.reports, [iouType]: result.report },
@@ -131,10 +133,13 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
         marksVersion: s.marksVersion + 1,
       }));
     } catch (error) {
-      set({ evaluationError: error instanceof Error ? error.message : String(error) });
+      if (get().datasetVersion === dataset)
+        set({ evaluationError: error instanceof Error ? error.message : String(error) });
     } finally {
       set({ evaluating: null });
     }
+    // Edits made while it ran (browsing and editing go on): match them too, if quick.
+    get().refreshStaleMarks(false);
   },
 
   setIouThreshold: async (threshold) => {

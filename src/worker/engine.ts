@@ -236,9 +236,15 @@ export class Engine {
     return { summary: this.summary!, subset: attached.at(-1)! };
   }
 
-  evaluate(subset: number, iouType: IouType, progress: (done: number, total: number) => void) {
+  /** Evaluates in slices: other requests are answered meanwhile. */
+  async evaluate(
+    subset: number,
+    iouType: IouType,
+    progress: (done: number, total: number) => void,
+  ) {
     const s = this.requireSubset(subset);
-    const result = evaluateSubset(s, iouType, progress);
+    const result = await evaluateSubset(s, iouType, progress);
+    if (this.subsets[subset] !== s) throw new Error('another dataset was opened meanwhile');
     this.refreshPredictions(subset);
     return result;
   }

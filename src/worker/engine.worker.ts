@@ -155,7 +155,7 @@ async function handle(request: Request): Promise<void> {
     }
     case 'evaluate': {
       const progress = throttledProgress(request.id);
-      const result = engine.evaluate(request.subset, request.iouType, (done, total) =>
+      const result = await engine.evaluate(request.subset, request.iouType, (done, total) =>
         progress('evaluating', request.iouType, done, total),
       );
       post({ type: 'evaluated', id: request.id, ...result });

@@ -57,14 +57,19 @@ export async function addPredictionFiles(
   return attached;
 }
 
-export function evaluateSubset(
+export async function evaluateSubset(
   subset: Subset,
   iouType: IouType,
   progress: (done: number, total: number) => void,
-): { report: EvaluationReport; confusion: ConfusionReport; predictions: PredictionsSummary } {
+): Promise<{
+  report: EvaluationReport;
+  confusion: ConfusionReport;
+  predictions: PredictionsSummary;
+}> {
   const p = subset.predictions;
   if (p === null) throw new Error('no predictions are open');
-  const evaluated = evaluatePredictions(subset, p, iouType, progress);
+  const evaluated = await evaluatePredictions(subset, p, iouType, progress);
+  if (subset.predictions !== p) throw new Error('other predictions were opened meanwhile');
   return {
     report: reportOf(subset, p, iouType, evaluated),
     confusion: confusionReportOf(subset, iouType, p.marks!.confusion),

@@ -6,7 +6,7 @@
  */
 import {
   confusionMatrix,
-  evaluate,
+  evaluateSteps,
   idKey,
   matchDetections,
   type ConfusionMatrix,
@@ -16,6 +16,7 @@ import {
   type Matches,
 } from '../coco';
 import type { PredictionsSummary } from './protocol';
+import { runInSlices } from './slices';
 import type { SourceDataset, Subset } from './subset';
 
 /** Example ids listed in a mismatch message at most. */
@@ -113,20 +114,22 @@ function keypointSource(subset: Subset): number | null {
 }
 
 /** Evaluates as COCOeval does and makes its matches the marks. */
-export function evaluatePredictions(
+export async function evaluatePredictions(
   subset: Subset,
   predictions: Predictions,
   iouType: IouType,
   onProgress: (done: number, total: number) => void,
-): Evaluated {
+): Promise<Evaluated> {
   const gtSource = groundTruthSource(subset, iouType);
   if (gtSource === null) throw new Error(`no ground truth for a ${iouType} evaluation`);
+  // Edits made meanwhile replace the ground truth's dataset; this one stays as it was.
   const gt = subset.sources[gtSource]!.dataset;
   const t0 = performance.now();
-  const evaluation = evaluate(gt, predictions.dataset, iouType, {
-    matchThreshold: predictions.threshold,
-    onProgress,
-  });
+  const threshold = predictions.threshold;
+  const steps = evaluateSteps(gt, predictions.dataset, iouType, { matchThreshold: threshold });
+  const evaluation = await runInSlices(steps, (share) =>
+    onProgress(Math.round(share * 1000), 1000),
+  );
   const evaluated = { evaluation, gtSource, gt, ms: performance.now() - t0 };
   predictions.evaluations.set(iouType, evaluated);
   predictions.marks = {
@@ -135,6 +138,8 @@ export function evaluatePredictions(
     matches: evaluation.matches,
     confusion: evaluation.confusion,
   };
+  // The user picked another threshold while it ran: the marks follow it.
+  if (predictions.threshold !== threshold) setMatchThreshold(predictions, predictions.threshold);
   return evaluated;
 }
 

@@ -6,6 +6,7 @@ import type { Cells } from './cells';
 import { evaluate } from './evaluate';
 import { evaluateImages, FP, TP, type ImageEvaluation } from './evaluateImages';
 import { EPS, sortByScoreDesc } from './numeric';
+import { drain } from './steps';
 import type { EvalParams } from './types';
 
 /** pycocotools' accumulate loop, transcribed literally (rc and pr for every detection). */
@@ -72,14 +73,16 @@ describe('accumulate', () => {
     for (const iouType of ['bbox', 'segm'] as const) {
       const { params, state } = evaluate(gt, dt, iouType);
       const { cells, geometry } = state;
-      const images = evaluateImages(
-        cells,
-        geometry.gtTable,
-        geometry.dtTable,
-        params.areaRanges,
-        params.iouThresholds,
+      const images = drain(
+        evaluateImages(
+          cells,
+          geometry.gtTable,
+          geometry.dtTable,
+          params.areaRanges,
+          params.iouThresholds,
+        ),
       );
-      const fast = accumulate(cells, images, params);
+      const fast = drain(accumulate(cells, images, params));
       const literal = literalAccumulate(cells, images, params);
       for (const key of ['precision', 'recall', 'scores'] as const) {
         const differing = fast[key].filter((v, i) => !Object.is(v, literal[key][i])).length;

@@ -20,12 +20,12 @@ export type Accumulated = {
   readonly scores: Float64Array;
 };
 
-export function accumulate(
+/** Yields the share of the categories done, after each category. */
+export function* accumulate(
   cells: Cells,
   images: ImageEvaluation,
   params: EvalParams,
-  onCategory?: (k: number) => void,
-): Accumulated {
+): Generator<number, Accumulated> {
   const T = params.iouThresholds.length;
   const R = params.recallThresholds.length;
   const K = params.categoryIds.length;
@@ -114,7 +114,7 @@ export function accumulate(
         }
       }
     }
-    onCategory?.(k);
+    yield (k + 1) / K;
   }
   return { precision, recall, scores };
 }

@@ -13,6 +13,7 @@ import { cellsByImage, confusionPass, imagePass, type LoopInput } from './imageL
 import { maskSides, noMasks, type Geometry } from './iou';
 import { matchAt } from './match';
 import { catalogOf, paramsOf } from './params';
+import { scaled } from './steps';
 import { dtTableOf, gtTableOf } from './prepare';
 import { categoryAp, precisionRecallCurves, summarize } from './summarize';
 import type {
@@ -80,6 +81,28 @@ export function evaluate(
   iouType: IouType,
   options: EvaluateOptions = {},
 ): Evaluation {
+  const steps = evaluateSteps(gt, dt, iouType, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    options.onProgress?.(Math.round(step.value * 1000), 1000);
+  }
+}
+
+/** Shares of the work: the image pass (IoUs and matches), evaluateImg, accumulate. */
+const SHARES = [0.7, 0.15, 0.15] as const;
+
+/**
+ * `evaluate`, a few milliseconds at a time: each step yields the share of the work done
+ * (0..1), so a caller can answer other requests between steps. The datasets must not
+ * change until it returns (the app's edits replace records instead of changing them).
+ */
+export function* evaluateSteps(
+  gt: Dataset,
+  dt: Dataset,
+  iouType: IouType,
+  options: Omit<EvaluateOptions, 'onProgress'> = {},
+): Generator<number, Evaluation> {
   const catalog = catalogOf(gt);
   const params = paramsOf(catalog, iouType, options.keypointSigmas);
   const decoded: (Rle | undefined)[] = new Array<Rle | undefined>(dt.annotations.length);
@@ -107,10 +130,8 @@ export function evaluate(
     scratch: new Float64Array(vars.length),
   };
 
-  const K = catalog.categoryIds.length;
   const I = catalog.images.length;
-  const total = I + K;
-  const progress = options.onProgress;
+  yield 0;
   const state: EvaluationState = {
     geometry,
     cells,
@@ -119,15 +140,17 @@ export function evaluate(
     categoryIds: catalog.categoryIds,
     pairs: new Map(),
   };
-  const { matches, confusion } = imagePass(
-    state,
-    options.matchThreshold ?? 0.5,
-    progress && ((i) => progress(i, total)),
+  const { matches, confusion } = yield* scaled(
+    imagePass(state, options.matchThreshold ?? 0.5),
+    0,
+    SHARES[0],
   );
-  const images = evaluateImages(cells, gtTable, dtTable, params.areaRanges, params.iouThresholds);
-  const acc = accumulate(cells, images, params, (k) => {
-    if (progress !== undefined && (k & 15) === 15) progress(I + k, total);
-  });
+  const images = yield* scaled(
+    evaluateImages(cells, gtTable, dtTable, params.areaRanges, params.iouThresholds),
+    SHARES[0],
+    SHARES[1],
+  );
+  const acc = yield* scaled(accumulate(cells, images, params), SHARES[0] + SHARES[1], SHARES[2]);
   const summary = summarize(acc, params);
   const result: Evaluation = {
     params,
@@ -143,7 +166,6 @@ export function evaluate(
     skipped: skippedOf(dtTable.image, dtTable.category, cells.beyondMaxDets),
     state,
   };
-  progress?.(total, total);
   return result;
 }
 

@@ -129,13 +129,14 @@ export type ImageEvaluation = {
   readonly npig: Int32Array;
 };
 
-export function evaluateImages(
+/** Yields the share of the cells done, every 1024 cells. */
+export function* evaluateImages(
   cells: Cells,
   gt: GtTable,
   dt: DtTable,
   areaRanges: readonly AreaRange[],
   iouThresholds: Float64Array,
-): ImageEvaluation {
+): Generator<number, ImageEvaluation> {
   const A = areaRanges.length;
   const T = iouThresholds.length;
   const slots = cells.slotDt.length;
@@ -159,6 +160,7 @@ export function evaluateImages(
         }
       }
     }
+    if ((c & 1023) === 1023) yield (c + 1) / cells.count;
   }
   return { verdicts, npig };
 }

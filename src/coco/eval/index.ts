@@ -2,10 +2,12 @@
  * COCO evaluation (pycocotools' `COCOeval`): `evaluate` gives the summary numbers, the
  * precision/recall arrays, per-category AP, PR curves, per-annotation matches and a
  * confusion matrix; `matchDetections` and `confusionMatrix` redo the last two at
- * another IoU threshold without evaluating again.
+ * another IoU threshold without evaluating again. `evaluateSteps` is `evaluate` a few
+ * milliseconds at a time.
  */
 export {
   evaluate,
+  evaluateSteps,
   matchDetections,
   confusionMatrix,
   categoryCurves,
