@@ -12,6 +12,11 @@ import { useViewport } from './useViewport';
 import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
 import { visibleAnnotations, visiblePredictions } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
+import type { PlainAnnotation } from '../store/viewSlice';
+import type { PlainPrediction } from '../store/predictionsSlice';
+
+const NONE: PlainAnnotation[] = [];
+const NO_PREDICTIONS: PlainPrediction[] = [];
 
 /** The canvas: the stage, the zoom controls, the hover card, captions and notes over it. */
 export function CanvasView() {
@@ -22,11 +27,11 @@ export function CanvasView() {
   const opacity = useApp((s) => s.opacity);
   const hovered = useApp((s) => s.hovered);
   const hoveredPrediction = useApp((s) => s.hoveredPrediction);
-  const annotations = useApp((s) => s.annotations);
+
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
-  const predictions = useApp((s) => s.predictions);
+
   const predictionScore = useApp((s) => s.predictionScore);
   const showGroundTruth = useApp((s) => s.showGroundTruth);
   const showPredictions = useApp((s) => s.showPredictions);
@@ -38,6 +43,9 @@ export function CanvasView() {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
   const { view, colors, error } = useCurrentView();
+  // What the view holds (the store gets the same once it is shown, for the panels).
+  const annotations = view?.annotations ?? NONE;
+  const predictions = view?.predictions ?? NO_PREDICTIONS;
   const { stageRef, live, viewport, apply, dragged } = useViewport();
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
 

@@ -3,7 +3,7 @@ import type Konva from 'konva';
 import { Circle, Group, Layer, Line, Rect, Transformer } from 'react-konva';
 import type { Shape } from '../coco';
 import type { PlainAnnotation } from '../store/viewSlice';
-import { withAlpha } from './ShapeLayer';
+import { withAlpha } from './palette';
 
 type Props = {
   annotation: PlainAnnotation;

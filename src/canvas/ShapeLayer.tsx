@@ -3,7 +3,8 @@ import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import type { Layers } from '../store/layersSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { LabelsShape } from './LabelsShape';
-import { UNKNOWN_COLOR } from './palette';
+import { PolygonsShape } from './PolygonsShape';
+import { UNKNOWN_COLOR, withAlpha } from './palette';
 
 type Props = {
   annotations: PlainAnnotation[];
@@ -24,33 +25,29 @@ type Props = {
  */
 export function ShapeLayer(props: Props) {
   const { annotations, colors, layers, opacity, scale, selection, hovered } = props;
+  const active = (key: number) => key === hovered || selection.includes(key);
   return (
     <Layer listening={false}>
+      {layers.polygons && (
+        <PolygonsShape
+          annotations={annotations}
+          colors={colors}
+          opacity={opacity}
+          scale={scale}
+          active={active}
+        />
+      )}
       {annotations.map((a) => {
         const color = colors[String(a.categoryId)] ?? UNKNOWN_COLOR;
-        const active = a.key === hovered || selection.includes(a.key);
-        const width = (active ? 3 : 1.5) / scale;
+        const on = active(a.key);
+        const width = (on ? 3 : 1.5) / scale;
         const dash = a.iscrowd ? [6 / scale, 4 / scale] : undefined;
         // Masks get a frame (dashed for crowd, so they stand apart at a glance; others when active).
-        const maskFrame = a.hasMask && layers.masks && (a.iscrowd || active);
+        const maskFrame = a.hasMask && layers.masks && (a.iscrowd || on);
         const showBox =
           a.bbox !== null && ((layers.boxes && a.kind === 'box') || layers.allBoxes || maskFrame);
         return (
           <Fragment key={a.key}>
-            {layers.polygons &&
-              a.polygons?.map((points, i) => (
-                <Line
-                  key={i}
-                  points={points}
-                  closed
-                  // The fill's opacity is carried by its colour's alpha, so the outline stays solid.
-                  fill={withAlpha(color, active ? Math.min(1, opacity + 0.25) : opacity)}
-                  stroke={color}
-                  strokeWidth={width}
-                  dash={dash}
-                  perfectDrawEnabled={false}
-                />
-              ))}
             {showBox && (
               <Rect
                 x={a.bbox![0]}
@@ -60,7 +57,7 @@ export function ShapeLayer(props: Props) {
                 stroke={color}
                 strokeWidth={width}
                 dash={a.kind === 'box' ? dash : [4 / scale, 3 / scale]}
-                fill={a.kind === 'box' && active ? withAlpha(color, 0.15) : undefined}
+                fill={a.kind === 'box' && on ? withAlpha(color, 0.15) : undefined}
                 perfectDrawEnabled={false}
               />
             )}
@@ -80,13 +77,6 @@ export function ShapeLayer(props: Props) {
       )}
     </Layer>
   );
-}
-
-export function withAlpha(hex: string, alpha: number): string {
-  const a = Math.round(Math.max(0, Math.min(1, alpha)) * 255)
-    .toString(16)
-    .padStart(2, '0');
-  return `${hex.slice(0, 7)}${a}`;
 }
 
 /** Visible points filled, labeled-but-hidden ones hollow and dashed, unlabeled ones a grey cross. */

@@ -32,6 +32,8 @@ const CACHE_SIZE = 6;
 const MAX_PICTURE_PIXELS = 8192 * 8192;
 
 const cache = new Map<string, Promise<LoadedView>>();
+/** The cached views that have arrived, for a switch to draw them in its first render. */
+const ready = new Map<string, LoadedView>();
 let cachedVersion = '';
 
 function keyOf(subset: number, imageIndex: number, colorsKey: string): string {
@@ -59,19 +61,36 @@ export function loadView(
   }
   const loading = fetchView(version, subset, imageIndex, colors, size);
   cache.set(key, loading);
-  loading.catch(() => cache.delete(key));
+  loading.then(
+    (view) => {
+      if (cache.get(key) === loading) ready.set(key, view);
+    },
+    () => cache.delete(key),
+  );
   while (cache.size > CACHE_SIZE) {
     const oldest = cache.keys().next().value as string;
     const evicted = cache.get(oldest)!;
     cache.delete(oldest);
+    ready.delete(oldest);
     void evicted.then(release, () => {});
   }
   return loading;
 }
 
+/** The view if it has arrived (a prefetched next image, say), without waiting. */
+export function readyView(
+  version: string,
+  subset: number,
+  imageIndex: number,
+  colorsKey: string,
+): LoadedView | undefined {
+  return version === cachedVersion ? ready.get(keyOf(subset, imageIndex, colorsKey)) : undefined;
+}
+
 export function clearViews(): void {
   for (const view of cache.values()) void view.then(release, () => {});
   cache.clear();
+  ready.clear();
 }
 
 function release(view: LoadedView): void {

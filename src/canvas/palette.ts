@@ -68,3 +68,11 @@ export function categoryColors(
 
 /** Colour for annotations whose category is unknown. */
 export const UNKNOWN_COLOR = '#ff00ff';
+
+/** `#rrggbb` with an alpha (0..1) appended: `#rrggbbaa`. */
+export function withAlpha(hex: string, alpha: number): string {
+  const a = Math.round(Math.max(0, Math.min(1, alpha)) * 255)
+    .toString(16)
+    .padStart(2, '0');
+  return `${hex.slice(0, 7)}${a}`;
+}

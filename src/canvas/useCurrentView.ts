@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { markFirstRenderOnce } from '../store/marks';
 import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
-import { loadView, type LoadedView } from './imageViews';
+import { loadView, readyView, type LoadedView } from './imageViews';
 import { categoryColors } from './palette';
 
 /**
@@ -29,10 +29,11 @@ export function useCurrentView(): {
     [categories, customColors],
   );
 
+  const colorsKey = useMemo(() => JSON.stringify(colors), [colors]);
+
   useEffect(() => {
     if (subset === undefined || subset.images.ids.length === 0) return;
     let live = true;
-    const colorsKey = JSON.stringify(colors);
     const sizeOf = (i: number) => ({
       width: subset.images.widths[i] ?? 0,
       height: subset.images.heights[i] ?? 0,
@@ -62,12 +63,14 @@ export function useCurrentView(): {
     return () => {
       live = false;
     };
-  }, [version, subset, subsetIndex, imageIndex, shown, colors, categories, setLoaded]);
+  }, [version, subset, subsetIndex, imageIndex, shown, colors, colorsKey, categories, setLoaded]);
 
   // Konva draws on the animation frame after React commits; mark after that.
   useEffect(() => {
     if (view !== null) requestAnimationFrame(() => markFirstRenderOnce());
   }, [view]);
 
-  return { view, colors, error };
+  // A view that has arrived (prefetched) is drawn in the switch's first render, not after.
+  const arrived = readyView(version, subsetIndex, imageIndex, colorsKey);
+  return { view: arrived ?? view, colors, error };
 }
