@@ -1,5 +1,5 @@
 /** Headless Chromium for scripts (sample maker, benchmark): Debian's when present, with our flags. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
@@ -23,14 +23,20 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 /**
  * Chromium with a profile on disk, as a user has. Playwright's usual contexts are
  * off-the-record, where the browser keeps IndexedDB and the origin private file system in
- * memory: measuring an export's memory there measures the harness, not the app.
+ * memory: measuring an export's memory there measures the harness, not the app. The
+ * profile (with the exports the benchmark wrote into it) is deleted when it closes.
  */
-export function launchPersistentChromium(extraArgs: string[] = []): Promise<BrowserContext> {
+export async function launchPersistentChromium(
+  extraArgs: string[] = [],
+): Promise<BrowserContext> {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cocoscope-profile-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'cocoscope-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
     ...(executablePath ? { executablePath } : {}),
     args: [...CHROMIUM_ARGS, ...extraArgs],
     acceptDownloads: true,
     viewport: { width: 1400, height: 850 },
   });
+  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  return context;
 }
