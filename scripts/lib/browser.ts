@@ -26,9 +26,7 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
  * memory: measuring an export's memory there measures the harness, not the app. The
  * profile (with the exports the benchmark wrote into it) is deleted when it closes.
  */
-export async function launchPersistentChromium(
-  extraArgs: string[] = [],
-): Promise<BrowserContext> {
+export async function launchPersistentChromium(extraArgs: string[] = []): Promise<BrowserContext> {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const profile = mkdtempSync(join(tmpdir(), 'cocoscope-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
