@@ -249,3 +249,20 @@ test('panoptic segments are drawn from the PNG segment map (id = R + 256·G + 25
   expect(withMasks[0]![0]! - without[0]![0]!).toBeGreaterThan(20); // category a is red
   expect(withMasks[2]![1]! - without[2]![1]!).toBeGreaterThan(10); // category b is green
 });
+
+test('"?" lists the keyboard shortcuts; Esc closes the list', async ({ page }) => {
+  await open(page);
+  // The focus is on the Labels checkbox just unticked: keys still reach the app.
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog.getByRole('table', { name: 'Tools' })).toContainText('draw a box');
+  await expect(dialog.getByRole('table', { name: 'Editing the selection' })).toContainText(
+    'label with the first nine categories',
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('button', { name: '?' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+});

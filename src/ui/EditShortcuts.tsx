@@ -1,18 +1,8 @@
 import { useEffect } from 'react';
 import { currentSubset, useApp } from '../store/store';
+import { takesTyping } from './keys';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return (
-    el !== null &&
-    (el.tagName === 'INPUT' ||
-      el.tagName === 'TEXTAREA' ||
-      el.tagName === 'SELECT' ||
-      el.isContentEditable)
-  );
-}
 
 /**
  * Keyboard editing, page-wide: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo, Delete
@@ -24,17 +14,17 @@ export function EditShortcuts() {
     const onKey = (e: KeyboardEvent) => {
       const s = useApp.getState();
       const mod = isMac ? e.metaKey : e.ctrlKey;
-      if (mod && e.key.toLowerCase() === 'z' && !typing(e.target)) {
+      if (mod && e.key.toLowerCase() === 'z' && !takesTyping(e.target)) {
         e.preventDefault();
         void (e.shiftKey ? s.redo() : s.undo());
         return;
       }
-      if (mod && e.key.toLowerCase() === 'y' && !typing(e.target)) {
+      if (mod && e.key.toLowerCase() === 'y' && !takesTyping(e.target)) {
         e.preventDefault();
         void s.redo();
         return;
       }
-      if (typing(e.target) || mod || e.altKey || s.selection.length === 0) return;
+      if (takesTyping(e.target) || mod || e.altKey || s.selection.length === 0) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
         void s.edit(

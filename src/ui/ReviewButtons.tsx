@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { imageKey } from '../store/reviewSlice';
 import { useApp } from '../store/store';
+import { takesTyping } from './keys';
 
 /** Mark the current image reviewed (R: and go to the next) or skipped. */
 export function ReviewButtons() {
@@ -10,15 +11,7 @@ export function ReviewButtons() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (
-        e.key !== 'r' ||
-        e.ctrlKey ||
-        e.metaKey ||
-        e.altKey ||
-        ['INPUT', 'TEXTAREA', 'SELECT'].includes(el?.tagName ?? '')
-      )
-        return;
+      if (e.key !== 'r' || e.ctrlKey || e.metaKey || e.altKey || takesTyping(e.target)) return;
       const s = useApp.getState();
       const reviewed = s.marks[imageKey(s, s.imageIndex)] === 'reviewed';
       s.toggleMark(s.imageIndex, 'reviewed');

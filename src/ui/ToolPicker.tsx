@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { currentSubset, useApp } from '../store/store';
+import { takesTyping } from './keys';
 import type { Tool } from '../store/toolSlice';
 
 const TOOLS: [Tool, string, string][] = [
@@ -19,14 +20,7 @@ export function ToolPicker() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (
-        e.ctrlKey ||
-        e.metaKey ||
-        e.altKey ||
-        ['INPUT', 'TEXTAREA', 'SELECT'].includes(el?.tagName ?? '')
-      )
-        return;
+      if (e.ctrlKey || e.metaKey || e.altKey || takesTyping(e.target)) return;
       const hit = TOOLS.find(([, , key]) => key === e.key.toLowerCase());
       if (hit) setTool(hit[0]);
       else if (e.key === 'Escape' && useApp.getState().tool !== 'select') setTool('select');

@@ -3,6 +3,7 @@ import { filesFromInput } from '../io/pickedFiles';
 import { loadSample } from '../io/sample';
 import { useApp } from '../store/store';
 import { ExportDialog } from './ExportDialog';
+import { ShortcutsButton } from './ShortcutsDialog';
 import { UndoRedo } from './UndoRedo';
 
 /** Open files / folder / sample, and the subset switcher. */
@@ -87,6 +88,7 @@ export function Toolbar() {
           </select>
         </label>
       )}
+      <ShortcutsButton />
     </header>
   );
 }

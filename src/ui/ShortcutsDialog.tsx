@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { takesTyping } from './keys';
+
+const MOD =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+/** Every key the app answers, by where it works. */
+const SHORTCUTS: [string, [string, string][]][] = [
+  [
+    'Images (in the image list)',
+    [
+      ['↑ ↓', 'previous / next image'],
+      ['PageUp PageDown', 'a page of images up / down'],
+      ['Home End', 'first / last image'],
+      ['R', 'mark reviewed and go to the next'],
+    ],
+  ],
+  [
+    'Canvas',
+    [
+      ['wheel, pinch', 'zoom around the pointer'],
+      ['drag, Space+drag', 'pan (Space+drag while drawing)'],
+      ['F', 'fit the image to the window (canvas focused)'],
+      ['click, Shift+click', 'select an annotation, add to the selection'],
+    ],
+  ],
+  [
+    'Tools',
+    [
+      ['V', 'select'],
+      ['B', 'draw a box'],
+      ['P', 'draw a polygon (Enter closes it, Esc drops it)'],
+      ['Esc', 'back to select'],
+    ],
+  ],
+  [
+    'Editing the selection',
+    [
+      ['1 … 9', 'label with the first nine categories'],
+      ['C', 'open the category picker'],
+      ['Delete, Backspace', 'delete'],
+      [`${MOD}+Z`, 'undo'],
+      [`${MOD}+Shift+Z, ${MOD}+Y`, 'redo'],
+    ],
+  ],
+];
+
+/** "?" (or the toolbar's button) shows every keyboard shortcut; Esc closes it. */
+export function ShortcutsButton() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !takesTyping(e.target) && !e.ctrlKey && !e.metaKey) setOpen((o) => !o);
+      else if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <>
+      <button
+        type="button"
+        className="shortcuts-button"
+        aria-expanded={open}
+        title="Keyboard shortcuts (?)"
+        onClick={() => setOpen(!open)}
+      >
+        ?
+      </button>
+      {open && (
+        <div className="shortcuts-dialog" role="dialog" aria-label="Keyboard shortcuts">
+          <h2>Keyboard shortcuts</h2>
+          {SHORTCUTS.map(([group, keys]) => (
+            <table key={group} aria-label={group}>
+              <caption>{group}</caption>
+              <tbody>
+                {keys.map(([key, what]) => (
+                  <tr key={key}>
+                    <th scope="row">
+                      <kbd>{key}</kbd>
+                    </th>
+                    <td>{what}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
