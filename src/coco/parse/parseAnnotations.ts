@@ -145,13 +145,12 @@ function iscrowdOf(
   isResults: boolean,
 ): boolean {
   const value = own(entry, 'iscrowd');
-  const at = place.path('iscrowd');
   if (value === 0 || value === 1) return value === 1;
   if (value === undefined) {
     if (!isResults)
       ctx.report(
         'missing-field',
-        at,
+        place.path('iscrowd'),
         'annotation has no "iscrowd"; read as 0',
         'info',
         place.refs(),
@@ -161,7 +160,7 @@ function iscrowdOf(
   if (typeof value === 'boolean') {
     ctx.report(
       'iscrowd-boolean',
-      at,
+      place.path('iscrowd'),
       `"iscrowd" is ${String(value)}; COCO writes ${value ? 1 : 0}`,
       'info',
       place.refs(),
@@ -170,7 +169,7 @@ function iscrowdOf(
   }
   ctx.report(
     'wrong-type',
-    at,
+    place.path('iscrowd'),
     `"iscrowd" should be 0 or 1, not ${describeType(value)}; read as 0`,
     'warning',
     place.refs(),
@@ -205,11 +204,10 @@ function keypointsOf(
 ): number[] | null {
   const value = own(entry, 'keypoints');
   if (value === undefined) return null;
-  const at = place.path('keypoints');
   if (!Array.isArray(value) || !value.every(isFiniteNumber)) {
     ctx.report(
       'wrong-type',
-      at,
+      place.path('keypoints'),
       '"keypoints" should be a list of numbers [x, y, v, …]',
       'error',
       place.refs(),
@@ -221,7 +219,7 @@ function keypointsOf(
     const want = expected > 0 ? `${expected} (3 per named keypoint)` : 'a multiple of 3';
     ctx.report(
       'keypoints-wrong-length',
-      at,
+      place.path('keypoints'),
       `"keypoints" has ${value.length} numbers; expected ${want}`,
       'warning',
       place.refs(),

@@ -78,15 +78,14 @@ function imageSize(
   imageId: ImageId | string | number,
 ): number {
   const value = own(entry, key);
-  const at = pathOf(path, key);
   if (value === undefined) {
-    ctx.report('missing-field', at, `image has no "${key}"`, 'error', { imageId });
+    ctx.report('missing-field', pathOf(path, key), `image has no "${key}"`, 'error', { imageId });
     return 0;
   }
   if (!isFiniteNumber(value) || value <= 0 || !Number.isInteger(value)) {
     ctx.report(
       'image-size-invalid',
-      at,
+      pathOf(path, key),
       `"${key}" should be a positive whole number, not ${describeType(value)}`,
       'error',
       {
