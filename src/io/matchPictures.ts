@@ -21,6 +21,15 @@ export function matchPictures(
   subset: string,
   missingCap = 1000,
 ): PictureMatch {
+  if (picturePaths.length === 0) {
+    // A json alone (no pictures yet): nothing to match, 118k names need no normalizing.
+    return {
+      picture: new Int32Array(fileNames.length).fill(-1),
+      found: 0,
+      missing: fileNames.slice(0, missingCap),
+      missingTotal: fileNames.length,
+    };
+  }
   const byPath = new Map<string, number>();
   const byBase = new Map<string, number[]>();
   picturePaths.forEach((p, i) => {

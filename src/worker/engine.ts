@@ -15,7 +15,7 @@ import { summarizePredictions } from './predictions';
 import type { DatasetStats, IouType } from '../coco';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
-import { categoryInfos, countAll, countPatch, touchedImages, type Counts } from './counts';
+import { categoryInfos, countPatch, touchedImages, type Counts } from './counts';
 import { applySubsetPatch, planEdit } from './edits';
 import {
   ImageFlag,
@@ -55,7 +55,7 @@ export class Engine {
     this.subsets = opened.subsets;
     this.pictures = opened.pictures;
     this.summary = opened.summary;
-    this.counts = opened.subsets.map(countAll);
+    this.counts = opened.counts;
     return opened.summary;
   }
 
@@ -64,8 +64,8 @@ export class Engine {
     const listed = await listSources(files);
     this.pictures = [...this.pictures, ...listed.files.filter((f) => isPicture(f.path))];
     const paths = this.pictures.map((p) => p.path);
-    const subsets = this.subsets.map((subset) =>
-      summarizeSubset(subset, matchSubset(subset, paths)),
+    const subsets = this.subsets.map((subset, i) =>
+      summarizeSubset(subset, matchSubset(subset, paths), this.counts[i]!),
     );
     const previous = this.summary?.files ?? [];
     this.summary = {

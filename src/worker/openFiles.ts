@@ -13,11 +13,14 @@ import type { EngineError, OpenPhase, OpenSummary } from './protocol';
 import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
 import { attachPredictions, subsetFor } from './predictions';
 import { summarizeSubset } from './summary';
+import { countAll, type Counts } from './counts';
 
 export type Progress = (phase: OpenPhase, file: string, done: number, total: number) => void;
 
 export type Opened = {
   subsets: Subset[];
+  /** Annotations per category and crowd, per subset (kept up to date by the engine). */
+  counts: Counts[];
   pictures: VirtualFile[];
   summary: OpenSummary;
 };
@@ -67,11 +70,13 @@ export async function openFiles(sources: readonly Source[], progress: Progress):
   progress('matching', '', 0, 1);
   const subsets = attachResults(groupIntoSubsets(parsed));
   const picturePaths = pictures.map((p) => p.path);
-  const summaries = subsets.map((subset) =>
-    summarizeSubset(subset, matchSubset(subset, picturePaths)),
+  const counts = subsets.map(countAll);
+  const summaries = subsets.map((subset, i) =>
+    summarizeSubset(subset, matchSubset(subset, picturePaths), counts[i]!),
   );
   return {
     subsets,
+    counts,
     pictures,
     summary: { subsets: summaries, files: summaryFiles, pictureCount: pictures.length },
   };

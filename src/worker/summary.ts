@@ -1,6 +1,6 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
 import { idKey, type ProblemCode } from '../coco';
-import { categoryInfos, countAll } from './counts';
+import { categoryInfos, type Counts } from './counts';
 import { ImageFlag, type ImageTable, type ProblemInfo, type SubsetSummary } from './protocol';
 import { summarizePredictions } from './predictions';
 import type { Subset } from './subset';
@@ -8,9 +8,11 @@ import type { Subset } from './subset';
 /** Problems sent to the page for its list; the counts always cover all. */
 export const PROBLEMS_SENT = 5000;
 
+/** `counts`: the subset's, as `countAll` makes them (the engine keeps them up to date). */
 export function summarizeSubset(
   subset: Subset,
   missing: { names: string[]; found: number },
+  counts: Counts,
 ): SubsetSummary {
   const n = subset.images.length;
   const table: ImageTable = {
@@ -60,7 +62,6 @@ export function summarizeSubset(
       }
     }
   }
-  const counts = countAll(subset);
   return {
     name: subset.name,
     files: subset.sources.map((s) => ({
