@@ -30,6 +30,7 @@ import {
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 import { withFindingFlags } from './imageFlags';
+import { slicePauser } from './slices';
 
 export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
@@ -208,7 +209,7 @@ export class Engine {
   ): Promise<CheckResult> {
     const s = this.subsets[subset];
     if (s === undefined) throw new Error('no dataset is open');
-    const result = await checkSubset(s, progress, () => new Promise((r) => setTimeout(r, 0)));
+    const result = await checkSubset(s, progress, slicePauser());
     const table = this.summary?.subsets[subset]?.images;
     if (this.subsets[subset] === s && table !== undefined)
       table.flags = withFindingFlags(table.flags, result.flagged);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInSlices } from './slices';
+import { runInSlices, slicePauser } from './slices';
 
 /** Ten steps of about 5 ms of busy work each. */
 function* busySteps(): Generator<number, string> {
@@ -27,5 +27,26 @@ describe('runInSlices', () => {
     expect(order).toEqual(['request answered', 'work done']);
     expect(shares.length).toBeGreaterThan(0);
     expect(shares.every((s, i) => s > 0 && s <= 1 && (i === 0 || s > shares[i - 1]!))).toBe(true);
+  });
+
+  it('slicePauser lets a waiting message in once a slice has run, not at every step', async () => {
+    const order: string[] = [];
+    const request = new MessageChannel();
+    request.port1.onmessage = () => {
+      order.push('request answered');
+      request.port1.close();
+    };
+    request.port2.postMessage('next image, please');
+    const pause = slicePauser();
+    let pausesThatWaited = 0;
+    const steps = busySteps();
+    while (steps.next().done !== true) {
+      const before = order.length;
+      await pause();
+      if (order.length > before) pausesThatWaited++;
+    }
+    order.push('work done');
+    expect(order).toEqual(['request answered', 'work done']);
+    expect(pausesThatWaited).toBe(1);
   });
 });

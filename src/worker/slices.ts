@@ -23,6 +23,16 @@ export async function runInSlices<T>(
   }
 }
 
+/** A pause to await between steps of long work: it lets messages in once a slice has run. */
+export function slicePauser(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await nextTask();
+    sliceStart = performance.now();
+  };
+}
+
 /** Resolves in a task of its own, after what is queued now (no timer clamping). */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
