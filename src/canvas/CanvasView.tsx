@@ -27,11 +27,9 @@ export function CanvasView() {
   const opacity = useApp((s) => s.opacity);
   const hovered = useApp((s) => s.hovered);
   const hoveredPrediction = useApp((s) => s.hoveredPrediction);
-
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
-
   const predictionScore = useApp((s) => s.predictionScore);
   const showGroundTruth = useApp((s) => s.showGroundTruth);
   const showPredictions = useApp((s) => s.showPredictions);

@@ -14,22 +14,24 @@ export async function readBigJson(
   file: VirtualFile,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<unknown> {
-  const splitter = new JsonSplitter();
+  // A zip entry is inflated whole (see VirtualFile); a plain file is read a slice at a time.
+  let size: number;
+  let slice: (from: number, to: number) => Promise<Uint8Array>;
   if (file.inZip) {
     const bytes = await file.bytes();
-    refuseUtf16(bytes);
-    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
-      splitter.push(bytes.subarray(at, at + SLICE_BYTES));
-      onProgress(Math.min(bytes.length, at + SLICE_BYTES), bytes.length);
-    }
-    return splitter.finish();
+    size = bytes.length;
+    slice = (from, to) => Promise.resolve(bytes.subarray(from, to));
+  } else {
+    const blob = await file.blob();
+    size = blob.size;
+    slice = async (from, to) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
   }
-  const blob = await file.blob();
-  for (let at = 0; at < blob.size; at += SLICE_BYTES) {
-    const slice = new Uint8Array(await blob.slice(at, at + SLICE_BYTES).arrayBuffer());
-    if (at === 0) refuseUtf16(slice);
-    splitter.push(slice);
-    onProgress(Math.min(blob.size, at + SLICE_BYTES), blob.size);
+  const splitter = new JsonSplitter();
+  for (let at = 0; at < size; at += SLICE_BYTES) {
+    const chunk = await slice(at, at + SLICE_BYTES);
+    if (at === 0) refuseUtf16(chunk);
+    splitter.push(chunk);
+    onProgress(Math.min(size, at + SLICE_BYTES), size);
   }
   return splitter.finish();
 }

@@ -9,8 +9,6 @@ import type { VirtualFile } from './virtualFiles';
 /** The longest text `JSON.parse` can take in V8 (2^29 - 24 characters). */
 export const MAX_TEXT_LENGTH = 2 ** 29 - 24;
 
-export class TextTooLargeError extends Error {}
-
 /** Files up to this size are read in one go; bigger ones as a stream, with progress. */
 const READ_WHOLE_BYTES = 64 * 1024 * 1024;
 
@@ -20,7 +18,7 @@ export async function readText(
 ): Promise<string> {
   if (file.size > MAX_TEXT_LENGTH) {
     const mb = Math.round(file.size / 1e6);
-    throw new TextTooLargeError(
+    throw new Error(
       `the file is ${mb} MB; a browser can parse JSON of at most about ${Math.floor(MAX_TEXT_LENGTH / 1e6)} MB`,
     );
   }

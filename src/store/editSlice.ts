@@ -8,6 +8,7 @@ import type { EditCommand, SubsetDelta, SubsetPatch, SubsetSummary } from '../wo
 import { invertSubsetPatch } from '../worker/subsetPatch';
 import { engine } from './engine';
 import type { AppState } from './store';
+import { withSubset } from './summaryUpdate';
 
 export type HistoryEntry = { label: string; subset: number; patch: SubsetPatch };
 
@@ -64,10 +65,11 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     set((s) => {
       const summary = s.summary;
       if (summary === null) return extra;
-      const subsets = summary.subsets.map((sub, i) =>
-        i === delta.subset ? applyDelta(sub, delta) : sub,
-      );
-      return { ...extra, summary: { ...summary, subsets }, editVersion: s.editVersion + 1 };
+      return {
+        ...extra,
+        summary: withSubset(summary, delta.subset, (sub) => applyDelta(sub, delta)),
+        editVersion: s.editVersion + 1,
+      };
     });
     get().refreshStaleMarks(false);
   };

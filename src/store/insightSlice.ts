@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { DatasetStats, FindingKind } from '../coco';
 import { withFindingFlags } from '../worker/imageFlags';
-import type { FindingInfo, OpenSummary } from '../worker/protocol';
+import type { FindingInfo } from '../worker/protocol';
+import { withSubset } from './summaryUpdate';
 import { engine } from './engine';
 import type { AppState } from './store';
 
@@ -26,18 +27,6 @@ export const insightKey = (s: AppState) => `${s.datasetVersion}:${s.editVersion}
 /** The findings are of the dataset as it is now (checked since the last change, not running). */
 export const findingsFresh = (s: AppState) =>
   s.findingsFor === insightKey(s) && s.checkProgress === null;
-
-/** The summary with the images of subset `index` that have findings flagged. */
-function withFlagged(summary: OpenSummary, index: number, flagged: Int32Array): OpenSummary {
-  return {
-    ...summary,
-    subsets: summary.subsets.map((s, i) =>
-      i === index
-        ? { ...s, images: { ...s.images, flags: withFindingFlags(s.images.flags, flagged) } }
-        : s,
-    ),
-  };
-}
 
 /** The checks running now, and what they are for. */
 let running: { key: string; done: Promise<void> } | null = null;
@@ -68,7 +57,14 @@ export const createInsightSlice: StateCreator<AppState, [], [], InsightSlice> = 
           findings,
           findingCounts: counts,
           checkProgress: null,
-          ...(summary === null ? {} : { summary: withFlagged(summary, subset, flagged) }),
+          ...(summary === null
+            ? {}
+            : {
+                summary: withSubset(summary, subset, (s) => ({
+                  ...s,
+                  images: { ...s.images, flags: withFindingFlags(s.images.flags, flagged) },
+                })),
+              }),
         });
       } catch (error) {
         set({ findingsFor: '', checkProgress: null });

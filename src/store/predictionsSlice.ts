@@ -8,13 +8,13 @@ import type { ProgressEvent } from '../worker/client';
 import type {
   ConfusionReport,
   EvaluationReport,
-  OpenSummary,
   PredictionsSummary,
   SourceFile,
   ViewPrediction,
 } from '../worker/protocol';
 import { engine } from './engine';
 import type { AppState } from './store';
+import { withSubset } from './summaryUpdate';
 
 /** A detection of the current image without its bitmap: what the store may hold. */
 export type PlainPrediction = Omit<ViewPrediction, 'mask'> & { hasMask: boolean };
@@ -55,18 +55,6 @@ export type PredictionsSlice = {
 
 /** Evaluations quicker than this are redone after each edit, so the marks stay true. */
 const QUICK_EVALUATION_MS = 300;
-
-/** The summary with subset `index`'s predictions replaced. */
-function withPredictions(
-  summary: OpenSummary,
-  index: number,
-  predictions: PredictionsSummary,
-): OpenSummary {
-  return {
-    ...summary,
-    subsets: summary.subsets.map((s, i) => (i === index ? { ...s, predictions } : s)),
-  };
-}
 
 /** The kind of evaluation whose matches mark the detections first: masks when both have them. */
 export function defaultIouType(p: PredictionsSummary): IouType {
@@ -126,7 +114,7 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
       if (summary === null || get().subsetIndex !== subset || get().datasetVersion !== dataset)
         return;
       set((s) => ({
-        summary: withPredictions(summary, subset, result.predictions),
+        summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
         reports: { ...s.reports, [iouType]: result.report },
         confusion: result.confusion,
         evaluationError: null,
@@ -148,7 +136,7 @@ export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsS
     const summary = get().summary;
     if (summary === null || get().subsetIndex !== subset) return;
     set((s) => ({
-      summary: withPredictions(summary, subset, result.predictions),
+      summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
       confusion: result.confusion,
       marksVersion: s.marksVersion + 1,
     }));

@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
 import { currentSubset, useApp } from '../store/store';
-import { takesTyping } from './keys';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { isMac, takesTyping } from './keys';
 
 /**
  * Keyboard editing, page-wide: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo, Delete

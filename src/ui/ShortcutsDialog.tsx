@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { takesTyping } from './keys';
+import { isMac, takesTyping } from './keys';
 
-const MOD =
-  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+const MOD = isMac ? '⌘' : 'Ctrl';
 
 /** Every key the app answers, by where it works. */
 const SHORTCUTS: [string, [string, string][]][] = [

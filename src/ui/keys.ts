@@ -1,4 +1,7 @@
-/** Where keys belong to a field rather than to the app's shortcuts. */
+/** Where keys belong to a field rather than to the app's shortcuts, and the modifier key. */
+
+/** ⌘ on macOS, Ctrl elsewhere, is the modifier of undo and redo. */
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Inputs that take no typed text: shortcuts work while one of them has the focus. */
 const NOT_TYPED = new Set([

@@ -11,15 +11,20 @@ function* busySteps(): Generator<number, string> {
   return 'done';
 }
 
+/** A message from the page, waiting while the work runs; its answer goes into `order`. */
+function requestWaiting(order: string[]): void {
+  const request = new MessageChannel();
+  request.port1.onmessage = () => {
+    order.push('request answered');
+    request.port1.close();
+  };
+  request.port2.postMessage('next image, please');
+}
+
 describe('runInSlices', () => {
   it('returns what the steps return, and lets a message waiting meanwhile be answered', async () => {
     const order: string[] = [];
-    const request = new MessageChannel();
-    request.port1.onmessage = () => {
-      order.push('request answered');
-      request.port1.close();
-    };
-    request.port2.postMessage('next image, please');
+    requestWaiting(order);
     const shares: number[] = [];
     const result = await runInSlices(busySteps(), (share) => shares.push(share));
     order.push('work done');
@@ -31,12 +36,7 @@ describe('runInSlices', () => {
 
   it('slicePauser lets a waiting message in once a slice has run, not at every step', async () => {
     const order: string[] = [];
-    const request = new MessageChannel();
-    request.port1.onmessage = () => {
-      order.push('request answered');
-      request.port1.close();
-    };
-    request.port2.postMessage('next image, please');
+    requestWaiting(order);
     const pause = slicePauser();
     let pausesThatWaited = 0;
     const steps = busySteps();

@@ -11,23 +11,25 @@ export async function runInSlices<T>(
   steps: Generator<number, T>,
   onProgress: (share: number) => void,
 ): Promise<T> {
-  let sliceStart = performance.now();
+  let share = 0;
+  const pause = slicePauser(() => onProgress(share));
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      onProgress(step.value);
-      await nextTask();
-      sliceStart = performance.now();
-    }
+    share = step.value;
+    await pause();
   }
 }
 
-/** A pause to await between steps of long work: it lets messages in once a slice has run. */
-export function slicePauser(): () => Promise<void> {
+/**
+ * A pause to await between steps of long work: it lets messages in once a slice has run
+ * (calling `onPause` first), and returns at once otherwise.
+ */
+export function slicePauser(onPause: () => void = () => {}): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart < SLICE_MS) return;
+    onPause();
     await nextTask();
     sliceStart = performance.now();
   };
