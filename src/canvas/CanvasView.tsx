@@ -27,6 +27,8 @@ export function CanvasView() {
   const opacity = useApp((s) => s.opacity);
   const hovered = useApp((s) => s.hovered);
   const hoveredPrediction = useApp((s) => s.hoveredPrediction);
+  const hover = useApp((s) => s.hover);
+  const hoverPrediction = useApp((s) => s.hoverPrediction);
   const hiddenCategories = useApp((s) => s.hiddenCategories);
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
@@ -105,7 +107,12 @@ export function CanvasView() {
       data-viewport={`${viewport.scale},${viewport.x},${viewport.y}`}
       data-image={current ? `${subsetIndex}:${imageIndex}` : ''}
       onKeyDown={(e) => e.key === 'f' && apply(fitViewport(image, size), 'now')}
-      onMouseLeave={() => setPointer(null)}
+      onMouseLeave={() => {
+        // Nothing stays highlighted once the pointer is off the canvas.
+        setPointer(null);
+        hover(null);
+        hoverPrediction(null);
+      }}
     >
       {subset !== undefined && size.width > 0 && (
         <CanvasStage
