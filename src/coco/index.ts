@@ -28,6 +28,7 @@ export {
 } from './geometry';
 export { mergeToCrowd, findGroupLeader } from './crowd';
 export { exportCoco, exportCocoChunks, type ExportOptions } from './export';
+export * from './faithful';
 export * from './edit/commands';
 export * from './edit/fixes';
 export {

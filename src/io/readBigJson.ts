@@ -4,9 +4,8 @@
  * held at once. Progress counts the bytes read.
  */
 import { BigJsonError, JsonSplitter } from './jsonSplitter';
+import { readSlices } from './readSlices';
 import type { VirtualFile } from './virtualFiles';
-
-const SLICE_BYTES = 16 << 20;
 
 export { BigJsonError };
 
@@ -14,24 +13,13 @@ export async function readBigJson(
   file: VirtualFile,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<unknown> {
-  // A zip entry is inflated whole (see VirtualFile); a plain file is read a slice at a time.
-  let size: number;
-  let slice: (from: number, to: number) => Promise<Uint8Array>;
-  if (file.inZip) {
-    const bytes = await file.bytes();
-    size = bytes.length;
-    slice = (from, to) => Promise.resolve(bytes.subarray(from, to));
-  } else {
-    const blob = await file.blob();
-    size = blob.size;
-    slice = async (from, to) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
-  }
   const splitter = new JsonSplitter();
-  for (let at = 0; at < size; at += SLICE_BYTES) {
-    const chunk = await slice(at, at + SLICE_BYTES);
-    if (at === 0) refuseUtf16(chunk);
+  let done = 0;
+  for await (const chunk of readSlices(file)) {
+    if (done === 0) refuseUtf16(chunk);
     splitter.push(chunk);
-    onProgress(Math.min(size, at + SLICE_BYTES), size);
+    done += chunk.length;
+    onProgress(done, file.size);
   }
   return splitter.finish();
 }

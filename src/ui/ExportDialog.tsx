@@ -58,7 +58,8 @@ export function ExportDialog(props: { onClose: () => void }) {
           checked={settings.indent > 0}
           onChange={(e) => set({ indent: e.currentTarget.checked ? 2 : 0 })}
         />
-        Indented JSON
+        Indented JSON (every record written anew; off, the file keeps its own layout and only edited
+        records change)
       </label>
       <div className="dialog-actions">
         <button type="button" onClick={props.onClose}>

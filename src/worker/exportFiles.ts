@@ -6,10 +6,20 @@
  * pictures is ever held in memory; pictures are read one at a time.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { exportCocoChunks, planExport, type ExportSettings } from '../coco';
+import {
+  changesNothing,
+  exportCocoChunks,
+  JsonSplicer,
+  planExport,
+  planSplice,
+  SpliceMismatch,
+  type ExportSettings,
+  type SplicePlan,
+} from '../coco';
+import { readSlices, SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
 import type { ExportRequest } from './protocol';
-import { openSink } from './exportSink';
+import { openSink, type ExportSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
@@ -45,17 +55,61 @@ function breathe(cancelled: () => boolean): Promise<void> {
   );
 }
 
-async function* jsonChunks(
+/**
+ * The export of one annotation file. Faithful when it can be: the file's own bytes, with
+ * only the records that changed rewritten (coco/faithful). Written anew from the records
+ * when there is no file to copy from (one cocoscope made), when the user asked for a new
+ * layout (indented), or when the bytes are not what was opened (a UTF-16 file).
+ */
+async function writeJson(
   source: SourceDataset,
   settings: ExportSettings,
+  name: string,
   cancelled: () => boolean,
-): AsyncGenerator<string> {
+): Promise<Blob> {
   const options = planExport(source.dataset, settings, (a) => isEdited(source, a));
+  const file = source.file;
+  if (file !== null && settings.indent === 0) {
+    const plan = planSplice(source.original, source.dataset, options, source.exactIntegers);
+    // Nothing to change: the export is the file itself, no copy made.
+    if (changesNothing(plan)) return (await file.blob()).slice(0, file.size, 'application/json');
+    const sink = await openSink(name);
+    try {
+      await splice(file, plan, sink, cancelled);
+      return await sink.finish('application/json');
+    } catch (error) {
+      await sink.finish('');
+      if (!(error instanceof SpliceMismatch)) throw error;
+    }
+  }
+  const sink = await openSink(name);
   let n = 0;
   for (const chunk of exportCocoChunks(source.dataset, options)) {
-    yield chunk;
+    sink.write(chunk);
     if (++n % 50 === 0) await breathe(cancelled);
   }
+  return sink.finish('application/json');
+}
+
+async function splice(
+  file: VirtualFile,
+  plan: SplicePlan,
+  sink: ExportSink,
+  cancelled: () => boolean,
+): Promise<void> {
+  const splicer = new JsonSplicer(plan, (part) => sink.write(part));
+  let first = true;
+  for await (const bytes of readSlices(file)) {
+    if (first && isUtf16(bytes)) throw new SpliceMismatch('a UTF-16 file is written anew');
+    first = false;
+    splicer.push(bytes);
+    await breathe(cancelled);
+  }
+  splicer.finish();
+}
+
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** Each annotation file of the subset, as json. */
@@ -69,9 +123,7 @@ export async function exportJson(
   for (const source of subset.sources) {
     const name = jsonName(source, subset.name);
     progress('writing', name, out.length, subset.sources.length);
-    const sink = await openSink(name);
-    for await (const chunk of jsonChunks(source, settings, cancelled)) sink.write(chunk);
-    out.push({ name, blob: await sink.finish('application/json') });
+    out.push({ name, blob: await writeJson(source, settings, name, cancelled) });
   }
   return out;
 }
@@ -90,7 +142,6 @@ export async function exportZip(
     if (error) failure = error;
     else sink.write(data);
   });
-  const encoder = new TextEncoder();
   const written = new Set<string>();
   const copy = async (path: string, file: VirtualFile) => {
     if (written.has(path)) return;
@@ -103,10 +154,15 @@ export async function exportZip(
     for (const source of subset.sources) {
       const name = `annotations/${jsonName(source, subset.name)}`;
       progress('writing', name, 0, 1);
+      // Written whole first (to disk): a faithful export that finds the file changed
+      // starts again from the records, which a zip entry already begun could not.
+      const json = await writeJson(source, settings, name.replace('/', '-'), cancelled);
       const entry = new ZipDeflate(name, { level: 6 });
       zip.add(entry);
-      for await (const chunk of jsonChunks(source, settings, cancelled))
-        entry.push(encoder.encode(chunk));
+      for (let at = 0; at < json.size; at += SLICE_BYTES) {
+        entry.push(new Uint8Array(await json.slice(at, at + SLICE_BYTES).arrayBuffer()));
+        await breathe(cancelled);
+      }
       entry.push(new Uint8Array(0), true);
       if (source.dataset.panoptic !== null && settings.includeImages) {
         const paths = pictures.map((p) => p.path);

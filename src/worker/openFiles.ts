@@ -3,7 +3,7 @@
  * read and parse every annotation json with progress, group the files into subsets and
  * find each image's picture.
  */
-import { parseCoco } from '../coco';
+import { findExactIntegers, hasUnsafeIds, parseCoco } from '../coco';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
 import { matchPictures } from '../io/matchPictures';
 import { BigJsonError, readBigJson } from '../io/readBigJson';
@@ -93,11 +93,12 @@ export async function parseFile(
   progress: Progress,
 ): Promise<{ source: SourceDataset } | { error: EngineError }> {
   let input: unknown;
+  let text: string | null = null;
   try {
     const onRead = (done: number, total: number) => progress('reading', file.path, done, total);
     // Text too long for one string is parsed as it is read, in runs of elements.
-    input =
-      file.size > MAX_TEXT_LENGTH ? await readBigJson(file, onRead) : await readText(file, onRead);
+    if (file.size > MAX_TEXT_LENGTH) input = await readBigJson(file, onRead);
+    else input = text = await readText(file, onRead);
   } catch (error) {
     return {
       error: {
@@ -130,6 +131,11 @@ export async function parseFile(
   return {
     source: {
       path: file.origin,
+      file,
+      original: result.dataset,
+      // Only files with such ids pay for the search (a pass over the text).
+      exactIntegers:
+        text !== null && hasUnsafeIds(result.dataset) ? findExactIntegers(text) : new Map(),
       originals: originalsOf(result.dataset),
       dataset: result.dataset,
       problems: result.problems,

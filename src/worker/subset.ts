@@ -14,10 +14,20 @@ import {
   type Problem,
   type ProblemCode,
 } from '../coco';
+import type { VirtualFile } from '../io/virtualFiles';
 import type { Predictions } from './predictions';
 
 export type SourceDataset = {
   path: string;
+  /**
+   * The file it was read from: a faithful export copies the bytes of what the user did not
+   * change from it (see coco/faithful). null for a file cocoscope made.
+   */
+  file: VirtualFile | null;
+  /** The dataset as opened, before any edit. */
+  original: Dataset;
+  /** The file's spelling of integers past 2^53 (see coco/faithful/exactIntegers.ts). */
+  exactIntegers: ReadonlyMap<number, string>;
   /** The annotation file objects as opened, by their position in the file (for "edited"). */
   originals: readonly object[];
   /** Replaced by each edit (datasets are immutable; see coco/edit/patch.ts). */

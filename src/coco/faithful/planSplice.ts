@@ -1,0 +1,166 @@
+/**
+ * What a faithful export does with each element of the file's arrays: the dataset as
+ * opened (`original`) and as it is now (`current`, after edits and the export's own
+ * transforms) → a SplicePlan. A record whose written value is the object it was read as
+ * (or equal to it) is KEEP: its bytes are copied. A changed one is REPLACE, a deleted or
+ * filtered one DROP, and a record with no place in the file is appended.
+ */
+import { jsonEqual, withFields } from '../edit/objects';
+import type { ExportOptions } from '../export';
+import type { Dataset, UnusableEntry } from '../model';
+import {
+  KEEP,
+  REPLACE,
+  type CollectionName,
+  type CollectionPlan,
+  type SplicePlan,
+} from './splicer';
+
+type Claim = { sourceIndex: number; value: unknown | null };
+
+/** The plan that turns the file `original` was read from into `current`, written as `options` say. */
+export function planSplice(
+  original: Dataset,
+  current: Dataset,
+  options: ExportOptions = {},
+  exactIntegers: ReadonlyMap<number, string> = new Map(),
+): SplicePlan {
+  const collections: Partial<Record<CollectionName, CollectionPlan>> = {};
+  const unusable = (name: CollectionName) => current.unusable.filter((u) => u.collection === name);
+  collections.annotations = collectionPlan(
+    originalElements(original, 'annotations'),
+    annotationClaims(current, options),
+    unusable('annotations'),
+  );
+  if (current.file !== null) {
+    const keep = options.keepImage;
+    collections.images = collectionPlan(
+      originalElements(original, 'images'),
+      current.images
+        .filter((image) => image.file !== null)
+        .map((image) => ({
+          sourceIndex: image.sourceIndex,
+          value: keep === undefined || keep(image) ? image.file : null,
+        })),
+      unusable('images'),
+    );
+    const category = options.category;
+    collections.categories = collectionPlan(
+      originalElements(original, 'categories'),
+      current.categories.map((c) => ({
+        sourceIndex: c.sourceIndex,
+        value: category === undefined ? c.file : category(c),
+      })),
+      unusable('categories'),
+    );
+  }
+  return { root: current.file === null ? 'array' : 'object', collections, exactIntegers };
+}
+
+/** Whether a plan writes the file exactly as it is. */
+export function changesNothing(plan: SplicePlan): boolean {
+  return Object.values(plan.collections).every(
+    (c) => c.appended.length === 0 && c.codes.every((code) => code === KEEP),
+  );
+}
+
+/** The elements of a file's array, by position, as the parser read them. */
+function originalElements(dataset: Dataset, name: CollectionName): readonly unknown[] {
+  const section = dataset.file?.[name];
+  if (dataset.file !== null) return Array.isArray(section) ? section : [];
+  // A results list: its records and unusable entries are its elements.
+  const out: unknown[] = [];
+  for (const a of dataset.annotations) if (a.sourceIndex >= 0) out[a.sourceIndex] = a.file;
+  for (const u of dataset.unusable) if (u.collection === name) out[u.sourceIndex] = u.value;
+  return out;
+}
+
+function annotationClaims(current: Dataset, options: ExportOptions): Claim[] {
+  const transform = options.annotation;
+  if (current.panoptic === null) {
+    return current.annotations.map((a) => ({
+      sourceIndex: a.sourceIndex,
+      value: transform === undefined ? a.file : transform(a),
+    }));
+  }
+  // panoptic: an element is an image's entry; its segments are the records.
+  const segments = new Map<number, object[]>();
+  for (const s of current.annotations) {
+    const list = segments.get(s.sourceIndex);
+    if (list === undefined) segments.set(s.sourceIndex, [s.file]);
+    else list.push(s.file);
+  }
+  return current.panoptic.map((entry) => {
+    const files = segments.get(entry.sourceIndex) ?? [];
+    const before = (entry.file as { segments_info?: unknown }).segments_info;
+    const same =
+      Array.isArray(before) &&
+      before.length === files.length &&
+      files.every((f, i) => f === before[i]);
+    return {
+      sourceIndex: entry.sourceIndex,
+      value: same ? entry.file : withFields(entry.file, { segments_info: files }),
+    };
+  });
+}
+
+function collectionPlan(
+  elements: readonly unknown[],
+  claims: readonly Claim[],
+  unusable: readonly UnusableEntry[],
+): CollectionPlan {
+  const expected = elements.length;
+  const codes = new Uint8Array(expected); // DROP unless a record or an unusable entry claims it
+  const claimed = new Uint8Array(expected);
+  const replacements = new Map<number, unknown>();
+  const appended: unknown[] = [];
+  for (const u of unusable) {
+    if (u.sourceIndex >= 0 && u.sourceIndex < expected) {
+      codes[u.sourceIndex] = KEEP;
+      claimed[u.sourceIndex] = 1;
+    }
+  }
+  const unplaced: unknown[] = [];
+  for (const { sourceIndex: k, value } of claims) {
+    if (k < 0 || k >= expected || claimed[k] === 1) {
+      if (value !== null) unplaced.push(value);
+      continue;
+    }
+    claimed[k] = 1;
+    if (value === null) continue;
+    const before = elements[k];
+    if (value === before || jsonEqual(value, before)) codes[k] = KEEP;
+    else {
+      codes[k] = REPLACE;
+      replacements.set(k, value);
+    }
+  }
+  // A record deleted and put back (undo) has no place of its own any more: it takes back
+  // the free place of the element it equals, so its bytes are copied again.
+  const byId = unplaced.length > 0 ? freeElementsById(elements, claimed) : null;
+  for (const value of unplaced) {
+    const k = byId?.get(value) ?? byId?.get(idOf(value));
+    if (k !== undefined && claimed[k] === 0 && jsonEqual(value, elements[k])) {
+      claimed[k] = 1;
+      codes[k] = KEEP;
+    } else appended.push(value);
+  }
+  return { expected, codes, replacements, appended };
+}
+
+function idOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+}
+
+/** Free places by their element, and by its id. */
+function freeElementsById(elements: readonly unknown[], claimed: Uint8Array): Map<unknown, number> {
+  const out = new Map<unknown, number>();
+  elements.forEach((element, k) => {
+    if (claimed[k] !== 0) return;
+    // By the object itself (an undo in this session), or by id (a restored session).
+    if (typeof element === 'object' && element !== null) out.set(element, k);
+    const id = idOf(element);
+    if (id !== undefined && !out.has(id)) out.set(id, k);
+  });
+  return out;
+}

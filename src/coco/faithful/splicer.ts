@@ -1,0 +1,566 @@
+/**
+ * A dataset file rewritten as a stream of its own bytes: the elements of its `images`,
+ * `annotations` and `categories` arrays (or of the bare array of a results list) are
+ * copied, dropped or replaced one by one as a plan says, new elements are added at the
+ * end of their array, and every other byte — `info`, `licenses`, unknown keys, whitespace,
+ * a byte order mark — is copied as it is. So an export of an unedited file is its input,
+ * byte for byte, and an edit changes only the bytes of the records it touched.
+ *
+ * The input comes in chunks of any size (a 2 GB file is never one string or one buffer);
+ * offsets are bytes of UTF-8. Only the records to replace (and one record per array, the
+ * template of the file's style) are ever decoded.
+ */
+import { strFromU8 } from 'fflate';
+import { formatString, formatValue, type JsonStyle } from './jsonStyle';
+import { learnStyle } from './learnStyle';
+import { rewriteValue } from './rewriteValue';
+import { parseSpans, type SpanNode } from './spanTree';
+
+export type CollectionName = 'images' | 'annotations' | 'categories';
+
+/** What to do with the elements of one array. */
+export type CollectionPlan = {
+  /** How many elements the file's array holds: a file that differs is refused. */
+  readonly expected: number;
+  /** Per element: DROP, KEEP, or REPLACE with `replacements.get(k)`. */
+  readonly codes: Uint8Array;
+  readonly replacements: ReadonlyMap<number, unknown>;
+  /** Values written after the file's elements (records the user added). */
+  readonly appended: readonly unknown[];
+};
+
+export const DROP = 0;
+export const KEEP = 1;
+export const REPLACE = 2;
+
+export type SplicePlan = {
+  /** A dataset file is an object; a results list, one array (its plan is `annotations`). */
+  readonly root: 'object' | 'array';
+  readonly collections: Partial<Record<CollectionName, CollectionPlan>>;
+  readonly exactIntegers: ReadonlyMap<number, string>;
+};
+
+/** The bytes are not the file the plan was made for (changed, or another shape). */
+export class SpliceMismatch extends Error {}
+
+type Mode = 'copy' | 'skip' | 'hold' | 'copyHold';
+type Emit = (part: Uint8Array | string) => void;
+
+type OpenCollection = {
+  readonly name: CollectionName;
+  readonly plan: CollectionPlan;
+  /** Depth of its elements (1 for a results list, 2 in a dataset object). */
+  readonly depth: number;
+  /** Indentation of the line holding the array's key (its closing bracket's line). */
+  readonly parentPad: string;
+  k: number;
+  emitted: number;
+  lastEmitted: number;
+  lead: string | null;
+  sep: string | null;
+  code: number;
+  style: JsonStyle | null;
+};
+
+const NAMES: ReadonlySet<string> = new Set(['images', 'annotations', 'categories']);
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function isDelimiter(c: number): boolean {
+  return c === 0x2c || c === 0x5d || c === 0x7d || isWs(c);
+}
+
+export class JsonSplicer {
+  private offset = 0;
+  private chunk: Uint8Array = new Uint8Array(0);
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  private inScalar = false;
+  private mode: Mode = 'copy';
+  private regionFrom = 0;
+  private held: Uint8Array[] = [];
+
+  private root: 'none' | 'object' | 'array' | 'done' = 'none';
+  private rootLead: string | null = null;
+  private rootMembers = 0;
+  private expectKey = false;
+  private keyParts: Uint8Array[] | null = null;
+  private keyFrom = 0;
+  private key: string | null = null;
+  private valueExpected = false;
+  /** What the string or scalar being read is: a key, a member value, an element. */
+  private reading: 'key' | 'value' | 'element' | null = null;
+  private collection: OpenCollection | null = null;
+  /** Collection keys met at the root; `spliced`: those whose array was rewritten. */
+  private readonly seen = new Set<CollectionName>();
+  private readonly spliced = new Set<CollectionName>();
+  private readonly templates = new Map<CollectionName, SpanNode>();
+  private anyTemplate: SpanNode | null = null;
+
+  constructor(
+    private readonly plan: SplicePlan,
+    private readonly emit: Emit,
+  ) {}
+
+  /** The next bytes of the file. */
+  push(chunk: Uint8Array): void {
+    this.chunk = chunk;
+    const n = chunk.length;
+    const base = this.offset;
+    let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+    while (i < n) {
+      if (this.inString) {
+        i = this.skipString(i);
+        if (i < 0) break;
+        continue;
+      }
+      if (this.inScalar) {
+        let j = i;
+        while (j < n && !isDelimiter(chunk[j]!)) j++;
+        if (j >= n) break;
+        this.inScalar = false;
+        this.valueEnded(base + j);
+        i = j;
+        continue;
+      }
+      const watch = this.collection === null ? 1 : this.collection.depth;
+      if (this.depth > watch) {
+        i = this.skipDeep(i, watch);
+        if (i < 0) break;
+        continue;
+      }
+      const c = chunk[i]!;
+      if (isWs(c)) {
+        i++;
+        continue;
+      }
+      const at = base + i;
+      switch (c) {
+        case 0x7b: // {
+        case 0x5b: // [
+          this.opened(at, c);
+          this.depth++;
+          break;
+        case 0x7d: // }
+        case 0x5d: // ]
+          this.depth--;
+          this.closed(at);
+          break;
+        case 0x2c: // ,
+          if (this.collection === null && this.depth === 1) this.rootComma(at);
+          break;
+        case 0x3a: // :
+          if (this.collection === null && this.depth === 1) this.valueExpected = true;
+          break;
+        case 0x22: // "
+          this.stringStarts(at, i);
+          this.inString = true;
+          break;
+        default:
+          if (this.root === 'done' || this.root === 'none')
+            throw new SpliceMismatch(`unexpected byte at ${at}`);
+          this.valueStarts(at, 'scalar');
+          this.inScalar = true;
+      }
+      i++;
+    }
+    this.endOfChunk();
+    this.offset += n;
+  }
+
+  /** After the last chunk. */
+  finish(): void {
+    if (this.root !== 'done' || this.inString || this.depth !== 0)
+      throw new SpliceMismatch('the file ends before its JSON does');
+    if (this.inScalar) throw new SpliceMismatch('a file that is one number is not a dataset');
+    this.switchTo('copy', this.offset);
+  }
+
+  // Reading: strings and nested values skipped fast.
+
+  /** Skips string bytes from `i`; the index after the closing quote, or -1 at the chunk's end. */
+  private skipString(i: number): number {
+    const chunk = this.chunk;
+    const n = chunk.length;
+    let j = i;
+    if (this.escape) {
+      this.escape = false;
+      j++;
+    }
+    for (; j < n; j++) {
+      const c = chunk[j]!;
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        if (j + 1 < n) j++;
+        else this.escape = true;
+      }
+    }
+    if (j >= n) return -1;
+    this.inString = false;
+    this.stringEnded(this.offset + j + 1, j + 1);
+    return j + 1;
+  }
+
+  /** Skips nested values until the depth is back to `watch`; the index after, or -1. */
+  private skipDeep(i: number, watch: number): number {
+    const chunk = this.chunk;
+    const n = chunk.length;
+    let d = this.depth;
+    for (let j = i; j < n; j++) {
+      const c = chunk[j]!;
+      if (c === 0x22) {
+        j++;
+        for (; j < n; j++) {
+          const s = chunk[j]!;
+          if (s === 0x22) break;
+          if (s === 0x5c) {
+            if (j + 1 < n) j++;
+            else this.escape = true;
+          }
+        }
+        if (j >= n) {
+          this.depth = d;
+          this.inString = true;
+          this.reading = null;
+          return -1;
+        }
+      } else if (c === 0x7b || c === 0x5b) d++;
+      else if (c === 0x7d || c === 0x5d) {
+        d--;
+        if (d === watch) {
+          this.depth = d;
+          this.valueEnded(this.offset + j + 1);
+          return j + 1;
+        }
+      }
+    }
+    this.depth = d;
+    return -1;
+  }
+
+  // Events at the levels that matter: the root, its members, the elements of an array.
+
+  private opened(at: number, c: number): void {
+    if (this.root === 'none') {
+      if (c === 0x5b) {
+        this.root = 'array';
+        this.openCollection('annotations', at, 1, '');
+      } else {
+        this.root = 'object';
+        this.expectKey = true;
+        this.switchTo('hold', at + 1);
+      }
+      return;
+    }
+    if (this.root === 'done') throw new SpliceMismatch(`text after the JSON at ${at}`);
+    this.valueStarts(at, c === 0x5b ? 'array' : 'object');
+  }
+
+  private valueStarts(at: number, kind: 'array' | 'object' | 'string' | 'scalar'): void {
+    const open = this.collection;
+    if (open !== null && this.depth === open.depth) {
+      this.elementStarts(open, at);
+      this.reading = 'element';
+      return;
+    }
+    if (this.depth === 1 && this.root === 'object') {
+      if (!this.valueExpected) throw new SpliceMismatch(`a value without a key at ${at}`);
+      this.valueExpected = false;
+      this.reading = 'value';
+      const key = this.key;
+      if (
+        kind === 'array' &&
+        key !== null &&
+        NAMES.has(key) &&
+        this.plan.collections[key as CollectionName]
+      ) {
+        const name = key as CollectionName;
+        if (this.seen.has(name)) throw new SpliceMismatch(`"${name}" appears twice`);
+        this.openCollection(name, at, 2, padOf(this.rootLead ?? ''));
+      } else if (key !== null && NAMES.has(key)) {
+        this.seen.add(key as CollectionName);
+      }
+    }
+  }
+
+  private stringStarts(at: number, i: number): void {
+    if (this.root === 'object' && this.collection === null && this.depth === 1 && this.expectKey) {
+      if (this.rootLead === null) this.rootLead = this.release(at);
+      this.expectKey = false;
+      this.reading = 'key';
+      this.keyParts = [];
+      this.keyFrom = i;
+      return;
+    }
+    if (this.root === 'none' || this.root === 'done')
+      throw new SpliceMismatch(`a string where a dataset should be, at ${at}`);
+    this.valueStarts(at, 'string');
+  }
+
+  private stringEnded(at: number, i: number): void {
+    if (this.reading === 'key') {
+      const parts = this.keyParts ?? [];
+      parts.push(this.chunk.slice(this.keyFrom, i));
+      this.key = JSON.parse(strFromU8(concat(parts))) as string;
+      this.keyParts = null;
+      this.reading = null;
+      return;
+    }
+    this.valueEnded(at);
+  }
+
+  /** A value or element that started at the watched depth ended at `at` (exclusive). */
+  private valueEnded(at: number): void {
+    const open = this.collection;
+    if (open !== null && this.depth === open.depth) {
+      this.elementEnds(open, at);
+      return;
+    }
+    if (this.depth === 1 && this.root === 'object') {
+      this.rootMembers++;
+      this.switchTo('hold', at);
+    }
+    this.reading = null;
+  }
+
+  private closed(at: number): void {
+    const open = this.collection;
+    if (open !== null && this.depth === open.depth - 1) {
+      this.closeCollection(open, at);
+      if (this.depth === 0) this.root = 'done';
+      else this.valueEnded(at + 1);
+      return;
+    }
+    if (this.depth === 0 && this.root === 'object') {
+      this.closeRoot(at);
+      this.root = 'done';
+      return;
+    }
+    throw new SpliceMismatch(`a bracket that closes nothing at ${at}`);
+  }
+
+  private rootComma(at: number): void {
+    this.release(at);
+    this.expectKey = true;
+  }
+
+  // The elements of an array.
+
+  private openCollection(name: CollectionName, at: number, depth: number, parentPad: string) {
+    this.seen.add(name);
+    this.spliced.add(name);
+    this.switchTo('hold', at + 1);
+    this.collection = {
+      name,
+      plan: this.plan.collections[name]!,
+      depth,
+      parentPad,
+      k: 0,
+      emitted: 0,
+      lastEmitted: -2,
+      lead: null,
+      sep: null,
+      code: KEEP,
+      style: null,
+    };
+  }
+
+  private elementStarts(open: OpenCollection, at: number): void {
+    const k = open.k;
+    const code = k < open.plan.codes.length ? open.plan.codes[k]! : KEEP;
+    open.code = code;
+    const template = k === 0;
+    const mode: Mode =
+      code === KEEP
+        ? template
+          ? 'copyHold'
+          : 'copy'
+        : code === REPLACE || template
+          ? 'hold'
+          : 'skip';
+    this.switchTo(mode, at);
+    const gap = gapText(this.takeHeld());
+    if (k === 0) open.lead = gap;
+    else open.sep ??= gap;
+    if (code === DROP) return;
+    if (open.emitted === 0) this.emit(open.lead ?? '');
+    else this.emit(open.lastEmitted === k - 1 ? gap : this.separatorOf(open));
+    open.emitted++;
+    open.lastEmitted = k;
+  }
+
+  private elementEnds(open: OpenCollection, at: number): void {
+    const k = open.k++;
+    const captured = this.mode === 'hold' || this.mode === 'copyHold';
+    this.switchTo('hold', at);
+    if (captured) {
+      const text = strFromU8(concat(this.takeHeld()));
+      const node = spansOrNull(text);
+      if (k === 0 && node !== null) {
+        this.templates.set(open.name, node);
+        this.anyTemplate ??= node;
+      }
+      if (open.code === REPLACE) {
+        const value = open.plan.replacements.get(k);
+        this.emit(rewriteValue(value, node, this.styleOf(open), this.elementPad(open), ''));
+      }
+    }
+    this.reading = null;
+  }
+
+  private closeCollection(open: OpenCollection, at: number): void {
+    this.switchTo('copy', at);
+    const gap = gapText(this.takeHeld());
+    if (open.k === 0) open.lead = gap;
+    if (open.k !== open.plan.expected)
+      throw new SpliceMismatch(
+        `"${open.name}" holds ${open.k} elements, not the ${open.plan.expected} that were opened`,
+      );
+    const empty = open.k === 0;
+    const style = this.styleOf(open);
+    const pad = this.elementPad(open);
+    for (const value of open.plan.appended) {
+      const lead = empty ? (style.indent === null ? '' : `\n${pad}`) : (open.lead ?? '');
+      this.emit(open.emitted === 0 ? lead : this.separatorOf(open));
+      this.emit(formatValue(value, style, pad, ''));
+      open.emitted++;
+    }
+    if (empty && open.emitted === 0)
+      this.emit(gap); // `[ ]` stays as it was
+    else if (open.emitted > 0)
+      this.emit(empty ? (style.indent === null ? '' : `\n${open.parentPad}`) : gap);
+    this.collection = null;
+  }
+
+  /** Arrays the file lacks but the plan fills are added before the root's closing brace. */
+  private closeRoot(at: number): void {
+    this.switchTo('copy', at);
+    const gap = gapText(this.takeHeld());
+    const lead = this.rootLead ?? gap;
+    const memberPad = padOf(lead);
+    for (const [name, plan] of Object.entries(this.plan.collections)) {
+      if (this.spliced.has(name as CollectionName)) continue;
+      const changes = plan.appended.length > 0 || plan.expected > 0;
+      if (changes && this.seen.has(name as CollectionName))
+        throw new SpliceMismatch(`"${name}" is not a list`);
+      if (plan.expected > 0) throw new SpliceMismatch(`"${name}" is missing`);
+      if (plan.appended.length === 0) continue;
+      const style = this.styleFor(null, memberPad);
+      const sep = this.rootMembers === 0 ? lead : lead.includes('\n') ? `,${lead}` : style.comma;
+      const inner = style.indent === null ? '' : `\n${memberPad}${style.indent}`;
+      const items = plan.appended.map((v) =>
+        formatValue(v, style, memberPad + (style.indent ?? ''), ''),
+      );
+      const close = style.indent === null ? '' : `\n${memberPad}`;
+      this.emit(
+        `${sep}${formatString(name, style)}${style.colon}[${inner}${items.join(`,${inner}`)}${close}]`,
+      );
+      this.rootMembers++;
+    }
+    this.emit(gap);
+  }
+
+  private separatorOf(open: OpenCollection): string {
+    if (open.sep !== null) return open.sep;
+    const lead = open.lead ?? '';
+    return lead.includes('\n') ? `,${lead}` : this.styleOf(open).comma;
+  }
+
+  private elementPad(open: OpenCollection): string {
+    const lead = open.lead ?? '';
+    if (lead.includes('\n')) return padOf(lead);
+    const indent = this.styleFor(null, open.parentPad).indent;
+    return open.k === 0 && indent !== null ? open.parentPad + indent : open.parentPad;
+  }
+
+  private styleOf(open: OpenCollection): JsonStyle {
+    open.style ??= this.styleFor(
+      this.templates.get(open.name) ?? null,
+      this.elementPadOfTemplate(open),
+    );
+    return open.style;
+  }
+
+  private elementPadOfTemplate(open: OpenCollection): string {
+    const lead = open.lead ?? '';
+    return lead.includes('\n') ? padOf(lead) : open.parentPad;
+  }
+
+  private styleFor(template: SpanNode | null, pad: string): JsonStyle {
+    const rootLead = this.rootLead ?? '';
+    const rootIndent = rootLead.includes('\n') ? padOf(rootLead) : null;
+    return learnStyle(template ?? this.anyTemplate, pad, rootIndent, this.plan.exactIntegers);
+  }
+
+  // Where bytes go: copied to the output, skipped, or held for a decision.
+
+  private switchTo(mode: Mode, at: number): void {
+    const from = this.regionFrom - this.offset;
+    const to = at - this.offset;
+    if (to > from) {
+      if (this.mode === 'copy' || this.mode === 'copyHold')
+        this.emit(this.chunk.subarray(from, to));
+      if (this.mode === 'hold' || this.mode === 'copyHold')
+        this.held.push(this.chunk.slice(from, to));
+    }
+    this.mode = mode;
+    this.regionFrom = at;
+  }
+
+  /** Emits what was held and copies from `at` on; returns the held text. */
+  private release(at: number): string {
+    this.switchTo('copy', at);
+    const text = gapText(this.takeHeld());
+    this.emit(text);
+    return text;
+  }
+
+  private takeHeld(): Uint8Array[] {
+    const held = this.held;
+    this.held = [];
+    return held;
+  }
+
+  private endOfChunk(): void {
+    if (this.keyParts !== null && this.inString) {
+      this.keyParts.push(this.chunk.slice(this.keyFrom));
+      this.keyFrom = 0;
+    }
+    this.switchTo(this.mode, this.offset + this.chunk.length);
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Whitespace and commas (ASCII) as a string. */
+function gapText(parts: Uint8Array[]): string {
+  let out = '';
+  for (const p of parts) for (let i = 0; i < p.length; i++) out += String.fromCharCode(p[i]!);
+  return out;
+}
+
+/** The indentation after the last line break of a gap. */
+function padOf(gap: string): string {
+  const newline = gap.lastIndexOf('\n');
+  return newline < 0 ? '' : gap.slice(newline + 1);
+}
+
+function spansOrNull(text: string): SpanNode | null {
+  try {
+    return parseSpans(text);
+  } catch {
+    return null;
+  }
+}

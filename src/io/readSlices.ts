@@ -1,0 +1,22 @@
+/**
+ * A file's bytes in slices, in order: a plain file is read a slice at a time from disk (a
+ * 2 GB file is never one buffer); a zip entry is inflated whole (see VirtualFile) and
+ * handed out in slices of that buffer.
+ */
+import type { VirtualFile } from './virtualFiles';
+
+export const SLICE_BYTES = 16 << 20;
+
+export async function* readSlices(
+  file: VirtualFile,
+  sliceBytes = SLICE_BYTES,
+): AsyncGenerator<Uint8Array> {
+  if (file.inZip) {
+    const bytes = await file.bytes();
+    for (let at = 0; at < bytes.length; at += sliceBytes) yield bytes.subarray(at, at + sliceBytes);
+    return;
+  }
+  const blob = await file.blob();
+  for (let at = 0; at < blob.size; at += sliceBytes)
+    yield new Uint8Array(await blob.slice(at, at + sliceBytes).arrayBuffer());
+}
