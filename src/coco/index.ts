@@ -29,6 +29,7 @@ export {
 export { mergeToCrowd, findGroupLeader } from './crowd';
 export { exportCoco, exportCocoChunks, type ExportOptions } from './export';
 export * from './faithful';
+export { preflight, type PreflightFinding, type Reader } from './preflight';
 export * from './edit/commands';
 export * from './edit/fixes';
 export {

@@ -1,5 +1,6 @@
 import { useApp } from '../store/store';
 import type { SegmentationMode } from '../coco';
+import { PreflightList } from './PreflightList';
 
 /** How exports are written; Export JSON and Export zip use these settings until changed. */
 export function ExportDialog(props: { onClose: () => void }) {
@@ -61,6 +62,7 @@ export function ExportDialog(props: { onClose: () => void }) {
         Indented JSON (every record written anew; off, the file keeps its own layout and only edited
         records change)
       </label>
+      <PreflightList />
       <div className="dialog-actions">
         <button type="button" onClick={props.onClose}>
           Close

@@ -4,7 +4,7 @@
  * fresh worker is terminated (which really stops the work, even mid-`JSON.parse`) and the
  * previous dataset is untouched.
  */
-import type { DatasetStats, FindingKind, IouType } from '../coco';
+import type { DatasetStats, ExportSettings, FindingKind, IouType } from '../coco';
 import type {
   EditCommand,
   EngineError,
@@ -14,6 +14,7 @@ import type {
   ImageView,
   OpenPhase,
   OpenSummary,
+  PreflightInfo,
   Request,
   Response,
   SourceFile,
@@ -225,6 +226,12 @@ export class EngineClient {
     const response = await this.require().request({ type: 'check', subset }, onProgress);
     if (response.type !== 'checked') throw new Error(`unexpected answer ${response.type}`);
     return { findings: response.findings, counts: response.counts, flagged: response.flagged };
+  }
+
+  async preflight(subset: number, settings: ExportSettings): Promise<PreflightInfo[]> {
+    const response = await this.require().request({ type: 'preflight', subset, settings });
+    if (response.type !== 'preflighted') throw new Error(`unexpected answer ${response.type}`);
+    return response.findings;
   }
 
   async stats(subset: number): Promise<DatasetStats> {

@@ -7,12 +7,18 @@ import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
 import { matchSubset, openFiles, type Progress } from './openFiles';
-import { exportJson, exportZip, type ExportedFile, type ExportProgress } from './exportFiles';
+import {
+  exportJson,
+  exportZip,
+  jsonName,
+  type ExportedFile,
+  type ExportProgress,
+} from './exportFiles';
 import { clearExports } from './exportSink';
 import { checkSubset, subsetStats, type CheckResult } from './checks';
 import { addPredictionFiles, evaluateSubset, rematchSubset } from './predictionRequests';
 import { summarizePredictions } from './predictions';
-import type { DatasetStats, IouType } from '../coco';
+import { preflight, type DatasetStats, type ExportSettings, type IouType } from '../coco';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { categoryInfos, countPatch, touchedImages, type Counts } from './counts';
@@ -23,6 +29,7 @@ import {
   type ExportRequest,
   type ImageFilter,
   type OpenSummary,
+  type PreflightInfo,
   type ProblemInfo,
   type SubsetDelta,
   type SubsetPatch,
@@ -220,6 +227,15 @@ export class Engine {
     const s = this.subsets[subset];
     if (s === undefined) throw new Error('no dataset is open');
     return subsetStats(s);
+  }
+
+  /** What CVAT, Datumaro and pycocotools would refuse or change in the subset's export. */
+  preflight(subset: number, settings: ExportSettings): PreflightInfo[] {
+    const s = this.subsets[subset];
+    if (s === undefined) return [];
+    return s.sources.flatMap((source) =>
+      preflight(source.dataset, settings).map((f) => ({ ...f, file: jsonName(source, s.name) })),
+    );
   }
 
   cancelExport(): void {

@@ -143,6 +143,13 @@ async function handle(request: Request): Promise<void> {
     }
     case 'stats':
       post({ type: 'stats', id: request.id, stats: engine.stats(request.subset) });
+      break;
+    case 'preflight':
+      post({
+        type: 'preflighted',
+        id: request.id,
+        findings: engine.preflight(request.subset, request.settings),
+      });
       return;
     case 'add-predictions': {
       const added = await engine.addPredictions(

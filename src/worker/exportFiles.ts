@@ -19,7 +19,7 @@ import {
 import { readSlices, SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
 import type { ExportRequest } from './protocol';
-import { openSink, type ExportSink } from './exportSink';
+import { ensureSpace, openSink, type ExportSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
@@ -119,6 +119,10 @@ export async function exportJson(
   progress: ExportProgress,
   cancelled: () => boolean,
 ): Promise<ExportedFile[]> {
+  await ensureSpace(
+    subset.sources.reduce((n, s) => n + (s.file?.size ?? 0), 0),
+    'the export',
+  );
   const out: ExportedFile[] = [];
   for (const source of subset.sources) {
     const name = jsonName(source, subset.name);
@@ -136,12 +140,28 @@ export async function exportZip(
   progress: ExportProgress,
   cancelled: () => boolean,
 ): Promise<Blob> {
+  // The zip, and each json written whole before it goes in (see below).
+  const jsonBytes = subsets.reduce(
+    (n, s) => n + s.sources.reduce((m, source) => m + (source.file?.size ?? 0), 0),
+    0,
+  );
+  const pictureBytes = settings.includeImages ? pictures.reduce((n, p) => n + p.size, 0) : 0;
+  await ensureSpace(2 * jsonBytes + pictureBytes, 'the zip');
   const sink = await openSink('export.zip');
-  let failure: Error | null = null;
+  let failure: unknown = null;
   const zip = new Zip((error, data) => {
     if (error) failure = error;
-    else sink.write(data);
+    else if (failure === null) {
+      try {
+        sink.write(data);
+      } catch (writeError) {
+        failure = writeError;
+      }
+    }
   });
+  const check = () => {
+    if (failure !== null) throw failure;
+  };
   const written = new Set<string>();
   const copy = async (path: string, file: VirtualFile) => {
     if (written.has(path)) return;
@@ -149,6 +169,7 @@ export async function exportZip(
     const entry = new ZipPassThrough(path);
     zip.add(entry);
     entry.push(await file.bytes(), true);
+    check();
   };
   for (const subset of subsets) {
     for (const source of subset.sources) {
@@ -164,6 +185,7 @@ export async function exportZip(
         await breathe(cancelled);
       }
       entry.push(new Uint8Array(0), true);
+      check();
       if (source.dataset.panoptic !== null && settings.includeImages) {
         const paths = pictures.map((p) => p.path);
         for (const e of source.dataset.panoptic) {
@@ -188,6 +210,6 @@ export async function exportZip(
     }
   }
   zip.end();
-  if (failure !== null) throw failure;
+  check();
   return sink.finish('application/zip');
 }

@@ -45,22 +45,80 @@ type SyncHandle = {
   close(): void;
 };
 
+/** The export could not be written whole: the disk or the browser's storage is full. */
+export class ExportSpaceError extends Error {
+  constructor(file: string, written: number, cause: unknown) {
+    const why = cause instanceof Error && cause.name !== 'Error' ? ` (${cause.name})` : '';
+    super(
+      `${file}: the browser's storage is full${why}; ${formatBytes(written)} were written, so nothing was downloaded. Free disk space (or site data of other pages), then export again — your edits are kept.`,
+    );
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1e3) return `${n} bytes`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(0)} kB`;
+  if (n < 1e9) return `${(n / 1e6).toFixed(1)} MB`;
+  return `${(n / 1e9).toFixed(2)} GB`;
+}
+
+/**
+ * Refuses an export that cannot fit: `bytes` is what it will write at most (the sizes of
+ * the files it copies from, plus what edits add, are a good guess); the browser's estimate
+ * of the space left decides. No estimate (older browsers): the writes themselves check.
+ */
+export async function ensureSpace(bytes: number, what: string): Promise<void> {
+  let estimate: StorageEstimate;
+  try {
+    estimate = await navigator.storage.estimate();
+  } catch {
+    return;
+  }
+  if (estimate.quota === undefined || estimate.usage === undefined) return;
+  const left = estimate.quota - estimate.usage;
+  if (left < bytes)
+    throw new Error(
+      `${what} needs about ${formatBytes(bytes)} of the browser's storage, but only ${formatBytes(Math.max(0, left))} is left; free disk space (or site data of other pages), then export again — your edits are kept.`,
+    );
+}
+
 class OpfsSink implements ExportSink {
   private at = 0;
   private readonly encoder = new TextEncoder();
   constructor(
     private readonly file: FileSystemFileHandle,
     private readonly handle: SyncHandle,
+    private readonly name: string,
   ) {}
 
   write(chunk: Uint8Array | string): void {
     const bytes = typeof chunk === 'string' ? this.encoder.encode(chunk) : chunk;
-    this.at += this.handle.write(bytes, { at: this.at });
+    let written: number;
+    try {
+      written = this.handle.write(bytes, { at: this.at });
+    } catch (error) {
+      this.close();
+      throw new ExportSpaceError(this.name, this.at, error);
+    }
+    this.at += written;
+    // A write that took less than it was given means the disk (or the browser's quota) is
+    // full: stop, rather than hand the user a file that ends half way.
+    if (written !== bytes.byteLength) {
+      this.close();
+      throw new ExportSpaceError(this.name, this.at, null);
+    }
+  }
+
+  private closed = false;
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.handle.close();
   }
 
   async finish(type: string): Promise<Blob> {
-    this.handle.flush();
-    this.handle.close();
+    if (!this.closed) this.handle.flush();
+    this.close();
     const file = await this.file.getFile();
     return type === '' || file.type === type ? file : file.slice(0, file.size, type);
   }
@@ -88,7 +146,7 @@ export async function openSink(name: string): Promise<ExportSink> {
     const create = (file as unknown as { createSyncAccessHandle?: () => Promise<SyncHandle> })
       .createSyncAccessHandle;
     if (typeof create !== 'function') return new BlobSink();
-    return new OpfsSink(file, await create.call(file));
+    return new OpfsSink(file, await create.call(file), name);
   } catch {
     return new BlobSink();
   }

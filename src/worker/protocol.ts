@@ -14,6 +14,7 @@ import type {
   ExportSettings,
   JsonRecord,
   Patch,
+  PreflightFinding,
   ProblemCode,
   Severity,
   Shape,
@@ -27,6 +28,9 @@ import type {
 } from './predictionTypes';
 
 export * from './predictionTypes';
+
+/** What a reader of the export would refuse or change, in which of the subset's files. */
+export type PreflightInfo = PreflightFinding & { file: string };
 
 /** A file the user gave: from a drop, the file input, a folder, or the sample. */
 export type SourceFile = {
@@ -274,7 +278,8 @@ export type Request =
   | { type: 'add-predictions'; id: number; subset: number; files: SourceFile[] }
   | { type: 'evaluate'; id: number; subset: number; iouType: IouType }
   | { type: 'match-threshold'; id: number; subset: number; threshold: number }
-  | { type: 'stats'; id: number; subset: number };
+  | { type: 'stats'; id: number; subset: number }
+  | { type: 'preflight'; id: number; subset: number; settings: ExportSettings };
 
 /** engine → page */
 export type Response =
@@ -297,6 +302,7 @@ export type Response =
       counts: Partial<Record<FindingKind, number>>;
     }
   | { type: 'stats'; id: number; stats: DatasetStats }
+  | { type: 'preflighted'; id: number; findings: PreflightInfo[] }
   /** `subset`: the one the (last) results list was attached to. */
   | { type: 'predictions-added'; id: number; summary: OpenSummary; subset: number }
   | {
