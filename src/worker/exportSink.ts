@@ -100,13 +100,15 @@ class OpfsSink implements ExportSink {
       this.close();
       throw new ExportSpaceError(this.name, this.at, error);
     }
-    this.at += written;
     // A write that took less than it was given means the disk (or the browser's quota) is
-    // full: stop, rather than hand the user a file that ends half way.
+    // full: stop, rather than hand the user a file that ends half way. (Chromium answers a
+    // failed write with 2^32 - 1, a -1 read as unsigned.)
     if (written !== bytes.byteLength) {
       this.close();
-      throw new ExportSpaceError(this.name, this.at, null);
+      const partial = written >= 0 && written < bytes.byteLength ? written : 0;
+      throw new ExportSpaceError(this.name, this.at + partial, null);
     }
+    this.at += written;
   }
 
   private closed = false;
