@@ -40,4 +40,40 @@ describe('maskToPolygons', () => {
       Math.abs(x - x2) + Math.abs(y - y2) + Math.abs(w - w2) + Math.abs(h - h2),
     ).toBeLessThanOrEqual(4);
   });
+
+  it('works on the mask’s pixels, not its image: 5 pixels of a 30000² image', () => {
+    const h = 30000;
+    // Column-major runs: 2×2 block at x 100..101, y 200..201; one pixel far away at (29000, 29999).
+    const counts = [100 * h + 200, 2, h - 2, 2, 29000 * h + 29999 - (101 * h + 202), 1, 0];
+    counts[counts.length - 1] = h * h - counts.reduce((a, b) => a + b, 0);
+    const rle = { size: [h, h] as [number, number], counts: Uint32Array.from(counts) };
+    expect(rleArea(rle)).toBe(5);
+    expect(maskToPolygons(rle)).toEqual([
+      [100, 200, 102, 200, 102, 202, 100, 202],
+      [29000, 29999, 29001, 29999, 29001, 30000, 29000, 30000],
+    ]);
+  });
+
+  it('the sparse and the dense lookups trace the same outlines', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 50; round++) {
+      const pixels = new Set<number>();
+      for (let k = 0; k < 40; k++)
+        pixels.add(Math.floor(random() * 30) * 40 + Math.floor(random() * 40));
+      const small = maskOf(40, 30, (x, y) => pixels.has(x * 40 + y));
+      // The same pixels and one far away, in an image so wide that the mask's bbox holds
+      // 8 million pixels: looked up as a set of pixels.
+      const counts = Array.from(small.counts);
+      const far = 200000 * 40;
+      if (counts.length % 2 === 0) counts.push(far - 30 * 40);
+      else counts[counts.length - 1]! += far - 30 * 40;
+      counts.push(1, 40 * 30 - 1);
+      const big = { size: [40, 200030] as [number, number], counts: Uint32Array.from(counts) };
+      expect(maskToPolygons(big)).toEqual([
+        ...maskToPolygons(small),
+        [200000, 0, 200001, 0, 200001, 1, 200000, 1],
+      ]);
+    }
+  });
 });

@@ -5,44 +5,101 @@
  * RETR_EXTERNAL that Datumaro uses); collinear points are dropped. Coordinates are pixel
  * corners in image pixels: pixel (x, y) spans [x, x+1) × [y, y+1).
  */
-import { decodeRle, type Rle } from './rle';
+import { rleArea, rleToBbox, type Rle } from './rle';
+
+/**
+ * The mask's pixels, looked up within its bbox: a dense crop when the bbox is not much
+ * bigger than the pixels (the usual case), else a set of the pixels themselves. A 30000²
+ * mask of 5 pixels costs its 5 pixels, not 900 million.
+ */
+type Pixels = {
+  on(x: number, y: number): boolean;
+  /** Marks (x, y) seen; false when it already was. */
+  visit(x: number, y: number): boolean;
+  /** Every set pixel, in column-major order. */
+  each(visit: (x: number, y: number) => void): void;
+  /** An upper bound on the length of any outline, in steps. */
+  maxOutline: number;
+};
+
+function pixelsOf(rle: Rle): Pixels {
+  const h = rle.size[0];
+  const [bx, by, bw, bh] = rleToBbox(rle);
+  const area = rleArea(rle);
+  const each = (visit: (x: number, y: number) => void) => {
+    let p = 0;
+    for (let i = 0; i < rle.counts.length; i++) {
+      const run = rle.counts[i]!;
+      if (i % 2 === 1)
+        for (let q = p; q < p + run; q++) {
+          const x = Math.floor(q / h);
+          visit(x, q - x * h);
+        }
+      p += run;
+    }
+  };
+  if (bw * bh <= Math.max(1 << 22, 16 * area)) {
+    const inside = (x: number, y: number) => x >= bx && y >= by && x < bx + bw && y < by + bh;
+    const crop = new Uint8Array(bw * bh);
+    const seen = new Uint8Array(bw * bh);
+    each((x, y) => (crop[(x - bx) * bh + (y - by)] = 1));
+    return {
+      on: (x, y) => inside(x, y) && crop[(x - bx) * bh + (y - by)] === 1,
+      visit: (x, y) => {
+        const i = (x - bx) * bh + (y - by);
+        if (seen[i] === 1) return false;
+        seen[i] = 1;
+        return true;
+      },
+      each,
+      maxOutline: 4 * (bw + 1) * (bh + 1) + 8,
+    };
+  }
+  const set = new Set<number>();
+  const seen = new Set<number>();
+  each((x, y) => set.add(x * h + y));
+  return {
+    on: (x, y) => x >= 0 && y >= 0 && y < h && set.has(x * h + y),
+    visit: (x, y) => {
+      const i = x * h + y;
+      if (seen.has(i)) return false;
+      seen.add(i);
+      return true;
+    },
+    each,
+    maxOutline: 4 * area + 8,
+  };
+}
 
 /** The outer boundary of every region of the mask, largest first. */
 export function maskToPolygons(rle: Rle): number[][] {
-  const [h, w] = rle.size;
-  const mask = decodeRle(rle); // column-major: (x, y) at x * h + y
-  const at = (x: number, y: number) => x >= 0 && y >= 0 && x < w && y < h && mask[x * h + y] === 1;
-  const seen = new Uint8Array(w * h);
+  const pixels = pixelsOf(rle);
+  const at = pixels.on;
   const polygons: { points: number[]; area: number }[] = [];
-  for (let x = 0; x < w; x++) {
-    for (let y = 0; y < h; y++) {
-      if (!at(x, y) || seen[x * h + y]) continue;
-      const area = flood(x, y);
-      // (x, y) is the region's first pixel in column-major order: its left edge is on the outline.
-      polygons.push({ points: trace(x, y), area });
-    }
-  }
+  pixels.each((x, y) => {
+    if (!pixels.visit(x, y)) return;
+    const area = 1 + flood(x, y);
+    // (x, y) is the region's first pixel in column-major order: its left edge is on the outline.
+    polygons.push({ points: trace(x, y), area });
+  });
   return polygons.sort((a, b) => b.area - a.area).map((p) => p.points);
 
-  /** Marks the 4-connected region of (x0, y0) as seen; returns its pixel count. */
+  /** Marks the rest of the 4-connected region of (x0, y0) as seen; returns its pixel count. */
   function flood(x0: number, y0: number): number {
-    const stack = [x0 * h + y0];
-    seen[x0 * h + y0] = 1;
+    const stack = [x0, y0];
     let n = 0;
     while (stack.length > 0) {
-      const i = stack.pop()!;
-      n++;
-      const x = Math.floor(i / h);
-      const y = i - x * h;
+      const y = stack.pop()!;
+      const x = stack.pop()!;
       for (const [nx, ny] of [
         [x + 1, y],
         [x - 1, y],
         [x, y + 1],
         [x, y - 1],
       ] as const) {
-        if (at(nx, ny) && !seen[nx * h + ny]) {
-          seen[nx * h + ny] = 1;
-          stack.push(nx * h + ny);
+        if (at(nx, ny) && pixels.visit(nx, ny)) {
+          n++;
+          stack.push(nx, ny);
         }
       }
     }
@@ -60,7 +117,7 @@ export function maskToPolygons(rle: Rle): number[][] {
     let cy = y0;
     let dir = 1;
     const out: number[] = [];
-    let guard = 4 * (w + 1) * (h + 1) + 8;
+    let guard = pixels.maxOutline;
     do {
       out.push(cx, cy);
       // At corner (cx, cy) heading `dir`: prefer turning left (keeps the region on the
