@@ -21,6 +21,7 @@ import { summarizePredictions } from './predictions';
 import { preflight, type DatasetStats, type ExportSettings, type IouType } from '../coco';
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
+import { MAX_IMAGE_MASK_PIXELS } from './maskPixels';
 import { categoryInfos, countPatch, touchedImages, type Counts } from './counts';
 import { applySubsetPatch, planEdit } from './edits';
 import {
@@ -110,9 +111,20 @@ export class Engine {
         predictions: [],
         predictionMasks: new Map(),
         problems: [],
+        undrawnMasks: 0,
       };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
     const parts = buildImageView(s, imageIndex, colors);
+    if (parts.undrawnMasks > 0)
+      problems.push({
+        code: 'too-large',
+        severity: 'warning',
+        file: s.sources[0]?.path ?? '',
+        path: '',
+        message: `${parts.undrawnMasks} of this image's masks are not drawn: its masks together would take more than ${MAX_IMAGE_MASK_PIXELS / (1024 * 1024)} million pixels (they are kept and exported as they are)`,
+        imageIndex,
+        annotationId: null,
+      });
     if (parts.segments !== null) {
       const at = findSegmentMap(
         this.pictures.map((p) => p.path),

@@ -3,7 +3,13 @@
  * pixels of their bounding box; the worker shell turns them into ImageBitmaps.
  */
 import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
-import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
+import {
+  MAX_IMAGE_MASK_PIXELS,
+  maskBoxPixels,
+  maskPixels,
+  parseHexColor,
+  type MaskPixels,
+} from './maskPixels';
 import type { WantedSegment } from './panoptic';
 import { groundTruthMatch, predictionsOfImage } from './predictionView';
 import type {
@@ -40,6 +46,8 @@ export type ImageViewParts = {
   /** Detections of the results list shown over the ground truth, and their masks by position. */
   predictions: ViewPrediction[];
   predictionMasks: Map<number, MaskPixels>;
+  /** Masks left undrawn because the image's masks together pass MAX_IMAGE_MASK_PIXELS. */
+  undrawnMasks: number;
 };
 
 export function buildImageView(
@@ -53,7 +61,9 @@ export function buildImageView(
   let segments: ImageViewParts['segments'] = null;
   const shown = predictionsOfImage(subset, imageIndex, colors);
   const parts = { predictions: shown.predictions, predictionMasks: shown.masks };
-  if (image === undefined) return { annotations, masks, segments, ...parts };
+  let budget = MAX_IMAGE_MASK_PIXELS;
+  let undrawnMasks = 0;
+  if (image === undefined) return { annotations, masks, segments, ...parts, undrawnMasks };
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
     const ann = subset.sources[s]!.dataset.annotations[position]!;
     const view = toView(
@@ -67,8 +77,15 @@ export function buildImageView(
     if (ann.segmentation.kind === 'rle') {
       const rle = annotationRle(ann, image);
       const color = parseHexColor(colors[String(ann.categoryId)] ?? '#ff00ff');
-      const pixels = rle === null ? null : maskPixels(rle, color, ann.iscrowd);
-      if (pixels !== null) masks.set(annotations.length, pixels);
+      const size = rle === null ? 0 : maskBoxPixels(rle);
+      if (size > budget) undrawnMasks++;
+      else {
+        const pixels = rle === null ? null : maskPixels(rle, color, ann.iscrowd);
+        if (pixels !== null) {
+          masks.set(annotations.length, pixels);
+          budget -= size;
+        }
+      }
     } else if (ann.segmentation.kind === 'panoptic') {
       segments ??= { pngFileName: ann.segmentation.pngFileName, wanted: [] };
       segments.wanted.push({
@@ -80,7 +97,7 @@ export function buildImageView(
     }
     annotations.push(view);
   }
-  return { annotations, masks, segments, ...parts };
+  return { annotations, masks, segments, ...parts, undrawnMasks };
 }
 
 function kindOf(ann: AnnotationRecord): AnnotationKind {

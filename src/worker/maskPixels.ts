@@ -8,6 +8,19 @@ import { rleToBbox, type Rle } from '../coco';
 
 export const MAX_MASK_PIXELS = 8192 * 8192;
 
+/**
+ * The masks of one image together: 64 million pixels (256 MB as RGBA). Each mask may be
+ * under MAX_MASK_PIXELS while forty of them are not (a 7 kB file can hold forty 8000²
+ * masks); past this, the rest of the image's masks are not drawn, and the user is told.
+ */
+export const MAX_IMAGE_MASK_PIXELS = 64 * 1024 * 1024;
+
+/** The pixels a mask's image would take (its bbox), without drawing it. */
+export function maskBoxPixels(rle: Rle): number {
+  const [, , w, h] = rleToBbox(rle);
+  return w * h;
+}
+
 export type MaskPixels = {
   rgba: Uint8ClampedArray<ArrayBuffer>;
   x: number;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseCoco } from '../coco';
+import { buildImageView } from './imageView';
+import { MAX_IMAGE_MASK_PIXELS } from './maskPixels';
+import { buildSubset, originalsOf } from './subset';
+
+function subsetOf(json: object) {
+  const { dataset, problems, problemCounts } = parseCoco(JSON.stringify(json), {
+    fileName: 'instances_default.json',
+  });
+  return buildSubset('default', [
+    {
+      path: 'instances_default.json',
+      file: null,
+      original: dataset!,
+      exactIntegers: new Map(),
+      originals: originalsOf(dataset!),
+      dataset: dataset!,
+      problems,
+      problemCounts,
+    },
+  ]);
+}
+
+describe('an image view', () => {
+  it('draws masks until their pixels together reach the cap, and counts the rest', () => {
+    const side = 5000;
+    // 40 crowd masks, each its whole 5000² image (a 7 kB file can say this).
+    const annotations = Array.from({ length: 40 }, (_, i) => ({
+      id: i + 1,
+      image_id: 1,
+      category_id: 1,
+      segmentation: { size: [side, side], counts: [0, side * side] },
+      area: side * side,
+      bbox: [0, 0, side, side],
+      iscrowd: 1,
+    }));
+    const subset = subsetOf({
+      images: [{ id: 1, file_name: 'a.png', width: side, height: side }],
+      annotations,
+      categories: [{ id: 1, name: 'crowd' }],
+    });
+    const view = buildImageView(subset, 0, {});
+    const drawn = Math.floor(MAX_IMAGE_MASK_PIXELS / (side * side));
+    expect(view.masks.size).toBe(drawn);
+    expect(view.undrawnMasks).toBe(40 - drawn);
+    // Every annotation is still listed: only drawing is skipped.
+    expect(view.annotations).toHaveLength(40);
+  });
+});
