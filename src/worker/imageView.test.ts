@@ -48,3 +48,30 @@ describe('an image view', () => {
     expect(view.annotations).toHaveLength(40);
   });
 });
+
+describe('a field nested past what can be posted', () => {
+  it('is shown as a note; the image’s annotations are all there', () => {
+    const text = `{"images":[{"id":1,"file_name":"a.png","width":9,"height":9}],"annotations":[{"id":1,"image_id":1,"category_id":1,"bbox":[1,1,2,2],"iscrowd":0,"notes":${'['.repeat(100_000)}1${']'.repeat(100_000)},"attributes":{"deep":${'['.repeat(100_000)}2${']'.repeat(100_000)}}}],"categories":[{"id":1,"name":"a"}]}`;
+    const { dataset, problems, problemCounts } = parseCoco(text, {
+      fileName: 'instances_default.json',
+    });
+    const subset = buildSubset('default', [
+      {
+        path: 'x.json',
+        file: null,
+        original: dataset!,
+        exactIntegers: new Map(),
+        originals: originalsOf(dataset!),
+        dataset: dataset!,
+        problems,
+        problemCounts,
+      },
+    ]);
+    const view = buildImageView(subset, 0, {});
+    expect(view.annotations).toHaveLength(1);
+    expect(view.annotations[0]!.extra.notes).toMatch(/nested more than 64 levels/);
+    expect(view.annotations[0]!.attributes!.deep).toMatch(/nested more than 64 levels/);
+    // What is shown can be posted (structured clone of the view).
+    expect(() => structuredClone(view.annotations)).not.toThrow();
+  });
+});

@@ -126,7 +126,7 @@ function toView(
   const extra: Record<string, unknown> = {};
   for (const k of Object.keys(ann.file)) {
     if (!COCO_FIELDS.has(k))
-      Object.defineProperty(extra, k, { value: ann.file[k], enumerable: true });
+      Object.defineProperty(extra, k, { value: shown(ann.file[k]), enumerable: true });
   }
   const seg = ann.segmentation;
   return {
@@ -142,7 +142,7 @@ function toView(
     mask: null,
     keypoints: ann.keypoints === null ? null : Array.from(ann.keypoints),
     caption: ann.caption,
-    attributes: ann.attributes === null ? null : { ...ann.attributes },
+    attributes: ann.attributes === null ? null : shownEach(ann.attributes),
     extra,
     fileIndex,
     edited,
@@ -165,4 +165,39 @@ function safeArea(ann: AnnotationRecord, image: ImageRecord): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Values nested deeper than this are shown as a note: posting them to the page would
+ * overflow the structured clone's stack (a field nested 100,000 levels deep hid every
+ * annotation of its image). They stay in the file and are exported as they are.
+ */
+const MAX_SHOWN_DEPTH = 64;
+
+function shownEach(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(record))
+    Object.defineProperty(out, k, { value: shown(record[k]), enumerable: true });
+  return out;
+}
+
+function shown(value: unknown): unknown {
+  const depth = depthOf(value, MAX_SHOWN_DEPTH + 1);
+  return depth > MAX_SHOWN_DEPTH
+    ? `(nested more than ${MAX_SHOWN_DEPTH} levels deep: not shown)`
+    : value;
+}
+
+/** How deep a JSON value nests, counted up to `limit` (iteratively: no stack to overflow). */
+export function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d + 1 > deepest) deepest = d + 1;
+    if (deepest >= limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return deepest;
 }
