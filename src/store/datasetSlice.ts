@@ -3,10 +3,12 @@ import type { StateCreator } from 'zustand';
 import { Cancelled, EngineFailure, type ProgressEvent } from '../worker/client';
 import type { OpenSummary, SourceFile } from '../worker/protocol';
 import { engine } from './engine';
-import { rememberAdded, rememberOpened } from './autosave';
+import { flushAutosave, rememberAdded, rememberOpened } from './autosave';
 import { mark } from './marks';
 import { defaultIouType } from './predictionsSlice';
 import { isJsonArray } from '../io/sniff';
+import { openZip } from '../io/zip';
+import type { ReplaceChoice } from './sessionSlice';
 import type { AppState } from './store';
 
 export type Alert = { id: number; file: string; place: string; message: string };
@@ -19,13 +21,33 @@ export type DatasetSlice = {
   /** The open in progress, with what the engine last said; null when idle. */
   opening: (ProgressEvent & { label: string }) | null;
   alerts: Alert[];
+  /**
+   * Opens files: pictures and predictions join the open dataset; anything else replaces
+   * it, after asking (replaceAsk) when it has edits not exported.
+   */
   openFiles: (files: SourceFile[]) => Promise<void>;
+  /** The answer to replaceAsk. */
+  answerReplace: (choice: ReplaceChoice) => Promise<void>;
   cancelOpen: () => void;
   setSubset: (index: number) => void;
   dismissAlert: (id: number) => void;
 };
 
 let nextAlertId = 1;
+/** The files of the open waiting for the answer to replaceAsk (Files stay out of the store). */
+let waiting: SourceFile[] | null = null;
+
+/** Zips holding no json, and no json beside them: pictures for the open dataset. */
+async function arePictureZips(files: SourceFile[]): Promise<boolean> {
+  if (files.some((f) => /\.json$/i.test(f.path))) return false;
+  const zips = files.filter((f) => /\.zip$/i.test(f.path));
+  try {
+    const archives = await Promise.all(zips.map((z) => openZip(z.file, z.path)));
+    return archives.every((a) => !a.entries.some((e) => /\.json$/i.test(e.path)));
+  } catch {
+    return false;
+  }
+}
 
 /** Every file is a json holding a bare array: detections, not a dataset. */
 async function areResultsLists(files: SourceFile[]): Promise<boolean> {
@@ -93,6 +115,51 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       void get().evaluate(defaultIouType(predictions));
   };
 
+  /** Opens `files` in place of the dataset open now (which stays if the open fails). */
+  const replaceWith = async (files: SourceFile[], discardPrevious: boolean) => {
+    mark('open-start');
+    const label = describeFiles(files);
+    set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
+    try {
+      const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
+      get().clearFilter();
+      set((s) => ({
+        summary,
+        datasetVersion: s.datasetVersion + 1,
+        subsetIndex: 0,
+        opening: null,
+        alerts: [],
+        undoStack: [],
+        redoStack: [],
+        unexported: false,
+        exportedHistory: null,
+      }));
+      get().clearPredictionState();
+      get().showFirstImage();
+      rememberOpened(files, label, discardPrevious);
+      evaluateIfPredictions();
+    } catch (error) {
+      set({ opening: null });
+      if (error instanceof Cancelled) return;
+      if (
+        error instanceof EngineFailure &&
+        error.detail.code === 'no-annotations' &&
+        engine.hasDataset
+      ) {
+        return addPictures(files);
+      }
+      const detail =
+        error instanceof EngineFailure
+          ? error.detail
+          : {
+              file: label,
+              place: '',
+              message: error instanceof Error ? error.message : String(error),
+            };
+      alert({ file: detail.file || label, place: detail.place, message: detail.message });
+    }
+  };
+
   return {
     summary: null,
     datasetVersion: 0,
@@ -106,46 +173,23 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       const hasZip = files.some((f) => /\.zip$/i.test(f.path));
       if (!hasJson && !hasZip && engine.hasDataset) return addPictures(files);
       if (engine.hasDataset && (await areResultsLists(files))) return addPredictionsOf(files);
-      mark('open-start');
-      const label = describeFiles(files);
-      set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
-      try {
-        const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
-        get().clearFilter();
-        set((s) => ({
-          summary,
-          datasetVersion: s.datasetVersion + 1,
-          subsetIndex: 0,
-          opening: null,
-          alerts: [],
-          undoStack: [],
-          redoStack: [],
-          unexported: false,
-        }));
-        get().clearPredictionState();
-        get().showFirstImage();
-        rememberOpened(files, label);
-        evaluateIfPredictions();
-      } catch (error) {
-        set({ opening: null });
-        if (error instanceof Cancelled) return;
-        if (
-          error instanceof EngineFailure &&
-          error.detail.code === 'no-annotations' &&
-          engine.hasDataset
-        ) {
-          return addPictures(files);
-        }
-        const detail =
-          error instanceof EngineFailure
-            ? error.detail
-            : {
-                file: label,
-                place: '',
-                message: error instanceof Error ? error.message : String(error),
-              };
-        alert({ file: detail.file || label, place: detail.place, message: detail.message });
+      if (get().unexported && engine.hasDataset && !(await arePictureZips(files))) {
+        // Nothing is replaced before the user answers (answerReplace).
+        waiting = files;
+        set({ replaceAsk: { label: describeFiles(files), edits: get().undoStack.length } });
+        return;
       }
+      // Every edit is exported (or there is none): the session before needs no keeping.
+      return replaceWith(files, true);
+    },
+
+    answerReplace: async (choice) => {
+      const files = waiting;
+      waiting = null;
+      set({ replaceAsk: null });
+      if (files === null || choice === 'cancel' || choice === 'export') return;
+      if (choice === 'keep') await flushAutosave();
+      await replaceWith(files, choice === 'discard');
     },
 
     cancelOpen: () => {

@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from '../store/store';
+
+/**
+ * Asked before an open replaces a dataset with edits not exported: the dataset stays
+ * until the user answers. Esc cancels.
+ */
+export function ReplaceDialog() {
+  const ask = useApp((s) => s.replaceAsk);
+  const failed = useApp((s) => s.autosave.state === 'failed');
+  const answer = useApp((s) => s.answerReplace);
+  const first = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (ask === null) return;
+    first.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      void answer('cancel');
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [ask, answer]);
+
+  if (ask === null) return null;
+  const edits = `${ask.edits} ${ask.edits === 1 ? 'edit' : 'edits'}`;
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="replace-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Unexported edits"
+        aria-describedby="replace-dialog-text"
+      >
+        <h2>Unexported edits</h2>
+        <p id="replace-dialog-text">
+          Opening <strong>{ask.label}</strong> replaces the dataset open now, which has {edits} not
+          exported yet. Export them to a file first, or keep the session saved in this browser (the
+          start page offers it back), or discard them.
+        </p>
+        {failed && (
+          <p className="warn">
+            Autosave is failing: the session cannot be kept in this browser. Export first.
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button
+            type="button"
+            ref={first}
+            onClick={() => {
+              void answer('export');
+              document.querySelector<HTMLButtonElement>('.export-buttons button')?.focus();
+            }}
+          >
+            Export first
+          </button>
+          <button type="button" disabled={failed} onClick={() => void answer('keep')}>
+            Keep session and open
+          </button>
+          <button type="button" onClick={() => void answer('discard')}>
+            Discard edits and open
+          </button>
+          <button type="button" onClick={() => void answer('cancel')}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
