@@ -73,6 +73,7 @@ test('opening another dataset over edits asks first; kept sessions come back wit
   await openFiles(page, [y()]);
   await expect(replaceDialog(page)).toContainText('y.json');
   await expect(replaceDialog(page)).toContainText('1 edit');
+  await expect(replaceDialog(page).getByRole('button', { name: 'Export first' })).toBeFocused();
   await page.screenshot({ path: 'test-results/sessions-replace-dialog.png' });
   // Until it is answered, the dataset open stays, edits and all.
   await expectStatus(page, 1, 2, 2);
@@ -229,4 +230,72 @@ test('an export right after 50 fast label keys holds the last label; edits after
   await openFiles(page, [x()]);
   await expect(replaceDialog(page)).toBeVisible();
   await expectStatus(page, 2, 3, 2);
+});
+
+test('a session saved in another format is refused with the reason, and kept', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.app')).toHaveAttribute('data-sessions-checked', 'true');
+  await page.evaluate(async (json) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('cocoscope');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['meta', 'files', 'history'], 'readwrite');
+    const id = 'from-the-future';
+    const meta = { id, label: 'old.json', images: 1, annotations: 2, edits: 3 };
+    tx.objectStore('meta').put({ ...meta, createdAt: 1, lastEditAt: Date.now() }, id);
+    tx.objectStore('files').put([{ path: 'old.json', file: new Blob([json]) }], id);
+    tx.objectStore('history').put({ format: 7, history: [], view: {}, savedAt: 1 }, id);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  }, JSON.stringify(editDataset));
+  await page.reload();
+  const row = saved(page, 'old.json');
+  await expect(row).toContainText('3 edits');
+  await row.getByRole('button', { name: 'Restore session old.json' }).click();
+  await expect(row.getByRole('alert')).toContainText('saved in another format (format 7');
+  await expect(row.getByRole('alert')).toContainText('It stays saved');
+  await expect(page.getByRole('status')).toHaveText('No dataset open');
+  await page.reload();
+  await expect(saved(page, 'old.json')).toBeVisible();
+});
+
+test('the one session the previous version saved is listed and restores', async ({ page }) => {
+  await page.goto('/');
+  await openX(page);
+  await relabel(page, 1, '2 · banana');
+  await expect(autosave(page)).toHaveText('Saved');
+  // Rewrite it as version 1 stored it: one object store, the keys 'files' and 'state'.
+  await page.evaluate(async () => {
+    const request = (r: IDBRequest) =>
+      new Promise<unknown>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const v2 = (await request(indexedDB.open('cocoscope'))) as IDBDatabase;
+    const tx = v2.transaction(['meta', 'files', 'history']);
+    const [meta] = (await request(tx.objectStore('meta').getAll())) as { id: string }[];
+    const files = await request(tx.objectStore('files').get(meta!.id));
+    const state = (await request(tx.objectStore('history').get(meta!.id))) as {
+      format?: number;
+    };
+    delete state.format;
+    v2.close();
+    await request(indexedDB.deleteDatabase('cocoscope'));
+    const open = indexedDB.open('cocoscope', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('session');
+    const v1 = (await request(open)) as IDBDatabase;
+    const write = v1.transaction('session', 'readwrite');
+    write.objectStore('session').put({ label: 'x.json', files, savedAt: 1000 }, 'files');
+    write.objectStore('session').put(state, 'state');
+    await new Promise((resolve) => (write.oncomplete = resolve));
+    v1.close();
+  });
+  await page.reload();
+  await expect(saved(page, 'x.json')).toContainText('1 edit');
+  await expect(saved(page, 'x.json')).toContainText('counts not recorded');
+  await saved(page, 'x.json').getByRole('button', { name: 'Restore session x.json' }).click();
+  await expectStatus(page, 1, 2, 2);
+  await expect(rows(page)).toHaveText([/^banana #1 box.*edited/, /^banana #2 polygon$/]);
 });

@@ -191,7 +191,12 @@ export async function flushAutosave(): Promise<void> {
 }
 
 export function startAutosave(): () => void {
-  return useApp.subscribe((state, previous) => {
+  // A tab going to the background may be closed or discarded next: write what is pending.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void flushAutosave();
+  };
+  document.addEventListener('visibilitychange', onHidden);
+  const stop = useApp.subscribe((state, previous) => {
     if (restoring !== null || state.summary === null) return;
     // Opening a dataset empties the history: that is no edit, and saves nothing yet.
     if (state.datasetVersion !== previous.datasetVersion) return;
@@ -201,6 +206,10 @@ export function startAutosave(): () => void {
     } else if (state.customColors !== previous.customColors || state.marks !== previous.marks)
       scheduleSave();
   });
+  return () => {
+    stop();
+    document.removeEventListener('visibilitychange', onHidden);
+  };
 }
 
 export type SessionAnswer = { ok: true } | { ok: false; reason: string };

@@ -133,6 +133,9 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
         redoStack: [],
         unexported: false,
         exportedHistory: null,
+        // Review marks and colours belong to the dataset before (its session keeps them).
+        marks: {},
+        customColors: {},
       }));
       get().clearPredictionState();
       get().showFirstImage();
@@ -179,8 +182,11 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
         set({ replaceAsk: { label: describeFiles(files), edits: get().undoStack.length } });
         return;
       }
-      // Every edit is exported (or there is none): the session before needs no keeping.
-      return replaceWith(files, true);
+      // Every edit is exported (or there is none): the session before needs no keeping,
+      // unless it holds review marks or colours, which no export carries.
+      const s = get();
+      const bookkeeping = Object.keys(s.marks).length > 0 || Object.keys(s.customColors).length > 0;
+      return replaceWith(files, !bookkeeping);
     },
 
     answerReplace: async (choice) => {
@@ -188,7 +194,15 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       waiting = null;
       set({ replaceAsk: null });
       if (files === null || choice === 'cancel' || choice === 'export') return;
-      if (choice === 'keep') await flushAutosave();
+      if (choice === 'keep') {
+        await flushAutosave();
+        if (get().autosave.state === 'failed') {
+          // The session could not be saved: keeping it would lose it. Ask again.
+          waiting = files;
+          set({ replaceAsk: { label: describeFiles(files), edits: get().undoStack.length } });
+          return;
+        }
+      }
       await replaceWith(files, choice === 'discard');
     },
 

@@ -1,6 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../store/store';
 
+/** Tab and Shift+Tab go round the dialog's buttons, never to the page behind it. */
+function keepFocusIn(dialog: HTMLElement | null, e: KeyboardEvent): void {
+  if (dialog === null) return;
+  const buttons = Array.from(dialog.querySelectorAll<HTMLButtonElement>('button:enabled'));
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const wrap = e.shiftKey ? at <= 0 : at === -1 || at === buttons.length - 1;
+  if (!wrap) return;
+  e.preventDefault();
+  (e.shiftKey ? buttons.at(-1) : buttons[0])?.focus();
+}
+
 /**
  * Asked before an open replaces a dataset with edits not exported: the dataset stays
  * until the user answers. Esc cancels.
@@ -10,11 +21,13 @@ export function ReplaceDialog() {
   const failed = useApp((s) => s.autosave.state === 'failed');
   const answer = useApp((s) => s.answerReplace);
   const first = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (ask === null) return;
     first.current?.focus();
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') keepFocusIn(dialog.current, e);
       if (e.key !== 'Escape') return;
       e.stopPropagation();
       void answer('cancel');
@@ -28,6 +41,7 @@ export function ReplaceDialog() {
   return (
     <div className="modal-backdrop">
       <div
+        ref={dialog}
         className="replace-dialog"
         role="dialog"
         aria-modal="true"
