@@ -193,6 +193,7 @@ test('autosave that the browser refuses says "Not saved" and raises an alert', a
   await expect(page.getByRole('alert').filter({ hasText: 'Autosave' })).toContainText(
     'export them',
   );
+  await page.screenshot({ path: 'test-results/sessions-not-saved.png' });
   // Keeping the session is no choice then: it could not be saved.
   await openFiles(page, [y()]);
   await expect(
@@ -298,4 +299,42 @@ test('the one session the previous version saved is listed and restores', async 
   await saved(page, 'x.json').getByRole('button', { name: 'Restore session x.json' }).click();
   await expectStatus(page, 1, 2, 2);
   await expect(rows(page)).toHaveText([/^banana #1 box.*edited/, /^banana #2 polygon$/]);
+});
+
+test('a session whose edits no longer apply opens its files without them, and stays saved', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openX(page);
+  await relabel(page, 1, '2 · banana');
+  await expect(autosave(page)).toHaveText('Saved');
+  // The saved edit now expects a record the file does not hold.
+  await page.evaluate(async () => {
+    const request = (r: IDBRequest) =>
+      new Promise<unknown>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const db = (await request(indexedDB.open('cocoscope'))) as IDBDatabase;
+    const [meta] = (await request(db.transaction('meta').objectStore('meta').getAll())) as {
+      id: string;
+    }[];
+    const tx = db.transaction('history', 'readwrite');
+    const record = (await request(tx.objectStore('history').get(meta!.id))) as {
+      history: { patch: { patch: { before: { category_id: number } }[] }[] }[];
+    };
+    record.history[0]!.patch[0]!.patch[0]!.before.category_id = 42;
+    tx.objectStore('history').put(record, meta!.id);
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.reload();
+  await saved(page, 'x.json').getByRole('button', { name: 'Restore session x.json' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Restoring x.json' })).toContainText(
+    'stays saved',
+  );
+  await expectStatus(page, 1, 2, 2);
+  await expect(rows(page)).toHaveText([/^apple #1 box$/, /^banana #2 polygon$/]);
+  await page.reload();
+  await expect(saved(page, 'x.json')).toContainText('1 edit');
 });

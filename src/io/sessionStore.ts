@@ -39,9 +39,17 @@ function open(): Promise<IDBDatabase> {
       if (event.oldVersion === 1 && db.objectStoreNames.contains(LEGACY))
         migrateLegacy(db, request.transaction!);
     };
-    request.onsuccess = () => resolve(request.result);
+    let blocked = false;
+    request.onsuccess = () => {
+      // Opened after all, once the other tab let go: too late for the caller, who was told.
+      if (blocked) request.result.close();
+      else resolve(request.result);
+    };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
-    request.onblocked = () => reject(new Error('another tab holds an older version of the store'));
+    request.onblocked = () => {
+      blocked = true;
+      reject(new Error('another tab of an older cocoscope keeps the storage open: reload it'));
+    };
   });
 }
 

@@ -69,29 +69,29 @@ function showStatus(): void {
     useApp.setState({ autosave });
 }
 
-/** Why a write failed, in the user's words, with what to do. */
+/** Why a write failed, in the user's words. */
 export function describeFailure(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError') return "the browser's storage is full — export now";
+  if (name === 'QuotaExceededError') return "the browser's storage is full";
   const message = error instanceof Error ? error.message : String(error);
-  return `${message || name || 'the browser refused to save'} — export now`;
+  return message || name || 'the browser refused to save';
+}
+
+function alertUser(file: string, message: string): void {
+  useApp.setState((s) => ({
+    alerts: [...s.alerts, { id: Date.now() + Math.random(), file, place: '', message }],
+  }));
 }
 
 function failed(what: string, error: unknown): void {
   const first = failure === null;
-  failure = describeFailure(error);
+  const cause = describeFailure(error);
+  failure = `${cause} — export now`;
   if (!first) return;
-  useApp.setState((s) => ({
-    alerts: [
-      ...s.alerts,
-      {
-        id: Date.now(),
-        file: 'Autosave',
-        place: '',
-        message: `${what} could not be saved in this browser (${failure}). Your edits are still open here: export them (Export JSON or Export zip) before closing this tab.`,
-      },
-    ],
-  }));
+  alertUser(
+    'Autosave',
+    `${what} could not be saved in this browser: ${cause}. Your edits are still open here: export them (Export JSON or Export zip) before closing this tab.`,
+  );
 }
 
 function newSession(label: string, files: SourceFile[]): Session {
@@ -115,12 +115,13 @@ export function rememberOpened(files: SourceFile[], label: string, discardPrevio
   if (restoring === null) void claimSession(session.id);
   setThisTabSession(session.id);
   if (previous !== null && previous.id !== session.id) {
-    releaseSession(previous.id);
     if (discardPrevious && previous.unsavedFiles === null)
+      // Deleted before the lock goes, so no other tab restores it meanwhile.
       void inOrder('Discarding the previous session', async () => {
-        await deleteSession(previous.id);
+        await deleteSession(previous.id).finally(() => releaseSession(previous.id));
         announceSessionsChanged();
       });
+    else releaseSession(previous.id);
   }
   showStatus();
 }
@@ -232,13 +233,32 @@ export async function restoreSession(meta: SessionMeta): Promise<SessionAnswer> 
   const parsed = parseSavedHistory(saved.history);
   if (!parsed.ok) return refuse(parsed.reason);
   const { history, view } = parsed.value;
+  const files = saved.files.map((f) => ({ path: f.path, file: f.file }));
   restoring = { ...meta, unsavedFiles: null };
   try {
-    const app = useApp.getState();
-    await app.openFiles(saved.files.map((f) => ({ path: f.path, file: f.file })));
+    await useApp.getState().openFiles(files);
     if (useApp.getState().summary === null) return refuse('its files could not be opened');
     useApp.setState({ customColors: view.customColors, marks: view.marks });
-    if (history.length > 0) await useApp.getState().replay(history);
+    const failed = await useApp
+      .getState()
+      .replay(history)
+      .then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+    if (failed !== null) {
+      // Some edits did not apply: open the files afresh, as a new session of this tab,
+      // and leave the saved one as it was (its history is not overwritten).
+      restoring = null;
+      session = null;
+      releaseSession(meta.id);
+      await useApp.getState().openFiles(files);
+      alertUser(
+        `Restoring ${meta.label}`,
+        `Its edits do not apply to its files (${failed}), so the files are open without them. The session stays saved as it was.`,
+      );
+      return { ok: false, reason: `its edits do not apply to its files (${failed})` };
+    }
     // Predictions were matched against the files as saved: match them against the edits too.
     useApp.getState().refreshStaleMarks(true);
     if (view.subsetIndex > 0) useApp.getState().setSubset(view.subsetIndex);

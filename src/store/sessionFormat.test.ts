@@ -4,6 +4,7 @@ import type { HistoryEntry } from './editSlice';
 import {
   describeCounts,
   describeEdits,
+  describeWhen,
   HISTORY_FORMAT,
   isExportedHistory,
   parseSavedHistory,
@@ -141,5 +142,18 @@ describe('isExportedHistory', () => {
     expect(isExportedHistory([a], exported)).toBe(false);
     expect(isExportedHistory([a, b, a], exported)).toBe(false);
     expect(isExportedHistory([a, { ...b }], exported)).toBe(false);
+  });
+});
+
+describe('describeWhen', () => {
+  const now = new Date(2026, 11, 6, 21, 30).getTime();
+  it('gives the time alone for today, the date for another day, the year for another year', () => {
+    expect(describeWhen(new Date(2026, 11, 6, 9, 5).getTime(), now, 'en-GB')).toBe('today 09:05');
+    expect(describeWhen(new Date(2026, 10, 30, 18, 0).getTime(), now, 'en-GB')).toBe(
+      '30 Nov, 18:00',
+    );
+    expect(describeWhen(new Date(2025, 0, 2, 8, 0).getTime(), now, 'en-GB')).toBe(
+      '2 Jan 2025, 08:00',
+    );
   });
 });

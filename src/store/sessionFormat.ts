@@ -144,3 +144,16 @@ export function isExportedHistory(
   if (exported === null) return history.length === 0;
   return history.length === exported.length && history.every((e, i) => e === exported[i]);
 }
+
+/** When a session was last edited, as short as is clear: the time today, else the date too. */
+export function describeWhen(ms: number, now: number, locale?: string): string {
+  const at = new Date(ms);
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === new Date(now).toDateString()) return `today ${time}`;
+  const date = at.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(at.getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' }),
+  });
+  return `${date}, ${time}`;
+}

@@ -5,6 +5,9 @@ import { sessionRows, type SessionRow } from '../store/sessionFormat';
 import { useApp } from '../store/store';
 import { SessionItem } from './SessionItem';
 
+/** A failed read is told once, not at every re-read. */
+let toldFailure = false;
+
 async function readRows(): Promise<SessionRow[]> {
   const [metas, held] = await Promise.all([listSessions(), sessionsHeldElsewhere()]);
   return sessionRows(metas, held, thisTabSession());
@@ -21,7 +24,23 @@ export function RestorePrompt() {
 
   const read = useCallback(() => {
     void readRows()
-      .catch(() => [])
+      .catch((error: unknown) => {
+        if (toldFailure) return [];
+        toldFailure = true;
+        const message = error instanceof Error ? error.message : String(error);
+        useApp.setState((s) => ({
+          alerts: [
+            ...s.alerts,
+            {
+              id: Date.now(),
+              file: 'Saved sessions',
+              place: '',
+              message: `could not be read: ${message}`,
+            },
+          ],
+        }));
+        return [];
+      })
       .then((list) => {
         setRows(list);
         useApp.setState({ sessionsChecked: true });

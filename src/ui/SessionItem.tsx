@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { discardSession, restoreSession, type SessionAnswer } from '../store/autosave';
-import { describeCounts, describeEdits, type SessionRow } from '../store/sessionFormat';
+import {
+  describeCounts,
+  describeEdits,
+  describeWhen,
+  type SessionRow,
+} from '../store/sessionFormat';
 
 type Props = {
   session: SessionRow;
@@ -18,16 +23,18 @@ export function SessionItem({ session, busy, onBusy, onChanged }: Props) {
     onBusy(false);
     if (!answer.ok) setRefused(`Cannot ${what} it: ${answer.reason}.`);
   };
-  const when = new Date(session.lastEditAt).toLocaleString();
   return (
     <li className="session-item">
       <div className="session-facts">
-        <strong className="session-name">{session.label}</strong>
-        <span>{describeCounts(session)}</span>
-        <span>{describeEdits(session.edits)}</span>
-        <span className="muted">last edit {when}</span>
-        {session.elsewhere && <span className="session-tag">open in another tab</span>}
-        {session.thisTab && <span className="session-tag">this tab</span>}
+        <div className="session-title">
+          <strong className="session-name">{session.label}</strong>
+          {session.elsewhere && <span className="session-tag">open in another tab</span>}
+          {session.thisTab && <span className="session-tag">last used in this tab</span>}
+        </div>
+        <div className="session-details">
+          {describeCounts(session)} · {describeEdits(session.edits)} ·{' '}
+          <span className="muted">last edit {describeWhen(session.lastEditAt, Date.now())}</span>
+        </div>
       </div>
       <div className="session-actions">
         <button
@@ -37,7 +44,9 @@ export function SessionItem({ session, busy, onBusy, onChanged }: Props) {
           onClick={() => {
             setRefused(null);
             onBusy(true);
-            void restoreSession(session).then(answered('restore'));
+            void restoreSession(session)
+              .catch((error: unknown) => ({ ok: false as const, reason: String(error) }))
+              .then(answered('restore'));
           }}
         >
           Restore
