@@ -224,12 +224,19 @@ test('an export right after 50 fast label keys holds the last label; edits after
   await expect(page.getByText('50 edits', { exact: true })).toBeVisible();
   await expect(autosave(page)).toHaveText('Saved');
 
-  // Exported: opening another dataset asks nothing.
+  // One edit after the export: that one is what the question is about.
+  await relabel(page, 2, '1 · apple');
+  await openFiles(page, [y()]);
+  await expect(replaceDialog(page)).toContainText('which has 1 edit not exported');
+  await replaceDialog(page).getByRole('button', { name: 'Cancel' }).click();
+  // Undone back to what was exported: opening another dataset asks nothing.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('50 edits', { exact: true })).toBeVisible();
   await openY(page);
+  await expect(replaceDialog(page)).toHaveCount(0);
   await relabel(page, 1, '2 · dog');
-  // An edit after the open makes the work unexported again.
   await openFiles(page, [x()]);
-  await expect(replaceDialog(page)).toBeVisible();
+  await expect(replaceDialog(page)).toContainText('which has 1 edit not exported');
   await expectStatus(page, 2, 3, 2);
 });
 

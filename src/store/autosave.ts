@@ -213,6 +213,17 @@ export function startAutosave(): () => void {
   };
 }
 
+function evaluationDone(): Promise<void> {
+  return new Promise((resolve) => {
+    if (useApp.getState().evaluating === null) return resolve();
+    const stop = useApp.subscribe((s) => {
+      if (s.evaluating !== null) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 export type SessionAnswer = { ok: true } | { ok: false; reason: string };
 
 /**
@@ -259,7 +270,9 @@ export async function restoreSession(meta: SessionMeta): Promise<SessionAnswer> 
       );
       return { ok: false, reason: `its edits do not apply to its files (${failed})` };
     }
-    // Predictions were matched against the files as saved: match them against the edits too.
+    // Predictions were matched against the files as saved (an evaluation may be under
+    // way since the open): match them against the edits once it is done.
+    await evaluationDone();
     useApp.getState().refreshStaleMarks(true);
     if (view.subsetIndex > 0) useApp.getState().setSubset(view.subsetIndex);
   } finally {

@@ -7,7 +7,7 @@ import { flushAutosave, rememberAdded, rememberOpened } from './autosave';
 import { mark } from './marks';
 import { defaultIouType } from './predictionsSlice';
 import { isJsonArray } from '../io/sniff';
-import { openZip } from '../io/zip';
+import { unexportedCount } from './sessionFormat';
 import type { ReplaceChoice } from './sessionSlice';
 import type { AppState } from './store';
 
@@ -23,31 +23,19 @@ export type DatasetSlice = {
   alerts: Alert[];
   /**
    * Opens files: pictures and predictions join the open dataset; anything else replaces
-   * it, after asking (replaceAsk) when it has edits not exported.
+   * it once it has opened, after asking (replaceAsk) when it has edits not exported.
    */
   openFiles: (files: SourceFile[]) => Promise<void>;
   /** The answer to replaceAsk. */
-  answerReplace: (choice: ReplaceChoice) => Promise<void>;
+  answerReplace: (choice: ReplaceChoice) => void;
   cancelOpen: () => void;
   setSubset: (index: number) => void;
   dismissAlert: (id: number) => void;
 };
 
 let nextAlertId = 1;
-/** The files of the open waiting for the answer to replaceAsk (Files stay out of the store). */
-let waiting: SourceFile[] | null = null;
-
-/** Zips holding no json, and no json beside them: pictures for the open dataset. */
-async function arePictureZips(files: SourceFile[]): Promise<boolean> {
-  if (files.some((f) => /\.json$/i.test(f.path))) return false;
-  const zips = files.filter((f) => /\.zip$/i.test(f.path));
-  try {
-    const archives = await Promise.all(zips.map((z) => openZip(z.file, z.path)));
-    return archives.every((a) => !a.entries.some((e) => /\.json$/i.test(e.path)));
-  } catch {
-    return false;
-  }
-}
+/** Settles the question asked before an open replaces the dataset (replaceAsk). */
+let answering: ((choice: ReplaceChoice) => void) | null = null;
 
 /** Every file is a json holding a bare array: detections, not a dataset. */
 async function areResultsLists(files: SourceFile[]): Promise<boolean> {
@@ -115,13 +103,50 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       void get().evaluate(defaultIouType(predictions));
   };
 
+  /**
+   * Asks whether the opened files may replace the dataset with unexported edits; resolves
+   * with whether they may, and whether its session is to be discarded.
+   */
+  const ask = async (files: SourceFile[]): Promise<{ replace: boolean; discard: boolean }> => {
+    for (;;) {
+      const edits = unexportedCount(get().undoStack, get().exportedHistory);
+      const choice = await new Promise<ReplaceChoice>((resolve) => {
+        answering = resolve;
+        set({ opening: null, replaceAsk: { label: describeFiles(files), edits } });
+      });
+      if (choice === 'cancel' || choice === 'export') return { replace: false, discard: false };
+      if (choice === 'discard') return { replace: true, discard: true };
+      await flushAutosave();
+      // Keeping a session that could not be saved would lose it: ask again.
+      if (get().autosave.state !== 'failed') return { replace: true, discard: false };
+    }
+  };
+
   /** Opens `files` in place of the dataset open now (which stays if the open fails). */
-  const replaceWith = async (files: SourceFile[], discardPrevious: boolean) => {
+  const replaceWith = async (files: SourceFile[]) => {
     mark('open-start');
     const label = describeFiles(files);
     set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
+    // Every edit is exported (or there is none): the session before needs no keeping,
+    // unless it holds review marks or colours, which no export carries.
+    const s = get();
+    let discardPrevious =
+      Object.keys(s.marks).length === 0 && Object.keys(s.customColors).length === 0;
+    const confirm = async () => {
+      // Asked once the files have opened (a broken file needs no question), about the
+      // edits made until then, including any still on their way to the engine.
+      await get().editsSettled();
+      if (!get().unexported) return true;
+      const answer = await ask(files);
+      discardPrevious = answer.discard;
+      return answer.replace;
+    };
     try {
-      const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
+      const summary = await engine.open(
+        files,
+        (event) => set({ opening: { ...event, label } }),
+        confirm,
+      );
       get().clearFilter();
       set((s) => ({
         summary,
@@ -176,34 +201,16 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       const hasZip = files.some((f) => /\.zip$/i.test(f.path));
       if (!hasJson && !hasZip && engine.hasDataset) return addPictures(files);
       if (engine.hasDataset && (await areResultsLists(files))) return addPredictionsOf(files);
-      if (get().unexported && engine.hasDataset && !(await arePictureZips(files))) {
-        // Nothing is replaced before the user answers (answerReplace).
-        waiting = files;
-        set({ replaceAsk: { label: describeFiles(files), edits: get().undoStack.length } });
-        return;
-      }
-      // Every edit is exported (or there is none): the session before needs no keeping,
-      // unless it holds review marks or colours, which no export carries.
-      const s = get();
-      const bookkeeping = Object.keys(s.marks).length > 0 || Object.keys(s.customColors).length > 0;
-      return replaceWith(files, !bookkeeping);
+      // A question still open is about files this open supersedes.
+      if (answering !== null) get().answerReplace('cancel');
+      return replaceWith(files);
     },
 
-    answerReplace: async (choice) => {
-      const files = waiting;
-      waiting = null;
+    answerReplace: (choice) => {
+      const answer = answering;
+      answering = null;
       set({ replaceAsk: null });
-      if (files === null || choice === 'cancel' || choice === 'export') return;
-      if (choice === 'keep') {
-        await flushAutosave();
-        if (get().autosave.state === 'failed') {
-          // The session could not be saved: keeping it would lose it. Ask again.
-          waiting = files;
-          set({ replaceAsk: { label: describeFiles(files), edits: get().undoStack.length } });
-          return;
-        }
-      }
-      await replaceWith(files, choice === 'discard');
+      answer?.(choice);
     },
 
     cancelOpen: () => {

@@ -9,6 +9,7 @@ import {
   isExportedHistory,
   parseSavedHistory,
   sessionRows,
+  unexportedCount,
 } from './sessionFormat';
 
 const entry: HistoryEntry = {
@@ -142,6 +143,13 @@ describe('isExportedHistory', () => {
     expect(isExportedHistory([a], exported)).toBe(false);
     expect(isExportedHistory([a, b, a], exported)).toBe(false);
     expect(isExportedHistory([a, { ...b }], exported)).toBe(false);
+  });
+  it('counts the edits an export does not hold', () => {
+    expect(unexportedCount([a, b], null)).toBe(2);
+    expect(unexportedCount([a, b, a], [a, b])).toBe(1);
+    expect(unexportedCount([a, b], [a, b])).toBe(0);
+    // Undone past the export and edited anew: the whole history differs from the file.
+    expect(unexportedCount([a, a], [a, b])).toBe(2);
   });
 });
 

@@ -157,3 +157,16 @@ export function describeWhen(ms: number, now: number, locale?: string): string {
   });
   return `${date}, ${time}`;
 }
+
+/**
+ * How many edits of `history` an export does not hold: those after the exported ones when
+ * the history goes on from them, else (undone past the export, then edited) all of them.
+ */
+export function unexportedCount(
+  history: readonly HistoryEntry[],
+  exported: readonly HistoryEntry[] | null,
+): number {
+  if (exported === null) return history.length;
+  const prefix = exported.length <= history.length && exported.every((e, i) => e === history[i]);
+  return prefix ? history.length - exported.length : history.length;
+}

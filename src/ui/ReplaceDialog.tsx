@@ -30,7 +30,7 @@ export function ReplaceDialog() {
       if (e.key === 'Tab') keepFocusIn(dialog.current, e);
       if (e.key !== 'Escape') return;
       e.stopPropagation();
-      void answer('cancel');
+      answer('cancel');
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -64,19 +64,19 @@ export function ReplaceDialog() {
             type="button"
             ref={first}
             onClick={() => {
-              void answer('export');
+              answer('export');
               document.querySelector<HTMLButtonElement>('.export-buttons button')?.focus();
             }}
           >
             Export first
           </button>
-          <button type="button" disabled={failed} onClick={() => void answer('keep')}>
+          <button type="button" disabled={failed} onClick={() => answer('keep')}>
             Keep session and open
           </button>
-          <button type="button" onClick={() => void answer('discard')}>
+          <button type="button" onClick={() => answer('discard')}>
             Discard edits and open
           </button>
-          <button type="button" onClick={() => void answer('cancel')}>
+          <button type="button" onClick={() => answer('cancel')}>
             Cancel
           </button>
         </div>
