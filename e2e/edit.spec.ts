@@ -223,7 +223,7 @@ test('edits survive a reload: the session is restored with every edit', async ({
   await dragImage(page, [10, 60], [50, 90]);
   await expect(rows(page)).toHaveCount(3);
   await expect(page.getByText('4 edits')).toBeVisible();
-  await page.waitForTimeout(600); // autosave is debounced
+  await expect(page.getByLabel('Autosave')).toHaveText('Saved');
 
   await page.reload();
   const prompt = page.getByRole('dialog', { name: 'Restore session' });
@@ -244,9 +244,9 @@ test('edits survive a reload: the session is restored with every edit', async ({
 
 test('a viewer who edits nothing leaves no session to restore', async ({ page }) => {
   await rows(page).filter({ hasText: '#1' }).click();
-  await page.waitForTimeout(600); // autosave is debounced
+  await expect(page.getByLabel('Autosave')).toHaveText('Saved');
   await page.reload();
   await expect(page.getByRole('button', { name: 'Open sample' })).toBeVisible();
-  await page.waitForTimeout(500); // the prompt would come once the saved session is read
+  await expect(page.locator('.app')).toHaveAttribute('data-sessions-checked', 'true');
   await expect(page.getByRole('dialog', { name: 'Restore session' })).toHaveCount(0);
 });

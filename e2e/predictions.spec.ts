@@ -245,7 +245,7 @@ test('predictions come back with a restored session', async ({ page }) => {
   // A quick evaluation is redone after an edit: A is a crowd region now, P1 is ignored on it.
   await page.getByRole('tab', { name: 'Evaluation' }).click();
   await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('1 ignored (crowd)');
-  await page.waitForTimeout(600); // autosave is debounced
+  await expect(page.getByLabel('Autosave')).toHaveText('Saved');
   await page.reload();
   await page
     .getByRole('dialog', { name: 'Restore session' })

@@ -3,10 +3,12 @@ import type { StateCreator } from 'zustand';
 import { Cancelled, EngineFailure, type ProgressEvent } from '../worker/client';
 import type { OpenSummary, SourceFile } from '../worker/protocol';
 import { engine } from './engine';
-import { rememberAdded, rememberOpened } from './autosave';
+import { flushAutosave, rememberAdded, rememberOpened } from './autosave';
 import { mark } from './marks';
 import { defaultIouType } from './predictionsSlice';
 import { isJsonArray } from '../io/sniff';
+import { unexportedCount } from './sessionFormat';
+import type { ReplaceChoice } from './sessionSlice';
 import type { AppState } from './store';
 
 export type Alert = { id: number; file: string; place: string; message: string };
@@ -19,13 +21,21 @@ export type DatasetSlice = {
   /** The open in progress, with what the engine last said; null when idle. */
   opening: (ProgressEvent & { label: string }) | null;
   alerts: Alert[];
+  /**
+   * Opens files: pictures and predictions join the open dataset; anything else replaces
+   * it once it has opened, after asking (replaceAsk) when it has edits not exported.
+   */
   openFiles: (files: SourceFile[]) => Promise<void>;
+  /** The answer to replaceAsk. */
+  answerReplace: (choice: ReplaceChoice) => void;
   cancelOpen: () => void;
   setSubset: (index: number) => void;
   dismissAlert: (id: number) => void;
 };
 
 let nextAlertId = 1;
+/** Settles the question asked before an open replaces the dataset (replaceAsk). */
+let answering: ((choice: ReplaceChoice) => void) | null = null;
 
 /** Every file is a json holding a bare array: detections, not a dataset. */
 async function areResultsLists(files: SourceFile[]): Promise<boolean> {
@@ -93,6 +103,91 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       void get().evaluate(defaultIouType(predictions));
   };
 
+  /**
+   * Asks whether the opened files may replace the dataset with unexported edits; resolves
+   * with whether they may, and whether its session is to be discarded.
+   */
+  const ask = async (files: SourceFile[]): Promise<{ replace: boolean; discard: boolean }> => {
+    for (;;) {
+      const edits = unexportedCount(get().undoStack, get().exportedHistory);
+      const choice = await new Promise<ReplaceChoice>((resolve) => {
+        answering = resolve;
+        set({ opening: null, replaceAsk: { label: describeFiles(files), edits } });
+      });
+      if (choice === 'cancel' || choice === 'export') return { replace: false, discard: false };
+      if (choice === 'discard') return { replace: true, discard: true };
+      await flushAutosave();
+      // Keeping a session that could not be saved would lose it: ask again.
+      if (get().autosave.state !== 'failed') return { replace: true, discard: false };
+    }
+  };
+
+  /** Opens `files` in place of the dataset open now (which stays if the open fails). */
+  const replaceWith = async (files: SourceFile[]) => {
+    mark('open-start');
+    const label = describeFiles(files);
+    set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
+    // Every edit is exported (or there is none): the session before needs no keeping,
+    // unless it holds review marks or colours, which no export carries.
+    const s = get();
+    let discardPrevious =
+      Object.keys(s.marks).length === 0 && Object.keys(s.customColors).length === 0;
+    const confirm = async () => {
+      // Asked once the files have opened (a broken file needs no question), about the
+      // edits made until then, including any still on their way to the engine.
+      await get().editsSettled();
+      if (!get().unexported) return true;
+      const answer = await ask(files);
+      discardPrevious = answer.discard;
+      return answer.replace;
+    };
+    try {
+      const summary = await engine.open(
+        files,
+        (event) => set({ opening: { ...event, label } }),
+        confirm,
+      );
+      get().clearFilter();
+      set((s) => ({
+        summary,
+        datasetVersion: s.datasetVersion + 1,
+        subsetIndex: 0,
+        opening: null,
+        alerts: [],
+        undoStack: [],
+        redoStack: [],
+        unexported: false,
+        exportedHistory: null,
+        // Review marks and colours belong to the dataset before (its session keeps them).
+        marks: {},
+        customColors: {},
+      }));
+      get().clearPredictionState();
+      get().showFirstImage();
+      rememberOpened(files, label, discardPrevious);
+      evaluateIfPredictions();
+    } catch (error) {
+      set({ opening: null });
+      if (error instanceof Cancelled) return;
+      if (
+        error instanceof EngineFailure &&
+        error.detail.code === 'no-annotations' &&
+        engine.hasDataset
+      ) {
+        return addPictures(files);
+      }
+      const detail =
+        error instanceof EngineFailure
+          ? error.detail
+          : {
+              file: label,
+              place: '',
+              message: error instanceof Error ? error.message : String(error),
+            };
+      alert({ file: detail.file || label, place: detail.place, message: detail.message });
+    }
+  };
+
   return {
     summary: null,
     datasetVersion: 0,
@@ -106,46 +201,16 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
       const hasZip = files.some((f) => /\.zip$/i.test(f.path));
       if (!hasJson && !hasZip && engine.hasDataset) return addPictures(files);
       if (engine.hasDataset && (await areResultsLists(files))) return addPredictionsOf(files);
-      mark('open-start');
-      const label = describeFiles(files);
-      set({ opening: { phase: 'listing', file: '', done: 0, total: 1, label } });
-      try {
-        const summary = await engine.open(files, (event) => set({ opening: { ...event, label } }));
-        get().clearFilter();
-        set((s) => ({
-          summary,
-          datasetVersion: s.datasetVersion + 1,
-          subsetIndex: 0,
-          opening: null,
-          alerts: [],
-          undoStack: [],
-          redoStack: [],
-          unexported: false,
-        }));
-        get().clearPredictionState();
-        get().showFirstImage();
-        rememberOpened(files, label);
-        evaluateIfPredictions();
-      } catch (error) {
-        set({ opening: null });
-        if (error instanceof Cancelled) return;
-        if (
-          error instanceof EngineFailure &&
-          error.detail.code === 'no-annotations' &&
-          engine.hasDataset
-        ) {
-          return addPictures(files);
-        }
-        const detail =
-          error instanceof EngineFailure
-            ? error.detail
-            : {
-                file: label,
-                place: '',
-                message: error instanceof Error ? error.message : String(error),
-              };
-        alert({ file: detail.file || label, place: detail.place, message: detail.message });
-      }
+      // A question still open is about files this open supersedes.
+      if (answering !== null) get().answerReplace('cancel');
+      return replaceWith(files);
+    },
+
+    answerReplace: (choice) => {
+      const answer = answering;
+      answering = null;
+      set({ replaceAsk: null });
+      answer?.(choice);
     },
 
     cancelOpen: () => {

@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { EditCommand, SubsetDelta, SubsetPatch, SubsetSummary } from '../worker/protocol';
 import { invertSubsetPatch } from '../worker/subsetPatch';
 import { engine } from './engine';
+import { isExportedHistory } from './sessionFormat';
 import type { AppState } from './store';
 import { withSubset } from './summaryUpdate';
 
@@ -17,15 +18,22 @@ export type EditSlice = {
   redoStack: HistoryEntry[];
   /** Grows with every applied edit, undo or redo: cached views of images are stale. */
   editVersion: number;
-  /** Edits made since the last export (what the close-tab warning is about). */
+  /** The history differs from the one last exported (or, before any export, is not empty). */
   unexported: boolean;
+  /** The history as it was last exported; null when nothing was exported since the open. */
+  exportedHistory: HistoryEntry[] | null;
+  /** Edits, undos and redos asked for and not yet answered by the engine. */
+  editsQueued: number;
   /** The last edit that failed, for the alert. */
   edit: (label: string, command: EditCommand) => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
   /** Re-applies a saved history (session restore). */
   replay: (entries: HistoryEntry[]) => Promise<void>;
-  markExported: () => void;
+  /** The history now is what was exported. */
+  markExported: (history: HistoryEntry[]) => void;
+  /** Resolves once every edit, undo and redo asked for so far is applied (or failed). */
+  editsSettled: () => Promise<void>;
 };
 
 /** Whether annotation keys stay valid across a patch (nothing inserted or removed). */
@@ -59,7 +67,13 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
    * an Undo pressed while an edit is on its way to the engine undoes that edit.
    */
   let queue: Promise<void> = Promise.resolve();
-  const inOrder = (step: () => Promise<void>): Promise<void> => (queue = queue.then(step, step));
+  const inOrder = (step: () => Promise<void>): Promise<void> => {
+    set((s) => ({ editsQueued: s.editsQueued + 1 }));
+    const counted = () => step().finally(() => set((s) => ({ editsQueued: s.editsQueued - 1 })));
+    return (queue = queue.then(counted, counted));
+  };
+  const unexportedAfter = (history: HistoryEntry[]) =>
+    !isExportedHistory(history, get().exportedHistory);
   /** Puts the engine's answer in the store. */
   const settle = (delta: SubsetDelta, extra: Partial<AppState>) => {
     set((s) => {
@@ -91,6 +105,8 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     redoStack: [],
     editVersion: 0,
     unexported: false,
+    exportedHistory: null,
+    editsQueued: 0,
 
     edit: (label, command) =>
       inOrder(async () => {
@@ -98,10 +114,11 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
         try {
           const { patch, delta, inserted } = await engine.edit(subset, command);
           if (patch.every((p) => p.patch.length === 0)) return;
+          const undoStack = [...get().undoStack, { label, subset, patch }];
           settle(delta, {
-            undoStack: [...get().undoStack, { label, subset, patch }],
+            undoStack,
             redoStack: [],
-            unexported: true,
+            unexported: unexportedAfter(undoStack),
             ...(inserted.length > 0 ? { selection: inserted } : {}),
           });
         } catch (error) {
@@ -117,10 +134,11 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
           const { delta } = await engine.applyPatches(entry.subset, [
             invertSubsetPatch(entry.patch),
           ]);
+          const undoStack = get().undoStack.slice(0, -1);
           settle(delta, {
-            undoStack: get().undoStack.slice(0, -1),
+            undoStack,
             redoStack: [...get().redoStack, entry],
-            unexported: true,
+            unexported: unexportedAfter(undoStack),
             ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
           });
         } catch (error) {
@@ -134,10 +152,11 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
         if (entry === undefined) return;
         try {
           const { delta } = await engine.applyPatches(entry.subset, [entry.patch]);
+          const undoStack = [...get().undoStack, entry];
           settle(delta, {
-            undoStack: [...get().undoStack, entry],
+            undoStack,
             redoStack: get().redoStack.slice(0, -1),
-            unexported: true,
+            unexported: unexportedAfter(undoStack),
             ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
           });
         } catch (error) {
@@ -154,9 +173,23 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
           const { delta } = await engine.applyPatches(subset, patches);
           settle(delta, {});
         }
-        set({ undoStack: entries, redoStack: [], unexported: entries.length > 0 });
+        set({
+          undoStack: entries,
+          redoStack: [],
+          exportedHistory: null,
+          unexported: entries.length > 0,
+        });
       }),
 
-    markExported: () => set({ unexported: false }),
+    markExported: (history) =>
+      set({ exportedHistory: history, unexported: !isExportedHistory(get().undoStack, history) }),
+
+    editsSettled: async () => {
+      // An edit asked for while waiting joins the queue: wait until it stops growing.
+      for (let last = queue; ; last = queue) {
+        await last.catch(() => {});
+        if (last === queue) return;
+      }
+    },
   };
 };

@@ -27,12 +27,15 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
     const label = format === 'json' ? 'Export JSON' : 'Export zip';
     set({ exporting: true, opening: { phase: 'writing', file: '', done: 0, total: 1, label } });
     try {
+      // Edits still on their way to the engine belong in this export.
+      await get().editsSettled();
+      const history = get().undoStack;
       const files = await engine.export(format, get().subsetIndex, get().exportSettings, (event) =>
         set({ opening: { ...event, label } }),
       );
       for (const f of files) downloadBlob(f.name, f.blob);
       mark('export-done');
-      set({ unexported: false });
+      get().markExported(history);
     } catch (error) {
       if (error instanceof EngineFailure && error.detail.code === 'cancelled') return;
       const message = error instanceof Error ? error.message : String(error);

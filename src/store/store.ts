@@ -12,6 +12,7 @@ import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
@@ -24,7 +25,8 @@ export type AppState = DatasetSlice &
   ReviewSlice &
   ExportSlice &
   InsightSlice &
-  PredictionsSlice;
+  PredictionsSlice &
+  SessionSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createDatasetSlice(...a),
@@ -37,6 +39,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createExportSlice(...a),
   ...createInsightSlice(...a),
   ...createPredictionsSlice(...a),
+  ...createSessionSlice(...a),
 }));
 
 /** The current subset's summary, or undefined. */

@@ -7,6 +7,7 @@ import { ImageList } from './ImageList';
 import { LeaveGuard } from './LeaveGuard';
 import { OpenProgress } from './OpenProgress';
 import { PanelBoundary } from './PanelBoundary';
+import { ReplaceDialog } from './ReplaceDialog';
 import { RestorePrompt } from './RestorePrompt';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
@@ -17,8 +18,9 @@ import { Welcome } from './Welcome';
 /** The page: composes the panels; it handles no pointer or file logic itself. */
 export function App() {
   const hasDataset = useApp((s) => s.summary !== null);
+  const sessionsChecked = useApp((s) => s.sessionsChecked);
   return (
-    <div className="app">
+    <div className="app" data-sessions-checked={sessionsChecked ? 'true' : undefined}>
       <PanelBoundary name="toolbar">
         <Toolbar />
       </PanelBoundary>
@@ -51,6 +53,7 @@ export function App() {
       <DropTarget />
       <EditShortcuts />
       <LeaveGuard />
+      <ReplaceDialog />
     </div>
   );
 }

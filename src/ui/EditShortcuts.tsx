@@ -11,6 +11,8 @@ export function EditShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = useApp.getState();
+      // A dialog asking before an open takes the keys until it is answered.
+      if (s.replaceAsk !== null) return;
       const mod = isMac ? e.metaKey : e.ctrlKey;
       if (mod && e.key.toLowerCase() === 'z' && !takesTyping(e.target)) {
         e.preventDefault();

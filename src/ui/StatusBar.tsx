@@ -1,5 +1,6 @@
 import { findingsFresh } from '../store/insightSlice';
 import { currentSubset, useApp } from '../store/store';
+import { AutosaveState } from './AutosaveState';
 import { count } from './format';
 
 /** "<I> images · <A> annotations · <C> categories", plus pictures found and problems. */
@@ -32,6 +33,7 @@ export function StatusBar() {
         <span className="muted">{count(subset.problemTotal)} problems in the file</span>
       )}
       {checked !== null && <span className="muted">{count(checked)} found by the checks</span>}
+      <AutosaveState />
     </footer>
   );
 }

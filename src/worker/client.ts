@@ -127,10 +127,14 @@ export class EngineClient {
     return connection;
   }
 
-  /** Opens files in a fresh engine; resolves when the dataset is indexed. */
+  /**
+   * Opens files in a fresh engine; resolves when the dataset is indexed. With `confirm`,
+   * the dataset open before stays until it resolves true (false rejects with Cancelled).
+   */
   async open(
     files: SourceFile[],
     onProgress: (event: ProgressEvent) => void,
+    confirm?: () => Promise<boolean>,
   ): Promise<OpenSummary> {
     this.cancel();
     const connection = this.takeWorker();
@@ -138,6 +142,9 @@ export class EngineClient {
     try {
       const response = await connection.request({ type: 'open', files }, onProgress);
       if (response.type !== 'opened') throw new Error(`unexpected answer ${response.type}`);
+      if (confirm !== undefined && !(await confirm())) throw new Cancelled();
+      // Another open started while the answer was awaited: this one was cancelled.
+      if (this.opening !== connection) throw new Cancelled();
       this.active?.close(new Cancelled());
       this.active = connection;
       return response.summary;
