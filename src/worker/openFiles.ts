@@ -3,13 +3,13 @@
  * read and parse every annotation json with progress, group the files into subsets and
  * find each image's picture.
  */
-import { findExactIntegers, hasUnsafeIds, parseCoco } from '../coco';
+import { findExactIntegers, hasUnsafeIds, idKey, parseCoco } from '../coco';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
-import { matchPictures } from '../io/matchPictures';
+import { matchPictures, type AmbiguousPicture } from '../io/matchPictures';
 import { BigJsonError, readBigJson } from '../io/readBigJson';
 import { MAX_TEXT_LENGTH, readText } from '../io/readText';
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
-import type { EngineError, OpenPhase, OpenSummary } from './protocol';
+import type { EngineError, OpenPhase, OpenSummary, ProblemInfo } from './protocol';
 import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
 import { attachPredictions, subsetFor } from './predictions';
 import { summarizeSubset } from './summary';
@@ -182,7 +182,10 @@ function attachResults(subsets: Subset[]): Subset[] {
   return kept;
 }
 
-function matchSubset(subset: Subset, picturePaths: string[]): { names: string[]; found: number } {
+function matchSubset(
+  subset: Subset,
+  picturePaths: string[],
+): { names: string[]; found: number; problems: ProblemInfo[]; problemTotal: number } {
   const primary = subset.sources[0]!;
   const layout = describeAnnotationFile(stripArchive(primary.path));
   const match = matchPictures(
@@ -192,7 +195,37 @@ function matchSubset(subset: Subset, picturePaths: string[]): { names: string[];
     layout.subset,
   );
   subset.pictures.set(match.picture);
-  return { names: match.missing, found: match.found };
+  return {
+    names: match.missing,
+    found: match.found,
+    problems: match.ambiguous.map((a) => ambiguityProblem(subset, a)),
+    problemTotal: match.ambiguousTotal,
+  };
+}
+
+/** `a.png: 2 pictures differ only in case: images/default/A.png, images/default/a.png; matched none`. */
+function ambiguityProblem(subset: Subset, a: AmbiguousPicture): ProblemInfo {
+  const image = subset.images[a.image]!;
+  // The image's place in the first file that holds it, for the JSON path.
+  let file = subset.sources[0]!;
+  let local: number | undefined;
+  for (const source of subset.sources) {
+    local = source.dataset.index.imageById.get(idKey(image.id));
+    file = source;
+    if (local !== undefined) break;
+  }
+  const how = a.differ === 'case' ? 'case' : 'Unicode normalization';
+  return {
+    code: 'picture-ambiguous',
+    severity: 'warning',
+    file: file.path,
+    path: local === undefined ? 'file_name' : `images[${local}].file_name`,
+    message:
+      `${a.fileName}: ${a.candidates.length} pictures differ only in ${how}: ` +
+      `${a.candidates.join(', ')}; matched none (rename one of them, or the file_name)`,
+    imageIndex: a.image,
+    annotationId: null,
+  };
 }
 
 /** `data.zip: annotations/x.json` → `annotations/x.json`. */

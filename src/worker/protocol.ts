@@ -68,9 +68,12 @@ export type CategoryInfo = {
   crowdCount: number;
 };
 
+/** Problems of the opened files beside the json's own: a picture the matcher could not pick. */
+export type PictureProblemCode = 'picture-ambiguous';
+
 /** A problem as the page lists it; `imageIndex` links to the image when known. */
 export type ProblemInfo = {
-  code: ProblemCode;
+  code: ProblemCode | PictureProblemCode;
   severity: Severity;
   file: string;
   path: string;
@@ -90,7 +93,7 @@ export type SubsetSummary = {
   /** Problems kept for the list (capped); `problemTotal` counts all. */
   problems: ProblemInfo[];
   problemTotal: number;
-  problemCounts: Partial<Record<ProblemCode, number>>;
+  problemCounts: Partial<Record<ProblemCode | PictureProblemCode, number>>;
   /** How many images' pictures were found among the opened files. */
   imagesFound: number;
   /** File names not found (capped list). */
