@@ -4,7 +4,7 @@
  * and an entry is read only when asked for, so a 1 GB images zip costs its directory.
  */
 import { isZip } from './layout';
-import { openZip, type ZipArchive, type ZipEntry } from './zip';
+import { openZip, type RawEntry, type ZipArchive, type ZipEntry } from './zip';
 
 export type VirtualFile = {
   /** Forward-slash path; a zip's entries are prefixed by nothing (their own paths). */
@@ -19,6 +19,8 @@ export type VirtualFile = {
   bytes(): Promise<Uint8Array>;
   /** A Blob of the content: a slice of the opened file when stored, no copy. */
   blob(): Promise<Blob>;
+  /** A zip entry's bytes as its zip stores them (compressed), to copy one that cannot be read. */
+  raw?: () => Promise<RawEntry>;
 };
 
 export type Source = { path: string; file: Blob };
@@ -46,6 +48,7 @@ function fromZipEntry(archive: ZipArchive, entry: ZipEntry, origin: string): Vir
     inZip: true,
     bytes: () => archive.read(entry),
     blob: () => archive.readAsBlob(entry),
+    raw: () => archive.readRaw(entry),
   };
 }
 

@@ -86,11 +86,13 @@ async function handle(request: Request): Promise<void> {
           parts.predictions[i]!.mask = await toImage(px);
         }),
       ]);
+      const picture = await engine.pictureOf(request.subset, request.imageIndex);
       const view: ImageView = {
         subset: request.subset,
         imageIndex: request.imageIndex,
         annotations: parts.annotations,
-        picture: await engine.picture(request.subset, request.imageIndex),
+        picture: picture.picture,
+        pictureError: picture.error,
         problems: parts.problems,
         predictions: parts.predictions,
       };

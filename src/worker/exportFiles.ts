@@ -5,7 +5,7 @@
  * disk in the browser), so neither a train2017-scale json nor a zip of thousands of
  * pictures is ever held in memory; pictures are read one at a time.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import {
   changesNothing,
   exportCocoChunks,
@@ -18,13 +18,15 @@ import {
 } from '../coco';
 import { readSlices, SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
+import { copyPicture } from './copyPicture';
 import type { ExportRequest } from './protocol';
 import { openSink, type ExportSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
 
-export type ExportedFile = { name: string; blob: Blob };
+/** `notes`: what the user should know about the file (pictures left out, copied unread). */
+export type ExportedFile = { name: string; blob: Blob; notes?: string[] };
 export type ExportProgress = (
   phase: 'writing' | 'pictures',
   file: string,
@@ -128,13 +130,17 @@ export async function exportJson(
   return out;
 }
 
-/** Every subset, CVAT COCO 1.1 layout; pictures (and panoptic maps) copied stored, not recompressed. */
+/**
+ * Every subset, CVAT COCO 1.1 layout; pictures (and panoptic maps) copied stored, not
+ * recompressed. A picture that cannot be read is noted in `notes`, not a failure of the export.
+ */
 export async function exportZip(
   subsets: readonly Subset[],
   pictures: readonly VirtualFile[],
   settings: ExportRequest,
   progress: ExportProgress,
   cancelled: () => boolean,
+  notes: string[] = [],
 ): Promise<Blob> {
   const sink = await openSink('export.zip');
   let failure: Error | null = null;
@@ -146,9 +152,8 @@ export async function exportZip(
   const copy = async (path: string, file: VirtualFile) => {
     if (written.has(path)) return;
     written.add(path);
-    const entry = new ZipPassThrough(path);
-    zip.add(entry);
-    entry.push(await file.bytes(), true);
+    const note = await copyPicture(zip, path, file);
+    if (note !== null) notes.push(note);
   };
   for (const subset of subsets) {
     for (const source of subset.sources) {

@@ -157,6 +157,8 @@ export type ImageView = {
   annotations: ViewAnnotation[];
   /** The picture, when found: a slice of the opened file or zip (no copy for stored entries). */
   picture: Blob | null;
+  /** Why the found picture cannot be read (an LZMA zip entry, say), when it cannot. */
+  pictureError: string | null;
   /** The image's own problems. */
   problems: ProblemInfo[];
   /** Detections of a results list shown over the ground truth. */
@@ -290,7 +292,8 @@ export type Response =
   | { type: 'picture'; id: number; picture: Blob | null }
   /** `patch` is what the edit did (keep it to undo); `delta` updates the page's summary. */
   | { type: 'edited'; id: number; patch: SubsetPatch; delta: SubsetDelta; inserted: number[] }
-  | { type: 'exported'; id: number; files: { name: string; blob: Blob }[] }
+  /** `notes`: what the user should know about a file (a picture left out, say). */
+  | { type: 'exported'; id: number; files: { name: string; blob: Blob; notes?: string[] }[] }
   | {
       type: 'checked';
       id: number;

@@ -7,7 +7,9 @@ export { openZip, mimeTypeOf, type ZipArchive, type ZipEntry } from './zipReader
 export {
   readEntry,
   readEntryAsBlob,
+  readRawEntry,
   DEFAULT_MAX_BYTES,
+  type RawEntry,
   type ReadOptions,
   type ReadableEntry,
 } from './readEntry';
