@@ -18,6 +18,7 @@ import {
 } from '../coco';
 import { readSlices, SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
+import { safeEntryPath, safeEntryPaths } from '../io/zip/safeEntryPath';
 import { copyPicture } from './copyPicture';
 import type { ExportRequest } from './protocol';
 import { openSink, type ExportSink } from './exportSink';
@@ -132,7 +133,8 @@ export async function exportJson(
 
 /**
  * Every subset, CVAT COCO 1.1 layout; pictures (and panoptic maps) copied stored, not
- * recompressed. A picture that cannot be read is noted in `notes`, not a failure of the export.
+ * recompressed, each under a safe entry path derived from its `file_name` (the json keeps
+ * the name). A picture that cannot be read is noted in `notes`, not a failure of the export.
  */
 export async function exportZip(
   subsets: readonly Subset[],
@@ -180,13 +182,18 @@ export async function exportZip(
     }
     if (!settings.includeImages) continue;
     const total = subset.images.length;
-    for (let i = 0; i < total; i++) {
+    // Entry paths from the names the exported json holds, as a reader of it derives them.
+    const kept = subset.images.flatMap((_, i) =>
+      settings.onlyAnnotatedImages && annotationsOfImage(subset, i).length === 0 ? [] : [i],
+    );
+    const folder = `images/${safeEntryPath(subset.name).replace(/\//g, '_')}`;
+    const entryPaths = safeEntryPaths(kept.map((i) => subset.images[i]!.fileName));
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
       const at = subset.pictures[i]!;
       const file = at >= 0 ? pictures[at] : undefined;
-      const skip = settings.onlyAnnotatedImages && annotationsOfImage(subset, i).length === 0;
-      if (file !== undefined && !skip)
-        await copy(`images/${subset.name}/${subset.images[i]!.fileName}`, file);
-      if (i % 20 === 0) {
+      if (file !== undefined) await copy(`${folder}/${entryPaths[k]!}`, file);
+      if (k % 20 === 0) {
         progress('pictures', subset.name, i, total);
         await breathe(cancelled);
       }
