@@ -3,6 +3,8 @@
  * an entry no browser can inflate, file_names that are paths out of the folder or URLs.
  * None of them may cost another picture or an image's annotations, silently.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { encodePng } from '../scripts/gen/png';
@@ -203,4 +205,60 @@ test('unsafe file_names are exported under safe, distinct entry paths; the json 
   await waitForImage(page, 0);
   await expect(footer(page)).toContainText('all pictures found');
   await expect.poll(() => pixelAt(page, 10, 5)).toEqual([255, 0, 0, 255]);
+});
+
+test('the engine worker reaches no other origin and runs no string as code', async ({ page }) => {
+  let requests = 0;
+  // Another origin that would answer anyone.
+  const server = createServer((_, response) => {
+    requests++;
+    response.writeHead(200, { 'Access-Control-Allow-Origin': '*' });
+    response.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const workerScript = page.waitForResponse((r) => /engine\.worker[^/]*\.js/.test(r.url()));
+    await page.goto('/');
+    await openFiles(page, [
+      zipOf('one.zip', { 'annotations/instances_default.json': dataset(['a.png']) }),
+    ]);
+    await waitForImage(page, 0);
+    // The policy comes as a header, which (unlike the page's meta tag) governs the worker.
+    const headers = await (await workerScript).allHeaders();
+    expect(headers['content-security-policy']).toContain("connect-src 'self'");
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+
+    const workers = page.workers();
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) {
+      const fetched = await worker.evaluate(
+        (url) =>
+          fetch(url).then(
+            (r) => r.text(),
+            (e: unknown) => `refused: ${String(e)}`,
+          ),
+        `http://127.0.0.1:${port}/x`,
+      );
+      expect(fetched).toMatch(/^refused: /);
+      const timer = await worker.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const scope = self as unknown as { __ran?: number };
+            try {
+              (setTimeout as unknown as (code: string, ms: number) => number)('self.__ran = 1', 0);
+            } catch (e) {
+              resolve(`refused: ${String(e)}`);
+              return;
+            }
+            // Timers of one delay run in order: the string's would have run by now.
+            setTimeout(() => resolve(scope.__ran === 1 ? 'ran' : 'not run'), 0);
+          }),
+      );
+      expect(timer).not.toBe('ran');
+    }
+    expect(requests).toBe(0);
+  } finally {
+    server.close();
+  }
 });

@@ -2,6 +2,8 @@
  * The worker shell around the data engine: turns messages into Engine calls and answers,
  * with buffers and bitmaps in transfer lists. No logic of its own.
  */
+// First: no module after it may reach the network (see lockdown.ts).
+import './lockedDown';
 import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import { OpenError } from './openFiles';
