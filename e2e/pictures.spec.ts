@@ -133,6 +133,10 @@ test('an unreadable (LZMA) picture costs only itself: its annotations show, the 
   await page.goto('/');
   await openFiles(page, [zipWithLzma()]);
   await waitForImage(page, 0);
+  // Known from the zip's directory before the picture is shown.
+  await expect(footer(page)).toContainText(
+    'all pictures found, 1 of them cannot be read (see Problems)',
+  );
   await expect.poll(() => pixelAt(page, 15, 7)).toEqual([255, 0, 0, 255]);
   await showImage(page, 1);
   await expect(page.getByRole('heading', { name: 'Annotations (1)' })).toBeVisible();

@@ -66,7 +66,7 @@ export class Engine {
     this.pictures = [...this.pictures, ...listed.files.filter((f) => isPicture(f.path))];
     const paths = this.pictures.map((p) => p.path);
     const subsets = this.subsets.map((subset, i) =>
-      summarizeSubset(subset, matchSubset(subset, paths), this.counts[i]!),
+      summarizeSubset(subset, matchSubset(subset, this.pictures, paths), this.counts[i]!),
     );
     const previous = this.summary?.files ?? [];
     this.summary = {

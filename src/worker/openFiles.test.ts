@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
+import { buildZip } from '../io/zip/testing/buildZip';
 import { openFiles } from './openFiles';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -59,5 +60,24 @@ describe('openFiles: pictures', () => {
       'images/default/A.png',
     ]);
     expect(opened.summary.subsets[0]!.problems).toEqual([]);
+  });
+
+  it('reports a found picture its zip says cannot be read (LZMA), linked to its image', async () => {
+    const zip = buildZip([
+      { name: 'annotations/instances_default.json', data: text(dataset(['a.png', 'b.png'])) },
+      { name: 'images/default/a.png', data: text('red') },
+      { name: 'images/default/b.png', data: text('blue'), compressed: text('?'), method: 14 },
+    ]);
+    const opened = await openFiles([{ path: 'lzma.zip', file: new Blob([zip]) }], () => {});
+    const summary = opened.summary.subsets[0]!;
+    expect(summary.imagesFound).toBe(2);
+    expect(summary.imagesUnreadable).toBe(1);
+    expect(summary.problemCounts['picture-unreadable']).toBe(1);
+    const problem = summary.problems.find((p) => p.code === 'picture-unreadable')!;
+    expect(problem.imageIndex).toBe(1);
+    expect(problem.path).toBe('images[1].file_name');
+    expect(problem.message).toMatch(
+      /^b\.png: its picture images\/default\/b\.png cannot be read: entry "images\/default\/b\.png" uses compression method 14 \(LZMA\)/,
+    );
   });
 });

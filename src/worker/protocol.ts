@@ -69,7 +69,7 @@ export type CategoryInfo = {
 };
 
 /** Problems of the opened files beside the json's own: a picture the matcher could not pick. */
-export type PictureProblemCode = 'picture-ambiguous';
+export type PictureProblemCode = 'picture-ambiguous' | 'picture-unreadable';
 
 /** A problem as the page lists it; `imageIndex` links to the image when known. */
 export type ProblemInfo = {
@@ -96,6 +96,8 @@ export type SubsetSummary = {
   problemCounts: Partial<Record<ProblemCode | PictureProblemCode, number>>;
   /** How many images' pictures were found among the opened files. */
   imagesFound: number;
+  /** Of the images found, how many have a picture that cannot be read (encrypted, LZMA). */
+  imagesUnreadable: number;
   /** File names not found (capped list). */
   imagesMissing: string[];
   /** A results list shown over this subset's ground truth, when one was given. */

@@ -20,7 +20,13 @@ export const PROBLEMS_SENT = 5000;
  */
 export function summarizeSubset(
   subset: Subset,
-  missing: { names: string[]; found: number; problems?: ProblemInfo[]; problemTotal?: number },
+  missing: {
+    names: string[];
+    found: number;
+    unreadable?: number;
+    problems?: ProblemInfo[];
+    problemCounts?: Partial<Record<PictureProblemCode, number>>;
+  },
   counts: Counts,
 ): SubsetSummary {
   const n = subset.images.length;
@@ -52,9 +58,9 @@ export function summarizeSubset(
     if (p.imageIndex !== null) table.flags[p.imageIndex]! |= ImageFlag.hasProblems;
     if (problems.length < PROBLEMS_SENT) problems.push(p);
   }
-  if (missing.problemTotal) {
-    problemCounts['picture-ambiguous'] = missing.problemTotal;
-    problemTotal += missing.problemTotal;
+  for (const [code, count] of Object.entries(missing.problemCounts ?? {})) {
+    problemCounts[code as PictureProblemCode] = count;
+    problemTotal += count;
   }
   for (const source of subset.sources) {
     for (const [code, count] of source.problemCounts) {
@@ -95,6 +101,7 @@ export function summarizeSubset(
     problemCounts,
     imagesFound: missing.found,
     imagesMissing: missing.names,
+    imagesUnreadable: missing.unreadable ?? 0,
     predictions:
       subset.predictions === null ? null : summarizePredictions(subset, subset.predictions),
   };

@@ -8,6 +8,7 @@ export {
   readEntry,
   readEntryAsBlob,
   readRawEntry,
+  unreadableReason,
   DEFAULT_MAX_BYTES,
   type RawEntry,
   type ReadOptions,

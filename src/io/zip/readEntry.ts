@@ -153,6 +153,20 @@ export async function readRawEntry(
   };
 }
 
+/**
+ * Why the entry cannot be read at all, known from the directory alone (encrypted, a
+ * compression method other than stored and Deflate), or null.
+ */
+export function unreadableReason(entry: ReadableEntry): string | null {
+  if (!entry.encrypted && (entry.method === 0 || entry.method === 8)) return null;
+  try {
+    checkReadable(entry, { maxBytes: Infinity, maxRatio: Infinity });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Refuses, from the directory alone, entries this reader cannot or should not read. */
 function checkReadable(entry: ReadableEntry, options: ReadOptions): void {
   const name = entry.rawName;
