@@ -176,7 +176,10 @@ export async function exportZip(
         for (const e of source.dataset.panoptic) {
           const at = findSegmentMap(paths, e.pngFileName);
           if (at >= 0)
-            await copy(`annotations/panoptic_${subset.name}/${e.pngFileName}`, pictures[at]!);
+            await copy(
+              `annotations/panoptic_${subset.name}/${safeEntryPath(e.pngFileName)}`,
+              pictures[at]!,
+            );
         }
       }
     }
