@@ -73,6 +73,58 @@ export default tseslint.config(
     },
   },
   {
+    // The engine and the io it runs never reach the network nor run strings as code; the
+    // worker enforces it at run time too (src/worker/lockdown.ts). sample.ts is the page's
+    // (it fetches the sample from the app's own origin).
+    files: ['src/worker/**/*.ts', 'src/io/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/io/sample.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'fetch',
+          'XMLHttpRequest',
+          'WebSocket',
+          'EventSource',
+          'WebTransport',
+          'importScripts',
+        ].map((name) => ({
+          name,
+          message: 'the engine never uses the network (see src/worker/lockdown.ts).',
+        })),
+        ...['eval', 'Function'].map((name) => ({
+          name,
+          message: 'the engine never runs strings as code (the CSP forbids it too).',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['self', 'globalThis', 'window'].flatMap((object) =>
+          ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'eval'].map(
+            (property) => ({
+              object,
+              property,
+              message: 'the engine never uses the network or eval.',
+            }),
+          ),
+        ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.name=/^(setTimeout|setInterval)$/] > :first-child[type=/^(Literal|TemplateLiteral|BinaryExpression)$/]',
+          message: 'a string timer is code made from a string: pass a function.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(setTimeout|setInterval)$/] > :first-child[type=/^(Literal|TemplateLiteral|BinaryExpression)$/]',
+          message: 'a string timer is code made from a string: pass a function.',
+        },
+      ],
+    },
+  },
+  {
     // Imports flow one way: ui → store/canvas → worker client → coco.
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
     rules: {

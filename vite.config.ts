@@ -4,7 +4,11 @@ import react from '@vitejs/plugin-react';
 /**
  * The built app runs under a Content-Security-Policy: no inline script, no network but
  * its own origin (the sample), pictures from blob: URLs made of the user's own files. The
- * dev server needs inline scripts for hot reload, so the policy goes into the build only.
+ * dev server needs inline scripts for hot reload, so the policy goes into the build only:
+ * a `<meta>` tag in index.html (for any static host), and a header from `vite preview`.
+ * Only the header reaches the engine worker (a worker is governed by its own script's
+ * response, not by the page's meta tag); hosts should send it too. The worker also takes
+ * the network away from itself (src/worker/lockdown.ts), header or not.
  */
 const CSP = [
   "default-src 'self'",
@@ -36,6 +40,7 @@ export default defineConfig({
   // Relative asset paths: the built site works from any folder or static host.
   base: './',
   worker: { format: 'es' },
+  preview: { headers: { 'Content-Security-Policy': CSP } },
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -182,6 +182,7 @@ export function CanvasView() {
       {subset !== undefined && current && view.picture === null && (
         <div className="canvas-note">
           {view.pictureError ??
+            view.problems.find((p) => p.code === 'picture-ambiguous')?.message ??
             'image not loaded — drop the images folder or zip to add the pictures'}
         </div>
       )}

@@ -118,7 +118,7 @@ async function fetchView(
     return { ...rest, hasMask: mask !== null };
   });
   let picture: ImageBitmap | null = null;
-  let pictureError: string | null = null;
+  let pictureError: string | null = view.pictureError;
   let pictureWarning: string | null = null;
   if (view.picture !== null) {
     try {

@@ -4,7 +4,7 @@
  * and an entry is read only when asked for, so a 1 GB images zip costs its directory.
  */
 import { isZip } from './layout';
-import { openZip, type ZipArchive, type ZipEntry } from './zip';
+import { openZip, unreadableReason, type RawEntry, type ZipArchive, type ZipEntry } from './zip';
 
 export type VirtualFile = {
   /** Forward-slash path; a zip's entries are prefixed by nothing (their own paths). */
@@ -15,10 +15,14 @@ export type VirtualFile = {
   readonly origin: string;
   /** A plain file streams from disk; a zip entry is inflated whole when read. */
   readonly inZip: boolean;
+  /** Why it cannot be read, when its zip's directory already says (encrypted, LZMA). */
+  readonly unreadable?: string | null;
   /** The bytes, inflated if needed. */
   bytes(): Promise<Uint8Array>;
   /** A Blob of the content: a slice of the opened file when stored, no copy. */
   blob(): Promise<Blob>;
+  /** A zip entry's bytes as its zip stores them (compressed), to copy one that cannot be read. */
+  raw?: () => Promise<RawEntry>;
 };
 
 export type Source = { path: string; file: Blob };
@@ -44,8 +48,10 @@ function fromZipEntry(archive: ZipArchive, entry: ZipEntry, origin: string): Vir
     size: entry.uncompressedSize,
     origin: `${origin}: ${entry.path}`,
     inZip: true,
+    unreadable: unreadableReason(entry),
     bytes: () => archive.read(entry),
     blob: () => archive.readAsBlob(entry),
+    raw: () => archive.readRaw(entry),
   };
 }
 

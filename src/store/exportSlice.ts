@@ -36,6 +36,8 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
       for (const f of files) downloadBlob(f.name, f.blob);
       mark('export-done');
       get().markExported(history);
+      const notes = files.flatMap((f) => (f.notes?.length ? [noteAlert(f.name, f.notes)] : []));
+      if (notes.length > 0) set((s) => ({ alerts: [...s.alerts, ...notes] }));
     } catch (error) {
       if (error instanceof EngineFailure && error.detail.code === 'cancelled') return;
       const message = error instanceof Error ? error.message : String(error);
@@ -47,3 +49,16 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
 
   cancelExport: () => engine.cancelExport(),
 });
+
+/** What an export could not write as read (pictures left out or copied unread), in one alert. */
+function noteAlert(file: string, notes: readonly string[]) {
+  const shown = notes.slice(0, 5).join('; ');
+  const more = notes.length > 5 ? `; … and ${notes.length - 5} more` : '';
+  const what = notes.length === 1 ? '1 picture' : `${notes.length} pictures`;
+  return {
+    id: Date.now() + Math.random(),
+    file,
+    place: '',
+    message: `${what} not copied as read: ${shown}${more}`,
+  };
+}

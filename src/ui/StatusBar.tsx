@@ -28,6 +28,8 @@ export function StatusBar() {
         {subset.imagesFound === images
           ? 'all pictures found'
           : `pictures found for ${count(subset.imagesFound)} of ${count(images)} images${pictureCount === 0 ? ' (add them: drop the images folder or zip)' : ''}`}
+        {subset.imagesUnreadable > 0 &&
+          `, ${count(subset.imagesUnreadable)} of them cannot be read (see Problems)`}
       </span>
       {subset.problemTotal > 0 && (
         <span className="muted">{count(subset.problemTotal)} problems in the file</span>

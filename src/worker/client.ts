@@ -213,7 +213,7 @@ export class EngineClient {
     subset: number,
     settings: ExportRequest,
     onProgress: (event: ProgressEvent) => void,
-  ): Promise<{ name: string; blob: Blob }[]> {
+  ): Promise<{ name: string; blob: Blob; notes?: string[] }[]> {
     const response = await this.require().request(
       { type: 'export', format, subset, settings },
       onProgress,

@@ -74,7 +74,7 @@ export class Engine {
     this.pictures = [...this.pictures, ...listed.files.filter((f) => isPicture(f.path))];
     const paths = this.pictures.map((p) => p.path);
     const subsets = this.subsets.map((subset, i) =>
-      summarizeSubset(subset, matchSubset(subset, paths), this.counts[i]!),
+      summarizeSubset(subset, matchSubset(subset, this.pictures, paths), this.counts[i]!),
     );
     const previous = this.summary?.files ?? [];
     this.summary = {
@@ -131,8 +131,9 @@ export class Engine {
         parts.segments.pngFileName,
       );
       const file = this.pictures[at];
-      if (file !== undefined) {
-        const map = await decodePng(await file.blob());
+      // An unreadable segment map costs its segments' masks, not the image's annotations.
+      const map = file === undefined ? null : await decodePng(await file.blob()).catch(() => null);
+      if (map !== null) {
         for (const [key, pixels] of segmentMasks(map, parts.segments.wanted))
           parts.masks.set(key, pixels);
       }
@@ -213,9 +214,10 @@ export class Engine {
       if (s === undefined) throw new Error('no dataset is open');
       return exportJson(s, settings, progress, cancelled);
     }
-    const blob = await exportZip(this.subsets, this.pictures, settings, progress, cancelled);
+    const notes: string[] = [];
+    const blob = await exportZip(this.subsets, this.pictures, settings, progress, cancelled, notes);
     const name = this.subsets.length === 1 ? `${this.subsets[0]!.name}.zip` : 'dataset.zip';
-    return [{ name: `coco_${name}`, blob }];
+    return [{ name: `coco_${name}`, blob, notes }];
   }
 
   /**
@@ -305,12 +307,30 @@ export class Engine {
       : filterImages(s, table, filter);
   }
 
+  /** The image's picture, or null when none was found or it cannot be read. */
   async picture(subset: number, imageIndex: number): Promise<Blob | null> {
+    return (await this.pictureOf(subset, imageIndex)).picture;
+  }
+
+  /**
+   * The image's picture, or why it cannot be read (an LZMA zip entry, a damaged one): an
+   * unreadable picture is that picture's problem, never its image's annotations'.
+   */
+  async pictureOf(
+    subset: number,
+    imageIndex: number,
+  ): Promise<{ picture: Blob | null; error: string | null }> {
     const at = this.subsets[subset]?.pictures[imageIndex] ?? -1;
     const file = at >= 0 ? this.pictures[at] : undefined;
-    if (file === undefined) return null;
-    const blob = await file.blob();
-    return blob.type === '' ? blob.slice(0, blob.size, mimeOf(file.path)) : blob;
+    if (file === undefined) return { picture: null, error: null };
+    try {
+      const blob = await file.blob();
+      const picture = blob.type === '' ? blob.slice(0, blob.size, mimeOf(file.path)) : blob;
+      return { picture, error: null };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { picture: null, error: `the picture could not be read: ${why}` };
+    }
   }
 }
 

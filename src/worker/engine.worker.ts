@@ -2,6 +2,8 @@
  * The worker shell around the data engine: turns messages into Engine calls and answers,
  * with buffers and bitmaps in transfer lists. No logic of its own.
  */
+// First: no module after it may reach the network (see lockdown.ts).
+import './lockedDown';
 import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import { OpenError } from './openFiles';
@@ -86,11 +88,13 @@ async function handle(request: Request): Promise<void> {
           parts.predictions[i]!.mask = await toImage(px);
         }),
       ]);
+      const picture = await engine.pictureOf(request.subset, request.imageIndex);
       const view: ImageView = {
         subset: request.subset,
         imageIndex: request.imageIndex,
         annotations: parts.annotations,
-        picture: await engine.picture(request.subset, request.imageIndex),
+        picture: picture.picture,
+        pictureError: picture.error,
         problems: parts.problems,
         predictions: parts.predictions,
       };

@@ -5,7 +5,7 @@
  * disk in the browser), so neither a train2017-scale json nor a zip of thousands of
  * pictures is ever held in memory; pictures are read one at a time.
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import {
   changesNothing,
   exportCocoChunks,
@@ -18,13 +18,16 @@ import {
 } from '../coco';
 import { readSlices, SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
+import { safeEntryPath, safeEntryPaths } from '../io/zip/safeEntryPath';
+import { copyPicture } from './copyPicture';
 import type { ExportRequest } from './protocol';
 import { ensureSpace, openSink, type ExportSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
 
-export type ExportedFile = { name: string; blob: Blob };
+/** `notes`: what the user should know about the file (pictures left out, copied unread). */
+export type ExportedFile = { name: string; blob: Blob; notes?: string[] };
 export type ExportProgress = (
   phase: 'writing' | 'pictures',
   file: string,
@@ -132,13 +135,18 @@ export async function exportJson(
   return out;
 }
 
-/** Every subset, CVAT COCO 1.1 layout; pictures (and panoptic maps) copied stored, not recompressed. */
+/**
+ * Every subset, CVAT COCO 1.1 layout; pictures (and panoptic maps) copied stored, not
+ * recompressed, each under a safe entry path derived from its `file_name` (the json keeps
+ * the name). A picture that cannot be read is noted in `notes`, not a failure of the export.
+ */
 export async function exportZip(
   subsets: readonly Subset[],
   pictures: readonly VirtualFile[],
   settings: ExportRequest,
   progress: ExportProgress,
   cancelled: () => boolean,
+  notes: string[] = [],
 ): Promise<Blob> {
   // The zip, and each json written whole before it goes in (see below).
   const jsonBytes = subsets.reduce(
@@ -166,9 +174,8 @@ export async function exportZip(
   const copy = async (path: string, file: VirtualFile) => {
     if (written.has(path)) return;
     written.add(path);
-    const entry = new ZipPassThrough(path);
-    zip.add(entry);
-    entry.push(await file.bytes(), true);
+    const note = await copyPicture(zip, path, file);
+    if (note !== null) notes.push(note);
     check();
   };
   for (const subset of subsets) {
@@ -191,19 +198,27 @@ export async function exportZip(
         for (const e of source.dataset.panoptic) {
           const at = findSegmentMap(paths, e.pngFileName);
           if (at >= 0)
-            await copy(`annotations/panoptic_${subset.name}/${e.pngFileName}`, pictures[at]!);
+            await copy(
+              `annotations/panoptic_${subset.name}/${safeEntryPath(e.pngFileName)}`,
+              pictures[at]!,
+            );
         }
       }
     }
     if (!settings.includeImages) continue;
     const total = subset.images.length;
-    for (let i = 0; i < total; i++) {
+    // Entry paths from the names the exported json holds, as a reader of it derives them.
+    const kept = subset.images.flatMap((_, i) =>
+      settings.onlyAnnotatedImages && annotationsOfImage(subset, i).length === 0 ? [] : [i],
+    );
+    const folder = `images/${safeEntryPath(subset.name).replace(/\//g, '_')}`;
+    const entryPaths = safeEntryPaths(kept.map((i) => subset.images[i]!.fileName));
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
       const at = subset.pictures[i]!;
       const file = at >= 0 ? pictures[at] : undefined;
-      const skip = settings.onlyAnnotatedImages && annotationsOfImage(subset, i).length === 0;
-      if (file !== undefined && !skip)
-        await copy(`images/${subset.name}/${subset.images[i]!.fileName}`, file);
-      if (i % 20 === 0) {
+      if (file !== undefined) await copy(`${folder}/${entryPaths[k]!}`, file);
+      if (k % 20 === 0) {
         progress('pictures', subset.name, i, total);
         await breathe(cancelled);
       }

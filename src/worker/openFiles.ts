@@ -3,13 +3,19 @@
  * read and parse every annotation json with progress, group the files into subsets and
  * find each image's picture.
  */
-import { findExactIntegers, hasUnsafeIds, parseCoco } from '../coco';
+import { findExactIntegers, hasUnsafeIds, idKey, parseCoco } from '../coco';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
-import { matchPictures } from '../io/matchPictures';
+import { matchPictures, type AmbiguousPicture } from '../io/matchPictures';
 import { BigJsonError, readBigJson } from '../io/readBigJson';
 import { MAX_TEXT_LENGTH, readText } from '../io/readText';
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
-import type { EngineError, OpenPhase, OpenSummary } from './protocol';
+import type {
+  EngineError,
+  OpenPhase,
+  OpenSummary,
+  PictureProblemCode,
+  ProblemInfo,
+} from './protocol';
 import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
 import { attachPredictions, subsetFor } from './predictions';
 import { summarizeSubset } from './summary';
@@ -72,7 +78,7 @@ export async function openFiles(sources: readonly Source[], progress: Progress):
   const picturePaths = pictures.map((p) => p.path);
   const counts = subsets.map(countAll);
   const summaries = subsets.map((subset, i) =>
-    summarizeSubset(subset, matchSubset(subset, picturePaths), counts[i]!),
+    summarizeSubset(subset, matchSubset(subset, pictures, picturePaths), counts[i]!),
   );
   return {
     subsets,
@@ -182,7 +188,20 @@ function attachResults(subsets: Subset[]): Subset[] {
   return kept;
 }
 
-function matchSubset(subset: Subset, picturePaths: string[]): { names: string[]; found: number } {
+/** Problems listed per kind, at most (the counts cover all). */
+const PICTURE_PROBLEMS_LISTED = 1000;
+
+function matchSubset(
+  subset: Subset,
+  pictures: readonly VirtualFile[],
+  picturePaths: readonly string[] = pictures.map((p) => p.path),
+): {
+  names: string[];
+  found: number;
+  unreadable: number;
+  problems: ProblemInfo[];
+  problemCounts: Partial<Record<PictureProblemCode, number>>;
+} {
   const primary = subset.sources[0]!;
   const layout = describeAnnotationFile(stripArchive(primary.path));
   const match = matchPictures(
@@ -190,9 +209,66 @@ function matchSubset(subset: Subset, picturePaths: string[]): { names: string[];
     picturePaths,
     pictureRoots(layout),
     layout.subset,
+    PICTURE_PROBLEMS_LISTED,
   );
   subset.pictures.set(match.picture);
-  return { names: match.missing, found: match.found };
+  const problems = match.ambiguous.map((a) => ambiguityProblem(subset, a));
+  // Pictures found that their zip's directory already says cannot be read.
+  let unreadable = 0;
+  match.picture.forEach((at, i) => {
+    const why = at >= 0 ? pictures[at]?.unreadable : null;
+    if (why === null || why === undefined) return;
+    if (unreadable++ < PICTURE_PROBLEMS_LISTED) {
+      const image = subset.images[i]!;
+      problems.push({
+        ...imageProblem(subset, i),
+        code: 'picture-unreadable',
+        message: `${image.fileName}: its picture ${picturePaths[at]} cannot be read: ${why}`,
+      });
+    }
+  });
+  return {
+    names: match.missing,
+    found: match.found,
+    unreadable,
+    problems,
+    problemCounts: {
+      ...(match.ambiguousTotal > 0 ? { 'picture-ambiguous': match.ambiguousTotal } : {}),
+      ...(unreadable > 0 ? { 'picture-unreadable': unreadable } : {}),
+    },
+  };
+}
+
+/** A picture problem of image `i`, linked to it, with the JSON path of its file_name. */
+function imageProblem(subset: Subset, i: number): Omit<ProblemInfo, 'code' | 'message'> {
+  const image = subset.images[i]!;
+  // The image's place in the first file that holds it, for the JSON path.
+  let file = subset.sources[0]!;
+  let local: number | undefined;
+  for (const source of subset.sources) {
+    local = source.dataset.index.imageById.get(idKey(image.id));
+    file = source;
+    if (local !== undefined) break;
+  }
+  return {
+    severity: 'warning',
+    file: file.path,
+    path: local === undefined ? 'file_name' : `images[${local}].file_name`,
+    imageIndex: i,
+    annotationId: null,
+  };
+}
+
+/** `a.png: 2 pictures differ only in case: images/default/A.png, images/default/a.png; matched none`. */
+function ambiguityProblem(subset: Subset, a: AmbiguousPicture): ProblemInfo {
+  const how = a.differ === 'case' ? 'case' : 'Unicode normalization';
+  return {
+    ...imageProblem(subset, a.image),
+    code: 'picture-ambiguous',
+    message:
+      `${a.fileName}: ${a.candidates.length} pictures differ only in ${how}: ` +
+      `${a.candidates.join(', ')}; matched none (rename one of them, or the file_name)`,
+  };
 }
 
 /** `data.zip: annotations/x.json` → `annotations/x.json`. */

@@ -4,19 +4,29 @@
  * second paints each segment's pixels into its own crop.
  */
 import { parseHexColor, type MaskPixels } from './maskPixels';
+import { safeEntryPath } from '../io/zip/safeEntryPath';
 
 export type RgbaImage = { data: Uint8ClampedArray; width: number; height: number };
 export type WantedSegment = { key: number; segmentId: number; color: string; crowd: boolean };
 
-/** Where an image's segment map is: `annotations/panoptic_<subset>/<file_name>` or any `panoptic*` folder. */
+/**
+ * Where an image's segment map is: `annotations/panoptic_<subset>/<file_name>` or any
+ * `panoptic*` folder. An unsafe name (`../x.png`) is also looked for under the safe entry
+ * path an export gives it (io/zip/safeEntryPath.ts).
+ */
 export function findSegmentMap(paths: readonly string[], pngFileName: string): number {
-  const name = pngFileName.toLowerCase();
+  const safe = safeEntryPath(pngFileName);
+  const names = safe === pngFileName ? [pngFileName] : [pngFileName, safe];
   let fallback = -1;
-  for (let i = 0; i < paths.length; i++) {
-    const p = paths[i]!.toLowerCase();
-    if (!p.endsWith(`/${name}`) && p !== name) continue;
-    if (/(^|\/)panoptic[^/]*\//.test(p)) return i;
-    if (fallback < 0) fallback = i;
+  for (const wanted of names) {
+    const name = wanted.toLowerCase();
+    for (let i = 0; i < paths.length; i++) {
+      const p = paths[i]!.toLowerCase();
+      if (!p.endsWith(`/${name}`) && p !== name) continue;
+      if (/(^|\/)panoptic[^/]*\//.test(p)) return i;
+      if (fallback < 0) fallback = i;
+    }
+    if (fallback >= 0) return fallback;
   }
   return fallback;
 }

@@ -72,9 +72,12 @@ export type CategoryInfo = {
   crowdCount: number;
 };
 
+/** Problems of the opened files beside the json's own: a picture the matcher could not pick. */
+export type PictureProblemCode = 'picture-ambiguous' | 'picture-unreadable';
+
 /** A problem as the page lists it; `imageIndex` links to the image when known. */
 export type ProblemInfo = {
-  code: ProblemCode;
+  code: ProblemCode | PictureProblemCode;
   severity: Severity;
   file: string;
   path: string;
@@ -94,9 +97,11 @@ export type SubsetSummary = {
   /** Problems kept for the list (capped); `problemTotal` counts all. */
   problems: ProblemInfo[];
   problemTotal: number;
-  problemCounts: Partial<Record<ProblemCode, number>>;
+  problemCounts: Partial<Record<ProblemCode | PictureProblemCode, number>>;
   /** How many images' pictures were found among the opened files. */
   imagesFound: number;
+  /** Of the images found, how many have a picture that cannot be read (encrypted, LZMA). */
+  imagesUnreadable: number;
   /** File names not found (capped list). */
   imagesMissing: string[];
   /** A results list shown over this subset's ground truth, when one was given. */
@@ -158,6 +163,8 @@ export type ImageView = {
   annotations: ViewAnnotation[];
   /** The picture, when found: a slice of the opened file or zip (no copy for stored entries). */
   picture: Blob | null;
+  /** Why the found picture cannot be read (an LZMA zip entry, say), when it cannot. */
+  pictureError: string | null;
   /** The image's own problems. */
   problems: ProblemInfo[];
   /** Detections of a results list shown over the ground truth. */
@@ -292,7 +299,8 @@ export type Response =
   | { type: 'picture'; id: number; picture: Blob | null }
   /** `patch` is what the edit did (keep it to undo); `delta` updates the page's summary. */
   | { type: 'edited'; id: number; patch: SubsetPatch; delta: SubsetDelta; inserted: number[] }
-  | { type: 'exported'; id: number; files: { name: string; blob: Blob }[] }
+  /** `notes`: what the user should know about a file (a picture left out, say). */
+  | { type: 'exported'; id: number; files: { name: string; blob: Blob; notes?: string[] }[] }
   | {
       type: 'checked';
       id: number;

@@ -1,17 +1,32 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
 import { idKey, type ProblemCode } from '../coco';
 import { categoryInfos, type Counts } from './counts';
-import { ImageFlag, type ImageTable, type ProblemInfo, type SubsetSummary } from './protocol';
+import {
+  ImageFlag,
+  type ImageTable,
+  type PictureProblemCode,
+  type ProblemInfo,
+  type SubsetSummary,
+} from './protocol';
 import { summarizePredictions } from './predictions';
 import type { Subset } from './subset';
 
 /** Problems sent to the page for its list; the counts always cover all. */
 export const PROBLEMS_SENT = 5000;
 
-/** `counts`: the subset's, as `countAll` makes them (the engine keeps them up to date). */
+/**
+ * `counts`: the subset's, as `countAll` makes them (the engine keeps them up to date);
+ * `missing`: what matching the pictures found, with its problems (ambiguous pictures).
+ */
 export function summarizeSubset(
   subset: Subset,
-  missing: { names: string[]; found: number },
+  missing: {
+    names: string[];
+    found: number;
+    unreadable?: number;
+    problems?: ProblemInfo[];
+    problemCounts?: Partial<Record<PictureProblemCode, number>>;
+  },
   counts: Counts,
 ): SubsetSummary {
   const n = subset.images.length;
@@ -37,8 +52,16 @@ export function summarizeSubset(
   for (let i = 0; i < n; i++) if (subset.pictures[i]! >= 0) table.flags[i]! |= ImageFlag.hasFile;
 
   const problems: ProblemInfo[] = [];
-  const problemCounts: Partial<Record<ProblemCode, number>> = {};
+  const problemCounts: Partial<Record<ProblemCode | PictureProblemCode, number>> = {};
   let problemTotal = 0;
+  for (const p of missing.problems ?? []) {
+    if (p.imageIndex !== null) table.flags[p.imageIndex]! |= ImageFlag.hasProblems;
+    if (problems.length < PROBLEMS_SENT) problems.push(p);
+  }
+  for (const [code, count] of Object.entries(missing.problemCounts ?? {})) {
+    problemCounts[code as PictureProblemCode] = count;
+    problemTotal += count;
+  }
   for (const source of subset.sources) {
     for (const [code, count] of source.problemCounts) {
       problemCounts[code] = (problemCounts[code] ?? 0) + count;
@@ -78,6 +101,7 @@ export function summarizeSubset(
     problemCounts,
     imagesFound: missing.found,
     imagesMissing: missing.names,
+    imagesUnreadable: missing.unreadable ?? 0,
     predictions:
       subset.predictions === null ? null : summarizePredictions(subset, subset.predictions),
   };

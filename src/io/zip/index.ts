@@ -7,7 +7,10 @@ export { openZip, mimeTypeOf, type ZipArchive, type ZipEntry } from './zipReader
 export {
   readEntry,
   readEntryAsBlob,
+  readRawEntry,
+  unreadableReason,
   DEFAULT_MAX_BYTES,
+  type RawEntry,
   type ReadOptions,
   type ReadableEntry,
 } from './readEntry';

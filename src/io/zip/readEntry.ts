@@ -110,6 +110,63 @@ export async function readEntryAsBlob(
   return blob.slice(start, end, options.type ?? '');
 }
 
+/** An entry's data as the archive stores it: to copy into another zip without reading it. */
+export type RawEntry = {
+  /** Compression method (0 stored, 8 Deflate, 14 LZMA, …). */
+  method: number;
+  /** General-purpose flag bits 1 and 2 (method options: LZMA's end-of-stream marker). */
+  methodFlags: number;
+  crc32: number;
+  uncompressedSize: number;
+  /** The compressed bytes. */
+  data: Uint8Array<ArrayBuffer>;
+};
+
+/**
+ * The entry's compressed bytes, not decompressed and so not checked: for copying an entry
+ * this reader cannot inflate (LZMA, bzip2) into another zip as it is. Refuses encrypted
+ * entries (their copy would need the archive's key material) and entries over `maxBytes`.
+ */
+export async function readRawEntry(
+  blob: Blob,
+  entry: ReadableEntry & { flags: number },
+  options: Pick<ReadOptions, 'maxBytes'> = {},
+): Promise<RawEntry> {
+  const name = entry.rawName;
+  if (entry.encrypted || entry.method === 99)
+    throw new ZipError('encrypted', `entry "${name}" is encrypted; it cannot be copied.`, name);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (entry.compressedSize > maxBytes) {
+    throw new ZipError(
+      'too-large',
+      `entry "${name}" is ${formatBytes(entry.compressedSize)}, over the ${formatBytes(maxBytes)} limit.`,
+      name,
+    );
+  }
+  const { start, end } = await dataRange(blob, entry);
+  return {
+    method: entry.method,
+    methodFlags: (entry.flags >> 1) & 3,
+    crc32: entry.crc32,
+    uncompressedSize: entry.uncompressedSize,
+    data: await readBytes(blob, start, end),
+  };
+}
+
+/**
+ * Why the entry cannot be read at all, known from the directory alone (encrypted, a
+ * compression method other than stored and Deflate), or null.
+ */
+export function unreadableReason(entry: ReadableEntry): string | null {
+  if (!entry.encrypted && (entry.method === 0 || entry.method === 8)) return null;
+  try {
+    checkReadable(entry, { maxBytes: Infinity, maxRatio: Infinity });
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Refuses, from the directory alone, entries this reader cannot or should not read. */
 function checkReadable(entry: ReadableEntry, options: ReadOptions): void {
   const name = entry.rawName;

@@ -5,7 +5,13 @@
  */
 import { readCentralDirectory, type CentralEntry } from './centralDirectory';
 import { toEntryPath } from './names';
-import { readEntry, readEntryAsBlob, type ReadOptions } from './readEntry';
+import {
+  readEntry,
+  readEntryAsBlob,
+  readRawEntry,
+  type RawEntry,
+  type ReadOptions,
+} from './readEntry';
 import { ZipError } from './zipError';
 
 export type ZipEntry = CentralEntry & {
@@ -38,6 +44,8 @@ export type ZipArchive = {
   read(entry: ZipEntry, options?: ReadOptions): Promise<Uint8Array<ArrayBuffer>>;
   /** The entry as a Blob typed from its extension; a stored entry is a no-copy slice. */
   readAsBlob(entry: ZipEntry, options?: ReadOptions): Promise<Blob>;
+  /** The entry's compressed bytes as stored, for a copy; see `readRawEntry`. */
+  readRaw(entry: ZipEntry): Promise<RawEntry>;
 };
 
 /** MIME types by extension, for Blobs shown or downloaded straight from an archive. */
@@ -105,6 +113,10 @@ export async function openZip(
         ...options,
         type: mimeTypeOf(entry.path),
       });
+    },
+    readRaw: async (entry) => {
+      checkSafe(entry);
+      return readRawEntry(blob, entry, defaults);
     },
   };
 }
