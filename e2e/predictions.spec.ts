@@ -204,8 +204,7 @@ test('the reference ground truth and detections: the metrics equal pycocotools',
     [segm, stats.segm],
     [bbox, stats.bbox],
   ] as const) {
-    const values = await table.locator('tbody td').allTextContents();
-    expect(values).toEqual(expected.map((v) => v.toFixed(3)));
+    await expect(table.locator('tbody td')).toHaveText(expected.map((v) => v.toFixed(3)));
   }
   const { name, bytes } = await download(page, 'Export metrics JSON');
   expect(name).toBe('dt_metrics.json');
