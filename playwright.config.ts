@@ -26,7 +26,7 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   // A state a user would see (a status line, a pixel) may take a while on a loaded machine.
-  expect: { timeout: 15_000 },
+  expect: { timeout: 15_000, toPass: { timeout: 15_000 } },
   fullyParallel: true,
   workers,
   // No retries: a test that passes only on a second try is broken (npm test counts it as failed).

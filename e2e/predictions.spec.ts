@@ -111,7 +111,7 @@ test('predictions over the ground truth, marked true and false positive, by canv
   await page.getByRole('checkbox', { name: 'Predictions' }).check();
   await page.getByRole('slider', { name: 'Prediction score threshold' }).fill('0.85');
   await expect.poll(() => countColor(page, along(41, 49, 32), RED)).toBe(0);
-  expect(await countColor(page, along(13, 29, 11), RED)).toBeGreaterThan(10);
+  await expect.poll(() => countColor(page, along(13, 29, 11), RED)).toBeGreaterThan(10);
 });
 
 /** `pixels` screen pixels in image pixels, at the current zoom. */
