@@ -12,7 +12,7 @@ async function expectBbox(page: Page, want: number[], tolerance = 0.3) {
     const got = /bbox\s*([-\d., ]+?)(?:points|$)/.exec(text)?.[1]?.split(',').map(Number) ?? [];
     expect(got).toHaveLength(4);
     got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThanOrEqual(tolerance));
-  }).toPass({ timeout: 5000 });
+  }).toPass();
 }
 
 const undo = (page: Page) => page.getByRole('button', { name: 'Undo' }).click();

@@ -83,7 +83,7 @@ test.describe('broken files: a clear message, and the open dataset survives', ()
   });
 
   test('a zip bomb is refused, naming its entry and the cap', async ({ page }) => {
-    const bomb = zipBomb('annotations/instances_default.json', 300);
+    const bomb = await zipBomb('annotations/instances_default.json', 300);
     await expectRejected(page, payload('bomb.zip', bomb), /instances_default\.json.*zip bomb/);
   });
 });

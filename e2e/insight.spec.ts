@@ -144,7 +144,10 @@ async function chartTable(panel: Locator, title: string): Promise<Map<string, nu
     .locator('figure')
     .filter({ has: panel.page().getByRole('img', { name: title, exact: true }) });
   await figure.getByText('Table', { exact: true }).click();
-  const rows = await figure.getByRole('table', { name: title }).locator('tbody tr').all();
+  // Read once it is shown: .all() does not wait, and would read no rows before the table renders.
+  const table = figure.getByRole('table', { name: title });
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  const rows = await table.locator('tbody tr').all();
   const out = new Map<string, number[]>();
   for (const row of rows) {
     const cells = await row.locator('th, td').allTextContents();

@@ -4,7 +4,7 @@ import {
   expectStatus,
   openFiles,
   payload,
-  pixelAt,
+  pixelsAt,
   waitForImage,
   zipOf,
 } from './helpers';
@@ -98,62 +98,93 @@ function isBackground([r, g, b]: number[]) {
 }
 const isRed = ([r, g, b]: number[]) => r! > 95 && r! - g! > 30 && r! - b! > 10;
 const isGreen = ([r, g, b]: number[]) => g! > 95 && g! - r! > 25 && g! - b! > 20;
+const isNotGreen = (p: number[]) => !isGreen(p);
+
+/**
+ * Waits until every image pixel (x, y) passes its check at once: the canvas redraws on an
+ * animation frame after a change, so the look a user would see is polled for, not slept for.
+ */
+async function expectPixels(
+  page: Page,
+  checks: [x: number, y: number, is: (p: number[]) => boolean][],
+): Promise<void> {
+  const seen = async () => {
+    const pixels = await pixelsAt(
+      page,
+      checks.map(([x, y]) => [x + 0.5, y + 0.5]),
+    );
+    return checks.map(([x, y, is], i) => `(${x}, ${y}) ${is(pixels[i]!) ? '' : 'not '}${is.name}`);
+  };
+  await expect.poll(seen).toEqual(checks.map(([x, y, is]) => `(${x}, ${y}) ${is.name}`));
+}
 
 test('a crowd mask lands on its pixels: column-major, not transposed', async ({ page }) => {
   await open(page);
-  for (const [x, y] of [
-    [6, 6],
-    [13, 20],
-    [8, 33],
-    [30, 30],
-    [44, 34],
-  ]) {
-    expect(isRed(await pixelAt(page, x!, y!)), `mask at (${x}, ${y})`).toBe(true);
-  }
-  // Where a transposed L would be, and just outside the real one: nothing.
-  for (const [x, y] of [
-    [25, 8],
-    [33, 12],
-    [20, 20],
-    [46, 31],
-    [10, 37],
-  ]) {
-    expect(isBackground(await pixelAt(page, x!, y!)), `no mask at (${x}, ${y})`).toBe(true);
-  }
+  await expectPixels(page, [
+    [6, 6, isRed],
+    [13, 20, isRed],
+    [8, 33, isRed],
+    [30, 30, isRed],
+    [44, 34, isRed],
+    // Where a transposed L would be, and just outside the real one: nothing.
+    [25, 8, isBackground],
+    [33, 12, isBackground],
+    [20, 20, isBackground],
+    [46, 31, isBackground],
+    [10, 37, isBackground],
+  ]);
 });
 
 test("a polygon's fill is where its coordinates say", async ({ page }) => {
   await open(page);
   // Triangle (30,2) (58,2) (58,20): inside near (52, 6); outside across the diagonal at (36, 14).
-  expect(isGreen(await pixelAt(page, 52, 6))).toBe(true);
-  expect(isGreen(await pixelAt(page, 55, 15))).toBe(true);
-  expect(isBackground(await pixelAt(page, 36, 14))).toBe(true);
+  await expectPixels(page, [
+    [52, 6, isGreen],
+    [55, 15, isGreen],
+    [36, 14, isBackground],
+  ]);
 });
 
 test('toggles hide what they hide', async ({ page }) => {
   await open(page);
+  await expectPixels(page, [
+    [13, 20, isRed],
+    [52, 6, isGreen],
+  ]);
   await page.getByRole('checkbox', { name: 'Masks' }).uncheck();
-  await page.waitForTimeout(100);
-  expect(isBackground(await pixelAt(page, 13, 20))).toBe(true);
-  expect(isGreen(await pixelAt(page, 52, 6))).toBe(true);
+  await expectPixels(page, [
+    [13, 20, isBackground],
+    [52, 6, isGreen],
+  ]);
   await page.getByRole('checkbox', { name: 'Masks' }).check();
   await page.getByRole('checkbox', { name: 'Polygons' }).uncheck();
-  await page.waitForTimeout(100);
-  expect(isBackground(await pixelAt(page, 52, 6))).toBe(true);
-  expect(isRed(await pixelAt(page, 13, 20))).toBe(true);
+  await expectPixels(page, [
+    [52, 6, isBackground],
+    [13, 20, isRed],
+  ]);
   await page.getByRole('checkbox', { name: 'Polygons' }).check();
+  await expectPixels(page, [
+    [13, 20, isRed],
+    [52, 6, isGreen],
+  ]);
 
   await page.getByRole('checkbox', { name: 'Crowd only' }).check();
-  await page.waitForTimeout(100);
-  expect(isBackground(await pixelAt(page, 52, 6))).toBe(true);
-  expect(isRed(await pixelAt(page, 13, 20))).toBe(true);
+  await expectPixels(page, [
+    [52, 6, isBackground],
+    [13, 20, isRed],
+  ]);
   await page.getByRole('checkbox', { name: 'Crowd only' }).uncheck();
+  await expectPixels(page, [
+    [13, 20, isRed],
+    [52, 6, isGreen],
+  ]);
 
   await page.getByRole('tab', { name: 'Categories' }).click();
   await page.getByRole('checkbox', { name: 'Show crowdthing' }).uncheck();
-  await page.waitForTimeout(100);
-  expect(isBackground(await pixelAt(page, 13, 20))).toBe(true);
-  expect(isGreen(await pixelAt(page, 52, 6))).toBe(true);
+  await expectPixels(page, [
+    [13, 20, isBackground],
+    [52, 6, isGreen],
+  ]);
 });
 
 test('hover shows the annotation; click selects it and its row', async ({ page }) => {
@@ -222,12 +253,15 @@ test('a score threshold hides low-scoring annotations', async ({ page }) => {
   await open(page);
   await page.getByRole('list', { name: 'Images' }).getByRole('listitem').nth(1).click();
   await waitForImage(page, 1);
-  expect(isGreen(await pixelAt(page, 10, 10))).toBe(false); // a box: only its outline is drawn
-  // pixelAt samples the centre of a pixel: 4.5 lands on the box's left edge, x = 5.
-  expect(isBackground(await pixelAt(page, 4.5, 10))).toBe(false);
+  const isOutline = (p: number[]) => !isBackground(p);
+  // A box: only its outline is drawn. The check samples the centre of a pixel: 4.5 lands
+  // on the box's left edge, x = 5.
+  await expectPixels(page, [
+    [10, 10, isNotGreen],
+    [4.5, 10, isOutline],
+  ]);
   await page.getByRole('slider', { name: 'Score threshold' }).fill('0.5');
-  await page.waitForTimeout(100);
-  expect(isBackground(await pixelAt(page, 4.5, 10))).toBe(true);
+  await expectPixels(page, [[4.5, 10, isBackground]]);
 });
 
 test('panoptic segments are drawn from the PNG segment map (id = R + 256·G + 256²·B)', async ({
@@ -240,14 +274,21 @@ test('panoptic segments are drawn from the PNG segment map (id = R + 256·G + 25
   await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
   await waitForImage(page, 0, 1);
   // b.png: segment 7 (category a) in columns 0–1, segment 20 (b, crowd) in 2–3, nothing in 4.
-  const withMasks = await Promise.all([0, 1, 2, 3, 4].map((x) => pixelAt(page, x, 5)));
+  const row: [number, number][] = [0, 1, 2, 3, 4].map((x) => [x + 0.5, 5.5]);
+  const withMasks = await pixelsAt(page, row);
   await page.getByRole('checkbox', { name: 'Masks' }).uncheck();
-  await page.waitForTimeout(100);
-  const without = await Promise.all([0, 1, 2, 3, 4].map((x) => pixelAt(page, x, 5)));
-  const changed = withMasks.map((p, i) => p.some((v, c) => Math.abs(v - without[i]![c]!) > 20));
-  expect(changed).toEqual([true, true, true, true, false]);
-  expect(withMasks[0]![0]! - without[0]![0]!).toBeGreaterThan(20); // category a is red
-  expect(withMasks[2]![1]! - without[2]![1]!).toBeGreaterThan(10); // category b is green
+  // Polled until the masks are gone from the screen: then the pixels they covered changed.
+  const changes = async () => {
+    const without = await pixelsAt(page, row);
+    return {
+      changed: withMasks.map((p, i) => p.some((v, c) => Math.abs(v - without[i]![c]!) > 20)),
+      aIsRed: withMasks[0]![0]! - without[0]![0]! > 20,
+      bIsGreen: withMasks[2]![1]! - without[2]![1]! > 10,
+    };
+  };
+  await expect
+    .poll(changes)
+    .toEqual({ changed: [true, true, true, true, false], aIsRed: true, bIsGreen: true });
 });
 
 test('"?" lists the keyboard shortcuts; Esc closes the list', async ({ page }) => {

@@ -10,6 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCore } from './bench/core';
+import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
 import { printTable } from './bench/stats';
 import { bigSuite, editSuite, enduranceSuite, openSuite, viewSuite } from './bench/suites';
@@ -54,6 +55,7 @@ async function main() {
   const val = generate(join(CACHE, 'val2017.json'), ['--seed', '1']);
   const text = readFileSync(val, 'utf8');
   printTable('Core library (Node, same V8 as the app worker), val2017-scale', benchCore(text));
+  printTable('Engine work the unit tests count, timed (Node)', await benchEngineLimits());
 
   const stop = await serve();
   const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);

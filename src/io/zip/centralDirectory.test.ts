@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { readCentralDirectory } from './centralDirectory';
 import { crc32 } from './crc32';
+import { locateDirectory } from './endRecord';
 import { buildZip, CountingBlob } from './testing/buildZip';
 import { ZipError } from './zipError';
 
@@ -161,23 +162,20 @@ describe('readCentralDirectory', () => {
     );
   });
 
-  it('parses 100,000 entries in well under a second, with a handful of reads', async () => {
+  it('parses 100,000 entries with a handful of reads, each byte of the directory read once', async () => {
     const entries = Array.from({ length: 100_000 }, (_, i) => ({
       name: `images/${String(i).padStart(12, '0')}.jpg`,
       data: new Uint8Array([i & 0xff]),
     }));
     const zip = buildZip(entries, { zip64: true });
     const blob = new CountingBlob([zip]);
-    const started = performance.now();
     const directory = await readCentralDirectory(blob);
-    const elapsed = performance.now() - started;
-    console.info(
-      `100k-entry directory (${(blob.bytesRead / 1e6).toFixed(1)} MB read of ${(zip.length / 1e6).toFixed(1)} MB) parsed in ${elapsed.toFixed(0)} ms`,
-    );
     expect(directory.entries).toHaveLength(100_000);
     expect(directory.entries[99_999]?.rawName).toBe('images/000000099999.jpg');
-    expect(elapsed).toBeLessThan(1000);
+    // Work, not time (time is npm run bench's): the 16 KiB tail, then the directory itself.
+    const { size } = await locateDirectory(new Blob([zip]), () => new ZipError('not-zip', '?'));
     expect(blob.reads).toBeLessThanOrEqual(4);
+    expect(blob.bytesRead).toBeLessThanOrEqual(size + 16 * 1024 + 100);
   });
 });
 
