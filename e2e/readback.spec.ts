@@ -4,7 +4,23 @@
  * and what is not COCO is refused with a message.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { corpusFile, expectStatus, openFiles, waitForImage } from './helpers';
+import { unzipSync } from 'fflate';
+import {
+  corpusFile,
+  corpusTree,
+  download,
+  dragImage,
+  expectStatus,
+  openFiles,
+  waitForImage,
+  zipOf,
+} from './helpers';
+
+type Json = {
+  images: { id: number }[];
+  annotations: Record<string, unknown>[];
+  categories: Record<string, unknown>[];
+};
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
 
@@ -42,4 +58,72 @@ test('panoptic segment ids repeated across images: no duplicate-id problem, noth
   const problems = page.getByRole('region', { name: 'Problems' });
   await expect(problems).toContainText(/\d+ problems?/);
   await expect(problems).not.toContainText('Duplicate annotation ids');
+});
+
+/** The train subset of Datumaro's all-tasks dataset: only the files named, and its picture. */
+function trainZip(files: string[]) {
+  const tree = corpusTree('datumaro/coco_dataset/coco');
+  const picked: Record<string, Uint8Array> = { 'images/train/a.jpg': tree['images/train/a.jpg']! };
+  for (const f of files) picked[`annotations/${f}`] = tree[`annotations/${f}`]!;
+  return zipOf('coco.zip', picked);
+}
+
+async function drawBoxAndExport(page: Page, files: string[]) {
+  await page.goto('/');
+  await openFiles(page, [trainZip(files)]);
+  await waitForImage(page, 0);
+  const before = await rows(page).count();
+  await page.getByRole('button', { name: 'Draw box' }).click();
+  await expect(page.getByRole('combobox', { name: 'Box segmentation' })).toHaveValue('polygon');
+  await dragImage(page, [1, 1], [4, 3]);
+  await expect(rows(page)).toHaveCount(before + 1);
+  const { bytes } = await download(page, 'Export zip');
+  const zip = unzipSync(new Uint8Array(bytes));
+  const read = (name: string) =>
+    JSON.parse(Buffer.from(zip[`annotations/${name}`]!).toString('utf8')) as Json;
+  return { zip, read };
+}
+
+function expectDrawnBox(file: Json) {
+  const drawn = file.annotations.at(-1)!;
+  const [x, y, w, h] = drawn.bbox as number[];
+  expect(w! * h!).toBeGreaterThan(0);
+  expect(drawn.segmentation).toEqual([[x, y, x! + w!, y, x! + w!, y! + h!, x, y! + h!]]);
+  expect(drawn.iscrowd).toBe(0);
+  return drawn;
+}
+
+test('a box drawn with instances, person_keypoints and labels open goes to the instances file, as a polygon, with a new id', async ({
+  page,
+}) => {
+  const files = ['instances_train.json', 'person_keypoints_train.json', 'labels_train.json'];
+  const { read } = await drawBoxAndExport(page, files);
+  const tree = corpusTree('datumaro/coco_dataset/coco/annotations');
+  for (const f of ['person_keypoints_train.json', 'labels_train.json'])
+    expect(read(f)).toEqual(JSON.parse(Buffer.from(tree[f]!).toString('utf8')));
+  const instances = read('instances_train.json');
+  expect(instances.annotations).toHaveLength(2);
+  // Every file has an annotation with id 1.
+  expect(expectDrawnBox(instances).id).toBe(2);
+});
+
+test('a box drawn where the subset has no instances file makes instances_<subset>.json', async ({
+  page,
+}) => {
+  const { zip, read } = await drawBoxAndExport(page, [
+    'person_keypoints_train.json',
+    'labels_train.json',
+  ]);
+  expect(Object.keys(zip).sort()).toEqual([
+    'annotations/instances_train.json',
+    'annotations/labels_train.json',
+    'annotations/person_keypoints_train.json',
+    'images/train/a.jpg',
+  ]);
+  const instances = read('instances_train.json');
+  expect(instances.images.map((i) => i.id)).toEqual([5]);
+  expect(instances.categories.every((c) => !('keypoints' in c))).toBe(true);
+  expect(instances.annotations).toHaveLength(1);
+  expect(expectDrawnBox(instances).id).toBe(2);
+  expect(read('person_keypoints_train.json').annotations).toHaveLength(1);
 });

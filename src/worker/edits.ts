@@ -10,6 +10,7 @@ import {
   planClipToImage,
   planDropShortParts,
   planNewIds,
+  newAnnotationIds,
   planRecomputeGeometry,
   planAddCategory,
   planDeleteAnnotations,
@@ -27,6 +28,7 @@ import {
   type Patch,
 } from '../coco';
 import type { EditCommand, SubsetPatch } from './protocol';
+import { instancesSourceOf, newInstancesSource } from './instancesSource';
 import { locateKey, refreshSubset, type Subset } from './subset';
 
 /** Keys grouped by the annotation file they belong to: source → positions. */
@@ -98,16 +100,19 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
     case 'add-annotation': {
       const image = subset.images[command.imageIndex];
       if (image === undefined) throw new Error(`no image ${command.imageIndex}`);
-      // New shapes go to the file holding instances (the first source with this image).
-      const source = Math.max(
-        0,
-        subset.sources.findIndex(
-          (s) => s.dataset.index.imageById.has(idKey(image.id)) && s.dataset.kind !== 'captions',
-        ),
-      );
-      const dataset = subset.sources[source]!.dataset;
-      const fields = { imageId: image.id, categoryId: command.categoryId, shape: command.shape };
-      return [{ source, patch: planAddAnnotation(dataset, fields, image) }];
+      // New shapes go to the subset's instances file, made if there is none.
+      const at = instancesSourceOf(subset);
+      const source = at ?? subset.sources.length;
+      const dataset =
+        at === null ? newInstancesSource(subset).dataset : subset.sources[at]!.dataset;
+      const fields = {
+        imageId: image.id,
+        categoryId: command.categoryId,
+        shape: command.shape,
+        boxAs: command.boxAs ?? 'polygon',
+      };
+      const patch = planAddAnnotation(dataset, fields, image, subsetIds(subset)());
+      return [at === null ? { source, patch, create: 'instances' } : { source, patch }];
     }
     case 'delete':
       return perSource(subset, command.keys, planDeleteAnnotations);
@@ -137,6 +142,7 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
             subset.sources[source]!.dataset,
             at,
             imageSize(subset, source, at),
+            subsetIds(subset),
           ),
         },
       ];
@@ -194,14 +200,27 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
   }
 }
 
+/** New annotation ids, unique across all the subset's files. */
+function subsetIds(subset: Subset): () => number {
+  return newAnnotationIds(subset.sources.map((s) => s.dataset));
+}
+
 /** Applies a subset patch (in order, source by source); the subset is updated in place. */
 export function applySubsetPatch(subset: Subset, patch: SubsetPatch): void {
-  for (const { source, patch: p } of patch) {
+  for (const { source, patch: p, create } of patch) {
+    if (create === 'instances' && source === subset.sources.length) addSource(subset);
     const s = subset.sources[source];
     if (s === undefined) throw new Error(`no annotation file ${source}`);
     s.dataset = applyPatch(s.dataset, p);
   }
   refreshSubset(subset);
+}
+
+/** Appends a new instances file to the subset (its images are the subset's, in order). */
+function addSource(subset: Subset): void {
+  const made = newInstancesSource(subset);
+  subset.sources.push(made);
+  subset.imageMaps.push(Int32Array.from(made.dataset.images, (_, i) => i));
 }
 
 /** A fix the checks offer, for the annotations (keys) or categories it names. */
