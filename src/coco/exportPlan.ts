@@ -7,7 +7,9 @@
  *   `polygons`: masks are traced to polygons and nothing is crowd; `masks`: every shape is
  *   an RLE mask and crowd.
  * - only annotated images; drop what makes other tools fail (references to missing images
- *   or categories, empty masks, shapes with nothing to draw); category ids renumbered 1..N
+ *   or categories, empty masks, shapes with nothing to draw) and give box-only annotations
+ *   (`segmentation: []`) their box's polygon, which COCOeval('segm') needs (kept rather than
+ *   dropped: the object is real); category ids renumbered 1..N
  *   (CVAT reads id 0 as "no label").
  *
  * Untouched records come out as the objects they are, so an export with default settings
@@ -15,7 +17,8 @@
  */
 import { withFields } from './edit/objects';
 import type { ExportOptions } from './export';
-import { annotationRle, type Size } from './geometry';
+import { boxPolygon } from './edit/commands';
+import { annotationArea, annotationRle, type Size } from './geometry';
 import { idKey, type IdKey } from './ids';
 import { bboxToRle } from './polygon';
 import { maskToPolygons } from './maskToPolygons';
@@ -72,6 +75,8 @@ export function planExport(
       mode === 'guess' && !isEdited(a)
         ? a.file
         : safeReshape(a, image ?? { width: 0, height: 0 }, mode);
+    if (settings.dropProblems && needsBoxPolygon(dataset, a, file))
+      file = withBoxPolygon(file, a, image);
     if (settings.remapCategoryIds && a.categoryId !== null) {
       const id = categoryIds.get(idKey(a.categoryId));
       if (id !== undefined) file = withFields(file, { category_id: id });
@@ -94,6 +99,29 @@ export function planExport(
       ? (c) => withFields(c.file, { id: categoryIds.get(idKey(c.id)) })
       : undefined,
   };
+}
+
+/**
+ * A box-only ground-truth annotation (`segmentation` `[]` or absent): pycocotools'
+ * COCOeval('segm') crashes on it (`IndexError` in `frPyObjects`, `KeyError` when absent).
+ * Results lists are left alone: `loadRes` gives their boxes a polygon itself.
+ */
+function needsBoxPolygon(dataset: Dataset, a: AnnotationRecord, file: object): boolean {
+  if (!['instances', 'person_keypoints', 'stuff'].includes(dataset.kind)) return false;
+  // What is written: a crowd box may already be an RLE mask (guess mode).
+  const written = (file as { segmentation?: unknown }).segmentation;
+  if (written !== undefined && !(Array.isArray(written) && written.length === 0)) return false;
+  return a.segmentation.kind === 'none' && a.bbox !== null && a.bbox[2] > 0 && a.bbox[3] > 0;
+}
+
+/** The annotation with its box's 4-corner polygon as segmentation, and that polygon's area. */
+function withBoxPolygon(file: object, a: AnnotationRecord, image: Size | undefined): object {
+  const polygons = [boxPolygon(a.bbox!)];
+  const shape = { segmentation: { kind: 'polygons' as const, polygons }, bbox: a.bbox };
+  return withFields(file, {
+    segmentation: polygons,
+    area: annotationArea(shape, image ?? { width: 0, height: 0 }),
+  });
 }
 
 /** What CVAT's importer and pycocotools need of an annotation to read it. */
