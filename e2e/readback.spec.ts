@@ -127,3 +127,14 @@ test('a box drawn where the subset has no instances file makes instances_<subset
   expect(expectDrawnBox(instances).id).toBe(2);
   expect(read('person_keypoints_train.json').annotations).toHaveLength(1);
 });
+
+test('a Roboflow subset folder "my train" exports as my_train in both annotations/ and images/', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openFiles(page, [zipOf('roboflow.zip', corpusTree('quirks/roboflow-subset-space'))]);
+  await expect(page.getByText('all pictures found')).toBeVisible();
+  const { bytes } = await download(page, 'Export zip');
+  const names = Object.keys(unzipSync(new Uint8Array(bytes))).sort();
+  expect(names).toEqual(['annotations/instances_my_train.json', 'images/my_train/a.jpg']);
+});

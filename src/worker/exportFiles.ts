@@ -13,6 +13,7 @@ import { openSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
+import { zipSubsetName } from './zipSubsetName';
 
 export type ExportedFile = { name: string; blob: Blob };
 export type ExportProgress = (
@@ -28,10 +29,7 @@ export class ExportCancelled extends Error {}
 /** `instances_val2017.json`: the task the file's kind names, and the subset. */
 export function jsonName(source: SourceDataset, subset: string): string {
   const kind = source.dataset.kind;
-  const safe = subset
-    .replace(/[\\/:*?"<>|·]+/g, '_')
-    .replace(/\s+/g, '')
-    .replace(/_+/g, '_');
+  const safe = zipSubsetName(subset);
   return kind === 'results' ? `${safe}.json` : `${kind}_${safe}.json`;
 }
 
@@ -113,7 +111,10 @@ export async function exportZip(
         for (const e of source.dataset.panoptic) {
           const at = findSegmentMap(paths, e.pngFileName);
           if (at >= 0)
-            await copy(`annotations/panoptic_${subset.name}/${e.pngFileName}`, pictures[at]!);
+            await copy(
+              `annotations/panoptic_${zipSubsetName(subset.name)}/${e.pngFileName}`,
+              pictures[at]!,
+            );
         }
       }
     }
@@ -124,7 +125,7 @@ export async function exportZip(
       const file = at >= 0 ? pictures[at] : undefined;
       const skip = settings.onlyAnnotatedImages && annotationsOfImage(subset, i).length === 0;
       if (file !== undefined && !skip)
-        await copy(`images/${subset.name}/${subset.images[i]!.fileName}`, file);
+        await copy(`images/${zipSubsetName(subset.name)}/${subset.images[i]!.fileName}`, file);
       if (i % 20 === 0) {
         progress('pictures', subset.name, i, total);
         await breathe(cancelled);
