@@ -23,7 +23,7 @@ import { idKey, type IdKey } from './ids';
 import { bboxToRle } from './polygon';
 import { maskToPolygons } from './maskToPolygons';
 import type { AnnotationRecord, Dataset } from './model';
-import { rleArea, type Rle } from './rle';
+import { rleArea, rleToBbox, type Rle } from './rle';
 
 export type SegmentationMode = 'guess' | 'polygons' | 'masks';
 
@@ -48,6 +48,16 @@ const uncompressed = (rle: Rle) => ({
   counts: Array.from(rle.counts),
   size: [rle.size[0], rle.size[1]],
 });
+
+/**
+ * A shape written as a crowd mask: its RLE (uncompressed counts, as COCO's crowd ground
+ * truth), pycocotools' `area`, and the bbox that mask has (`toBbox`), the one rule for a
+ * crowd's bbox, which the checks hold it to (a polygon's coordinate box is up to a pixel
+ * off the rasterized mask's, which reopened would read as "Box differs from the shape").
+ */
+function crowdFields(rle: Rle) {
+  return { segmentation: uncompressed(rle), area: rleArea(rle), bbox: [...rleToBbox(rle)] };
+}
 
 /**
  * The export options (transforms of records) that realize the settings for a dataset.
@@ -164,9 +174,7 @@ function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): obje
           : a.bbox !== null
             ? bboxToRle(a.bbox, image.height, image.width)
             : null;
-      return rle === null
-        ? a.file
-        : withFields(a.file, { segmentation: uncompressed(rle), area: rleArea(rle) });
+      return rle === null ? a.file : withFields(a.file, crowdFields(rle));
     }
     case 'masks': {
       if (seg.kind === 'rle') return a.iscrowd ? a.file : withFields(a.file, { iscrowd: 1 });
@@ -178,11 +186,7 @@ function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): obje
             ? bboxToRle(a.bbox, image.height, image.width)
             : null;
       if (rle === null) return a.file;
-      return withFields(a.file, {
-        segmentation: uncompressed(rle),
-        area: rleArea(rle),
-        iscrowd: 1,
-      });
+      return withFields(a.file, { ...crowdFields(rle), iscrowd: 1 });
     }
     case 'polygons': {
       if (seg.kind !== 'rle') return a.iscrowd ? withFields(a.file, { iscrowd: 0 }) : a.file;
