@@ -18,6 +18,7 @@
 import { withFields } from './edit/objects';
 import type { ExportOptions } from './export';
 import { boxPolygon } from './edit/commands';
+import { crowdConvention } from './edit/fieldCommands';
 import { annotationArea, annotationRle, type Size } from './geometry';
 import { idKey, type IdKey } from './ids';
 import { bboxToRle } from './polygon';
@@ -77,6 +78,7 @@ export function planExport(
   if (settings.remapCategoryIds)
     dataset.categories.forEach((c, i) => categoryIds.set(idKey(c.id), i + 1));
 
+  const crowd = crowdConvention(dataset);
   const annotation = (a: AnnotationRecord): object | null => {
     const image = imageOf(a);
     if (settings.dropProblems && !usable(dataset, a, image)) return null;
@@ -84,7 +86,7 @@ export function planExport(
     let file =
       mode === 'guess' && !isEdited(a)
         ? a.file
-        : safeReshape(a, image ?? { width: 0, height: 0 }, mode);
+        : safeReshape(a, image ?? { width: 0, height: 0 }, mode, crowd);
     if (settings.dropProblems && needsBoxPolygon(dataset, a, file))
       file = withBoxPolygon(file, a, image);
     if (settings.remapCategoryIds && a.categoryId !== null) {
@@ -152,17 +154,25 @@ function usable(dataset: Dataset, a: AnnotationRecord, image: Size | undefined):
   return true;
 }
 
+/** `iscrowd` as the file writes it (a boolean in a file of booleans). */
+type Crowd = ReturnType<typeof crowdConvention>;
+
 /** `reshape`, or the annotation as it is when its shape is too large to rasterize. */
-function safeReshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): object {
+function safeReshape(
+  a: AnnotationRecord,
+  image: Size,
+  mode: SegmentationMode,
+  crowd: Crowd,
+): object {
   try {
-    return reshape(a, image, mode);
+    return reshape(a, image, mode, crowd);
   } catch {
     return a.file;
   }
 }
 
 /** The annotation's file object with its segmentation written in the chosen mode. */
-function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): object {
+function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode, crowd: Crowd): object {
   const seg = a.segmentation;
   const hasImage = image.width > 0 && image.height > 0;
   switch (mode) {
@@ -177,7 +187,8 @@ function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): obje
       return rle === null ? a.file : withFields(a.file, crowdFields(rle));
     }
     case 'masks': {
-      if (seg.kind === 'rle') return a.iscrowd ? a.file : withFields(a.file, { iscrowd: 1 });
+      if (seg.kind === 'rle')
+        return a.iscrowd ? a.file : withFields(a.file, { iscrowd: crowd(a, true) });
       if (!hasImage || seg.kind === 'panoptic') return a.file;
       const rle =
         seg.kind === 'polygons'
@@ -186,13 +197,14 @@ function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): obje
             ? bboxToRle(a.bbox, image.height, image.width)
             : null;
       if (rle === null) return a.file;
-      return withFields(a.file, { ...crowdFields(rle), iscrowd: 1 });
+      return withFields(a.file, { ...crowdFields(rle), iscrowd: crowd(a, true) });
     }
     case 'polygons': {
-      if (seg.kind !== 'rle') return a.iscrowd ? withFields(a.file, { iscrowd: 0 }) : a.file;
+      if (seg.kind !== 'rle')
+        return a.iscrowd ? withFields(a.file, { iscrowd: crowd(a, false) }) : a.file;
       const rle = annotationRle(a, image);
       if (rle === null) return a.file;
-      return withFields(a.file, { segmentation: maskToPolygons(rle), iscrowd: 0 });
+      return withFields(a.file, { segmentation: maskToPolygons(rle), iscrowd: crowd(a, false) });
     }
   }
 }

@@ -29,6 +29,7 @@ export {
 export { mergeToCrowd, findGroupLeader } from './crowd';
 export { exportCoco, exportCocoChunks, type ExportOptions } from './export';
 export * from './edit/commands';
+export * from './edit/fieldCommands';
 export * from './edit/fixes';
 export {
   applyPatch,

@@ -20,7 +20,9 @@ import {
   planRenameAttribute,
   planSetAttribute,
   planSetCategoryFields,
-  planSetFields,
+  planSetCrowd,
+  planSetScore,
+  planRelabel,
   planSetShape,
   planSplitPolygon,
   type CocoId,
@@ -72,8 +74,12 @@ function imageSize(subset: Subset, source: number, position: number) {
 /** The patch that makes a page command, planned against the subset as it is. */
 export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
   switch (command.type) {
-    case 'set-fields':
-      return perSource(subset, command.keys, (d, p) => planSetFields(d, p, command.fields));
+    case 'set-crowd':
+      return perSource(subset, command.keys, (d, p) => planSetCrowd(d, p, command.on));
+    case 'relabel':
+      return perSource(subset, command.keys, (d, p) => planRelabel(d, p, command.categoryId));
+    case 'set-score':
+      return perSource(subset, command.keys, (d, p) => planSetScore(d, p, command.score));
     case 'set-attribute':
       return perSource(subset, command.keys, (d, p) =>
         planSetAttribute(d, p, command.name, command.value),

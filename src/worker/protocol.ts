@@ -194,7 +194,10 @@ export const NO_FILTER: ImageFilter = {
 
 /** An edit as the page asks for it; annotations by their view keys, categories by id. */
 export type EditCommand =
-  | { type: 'set-fields'; keys: number[]; fields: JsonRecord }
+  /** Field edits as the user means them, written in each file's own conventions (coco/edit/fieldCommands.ts). */
+  | { type: 'set-crowd'; keys: number[]; on: boolean }
+  | { type: 'relabel'; keys: number[]; categoryId: CocoId }
+  | { type: 'set-score'; keys: number[]; score: number | null }
   | { type: 'set-attribute'; keys: number[]; name: string; value: unknown }
   | { type: 'rename-attribute'; keys: number[]; from: string; to: string }
   | { type: 'set-shape'; key: number; shape: Shape }
