@@ -93,3 +93,40 @@ describe('a drawn shape', () => {
     );
   });
 });
+
+describe('the new-id fix', () => {
+  it('gives an id no file of the subset uses', () => {
+    const of = (path: string, file: object): SourceDataset => {
+      const dataset = parseCoco(file, { fileName: path }).dataset!;
+      return {
+        path,
+        originals: originalsOf(dataset),
+        dataset,
+        problems: [],
+        problemCounts: new Map(),
+      };
+    };
+    const images = [{ id: 1, file_name: 'a.jpg', width: 10, height: 10 }];
+    const ann = { image_id: 1, category_id: 1, bbox: [1, 1, 2, 2], iscrowd: 0 };
+    const subset = buildSubset('default', [
+      of('instances_default.json', {
+        images,
+        categories: [{ id: 1, name: 'a' }],
+        annotations: [
+          { id: 1, ...ann },
+          { id: 1, ...ann },
+        ],
+      }),
+      of('person_keypoints_default.json', {
+        images,
+        categories: [{ id: 1, name: 'a', keypoints: ['p'], skeleton: [] }],
+        annotations: [{ id: 2, ...ann, keypoints: [1, 1, 2], num_keypoints: 1 }],
+      }),
+    ]);
+    const instances = subset.sources.findIndex((s) => s.dataset.kind === 'instances');
+    const key = subset.keyOffsets[instances]! + 1;
+    const patch = planEdit(subset, { type: 'fix', fix: 'new-id', keys: [key], categoryIds: [] });
+    applySubsetPatch(subset, patch);
+    expect(subset.sources[instances]!.dataset.annotations.map((a) => a.id)).toEqual([1, 3]);
+  });
+});

@@ -239,8 +239,10 @@ function planFix(subset: Subset, command: Extract<EditCommand, { type: 'fix' }>)
       return perSource(subset, command.keys, (d, p, s) => planClipToImage(d, p, sizes(s)));
     case 'drop-short-parts':
       return perSource(subset, command.keys, (d, p, s) => planDropShortParts(d, p, sizes(s)));
-    case 'new-id':
-      return perSource(subset, command.keys, (d, p) => planNewIds(d, p));
+    case 'new-id': {
+      const ids = subsetIds(subset); // one sequence for all the files the fix touches
+      return perSource(subset, command.keys, (d, p) => planNewIds(d, p, ids));
+    }
     case 'delete-annotation':
       return perSource(subset, command.keys, (d, p) => planDeleteAnnotations(d, p));
     case 'delete-category':
