@@ -22,7 +22,7 @@ export function instancesSourceOf(subset: Subset): number | null {
   return at < 0 ? null : at;
 }
 
-/** An instances file with the subset's images and categories (without keypoint names) and no annotations. */
+/** An instances file: the subset's images and categories (keypoint names left out), no annotations. */
 export function newInstancesSource(subset: Subset): SourceDataset {
   const first = subset.sources[0]?.dataset.file ?? null;
   const file: CocoFile = {};

@@ -194,7 +194,7 @@ export const NO_FILTER: ImageFilter = {
 
 /** An edit as the page asks for it; annotations by their view keys, categories by id. */
 export type EditCommand =
-  /** Field edits as the user means them, written in each file's own conventions (coco/edit/fieldCommands.ts). */
+  /** Field edits as the user means them, in each file's own conventions (edit/fieldCommands.ts). */
   | { type: 'set-crowd'; keys: number[]; on: boolean }
   | { type: 'relabel'; keys: number[]; categoryId: CocoId }
   | { type: 'set-score'; keys: number[]; score: number | null }

@@ -50,7 +50,7 @@ function changed(
   });
 }
 
-/** Marks annotations crowd or not (the shape is rewritten as a mask on export, see exportPlan.ts). */
+/** Marks annotations crowd or not (the export writes a crowd's shape as a mask: exportPlan.ts). */
 export function planSetCrowd(dataset: Dataset, positions: readonly number[], on: boolean): Patch {
   const value = crowdConvention(dataset);
   return changed(dataset, positions, (a) => a.iscrowd !== on).flatMap((at) =>
