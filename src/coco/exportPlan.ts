@@ -18,7 +18,7 @@
 import { withFields } from './edit/objects';
 import type { ExportOptions } from './export';
 import { boxPolygon } from './edit/commands';
-import { crowdConvention } from './edit/fieldCommands';
+import { crowdConvention } from './edit/conventions';
 import { annotationArea, annotationRle, type Size } from './geometry';
 import { idKey, type IdKey } from './ids';
 import { bboxToRle } from './polygon';

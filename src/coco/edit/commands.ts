@@ -9,6 +9,7 @@ import { annotationArea, annotationBbox, round2, type Size } from '../geometry';
 import { idKey, type IdKey } from '../ids';
 import type { AnnotationRecord, Bbox, Dataset } from '../model';
 import type { CocoCategory, CocoId, CocoSegmentation } from '../types';
+import { crowdConvention } from './conventions';
 import { withFields, withRenamedKey, type JsonRecord } from './objects';
 import type { Patch, PatchOp } from './patch';
 
@@ -202,8 +203,10 @@ export function planMergeToCrowd(
   const group = positions.map((at) => annotationAt(dataset, at));
   const { leader, file } = mergeToCrowd(group, image);
   const leaderAt = positions[group.indexOf(leader)]!;
+  // `iscrowd` as the file writes it (`true` in a file of booleans).
+  const iscrowd = crowdConvention(dataset)(leader, true);
   return [
-    replace(dataset, leaderAt, file),
+    replace(dataset, leaderAt, withFields(file, { iscrowd })),
     ...planDeleteAnnotations(
       dataset,
       positions.filter((at) => at !== leaderAt),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT, exportCoco, parseCoco, planExport, type Dataset } from '../index';
 import { readCorpusText } from '../testing/corpus';
+import { planMergeToCrowd } from './commands';
 import { planRelabel, planSetCrowd, planSetScore } from './fieldCommands';
 import { applyPatch, invertPatch, type Patch } from './patch';
 
@@ -71,6 +72,16 @@ describe('setCrowd writes iscrowd as the file does', () => {
     expect(json(applyPatch(b, planSetCrowd(b, [1], true))).annotations[1]!.iscrowd).toBe(true);
     const none = numbered([{}]);
     expect(json(applyPatch(none, planSetCrowd(none, [0], true))).annotations[0]!.iscrowd).toBe(1);
+  });
+
+  it('a merge into a crowd keeps the boolean too', () => {
+    const d = bools();
+    const after = expectUndoable(d, planMergeToCrowd(d, [0, 1], d.images[0]!));
+    expect(json(after).annotations).toMatchObject([{ id: 1, iscrowd: true }]);
+    const n = numbered([{ iscrowd: 0 }, { iscrowd: 0, bbox: [5, 5, 2, 2] }]);
+    expect(
+      json(applyPatch(n, planMergeToCrowd(n, [0, 1], n.images[0]!))).annotations,
+    ).toMatchObject([{ iscrowd: 1 }]);
   });
 
   it('annotations already as asked are left alone', () => {
