@@ -176,7 +176,7 @@ export function planAddAnnotation(
     image_id: fields.imageId,
     category_id: fields.categoryId,
     ...shapeFields(fields.shape, image, fields.boxAs ?? 'polygon'),
-    iscrowd: fields.iscrowd ? 1 : 0,
+    iscrowd: crowdConvention(dataset)(null, fields.iscrowd ?? false),
   };
   if (fields.attributes !== undefined) file.attributes = fields.attributes;
   return [{ op: 'insert', collection: 'annotations', at: dataset.annotations.length, value: file }];

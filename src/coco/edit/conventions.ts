@@ -2,15 +2,15 @@
 import type { AnnotationRecord, Dataset } from '../model';
 
 /**
- * `iscrowd` as the annotation writes it, or else as the file's first annotation with one
- * does: a boolean or 0/1. The file is looked at once, on the first annotation without one.
+ * `iscrowd` as the annotation writes it (null: a new one), or else as the file's first
+ * annotation with one does: a boolean or 0/1. The file is looked at once, on the first annotation without one.
  */
 export function crowdConvention(
   dataset: Dataset,
-): (record: AnnotationRecord, on: boolean) => boolean | 0 | 1 {
+): (record: AnnotationRecord | null, on: boolean) => boolean | 0 | 1 {
   let fileWritesBoolean: boolean | undefined;
   return (record, on) => {
-    const own = (record.file as { iscrowd?: unknown }).iscrowd;
+    const own = (record?.file as { iscrowd?: unknown } | undefined)?.iscrowd;
     const writesBoolean =
       own !== undefined
         ? typeof own === 'boolean'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT, exportCoco, parseCoco, planExport, type Dataset } from '../index';
 import { readCorpusText } from '../testing/corpus';
-import { planMergeToCrowd } from './commands';
+import { planAddAnnotation, planMergeToCrowd } from './commands';
 import { planRelabel, planSetCrowd, planSetScore } from './fieldCommands';
 import { applyPatch, invertPatch, type Patch } from './patch';
 
@@ -82,6 +82,13 @@ describe('setCrowd writes iscrowd as the file does', () => {
     expect(
       json(applyPatch(n, planMergeToCrowd(n, [0, 1], n.images[0]!))).annotations,
     ).toMatchObject([{ iscrowd: 1 }]);
+  });
+
+  it('a drawn shape in a file of booleans gets false', () => {
+    const d = bools();
+    const shape = { kind: 'polygons' as const, polygons: [[1, 1, 6, 1, 6, 6]] };
+    const patch = planAddAnnotation(d, { imageId: 1, categoryId: 1, shape }, d.images[0]!);
+    expect(json(expectUndoable(d, patch)).annotations[2]!.iscrowd).toBe(false);
   });
 
   it('annotations already as asked are left alone', () => {
