@@ -139,7 +139,7 @@ test('draw a box and a polygon with the current category; undo and redo', async 
   await page.getByRole('combobox', { name: 'Draw as' }).selectOption({ label: 'banana' });
   await dragImage(page, [10, 60], [50, 90]);
   await expect(rows(page)).toHaveCount(3);
-  await expect(rows(page).nth(2)).toHaveText(/^banana #3 box/);
+  await expect(rows(page).nth(2)).toHaveText(/^banana #3 polygon/);
   await page.getByRole('button', { name: 'Draw polygon' }).click();
   for (const [x, y] of [
     [170, 30],
@@ -234,7 +234,7 @@ test('edits survive a reload: the session is restored with every edit', async ({
   await expect(rows(page)).toHaveText([
     /^banana #1 box.*crowd.*edited/,
     /^banana #2 polygon.*edited.*1\.00/,
-    /^apple #3 box.*edited/,
+    /^apple #3 polygon.*edited/,
   ]);
   await expect(page.getByText('4 edits')).toBeVisible();
   // The restored history can be undone step by step.

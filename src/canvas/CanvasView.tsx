@@ -141,7 +141,14 @@ export function CanvasView() {
           onDraw={(shape) => {
             if (drawAs === null) return;
             const label = shape.kind === 'box' ? 'Draw box' : 'Draw polygon';
-            void edit(label, { type: 'add-annotation', imageIndex, categoryId: drawAs, shape });
+            const boxAs = useApp.getState().boxSegmentation;
+            void edit(label, {
+              type: 'add-annotation',
+              imageIndex,
+              categoryId: drawAs,
+              shape,
+              boxAs,
+            });
           }}
         />
       )}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mergeToCrowd, parseCoco, rleFromCoco, rleToString, type CocoRle } from './index';
+import {
+  mergeToCrowd,
+  parseCoco,
+  rleFromCoco,
+  rleToBbox,
+  rleToString,
+  type CocoRle,
+} from './index';
 import { readCorpusJson } from './testing/corpus';
 
 type PolygonVector = {
@@ -77,18 +84,19 @@ describe('mergeToCrowd (CVAT group rule)', () => {
     ]);
   });
 
-  it("the bbox is the union of the group's boxes when it has any, else of all its shapes", () => {
+  it("the bbox is the mask's toBbox; a box in the group adds its pixels", () => {
     const polygon = { segmentation: [[2, 2, 6, 2, 6, 6, 2, 6]] };
     const box = { segmentation: [], bbox: [1, 1, 8, 7] };
     const withBox = datasetOf(20, 10, [polygon, box]);
     const merged = mergeToCrowd(withBox.annotations, withBox.images[0]!).file;
+    const mask = rleFromCoco(merged.segmentation as CocoRle);
+    expect(merged.bbox).toEqual([...rleToBbox(mask)]);
     expect(merged.bbox).toEqual([1, 1, 8, 7]);
-    // Boxes give the bbox, not pixels: the mask is the polygon's alone.
-    const alone = datasetOf(20, 10, [polygon]);
-    expect(merged.segmentation).toEqual(
-      mergeToCrowd(alone.annotations, alone.images[0]!).file.segmentation,
-    );
-    expect(mergeToCrowd(alone.annotations, alone.images[0]!).file.bbox).toEqual([2, 2, 4, 4]);
+    expect(merged.area).toBe(56);
+    // A polygon's coordinate box is not its mask's: the crowd's bbox is the mask's.
+    const alone = datasetOf(20, 10, [{ segmentation: [[2.4, 2.4, 6.6, 2.4, 6.6, 6.6, 2.4, 6.6]] }]);
+    const crowd = mergeToCrowd(alone.annotations, alone.images[0]!).file;
+    expect(crowd.bbox).toEqual([...rleToBbox(rleFromCoco(crowd.segmentation as CocoRle))]);
   });
 
   it('merges a polygon with an existing crowd mask', () => {

@@ -1,13 +1,15 @@
 /**
- * Group to crowd, by CVAT's rule (Datumaro's COCO exporter): the shapes of a group become
- * one crowd instance whose mask is the union of the group's polygons and masks, whose
- * category, attributes and score come from the largest shape (the "leader"), and whose
- * bbox is the union of the group's boxes if it has any, else of all its shapes.
- * Boxes give the bbox, not pixels, as in CVAT (a box grouped with a polygon is that
- * polygon's box); a group of boxes only is rasterized, so the crowd is not empty.
+ * Group to crowd, by CVAT's rule (Datumaro's COCO exporter) but for the bbox: the shapes
+ * of a group become one crowd instance whose mask is the union of the group's shapes
+ * (polygons and masks; boxes rasterized), whose category, attributes and score come from
+ * the largest shape (the "leader"). Its bbox is pycocotools' `toBbox` of that mask, not
+ * Datumaro's union of the group's boxes: one rule for every crowd bbox cocoscope writes
+ * (see exportPlan.ts), so that the checks, which compare a mask's bbox with its `toBbox`,
+ * never flag the app's own output when it is opened again. Boxes add their pixels, so a
+ * box grouped with a polygon still lies inside the crowd's bbox.
  */
-import { annotationRle, polygonsBbox, round2, unionBbox, type Size } from './geometry';
-import type { AnnotationRecord, Bbox } from './model';
+import { annotationRle, polygonsBbox, type Size } from './geometry';
+import type { AnnotationRecord } from './model';
 import { bboxToRle } from './polygon';
 import { decodeRle, encodeMask, mergeRles, rleArea, rleToBbox, type Rle } from './rle';
 import type { CocoAnnotation } from './types';
@@ -29,18 +31,13 @@ export function mergeToCrowd(
     .map((a) => annotationRle(a, image))
     .filter((r): r is Rle => r !== null)
     .map((r) => toImageSize(r, image));
-  if (rles.length === 0)
-    rles.push(...boxes.map((a) => bboxToRle(a.bbox!, image.height, image.width)));
+  rles.push(...boxes.map((a) => bboxToRle(a.bbox!, image.height, image.width)));
   const rle = mergeRles(rles);
-  const bbox =
-    boxes.length > 0
-      ? unionBbox(boxes.map((a) => a.bbox!))
-      : unionBbox(group.map(shapeBbox(image)));
   const file: CocoAnnotation = {
     ...(leader.file as CocoAnnotation),
     segmentation: { counts: Array.from(rle.counts), size: [rle.size[0], rle.size[1]] },
     area: rleArea(rle),
-    bbox: [round2(bbox[0]), round2(bbox[1]), round2(bbox[2]), round2(bbox[3])],
+    bbox: [...rleToBbox(rle)],
     iscrowd: 1,
   };
   return { leader, file };
@@ -81,15 +78,6 @@ function shapeArea(a: AnnotationRecord): number {
   }
   if (seg.kind === 'rle') return rleArea(annotationRle(a, { width: 0, height: 0 })!);
   return a.bbox === null ? 0 : a.bbox[2] * a.bbox[3];
-}
-
-function shapeBbox(image: Size): (a: AnnotationRecord) => Bbox {
-  return (a) => {
-    const seg = a.segmentation;
-    if (seg.kind === 'polygons') return polygonsBbox(seg.polygons);
-    if (seg.kind === 'rle') return rleToBbox(annotationRle(a, image)!);
-    return a.bbox ?? [0, 0, 0, 0];
-  };
 }
 
 /** A mask of another size than its image (a reported problem) is cropped or padded to it. */

@@ -6,6 +6,7 @@ import {
   rleFromCoco,
   rleToString,
   polygonsToRle,
+  rleArea,
   DEFAULT_EXPORT,
   type CocoRle,
 } from './index';
@@ -114,6 +115,53 @@ describe('planExport', () => {
       [2, 'seven'],
     ]);
     expect(o.annotations.every((a) => a.category_id === 2)).toBe(true);
+  });
+
+  it('drop what other tools fail on: a box-only [] gets its polygon (COCOeval segm needs one)', () => {
+    const boxes = parseCoco({
+      images: [{ id: 1, file_name: 'a.jpg', width: 40, height: 30 }],
+      categories: [{ id: 1, name: 'a' }],
+      annotations: [
+        {
+          id: 1,
+          image_id: 1,
+          category_id: 1,
+          segmentation: [],
+          area: 8,
+          bbox: [1, 2, 4, 2],
+          iscrowd: 0,
+        },
+        { id: 2, image_id: 1, category_id: 1, area: 8, bbox: [1, 2, 4, 2], iscrowd: 0 },
+        {
+          id: 3,
+          image_id: 1,
+          category_id: 1,
+          segmentation: [],
+          area: 8,
+          bbox: [1, 2, 4, 2],
+          iscrowd: 1,
+        },
+      ],
+    }).dataset!;
+    const write = (dropProblems: boolean, edited: boolean) =>
+      (
+        JSON.parse(
+          exportCoco(
+            boxes,
+            planExport(boxes, { ...DEFAULT_EXPORT, dropProblems }, () => edited),
+          ),
+        ) as typeof file
+      ).annotations;
+    const polygon = [[1, 2, 5, 2, 5, 4, 1, 4]];
+    const area = rleArea(polygonsToRle(polygon, 30, 40));
+    expect(write(true, false).map((a) => [a.segmentation, a.area])).toEqual([
+      [polygon, area],
+      [polygon, area],
+      [polygon, area],
+    ]);
+    // An edited crowd box is already its mask; without the option nothing changes.
+    expect(Array.isArray(write(true, true)[2]!.segmentation)).toBe(false);
+    expect(write(false, false).map((a) => a.segmentation)).toEqual([[], undefined, []]);
   });
 
   it('an empty 30 × 40 mask is "`U1"', () => {

@@ -7,7 +7,9 @@
  *   `polygons`: masks are traced to polygons and nothing is crowd; `masks`: every shape is
  *   an RLE mask and crowd.
  * - only annotated images; drop what makes other tools fail (references to missing images
- *   or categories, empty masks, shapes with nothing to draw); category ids renumbered 1..N
+ *   or categories, empty masks, shapes with nothing to draw) and give box-only annotations
+ *   (`segmentation: []`) their box's polygon, which COCOeval('segm') needs (kept rather than
+ *   dropped: the object is real); category ids renumbered 1..N
  *   (CVAT reads id 0 as "no label").
  *
  * Untouched records come out as the objects they are, so an export with default settings
@@ -15,12 +17,14 @@
  */
 import { withFields } from './edit/objects';
 import type { ExportOptions } from './export';
-import { annotationRle, type Size } from './geometry';
+import { boxPolygon } from './edit/commands';
+import { crowdConvention } from './edit/conventions';
+import { annotationArea, annotationRle, type Size } from './geometry';
 import { idKey, type IdKey } from './ids';
 import { bboxToRle } from './polygon';
 import { maskToPolygons } from './maskToPolygons';
 import type { AnnotationRecord, Dataset } from './model';
-import { rleArea, type Rle } from './rle';
+import { rleArea, rleToBbox, type Rle } from './rle';
 
 export type SegmentationMode = 'guess' | 'polygons' | 'masks';
 
@@ -47,6 +51,16 @@ const uncompressed = (rle: Rle) => ({
 });
 
 /**
+ * A shape written as a crowd mask: its RLE (uncompressed counts, as COCO's crowd ground
+ * truth), pycocotools' `area`, and the bbox that mask has (`toBbox`), the one rule for a
+ * crowd's bbox, which the checks hold it to (a polygon's coordinate box is up to a pixel
+ * off the rasterized mask's, which reopened would read as "Box differs from the shape").
+ */
+function crowdFields(rle: Rle) {
+  return { segmentation: uncompressed(rle), area: rleArea(rle), bbox: [...rleToBbox(rle)] };
+}
+
+/**
  * The export options (transforms of records) that realize the settings for a dataset.
  * In `guess` mode only annotations the user changed are rewritten (an untouched one keeps
  * what it came with, even a crowd box without a mask); the other modes rewrite all.
@@ -64,6 +78,7 @@ export function planExport(
   if (settings.remapCategoryIds)
     dataset.categories.forEach((c, i) => categoryIds.set(idKey(c.id), i + 1));
 
+  const crowd = crowdConvention(dataset);
   const annotation = (a: AnnotationRecord): object | null => {
     const image = imageOf(a);
     if (settings.dropProblems && !usable(dataset, a, image)) return null;
@@ -71,7 +86,9 @@ export function planExport(
     let file =
       mode === 'guess' && !isEdited(a)
         ? a.file
-        : safeReshape(a, image ?? { width: 0, height: 0 }, mode);
+        : safeReshape(a, image ?? { width: 0, height: 0 }, mode, crowd);
+    if (settings.dropProblems && needsBoxPolygon(dataset, a, file))
+      file = withBoxPolygon(file, a, image);
     if (settings.remapCategoryIds && a.categoryId !== null) {
       const id = categoryIds.get(idKey(a.categoryId));
       if (id !== undefined) file = withFields(file, { category_id: id });
@@ -96,6 +113,29 @@ export function planExport(
   };
 }
 
+/**
+ * A box-only ground-truth annotation (`segmentation` `[]` or absent): pycocotools'
+ * COCOeval('segm') crashes on it (`IndexError` in `frPyObjects`, `KeyError` when absent).
+ * Results lists are left alone: `loadRes` gives their boxes a polygon itself.
+ */
+function needsBoxPolygon(dataset: Dataset, a: AnnotationRecord, file: object): boolean {
+  if (!['instances', 'person_keypoints', 'stuff'].includes(dataset.kind)) return false;
+  // What is written: a crowd box may already be an RLE mask (guess mode).
+  const written = (file as { segmentation?: unknown }).segmentation;
+  if (written !== undefined && !(Array.isArray(written) && written.length === 0)) return false;
+  return a.segmentation.kind === 'none' && a.bbox !== null && a.bbox[2] > 0 && a.bbox[3] > 0;
+}
+
+/** The annotation with its box's 4-corner polygon as segmentation, and that polygon's area. */
+function withBoxPolygon(file: object, a: AnnotationRecord, image: Size | undefined): object {
+  const polygons = [boxPolygon(a.bbox!)];
+  const shape = { segmentation: { kind: 'polygons' as const, polygons }, bbox: a.bbox };
+  return withFields(file, {
+    segmentation: polygons,
+    area: annotationArea(shape, image ?? { width: 0, height: 0 }),
+  });
+}
+
 /** What CVAT's importer and pycocotools need of an annotation to read it. */
 function usable(dataset: Dataset, a: AnnotationRecord, image: Size | undefined): boolean {
   if (image === undefined) return false;
@@ -114,17 +154,25 @@ function usable(dataset: Dataset, a: AnnotationRecord, image: Size | undefined):
   return true;
 }
 
+/** `iscrowd` as the file writes it (a boolean in a file of booleans). */
+type Crowd = ReturnType<typeof crowdConvention>;
+
 /** `reshape`, or the annotation as it is when its shape is too large to rasterize. */
-function safeReshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): object {
+function safeReshape(
+  a: AnnotationRecord,
+  image: Size,
+  mode: SegmentationMode,
+  crowd: Crowd,
+): object {
   try {
-    return reshape(a, image, mode);
+    return reshape(a, image, mode, crowd);
   } catch {
     return a.file;
   }
 }
 
 /** The annotation's file object with its segmentation written in the chosen mode. */
-function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): object {
+function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode, crowd: Crowd): object {
   const seg = a.segmentation;
   const hasImage = image.width > 0 && image.height > 0;
   switch (mode) {
@@ -136,12 +184,11 @@ function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): obje
           : a.bbox !== null
             ? bboxToRle(a.bbox, image.height, image.width)
             : null;
-      return rle === null
-        ? a.file
-        : withFields(a.file, { segmentation: uncompressed(rle), area: rleArea(rle) });
+      return rle === null ? a.file : withFields(a.file, crowdFields(rle));
     }
     case 'masks': {
-      if (seg.kind === 'rle') return a.iscrowd ? a.file : withFields(a.file, { iscrowd: 1 });
+      if (seg.kind === 'rle')
+        return a.iscrowd ? a.file : withFields(a.file, { iscrowd: crowd(a, true) });
       if (!hasImage || seg.kind === 'panoptic') return a.file;
       const rle =
         seg.kind === 'polygons'
@@ -150,17 +197,14 @@ function reshape(a: AnnotationRecord, image: Size, mode: SegmentationMode): obje
             ? bboxToRle(a.bbox, image.height, image.width)
             : null;
       if (rle === null) return a.file;
-      return withFields(a.file, {
-        segmentation: uncompressed(rle),
-        area: rleArea(rle),
-        iscrowd: 1,
-      });
+      return withFields(a.file, { ...crowdFields(rle), iscrowd: crowd(a, true) });
     }
     case 'polygons': {
-      if (seg.kind !== 'rle') return a.iscrowd ? withFields(a.file, { iscrowd: 0 }) : a.file;
+      if (seg.kind !== 'rle')
+        return a.iscrowd ? withFields(a.file, { iscrowd: crowd(a, false) }) : a.file;
       const rle = annotationRle(a, image);
       if (rle === null) return a.file;
-      return withFields(a.file, { segmentation: maskToPolygons(rle), iscrowd: 0 });
+      return withFields(a.file, { segmentation: maskToPolygons(rle), iscrowd: crowd(a, false) });
     }
   }
 }

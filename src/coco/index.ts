@@ -31,6 +31,7 @@ export { exportCoco, exportCocoChunks, type ExportOptions } from './export';
 export * from './faithful';
 export { preflight, type PreflightFinding, type Reader } from './preflight';
 export * from './edit/commands';
+export * from './edit/fieldCommands';
 export * from './edit/fixes';
 export {
   applyPatch,

@@ -43,9 +43,9 @@ export function AnnotationEditor(props: {
             const category = categories.find((c) => String(c.id) === e.currentTarget.value);
             if (category)
               void edit(`Label as ${category.name}`, {
-                type: 'set-fields',
+                type: 'relabel',
                 keys,
-                fields: { category_id: category.id },
+                categoryId: category.id,
               });
           }}
         >
@@ -64,11 +64,7 @@ export function AnnotationEditor(props: {
           label="is_crowd"
           checked={first.iscrowd}
           onChange={(on) =>
-            void edit(on ? 'Mark crowd' : 'Unmark crowd', {
-              type: 'set-fields',
-              keys,
-              fields: { iscrowd: on ? 1 : 0 },
-            })
+            void edit(on ? 'Mark crowd' : 'Unmark crowd', { type: 'set-crowd', keys, on })
           }
         />
       </label>
@@ -86,18 +82,12 @@ export function AnnotationEditor(props: {
               onCommit={(v) => {
                 const score = Number(v);
                 if (v.trim() !== '' && score >= 0 && score <= 1)
-                  void edit('Set score', { type: 'set-fields', keys, fields: { score } });
+                  void edit('Set score', { type: 'set-score', keys, score });
               }}
             />
             <button
               type="button"
-              onClick={() =>
-                void edit('Remove score', {
-                  type: 'set-fields',
-                  keys,
-                  fields: { score: undefined },
-                })
-              }
+              onClick={() => void edit('Remove score', { type: 'set-score', keys, score: null })}
             >
               Remove score
             </button>
@@ -105,9 +95,7 @@ export function AnnotationEditor(props: {
         ) : (
           <button
             type="button"
-            onClick={() =>
-              void edit('Add score', { type: 'set-fields', keys, fields: { score: 1 } })
-            }
+            onClick={() => void edit('Add score', { type: 'set-score', keys, score: 1 })}
           >
             Add score
           </button>

@@ -35,9 +35,9 @@ export function EditShortcuts() {
         const category = currentSubset(s)?.categories[Number(e.key) - 1];
         if (category)
           void s.edit(`Label as ${category.name}`, {
-            type: 'set-fields',
+            type: 'relabel',
             keys: s.selection,
-            fields: { category_id: category.id },
+            categoryId: category.id,
           });
       } else if (e.key === 'c') {
         e.preventDefault();

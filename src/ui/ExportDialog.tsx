@@ -43,7 +43,8 @@ export function ExportDialog(props: { onClose: () => void }) {
           checked={settings.dropProblems}
           onChange={(e) => set({ dropProblems: e.currentTarget.checked })}
         />
-        Drop what other tools fail on (missing images or categories, empty masks)
+        Drop what other tools fail on (missing images or categories, empty masks; a box-only
+        segmentation [] becomes the box&apos;s polygon, for COCOeval segm)
       </label>
       <label>
         <input

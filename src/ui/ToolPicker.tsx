@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { BoxSegmentation } from '../coco';
 import { currentSubset, useApp } from '../store/store';
 import { takesTyping } from './keys';
 import type { Tool } from '../store/toolSlice';
@@ -15,6 +16,8 @@ export function ToolPicker() {
   const setTool = useApp((s) => s.setTool);
   const drawCategory = useApp((s) => s.drawCategory);
   const setDrawCategory = useApp((s) => s.setDrawCategory);
+  const boxSegmentation = useApp((s) => s.boxSegmentation);
+  const setBoxSegmentation = useApp((s) => s.setBoxSegmentation);
   const categories = useApp(currentSubset)?.categories ?? [];
   const value = drawCategory ?? categories[0]?.id;
 
@@ -59,6 +62,20 @@ export function ToolPicker() {
               {c.name}
             </option>
           ))}
+        </select>
+      </label>
+      <label
+        className="slider"
+        title="pycocotools' COCOeval('segm') needs the polygon; CVAT reads [] as a rectangle"
+      >
+        <select
+          aria-label="Box segmentation"
+          disabled={tool !== 'box'}
+          value={boxSegmentation}
+          onChange={(e) => setBoxSegmentation(e.currentTarget.value as BoxSegmentation)}
+        >
+          <option value="polygon">box as polygon</option>
+          <option value="empty">box only, []</option>
         </select>
       </label>
     </div>

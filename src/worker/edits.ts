@@ -10,6 +10,7 @@ import {
   planClipToImage,
   planDropShortParts,
   planNewIds,
+  newAnnotationIds,
   planRecomputeGeometry,
   planAddCategory,
   planDeleteAnnotations,
@@ -19,7 +20,9 @@ import {
   planRenameAttribute,
   planSetAttribute,
   planSetCategoryFields,
-  planSetFields,
+  planSetCrowd,
+  planSetScore,
+  planRelabel,
   planSetShape,
   planSplitPolygon,
   type CocoId,
@@ -27,6 +30,7 @@ import {
   type Patch,
 } from '../coco';
 import type { EditCommand, SubsetPatch } from './protocol';
+import { instancesSourceOf, newInstancesSource } from './instancesSource';
 import { locateKey, refreshSubset, type Subset } from './subset';
 
 /** Keys grouped by the annotation file they belong to: source → positions. */
@@ -70,8 +74,12 @@ function imageSize(subset: Subset, source: number, position: number) {
 /** The patch that makes a page command, planned against the subset as it is. */
 export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
   switch (command.type) {
-    case 'set-fields':
-      return perSource(subset, command.keys, (d, p) => planSetFields(d, p, command.fields));
+    case 'set-crowd':
+      return perSource(subset, command.keys, (d, p) => planSetCrowd(d, p, command.on));
+    case 'relabel':
+      return perSource(subset, command.keys, (d, p) => planRelabel(d, p, command.categoryId));
+    case 'set-score':
+      return perSource(subset, command.keys, (d, p) => planSetScore(d, p, command.score));
     case 'set-attribute':
       return perSource(subset, command.keys, (d, p) =>
         planSetAttribute(d, p, command.name, command.value),
@@ -98,16 +106,19 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
     case 'add-annotation': {
       const image = subset.images[command.imageIndex];
       if (image === undefined) throw new Error(`no image ${command.imageIndex}`);
-      // New shapes go to the file holding instances (the first source with this image).
-      const source = Math.max(
-        0,
-        subset.sources.findIndex(
-          (s) => s.dataset.index.imageById.has(idKey(image.id)) && s.dataset.kind !== 'captions',
-        ),
-      );
-      const dataset = subset.sources[source]!.dataset;
-      const fields = { imageId: image.id, categoryId: command.categoryId, shape: command.shape };
-      return [{ source, patch: planAddAnnotation(dataset, fields, image) }];
+      // New shapes go to the subset's instances file, made if there is none.
+      const at = instancesSourceOf(subset);
+      const source = at ?? subset.sources.length;
+      const dataset =
+        at === null ? newInstancesSource(subset).dataset : subset.sources[at]!.dataset;
+      const fields = {
+        imageId: image.id,
+        categoryId: command.categoryId,
+        shape: command.shape,
+        boxAs: command.boxAs ?? 'polygon',
+      };
+      const patch = planAddAnnotation(dataset, fields, image, subsetIds(subset)());
+      return [at === null ? { source, patch, create: 'instances' } : { source, patch }];
     }
     case 'delete':
       return perSource(subset, command.keys, planDeleteAnnotations);
@@ -137,6 +148,7 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
             subset.sources[source]!.dataset,
             at,
             imageSize(subset, source, at),
+            subsetIds(subset),
           ),
         },
       ];
@@ -194,14 +206,27 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
   }
 }
 
+/** New annotation ids, unique across all the subset's files. */
+function subsetIds(subset: Subset): () => number {
+  return newAnnotationIds(subset.sources.map((s) => s.dataset));
+}
+
 /** Applies a subset patch (in order, source by source); the subset is updated in place. */
 export function applySubsetPatch(subset: Subset, patch: SubsetPatch): void {
-  for (const { source, patch: p } of patch) {
+  for (const { source, patch: p, create } of patch) {
+    if (create === 'instances' && source === subset.sources.length) addSource(subset);
     const s = subset.sources[source];
     if (s === undefined) throw new Error(`no annotation file ${source}`);
     s.dataset = applyPatch(s.dataset, p);
   }
   refreshSubset(subset);
+}
+
+/** Appends a new instances file to the subset (its images are the subset's, in order). */
+function addSource(subset: Subset): void {
+  const made = newInstancesSource(subset);
+  subset.sources.push(made);
+  subset.imageMaps.push(Int32Array.from(made.dataset.images, (_, i) => i));
 }
 
 /** A fix the checks offer, for the annotations (keys) or categories it names. */
@@ -214,8 +239,10 @@ function planFix(subset: Subset, command: Extract<EditCommand, { type: 'fix' }>)
       return perSource(subset, command.keys, (d, p, s) => planClipToImage(d, p, sizes(s)));
     case 'drop-short-parts':
       return perSource(subset, command.keys, (d, p, s) => planDropShortParts(d, p, sizes(s)));
-    case 'new-id':
-      return perSource(subset, command.keys, (d, p) => planNewIds(d, p));
+    case 'new-id': {
+      const ids = subsetIds(subset); // one sequence for all the files the fix touches
+      return perSource(subset, command.keys, (d, p) => planNewIds(d, p, ids));
+    }
     case 'delete-annotation':
       return perSource(subset, command.keys, (d, p) => planDeleteAnnotations(d, p));
     case 'delete-category':

@@ -25,6 +25,7 @@ import { ensureSpace, openSink, type ExportSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
+import { zipSubsetName } from './zipSubsetName';
 
 /** `notes`: what the user should know about the file (pictures left out, copied unread). */
 export type ExportedFile = { name: string; blob: Blob; notes?: string[] };
@@ -41,10 +42,7 @@ export class ExportCancelled extends Error {}
 /** `instances_val2017.json`: the task the file's kind names, and the subset. */
 export function jsonName(source: SourceDataset, subset: string): string {
   const kind = source.dataset.kind;
-  const safe = subset
-    .replace(/[\\/:*?"<>|·]+/g, '_')
-    .replace(/\s+/g, '')
-    .replace(/_+/g, '_');
+  const safe = zipSubsetName(subset);
   return kind === 'results' ? `${safe}.json` : `${kind}_${safe}.json`;
 }
 
@@ -199,7 +197,7 @@ export async function exportZip(
           const at = findSegmentMap(paths, e.pngFileName);
           if (at >= 0)
             await copy(
-              `annotations/panoptic_${subset.name}/${safeEntryPath(e.pngFileName)}`,
+              `annotations/panoptic_${zipSubsetName(subset.name)}/${safeEntryPath(e.pngFileName)}`,
               pictures[at]!,
             );
         }
@@ -211,7 +209,7 @@ export async function exportZip(
     const kept = subset.images.flatMap((_, i) =>
       settings.onlyAnnotatedImages && annotationsOfImage(subset, i).length === 0 ? [] : [i],
     );
-    const folder = `images/${safeEntryPath(subset.name).replace(/\//g, '_')}`;
+    const folder = `images/${zipSubsetName(subset.name)}`;
     const entryPaths = safeEntryPaths(kept.map((i) => subset.images[i]!.fileName));
     for (let k = 0; k < kept.length; k++) {
       const i = kept[k]!;

@@ -18,6 +18,7 @@ import type {
   ProblemCode,
   Severity,
   Shape,
+  BoxSegmentation,
 } from '../coco';
 import type {
   ConfusionReport,
@@ -204,11 +205,21 @@ export const NO_FILTER: ImageFilter = {
 
 /** An edit as the page asks for it; annotations by their view keys, categories by id. */
 export type EditCommand =
-  | { type: 'set-fields'; keys: number[]; fields: JsonRecord }
+  /** Field edits as the user means them, in each file's own conventions (edit/fieldCommands.ts). */
+  | { type: 'set-crowd'; keys: number[]; on: boolean }
+  | { type: 'relabel'; keys: number[]; categoryId: CocoId }
+  | { type: 'set-score'; keys: number[]; score: number | null }
   | { type: 'set-attribute'; keys: number[]; name: string; value: unknown }
   | { type: 'rename-attribute'; keys: number[]; from: string; to: string }
   | { type: 'set-shape'; key: number; shape: Shape }
-  | { type: 'add-annotation'; imageIndex: number; categoryId: CocoId; shape: Shape }
+  | {
+      type: 'add-annotation';
+      imageIndex: number;
+      categoryId: CocoId;
+      shape: Shape;
+      /** How a box's segmentation is written (a 4-corner polygon unless Datumaro's `[]`). */
+      boxAs?: BoxSegmentation;
+    }
   | { type: 'delete'; keys: number[] }
   | { type: 'merge-crowd'; keys: number[] }
   | { type: 'split'; key: number }
@@ -232,8 +243,12 @@ export type FindingInfo = {
   fix: FixKind | null;
 };
 
-/** A patch for each annotation file (source) of a subset it touches, applied in order. */
-export type SubsetPatch = { source: number; patch: Patch }[];
+/**
+ * A patch for each annotation file (source) of a subset it touches, applied in order.
+ * `create: 'instances'` on a source one past the subset's last: the subset had no
+ * instances file for a drawn shape, and one is made (see instancesSource.ts).
+ */
+export type SubsetPatch = { source: number; patch: Patch; create?: 'instances' }[];
 
 /** What an edit changed in the summary the page holds. */
 export type SubsetDelta = {

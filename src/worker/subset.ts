@@ -151,12 +151,25 @@ export function locateKey(subset: Subset, key: number): [number, number] | null 
 export function isEdited(source: SourceDataset, record: AnnotationRecord): boolean {
   if (record.sourceIndex < 0) return true;
   const original = source.originals[record.sourceIndex];
+  if (record.segmentation.kind === 'panoptic') {
+    // A panoptic segment's original is one of its entry's `segments_info`.
+    const infos = (original as { segments_info?: unknown } | undefined)?.segments_info;
+    if (!Array.isArray(infos)) return true;
+    return !infos.includes(record.file) && !infos.some((info) => jsonEqual(info, record.file));
+  }
   return original !== record.file && !jsonEqual(original, record.file);
 }
 
-/** The file objects of a dataset's annotations, by position in the file. */
+/**
+ * The file objects of a dataset's annotations, by position in the file. For panoptic the
+ * file's `annotations` are per-image entries, which all that image's segments share.
+ */
 export function originalsOf(dataset: Dataset): object[] {
   const out: object[] = [];
+  if (dataset.panoptic !== null) {
+    for (const e of dataset.panoptic) out[e.sourceIndex] = e.file;
+    return out;
+  }
   for (const a of dataset.annotations) out[a.sourceIndex] = a.file;
   return out;
 }

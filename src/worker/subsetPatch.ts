@@ -3,5 +3,6 @@ import { invertPatch } from '../coco';
 import type { SubsetPatch } from './protocol';
 
 export function invertSubsetPatch(patch: SubsetPatch): SubsetPatch {
-  return [...patch].reverse().map(({ source, patch: p }) => ({ source, patch: invertPatch(p) }));
+  // `create` stays: a source made by an edit is made again when its undo is redone first.
+  return [...patch].reverse().map((entry) => ({ ...entry, patch: invertPatch(entry.patch) }));
 }

@@ -14,6 +14,7 @@ import {
   type Dataset,
   type FindingKind,
 } from '../index';
+import { readCorpusText } from '../testing/corpus';
 import { problemsFixture } from '../testing/problemsFixture';
 
 type Out = typeof problemsFixture;
@@ -124,6 +125,33 @@ describe('checkDataset', () => {
   it('clipToRect keeps what is inside', () => {
     expect(clipToRect([-10, -10, 10, -10, 10, 10, -10, 10], { width: 100, height: 100 })).toEqual([
       10, 0, 10, 10, 0, 10, 0, 0,
+    ]);
+  });
+});
+
+describe('panoptic segment ids', () => {
+  const text = readCorpusText('quirks/panoptic-repeated-ids/panoptic.json');
+
+  it('repeated across images are legal (unique per image): no duplicate-id finding', () => {
+    const dataset = parseCoco(text).dataset!;
+    expect(dataset.annotations).toHaveLength(4);
+    expect(checkDataset(dataset).filter((f) => f.kind === 'duplicate-id')).toEqual([]);
+  });
+
+  it('repeated within one image are reported, with no fix (the PNG map would need repainting)', () => {
+    const file = JSON.parse(text) as {
+      annotations: { segments_info: { id: number }[] }[];
+    };
+    file.annotations[0]!.segments_info[1]!.id = 1;
+    const findings = checkDataset(parseCoco(file).dataset!).filter(
+      (f) => f.kind === 'duplicate-id',
+    );
+    expect(findings).toEqual([
+      {
+        kind: 'duplicate-id',
+        annotation: 1,
+        message: 'segment id 1 appears twice in the segments of image 1',
+      },
     ]);
   });
 });

@@ -35,12 +35,13 @@ export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[
   const { images, annotations, index } = dataset;
   const used = new Set<IdKey>();
   const ids = new Map<IdKey, number>();
+  const segmentIds = new Map<IdKey, Map<IdKey, number>>();
   const results = dataset.kind === 'results';
   for (let at = 0; at < annotations.length; at++) {
     if ((at & 0x3fff) === 0) yield at;
     const a = annotations[at]!;
     if (a.categoryId !== null) used.add(idKey(a.categoryId));
-    if (!results) checkReferences(dataset, a, at, ids, out);
+    if (!results) checkReferences(dataset, a, at, idsOf(a, ids, segmentIds), out);
     const i = index.imageById.get(idKey(a.imageId));
     if (i !== undefined) checkAnnotation(a, at, images[i]!, out);
   }
@@ -67,6 +68,22 @@ export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[
   return out;
 }
 
+/**
+ * The ids an annotation's id must differ from: all others of the file, or for a panoptic
+ * segment those of its image only (a segment id is a colour of its image's PNG map).
+ */
+function idsOf(
+  a: AnnotationRecord,
+  ids: Map<IdKey, number>,
+  segmentIds: Map<IdKey, Map<IdKey, number>>,
+): Map<IdKey, number> {
+  if (a.segmentation.kind !== 'panoptic') return ids;
+  const image = idKey(a.imageId);
+  let out = segmentIds.get(image);
+  if (out === undefined) segmentIds.set(image, (out = new Map()));
+  return out;
+}
+
 /** The annotation's image and category exist, and no earlier annotation has its id. */
 function checkReferences(
   dataset: Dataset,
@@ -78,6 +95,13 @@ function checkReferences(
   const key = idKey(a.id);
   const first = ids.get(key);
   if (first === undefined) ids.set(key, at);
+  else if (a.segmentation.kind === 'panoptic')
+    // A new id would need the PNG map repainted: no fix is offered.
+    out.push({
+      kind: 'duplicate-id',
+      annotation: at,
+      message: `segment id ${JSON.stringify(a.id)} appears twice in the segments of image ${JSON.stringify(a.imageId)}`,
+    });
   else
     out.push({
       kind: 'duplicate-id',

@@ -12,7 +12,10 @@ import {
 } from '../index';
 import { readCorpusJson, readCorpusText } from '../testing/corpus';
 import {
+  boxPolygon,
   countOfCategory,
+  newAnnotationIds,
+  nextAnnotationId,
   planAddAnnotation,
   planAddCategory,
   planDeleteAnnotations,
@@ -186,11 +189,26 @@ describe('edit commands, each undone by its inverse', () => {
       iscrowd: 0,
     });
     expect(after.index.annotationOrder.length).toBe(5);
+    // A drawn box is its 4-corner polygon (COCOeval('segm') crashes on `[]`)…
     after = expectUndoable(
       d,
       planAddAnnotation(
         d,
-        { imageId: 1, categoryId: 2, shape: { kind: 'box', bbox: [1, 2, 3, 4] } },
+        { imageId: 1, categoryId: 2, shape: { kind: 'box', bbox: [1, 2, 3, 4.004] } },
+        image,
+      ),
+    );
+    expect(json(after).annotations[4]).toMatchObject({
+      segmentation: [[1, 2, 4, 2, 4, 6, 1, 6]],
+      bbox: [1, 2, 3, 4],
+      area: rleArea(polygonsToRle([[1, 2, 4, 2, 4, 6, 1, 6]], 30, 40)),
+    });
+    // …or, when the user asks for Datumaro's convention, box-only with `[]`.
+    after = expectUndoable(
+      d,
+      planAddAnnotation(
+        d,
+        { imageId: 1, categoryId: 2, shape: { kind: 'box', bbox: [1, 2, 3, 4] }, boxAs: 'empty' },
         image,
       ),
     );
@@ -199,6 +217,63 @@ describe('edit commands, each undone by its inverse', () => {
       bbox: [1, 2, 3, 4],
       area: 12,
     });
+  });
+
+  it('boxPolygon: the 4 corners, clockwise from the top left', () => {
+    expect(boxPolygon([1, 2, 3, 4])).toEqual([1, 2, 4, 2, 4, 6, 1, 6]);
+  });
+
+  it('new ids are unique across all files of a subset', () => {
+    const d = fixture();
+    const other = parseCoco(
+      JSON.stringify({
+        images: [{ id: 1, file_name: 'a.jpg', width: 40, height: 30 }],
+        annotations: [{ id: 8, image_id: 1, category_id: 1, keypoints: [], num_keypoints: 0 }],
+        categories: [{ id: 1, name: 'cat', keypoints: [], skeleton: [] }],
+      }),
+    ).dataset!;
+    const next = newAnnotationIds([d, other]);
+    expect([next(), next()]).toEqual([9, 10]);
+    expect(nextAnnotationId(d)).toBe(8);
+  });
+
+  it('ids past 2^53 are never counted as the largest, and never collide', () => {
+    const big = parseCoco(readCorpusText('quirks/big-ids.json')).dataset!;
+    const next = newAnnotationIds([big]);
+    const safe = big.annotations
+      .map((a) => a.id)
+      .filter((id): id is number & typeof id => Number.isSafeInteger(id));
+    const first = next();
+    expect(first).toBe(Math.max(0, ...safe) + 1);
+    expect(Number.isSafeInteger(first)).toBe(true);
+    // Ids held as strings that spell a number, and ids in the way, are skipped.
+    const crowded = parseCoco(
+      JSON.stringify({
+        images: [{ id: 1, file_name: 'a.jpg', width: 4, height: 4 }],
+        annotations: [
+          { id: 3, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
+          { id: '4', image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
+          { id: 'BIG', image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
+        ],
+        categories: [{ id: 1, name: 'a' }],
+      }).replace('"BIG"', '9007199254740993'),
+    ).dataset!;
+    const ids = newAnnotationIds([crowded]);
+    expect([ids(), ids()]).toEqual([5, 6]);
+    // At the edge of safe integers: the last one is given, then no more (2^53 is in use).
+    const edge = parseCoco(
+      JSON.stringify({
+        images: [{ id: 1, file_name: 'a.jpg', width: 4, height: 4 }],
+        annotations: [
+          { id: Number.MAX_SAFE_INTEGER - 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
+          { id: 'BIG', image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
+        ],
+        categories: [{ id: 1, name: 'a' }],
+      }).replace('"BIG"', '9007199254740993'),
+    ).dataset!;
+    const last = newAnnotationIds([edge]);
+    expect(last()).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => last()).toThrow(RangeError);
   });
 
   it('deletes annotations', () => {

@@ -6,9 +6,10 @@
  */
 import { mergeToCrowd } from '../crowd';
 import { annotationArea, annotationBbox, round2, type Size } from '../geometry';
-import { idKey } from '../ids';
+import { idKey, type IdKey } from '../ids';
 import type { AnnotationRecord, Bbox, Dataset } from '../model';
 import type { CocoCategory, CocoId, CocoSegmentation } from '../types';
+import { crowdConvention } from './conventions';
 import { withFields, withRenamedKey, type JsonRecord } from './objects';
 import type { Patch, PatchOp } from './patch';
 
@@ -80,14 +81,30 @@ export function planRenameAttribute(
 
 export type Shape = { kind: 'polygons'; polygons: number[][] } | { kind: 'box'; bbox: Bbox };
 
+/**
+ * How a drawn box's `segmentation` is written: `polygon`, its 4 corners (pycocotools'
+ * COCOeval('segm') reads it; it crashes in `frPyObjects` on `[]`), or `empty`, Datumaro's
+ * and CVAT's box-only `[]` (CVAT imports it as a rectangle).
+ */
+export type BoxSegmentation = 'polygon' | 'empty';
+
+/** The 4 corners of a box as one polygon part, clockwise from the top left (image pixels). */
+export function boxPolygon(bbox: Bbox): number[] {
+  const [x, y, w, h] = bbox;
+  return [x, y, x + w, y, x + w, y + h, x, y + h];
+}
+
 /** The segmentation, area and bbox fields of a shape, as Datumaro writes them. */
 function shapeFields(
   shape: Shape,
   image: Size,
+  boxAs: BoxSegmentation = 'empty',
 ): { segmentation: CocoSegmentation; area: number; bbox: number[] } {
   if (shape.kind === 'box') {
-    const bbox = shape.bbox.map(round2);
-    return { segmentation: [], area: round2(bbox[2]! * bbox[3]!), bbox };
+    const [x, y, w, h] = shape.bbox.map(round2) as [number, number, number, number];
+    if (boxAs === 'polygon')
+      return shapeFields({ kind: 'polygons', polygons: [boxPolygon([x, y, w, h])] }, image);
+    return { segmentation: [], area: round2(w * h), bbox: [x, y, w, h] };
   }
   const model = {
     segmentation: { kind: 'polygons' as const, polygons: shape.polygons },
@@ -107,14 +124,36 @@ export function planSetShape(dataset: Dataset, at: number, shape: Shape, image: 
   ];
 }
 
-/** The next free annotation id: one past the largest numeric id. */
-export function nextAnnotationId(dataset: Dataset): number {
+/**
+ * New annotation ids, unique across `datasets` (all annotation files of a subset: an id
+ * shared by an instances and a keypoints annotation confuses tools that join them). Each
+ * call gives the next: one past the largest safe-integer id, skipping any id in use. Ids
+ * past 2^53 (which JavaScript numbers cannot hold exactly) are not counted as the largest,
+ * but their rounded values are never given out.
+ */
+export function newAnnotationIds(datasets: readonly Dataset[]): () => number {
   let max = 0;
-  for (const a of dataset.annotations) {
-    const key = idKey(a.id);
-    if (typeof key === 'number' && key > max) max = key;
+  const used = new Set<IdKey>();
+  for (const dataset of datasets) {
+    for (const a of dataset.annotations) {
+      const key = idKey(a.id);
+      used.add(key);
+      if (typeof key === 'number' && Number.isSafeInteger(key) && key > max) max = key;
+    }
   }
-  return max + 1;
+  let next = max + 1;
+  return () => {
+    // Past 2^53, next + 1 === next: stop there instead of looping.
+    while (Number.isSafeInteger(next) && used.has(next)) next++;
+    if (!Number.isSafeInteger(next)) throw new RangeError('no free annotation id below 2^53');
+    used.add(next);
+    return next++;
+  };
+}
+
+/** The next free annotation id of one file (see `newAnnotationIds`). */
+export function nextAnnotationId(dataset: Dataset): number {
+  return newAnnotationIds([dataset])();
 }
 
 /** A new annotation (drawn by the user), appended, with a new id; fields in CVAT's order. */
@@ -126,6 +165,8 @@ export function planAddAnnotation(
     shape: Shape;
     iscrowd?: boolean;
     attributes?: JsonRecord;
+    /** How a box is written; a polygon unless the user chose Datumaro's `[]`. */
+    boxAs?: BoxSegmentation;
   },
   image: Size,
   id: number = nextAnnotationId(dataset),
@@ -134,8 +175,8 @@ export function planAddAnnotation(
     id,
     image_id: fields.imageId,
     category_id: fields.categoryId,
-    ...shapeFields(fields.shape, image),
-    iscrowd: fields.iscrowd ? 1 : 0,
+    ...shapeFields(fields.shape, image, fields.boxAs ?? 'polygon'),
+    iscrowd: crowdConvention(dataset)(null, fields.iscrowd ?? false),
   };
   if (fields.attributes !== undefined) file.attributes = fields.attributes;
   return [{ op: 'insert', collection: 'annotations', at: dataset.annotations.length, value: file }];
@@ -162,8 +203,10 @@ export function planMergeToCrowd(
   const group = positions.map((at) => annotationAt(dataset, at));
   const { leader, file } = mergeToCrowd(group, image);
   const leaderAt = positions[group.indexOf(leader)]!;
+  // `iscrowd` as the file writes it (`true` in a file of booleans).
+  const iscrowd = crowdConvention(dataset)(leader, true);
   return [
-    replace(dataset, leaderAt, file),
+    replace(dataset, leaderAt, withFields(file, { iscrowd })),
     ...planDeleteAnnotations(
       dataset,
       positions.filter((at) => at !== leaderAt),
@@ -172,16 +215,20 @@ export function planMergeToCrowd(
 }
 
 /** Splits a multi-part polygon: the first part stays, each other part becomes a new annotation. */
-export function planSplitPolygon(dataset: Dataset, at: number, image: Size): Patch {
+export function planSplitPolygon(
+  dataset: Dataset,
+  at: number,
+  image: Size,
+  newId: () => number = newAnnotationIds([dataset]),
+): Patch {
   const record = annotationAt(dataset, at);
   if (record.segmentation.kind !== 'polygons' || record.segmentation.polygons.length < 2) return [];
   const [first, ...rest] = record.segmentation.polygons.map((p) => [...p]);
-  let id = nextAnnotationId(dataset);
   let end = dataset.annotations.length;
   const patch: Patch = planSetShape(dataset, at, { kind: 'polygons', polygons: [first!] }, image);
   for (const part of rest) {
     const copy = withFields(record.file, {
-      id: id++,
+      id: newId(),
       ...shapeFields({ kind: 'polygons', polygons: [part] }, image),
     });
     patch.push({ op: 'insert', collection: 'annotations', at: end++, value: copy });

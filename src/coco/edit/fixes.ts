@@ -5,7 +5,7 @@
 import { annotationArea, annotationBbox, round2, type Size } from '../geometry';
 import { idKey } from '../ids';
 import type { Dataset } from '../model';
-import { nextAnnotationId, planDeleteAnnotations, planSetFields, planSetShape } from './commands';
+import { newAnnotationIds, planDeleteAnnotations, planSetFields, planSetShape } from './commands';
 import type { Patch } from './patch';
 
 /** Sets area and bbox to what the shape gives, as Datumaro computes them. */
@@ -83,17 +83,21 @@ export function planDropShortParts(
 
 /**
  * Gives annotations whose id an earlier annotation already uses a new id (one past the
- * largest), in order. The first holder of an id keeps it.
+ * largest; `newId` gives ids unique across all files of a subset), in order. The first
+ * holder of an id keeps it.
  */
-export function planNewIds(dataset: Dataset, positions: readonly number[]): Patch {
-  let id = nextAnnotationId(dataset);
+export function planNewIds(
+  dataset: Dataset,
+  positions: readonly number[],
+  newId: () => number = newAnnotationIds([dataset]),
+): Patch {
   const seen = new Set(positions);
   const firstHolders = new Set<ReturnType<typeof idKey>>();
   const patch: Patch = [];
   dataset.annotations.forEach((a, at) => {
     const key = idKey(a.id);
     if (seen.has(at) && firstHolders.has(key))
-      patch.push(...planSetFields(dataset, [at], { id: id++ }));
+      patch.push(...planSetFields(dataset, [at], { id: newId() }));
     firstHolders.add(key);
   });
   return patch;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportCoco } from '../export';
 import type { ProblemCode } from '../problems';
+import { readCorpusText } from '../testing/corpus';
 import { parseCoco } from './parseCoco';
 
 /** A tiny valid instances file; tests break one thing at a time. */
@@ -116,10 +117,24 @@ describe('parseCoco reports each problem with its path', () => {
     expect(result.problems[0]?.code).toBe('wrong-top-level');
   });
 
-  it('a section that is not a list', () => {
-    const file = base();
-    file.images = 'nope' as never;
-    expectProblem(file, 'wrong-type', 'images');
+  it.each([
+    ['images', 'nope', 'images is the text "nope", not a list: this is not a COCO file'],
+    ['images', { a: 1 }, 'images is an object, not a list: this is not a COCO file'],
+    ['categories', 3, 'categories is number 3, not a list: this is not a COCO file'],
+  ])('a file whose %s is not a list is refused (%j)', (key, value, message) => {
+    const file = { ...base(), [key]: value };
+    const result = parseCoco(JSON.stringify(file));
+    expect(result.dataset).toBeNull();
+    expect(result.problems).toMatchObject([{ code: 'wrong-top-level', path: key, message }]);
+  });
+
+  it('CVAT XML converted to JSON is refused, not opened as an empty dataset', () => {
+    const text = readCorpusText('quirks/not-coco-annotations-object.json');
+    const result = parseCoco(text);
+    expect(result.dataset).toBeNull();
+    expect(result.problems[0]?.message).toBe(
+      'annotations is an object, not a list: this is not a COCO file (CVAT XML converted to JSON?)',
+    );
   });
 
   it('a missing section', () => {

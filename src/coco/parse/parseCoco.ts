@@ -62,7 +62,31 @@ export function parseCoco(input: unknown, options: ParseOptions = {}): ParseResu
     );
     return done(null, log);
   }
+  const wrongSection = notAList(root);
+  if (wrongSection !== null) {
+    ctx.report('wrong-top-level', wrongSection.key, wrongSection.message, 'error');
+    return done(null, log);
+  }
   return done(parseDatasetFile(ctx, root, options.fileName), log);
+}
+
+/**
+ * `images`, `annotations` and `categories` are lists in every COCO file. One that is there
+ * but is something else means the file is not COCO (CVAT's XML format converted to JSON
+ * has `"annotations": {"version": …, "meta": …}`): it is refused rather than opened as an
+ * empty dataset that an export would write back as `{"annotations": []}`.
+ */
+function notAList(root: JsonObject): { key: string; message: string } | null {
+  for (const key of ['images', 'annotations', 'categories']) {
+    const value = own(root, key);
+    if (value === undefined || Array.isArray(value)) continue;
+    const hint = key === 'annotations' && isObject(value) ? ' (CVAT XML converted to JSON?)' : '';
+    return {
+      key,
+      message: `${key} is ${describeType(value)}, not a list: this is not a COCO file${hint}`,
+    };
+  }
+  return null;
 }
 
 function done(dataset: Dataset | null, log: ProblemLog): ParseResult {
