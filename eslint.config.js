@@ -161,12 +161,6 @@ export default tseslint.config(
     },
   },
   {
-    // The autosave tests still sleep through the debounce; they are being rewritten to wait
-    // for the saved marker on the sessions branch. Back to an error once that lands.
-    files: ['e2e/edit.spec.ts', 'e2e/predictions.spec.ts'],
-    rules: { 'playwright/no-wait-for-timeout': 'warn' },
-  },
-  {
     files: ['src/canvas/**/*.ts', 'src/canvas/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
