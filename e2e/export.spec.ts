@@ -159,3 +159,14 @@ test('a zip without pictures, and options: indented, only annotated images', asy
   expect(text).toContain('\n  "images": [');
   expect((JSON.parse(text) as Json).images.map((i) => i.id)).toEqual([1]);
 });
+
+test('an export says what it wrote: the file, its size, the edits it holds', async ({ page }) => {
+  await openEditDataset(page);
+  await rows(page).filter({ hasText: '#1' }).click();
+  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · banana' });
+  await expect(rows(page).first()).toContainText('edited');
+  const { name, bytes } = await download(page, 'Export JSON');
+  const receipt = page.getByLabel('Last export');
+  await expect(receipt).toContainText(`Exported ${name} (${bytes.length} bytes)`);
+  await expect(receipt).toContainText('1 edit included');
+});

@@ -8,9 +8,18 @@ import { engine } from './engine';
 import { mark } from './marks';
 import type { AppState } from './store';
 
+/** What the last export wrote: shown to the user, who then knows what "unexported" means. */
+export type ExportReceipt = {
+  files: { name: string; bytes: number }[];
+  /** Edits in the history when it was written. */
+  edits: number;
+  at: number;
+};
+
 export type ExportSlice = {
   exportSettings: ExportRequest;
   exporting: boolean;
+  lastExport: ExportReceipt | null;
   setExportSettings: (change: Partial<ExportRequest>) => void;
   exportDataset: (format: 'json' | 'zip') => Promise<void>;
   cancelExport: () => void;
@@ -19,6 +28,7 @@ export type ExportSlice = {
 export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set, get) => ({
   exportSettings: { ...DEFAULT_EXPORT, includeImages: true },
   exporting: false,
+  lastExport: null,
   setExportSettings: (change) =>
     set((s) => ({ exportSettings: { ...s.exportSettings, ...change } })),
 
@@ -36,6 +46,13 @@ export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (s
       for (const f of files) downloadBlob(f.name, f.blob);
       mark('export-done');
       get().markExported(history);
+      set({
+        lastExport: {
+          files: files.map((f) => ({ name: f.name, bytes: f.blob.size })),
+          edits: history.length,
+          at: Date.now(),
+        },
+      });
       const notes = files.flatMap((f) => (f.notes?.length ? [noteAlert(f.name, f.notes)] : []));
       if (notes.length > 0) set((s) => ({ alerts: [...s.alerts, ...notes] }));
     } catch (error) {

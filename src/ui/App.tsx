@@ -11,6 +11,7 @@ import { ReplaceDialog } from './ReplaceDialog';
 import { RestorePrompt } from './RestorePrompt';
 import { SidePanel } from './SidePanel';
 import { StatusBar } from './StatusBar';
+import { ExportReceipt } from './ExportReceipt';
 import { Toolbar } from './Toolbar';
 import { ViewBar } from './ViewBar';
 import { Welcome } from './Welcome';
@@ -25,6 +26,7 @@ export function App() {
         <Toolbar />
       </PanelBoundary>
       <Alerts />
+      <ExportReceipt />
       {hasDataset ? (
         <div className="workspace">
           <PanelBoundary name="image list">
