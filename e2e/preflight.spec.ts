@@ -10,8 +10,8 @@ test('the pre-flight says what pycocotools would refuse, and its fix makes the e
   const preflight = page.getByRole('region', { name: 'Pre-flight' });
   await expect(preflight).toContainText('pycocotools refuse 1 in instances_default.json');
   await expect(preflight).toContainText('COCOeval');
-  await preflight.getByRole('button', { name: /Drop what other tools fail on/ }).click();
-  await expect(page.getByLabel(/Drop what other tools fail on/)).toBeChecked();
+  await preflight.getByRole('button', { name: /Drop or fix what other tools fail on/ }).click();
+  await expect(page.getByLabel(/Drop or fix what other tools fail on/)).toBeChecked();
   await expect(page.getByLabel('Pre-flight')).toHaveText(/read this export as it is/);
   await page.getByRole('button', { name: 'Close' }).click();
   const { bytes } = await download(page, 'Export JSON');

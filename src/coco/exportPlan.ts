@@ -89,6 +89,7 @@ export function planExport(
         : safeReshape(a, image ?? { width: 0, height: 0 }, mode, crowd);
     if (settings.dropProblems && needsBoxPolygon(dataset, a, file))
       file = withBoxPolygon(file, a, image);
+    if (settings.dropProblems) file = withRequiredFields(dataset, a, file, crowd);
     if (settings.remapCategoryIds && a.categoryId !== null) {
       const id = categoryIds.get(idKey(a.categoryId));
       if (id !== undefined) file = withFields(file, { category_id: id });
@@ -134,6 +135,39 @@ function withBoxPolygon(file: object, a: AnnotationRecord, image: Size | undefin
     segmentation: polygons,
     area: annotationArea(shape, image ?? { width: 0, height: 0 }),
   });
+}
+
+/**
+ * Fields Datumaro's importer requires (`_parse_field` raises MissingFieldError) and
+ * COCOeval('keypoints') reads: `iscrowd` on instances, keypoints and stuff annotations
+ * (written as the file writes it, 0 or false, or 1 / true for a mask marked crowd
+ * elsewhere); on person_keypoints, `keypoints` (all unlabelled: `[0, 0, 0]` per keypoint
+ * of the category) and `num_keypoints`.
+ */
+function withRequiredFields(
+  dataset: Dataset,
+  a: AnnotationRecord,
+  file: object,
+  crowd: ReturnType<typeof crowdConvention>,
+): object {
+  if (!['instances', 'person_keypoints', 'stuff'].includes(dataset.kind)) return file;
+  const set: Record<string, unknown> = {};
+  if (!('iscrowd' in file)) set.iscrowd = crowd(null, a.iscrowd);
+  if (dataset.kind === 'person_keypoints') {
+    const keypoints = (file as { keypoints?: unknown }).keypoints;
+    if (!Array.isArray(keypoints)) {
+      const at =
+        a.categoryId === null ? undefined : dataset.index.categoryById.get(idKey(a.categoryId));
+      const names = at === undefined ? [] : (dataset.categories[at]?.keypoints ?? []);
+      set.keypoints = names.flatMap(() => [0, 0, 0]);
+      set.num_keypoints = 0;
+    } else if (!('num_keypoints' in file)) {
+      set.num_keypoints = keypoints.filter(
+        (v, i) => i % 3 === 2 && typeof v === 'number' && v > 0,
+      ).length;
+    }
+  }
+  return Object.keys(set).length === 0 ? file : withFields(file, set);
 }
 
 /** What CVAT's importer and pycocotools need of an annotation to read it. */

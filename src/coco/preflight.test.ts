@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT, parseCoco, type Dataset } from './index';
+import { DEFAULT_EXPORT, parseCoco, planExport, type Dataset } from './index';
 import { preflight } from './preflight';
 import { readCorpusText } from './testing/corpus';
 
@@ -68,7 +68,7 @@ describe('pre-flight: what CVAT, Datumaro and pycocotools would refuse or change
     expect(kinds(d, { ...DEFAULT_EXPORT, remapCategoryIds: true, dropProblems: true })).toEqual([]);
   });
 
-  it('string ids, a missing iscrowd, keypoints without keypoints: no setting fixes them', () => {
+  it('string ids: no setting fixes them; a missing iscrowd, keypoints without keypoints: the fix writes them', () => {
     const d = dataset({
       images: [{ ...image, id: 'a' }],
       annotations: [
@@ -83,9 +83,10 @@ describe('pre-flight: what CVAT, Datumaro and pycocotools would refuse or change
       categories: [{ id: 1, name: 'a' }],
     });
     const found = preflight(d, { ...DEFAULT_EXPORT, dropProblems: true });
-    expect(found.map((f) => [f.kind, f.count, f.fix])).toEqual([
-      ['non-integer-id', 2, null],
-      ['missing-iscrowd', 1, null],
+    expect(found.map((f) => [f.kind, f.count, f.fix])).toEqual([['non-integer-id', 2, null]]);
+    expect(kinds(d)).toEqual([
+      ['non-integer-id', 2],
+      ['missing-iscrowd', 1],
     ]);
     const { dataset: keypoints } = parseCoco(
       JSON.stringify({
@@ -96,5 +97,14 @@ describe('pre-flight: what CVAT, Datumaro and pycocotools would refuse or change
       { fileName: 'person_keypoints_x.json' },
     );
     expect(kinds(keypoints!)).toEqual([['missing-keypoints', 1]]);
+    // The fix: written with every keypoint unlabelled, and iscrowd as the file writes it.
+    const fixed = planExport(keypoints!, { ...DEFAULT_EXPORT, dropProblems: true }).annotation!(
+      keypoints!.annotations[0]!,
+    );
+    expect(fixed).toMatchObject({ keypoints: [0, 0, 0], num_keypoints: 0, iscrowd: 0 });
+    const noCrowd = planExport(d, { ...DEFAULT_EXPORT, dropProblems: true }).annotation!(
+      d.annotations[0]!,
+    );
+    expect(noCrowd).toMatchObject({ iscrowd: 0 });
   });
 });

@@ -39,7 +39,7 @@ export type PreflightFinding = {
 };
 
 const DROP_FIX = {
-  label: 'Turn on “Drop what other tools fail on”',
+  label: 'Turn on “Drop or fix what other tools fail on”',
   settings: { dropProblems: true },
 } as const;
 
@@ -126,25 +126,25 @@ export function preflight(dataset: Dataset, settings: ExportSettings): Preflight
       fix: null,
     });
   }
-  if (instances) {
+  if (instances && !dropped) {
     add({
       kind: 'missing-iscrowd',
       readers: ['Datumaro', 'CVAT'],
       effect: 'rejects',
       count: count(annotations, (a) => !('iscrowd' in a.file)),
-      message: 'annotations without “iscrowd” stop Datumaro’s import',
-      fix: null,
+      message: 'annotations without “iscrowd” stop Datumaro’s import; the fix writes it (0)',
+      fix: DROP_FIX,
     });
   }
-  if (dataset.kind === 'person_keypoints') {
+  if (dataset.kind === 'person_keypoints' && !dropped) {
     add({
       kind: 'missing-keypoints',
       readers: ['Datumaro', 'CVAT', 'pycocotools'],
       effect: 'rejects',
       count: count(annotations, (a) => !('keypoints' in a.file) || !('num_keypoints' in a.file)),
       message:
-        'annotations without “keypoints” or “num_keypoints” stop Datumaro’s import and COCOeval(“keypoints”)',
-      fix: null,
+        'annotations without “keypoints” or “num_keypoints” stop Datumaro’s import and COCOeval(“keypoints”); the fix writes them, every keypoint unlabelled',
+      fix: DROP_FIX,
     });
   }
   return out;

@@ -43,8 +43,9 @@ export function ExportDialog(props: { onClose: () => void }) {
           checked={settings.dropProblems}
           onChange={(e) => set({ dropProblems: e.currentTarget.checked })}
         />
-        Drop what other tools fail on (missing images or categories, empty masks; a box-only
-        segmentation [] becomes the box&apos;s polygon, for COCOeval segm)
+        Drop or fix what other tools fail on (drops references to missing images or categories and
+        empty masks; a box-only segmentation [] becomes the box&apos;s polygon, for COCOeval segm; a
+        missing iscrowd, keypoints or num_keypoints is written)
       </label>
       <label>
         <input

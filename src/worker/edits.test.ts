@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exportCoco, parseCoco } from '../coco';
 import { readCorpusText } from '../coco/testing/corpus';
 import { applySubsetPatch, planEdit } from './edits';
-import { buildSubset, originalsOf, type SourceDataset } from './subset';
+import { buildSubset, type SourceDataset } from './subset';
+import { sourceOf } from './testing/sourceOf';
 import { invertSubsetPatch } from './subsetPatch';
 
 const dir = 'datumaro/coco_dataset/coco/annotations';
@@ -10,16 +11,7 @@ const dir = 'datumaro/coco_dataset/coco/annotations';
 function source(name: string): SourceDataset {
   const path = `coco.zip: annotations/${name}`;
   const dataset = parseCoco(readCorpusText(`${dir}/${name}`), { fileName: path }).dataset!;
-  return {
-    path,
-    file: null,
-    original: dataset,
-    exactIntegers: new Map(),
-    originals: originalsOf(dataset),
-    dataset,
-    problems: [],
-    problemCounts: new Map(),
-  };
+  return sourceOf(path, dataset);
 }
 
 const box = { kind: 'box' as const, bbox: [1, 1, 2, 2] as const };
@@ -107,16 +99,7 @@ describe('the new-id fix', () => {
   it('gives an id no file of the subset uses', () => {
     const of = (path: string, file: object): SourceDataset => {
       const dataset = parseCoco(file, { fileName: path }).dataset!;
-      return {
-        path,
-        file: null,
-        original: dataset,
-        exactIntegers: new Map(),
-        originals: originalsOf(dataset),
-        dataset,
-        problems: [],
-        problemCounts: new Map(),
-      };
+      return sourceOf(path, dataset);
     };
     const images = [{ id: 1, file_name: 'a.jpg', width: 10, height: 10 }];
     const ann = { image_id: 1, category_id: 1, bbox: [1, 1, 2, 2], iscrowd: 0 };

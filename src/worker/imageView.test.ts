@@ -2,23 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCoco } from '../coco';
 import { buildImageView } from './imageView';
 import { MAX_IMAGE_MASK_PIXELS } from './maskPixels';
-import { buildSubset, originalsOf } from './subset';
+import { buildSubset } from './subset';
+import { sourceOf } from './testing/sourceOf';
 
 function subsetOf(json: object) {
   const { dataset, problems, problemCounts } = parseCoco(JSON.stringify(json), {
     fileName: 'instances_default.json',
   });
   return buildSubset('default', [
-    {
-      path: 'instances_default.json',
-      file: null,
-      original: dataset!,
-      exactIntegers: new Map(),
-      originals: originalsOf(dataset!),
-      dataset: dataset!,
-      problems,
-      problemCounts,
-    },
+    { ...sourceOf('instances_default.json', dataset!), problems, problemCounts },
   ]);
 }
 
@@ -56,16 +48,7 @@ describe('a field nested past what can be posted', () => {
       fileName: 'instances_default.json',
     });
     const subset = buildSubset('default', [
-      {
-        path: 'x.json',
-        file: null,
-        original: dataset!,
-        exactIntegers: new Map(),
-        originals: originalsOf(dataset!),
-        dataset: dataset!,
-        problems,
-        problemCounts,
-      },
+      { ...sourceOf('x.json', dataset!), problems, problemCounts },
     ]);
     const view = buildImageView(subset, 0, {});
     expect(view.annotations).toHaveLength(1);

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, parseCoco, withFields, type Dataset } from '../coco';
+import { applyPatch, parseCoco, withFields } from '../coco';
 import { readCorpusText } from '../coco/testing/corpus';
-import { isEdited, originalsOf, type SourceDataset } from './subset';
-
-function sourceOf(dataset: Dataset): SourceDataset {
-  return {
-    path: 'x.json',
-    file: null,
-    original: dataset,
-    exactIntegers: new Map(),
-    originals: originalsOf(dataset),
-    dataset,
-    problems: [],
-    problemCounts: new Map(),
-  };
-}
+import { isEdited } from './subset';
+import { sourceOf } from './testing/sourceOf';
 
 describe('isEdited', () => {
   it('no panoptic segment is edited right after opening (segments share their entry)', () => {
     const text = readCorpusText('quirks/panoptic-repeated-ids/panoptic.json');
-    const source = sourceOf(parseCoco(text).dataset!);
+    const source = sourceOf('x.json', parseCoco(text).dataset!);
     expect(source.dataset.annotations.map((a) => isEdited(source, a))).toEqual([
       false,
       false,
@@ -30,6 +18,7 @@ describe('isEdited', () => {
 
   it('a panoptic segment changed from its entry is edited; one equal to it is not', () => {
     const source = sourceOf(
+      'x.json',
       parseCoco(readCorpusText('quirks/panoptic-repeated-ids/panoptic.json')).dataset!,
     );
     const a = source.dataset.annotations[0]!;
@@ -45,7 +34,7 @@ describe('isEdited', () => {
       'datumaro/coco_dataset/coco_instances/annotations/instances_val.json',
     );
     const dataset = parseCoco(text).dataset!;
-    const source = sourceOf(dataset);
+    const source = sourceOf('x.json', dataset);
     expect(dataset.annotations.some((a) => isEdited(source, a))).toBe(false);
     const first = dataset.annotations[0]!;
     const after = applyPatch(dataset, [

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../index';
 import { planAddAnnotation } from '../edit/commands';
 import type { Dataset } from '../model';
-import { corpusDir } from '../testing/corpus';
+import { corpusDir, corpusJsonFiles } from '../testing/corpus';
 import {
   changesNothing,
   findExactIntegers,
@@ -24,16 +24,7 @@ import { parseSpans, type SpanNode } from './spanTree';
 
 /** Every dataset json of the corpus: Datumaro's, cocoapi's and the quirks. */
 function datasetFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.json')) out.push(relative(corpusDir, full));
-    }
-  };
-  for (const dir of ['datumaro', 'cocoapi', 'quirks']) walk(join(corpusDir, dir));
-  return out.filter((p) => !p.includes('not-coco'));
+  return corpusJsonFiles(['datumaro', 'cocoapi', 'quirks']).filter((p) => !p.includes('not-coco'));
 }
 
 /** Bytes as text, a byte order mark kept (it is part of what must survive). */

@@ -3,7 +3,7 @@
  * records the user changed rewritten (in the file's own style). See splicer.ts.
  */
 import { strToU8 } from 'fflate';
-import { JsonSplicer, type SplicePlan } from './splicer';
+import { concat, JsonSplicer, type SplicePlan } from './splicer';
 
 export {
   JsonSplicer,
@@ -28,11 +28,5 @@ export function spliceBytes(bytes: Uint8Array, plan: SplicePlan, chunkBytes = 1 
   for (let at = 0; at < bytes.length; at += chunkBytes)
     splicer.push(bytes.subarray(at, at + chunkBytes));
   splicer.finish();
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concat(parts);
 }

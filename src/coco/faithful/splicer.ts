@@ -533,7 +533,8 @@ export class JsonSplicer {
   }
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts as one buffer (the part itself when there is one). */
+export function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;

@@ -13,8 +13,11 @@ export function readCorpusText(path: string): string {
   return readFileSync(join(corpusDir, path), 'utf8');
 }
 
-/** Every `.json` under the corpus except pycocotools' reference vectors, as relative paths. */
-export function corpusJsonFiles(): string[] {
+/**
+ * Every `.json` under the corpus folders `dirs` (by default Datumaro's and cocoapi's, not
+ * pycocotools' reference vectors), as relative paths.
+ */
+export function corpusJsonFiles(dirs: readonly string[] = ['datumaro', 'cocoapi']): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
@@ -23,8 +26,7 @@ export function corpusJsonFiles(): string[] {
       else if (name.endsWith('.json')) out.push(relative(corpusDir, full));
     }
   };
-  walk(join(corpusDir, 'datumaro'));
-  walk(join(corpusDir, 'cocoapi'));
+  for (const dir of dirs) walk(join(corpusDir, dir));
   return out;
 }
 
