@@ -70,26 +70,51 @@ export function makeHistory(jsonPath: string, count: number): unknown[] {
   return history;
 }
 
-/** Puts a saved session (files + history) in the page's IndexedDB, as autosave would have. */
+/**
+ * Puts a saved session (files + history) in the page's IndexedDB as autosave writes it
+ * (src/io/sessionStore.ts, database version 2: `meta`, `files` and `history` records under
+ * the session's id; the history record in format 1, src/store/sessionFormat.ts).
+ */
 export async function seedSession(page: Page, jsonPath: string, history: unknown[]): Promise<void> {
   const text = readFileSync(jsonPath, 'utf8');
   await page.evaluate(
     async ({ text: json, history: entries }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('cocoscope', 1);
-        r.onupgradeneeded = () => r.result.createObjectStore('session');
+        const r = indexedDB.open('cocoscope', 2);
+        r.onupgradeneeded = () => {
+          for (const name of ['meta', 'files', 'history'])
+            if (!r.result.objectStoreNames.contains(name)) r.result.createObjectStore(name);
+        };
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('session', 'readwrite');
-        const store = tx.objectStore('session');
+        const tx = db.transaction(['meta', 'files', 'history'], 'readwrite');
+        const id = 'bench';
+        const now = Date.now();
         const file = new Blob([json], { type: 'application/json' });
-        store.put(
-          { label: 'val2017.json', files: [{ path: 'val2017.json', file }], savedAt: Date.now() },
-          'files',
+        tx.objectStore('files').put([{ path: 'val2017.json', file }], id);
+        tx.objectStore('history').put(
+          {
+            format: 1,
+            history: entries,
+            view: { subsetIndex: 0, customColors: {}, marks: {} },
+            savedAt: now,
+          },
+          id,
         );
-        store.put({ history: entries, view: {}, savedAt: Date.now() }, 'state');
+        tx.objectStore('meta').put(
+          {
+            id,
+            label: 'val2017.json',
+            images: null,
+            annotations: null,
+            edits: entries.length,
+            createdAt: now,
+            lastEditAt: now,
+          },
+          id,
+        );
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
