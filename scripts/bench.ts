@@ -5,6 +5,7 @@
  *
  *   npm run bench                 everything (generates the 450 MB train2017-scale file once)
  *   npm run bench -- --quick      skip the train2017-scale, 616 MB json and 1 GB zip cases
+ *   npm run bench -- --hostile    only the hostile sizes (huge masks, many categories)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,11 +13,13 @@ import { join } from 'node:path';
 import { benchCore } from './bench/core';
 import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
+import { hostileSuite } from './bench/hostile';
 import { printTable } from './bench/stats';
 import { bigSuite, editSuite, enduranceSuite, openSuite, viewSuite } from './bench/suites';
 import { launchChromium } from './lib/browser';
 
 const quick = process.argv.includes('--quick');
+const hostileOnly = process.argv.includes('--hostile');
 const PORT = 4319;
 const URL = `http://127.0.0.1:${PORT}/`;
 
@@ -52,6 +55,17 @@ async function serve(): Promise<() => void> {
 }
 
 async function main() {
+  if (hostileOnly) {
+    const stop = await serve();
+    const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+    try {
+      printTable('Hostile sizes (headless Chromium, built app)', await hostileSuite(browser, URL));
+    } finally {
+      await browser.close();
+      stop();
+    }
+    return;
+  }
   const val = generate(join(CACHE, 'val2017.json'), ['--seed', '1']);
   const text = readFileSync(val, 'utf8');
   printTable('Core library (Node, same V8 as the app worker), val2017-scale', benchCore(text));
@@ -64,6 +78,7 @@ async function main() {
     rows.push(...(await viewSuite(browser, URL)));
     rows.push(...(await editSuite(browser, URL, val)));
     rows.push(...(await enduranceSuite(browser, URL, val, quick ? 10 : 50)));
+    rows.push(...(await hostileSuite(browser, URL)));
     if (!quick) {
       const train = generate(join(CACHE, 'train2017.json'), [
         '--scale',
