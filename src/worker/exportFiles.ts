@@ -8,6 +8,7 @@
 import { Zip, ZipDeflate } from 'fflate';
 import {
   changesNothing,
+  concat,
   exportCocoChunks,
   JsonSplicer,
   planExport,
@@ -98,15 +99,44 @@ async function splice(
   sink: ExportSink,
   cancelled: () => boolean,
 ): Promise<void> {
-  const splicer = new JsonSplicer(plan, (part) => sink.write(part));
+  const out = new Coalesced(sink);
+  const splicer = new JsonSplicer(plan, (part) => out.write(part));
   let first = true;
   for await (const bytes of readSlices(file)) {
     if (first && isUtf16(bytes)) throw new SpliceMismatch('a UTF-16 file is written anew');
     first = false;
     splicer.push(bytes);
+    out.flush();
     await breathe(cancelled);
   }
   splicer.finish();
+  out.flush();
+}
+
+/**
+ * The splicer hands out a part per element and gap (tens of thousands for a val2017-scale
+ * file); a write to the export file costs a call into the file system each, so the parts
+ * are gathered and written a few megabytes at a time.
+ */
+class Coalesced {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private readonly encoder = new TextEncoder();
+  constructor(private readonly sink: ExportSink) {}
+
+  write(part: Uint8Array | string): void {
+    const bytes = typeof part === 'string' ? this.encoder.encode(part) : part;
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= 4 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.size === 0) return;
+    this.sink.write(concat(this.parts));
+    this.parts = [];
+    this.size = 0;
+  }
 }
 
 function isUtf16(bytes: Uint8Array): boolean {

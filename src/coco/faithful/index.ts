@@ -6,6 +6,7 @@ import { strToU8 } from 'fflate';
 import { concat, JsonSplicer, type SplicePlan } from './splicer';
 
 export {
+  concat,
   JsonSplicer,
   SpliceMismatch,
   DROP,
