@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { applyPatch, DEFAULT_EXPORT, planSetFields } from '../coco';
+import { exportJson } from './exportFiles';
+import { openFiles } from './openFiles';
+
+/** Every write the export makes, counted (the export file of the browser is a sink). */
+const writes: number[] = [];
+vi.mock('./exportSink', async (original) => {
+  const real = await original<typeof import('./exportSink')>();
+  return {
+    ...real,
+    openSink: async (name: string) => {
+      const sink = await real.openSink(name);
+      return {
+        write: (chunk: Uint8Array | string) => {
+          writes.push(typeof chunk === 'string' ? chunk.length : chunk.byteLength);
+          sink.write(chunk);
+        },
+        finish: (type: string) => sink.finish(type),
+      };
+    },
+  };
+});
+
+function dataset(n: number): string {
+  const annotations = Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    image_id: 1 + (i % 50),
+    category_id: 1,
+    bbox: [1.0, 2.0, 3.0, 4.0],
+    area: 12.0,
+    iscrowd: 0,
+  }));
+  const images = Array.from({ length: 50 }, (_, i) => ({
+    id: i + 1,
+    file_name: `${i}.jpg`,
+    width: 10,
+    height: 10,
+  }));
+  return JSON.stringify(
+    {
+      images,
+      annotations,
+      categories: [
+        { id: 1, name: 'a' },
+        { id: 2, name: 'b' },
+      ],
+    },
+    null,
+    1,
+  );
+}
+
+describe('Export JSON of an edited file', () => {
+  it('copies the untouched records in a few large writes, not one per record', async () => {
+    const text = dataset(20_000);
+    const opened = await openFiles(
+      [{ path: 'instances_default.json', file: new Blob([text]) }],
+      () => {},
+    );
+    const subset = opened.subsets[0]!;
+    const source = subset.sources[0]!;
+    source.dataset = applyPatch(
+      source.dataset,
+      planSetFields(source.dataset, [7], { category_id: 2 }),
+    );
+    writes.length = 0;
+    const [file] = await exportJson(
+      subset,
+      DEFAULT_EXPORT,
+      () => {},
+      () => false,
+    );
+    const out = await file!.blob.text();
+    const record = (label: number) => `"id": 8,\n   "image_id": 8,\n   "category_id": ${label},`;
+    expect(text).toContain(record(1));
+    expect(out).toBe(text.replace(record(1), record(2)));
+    expect(out).not.toBe(text);
+    // 20,000 records (1.5 MB) in at most a handful of writes.
+    expect(writes.length).toBeLessThanOrEqual(4);
+  });
+});
