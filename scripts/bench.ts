@@ -14,7 +14,7 @@ import { benchCore } from './bench/core';
 import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
 import { hostileSuite } from './bench/hostile';
-import { printTable } from './bench/stats';
+import { printTable, type Row } from './bench/stats';
 import { bigSuite, editSuite, enduranceSuite, openSuite, viewSuite } from './bench/suites';
 import { launchChromium } from './lib/browser';
 
@@ -73,8 +73,10 @@ async function main() {
 
   const stop = await serve();
   const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+  // Rows measured so far are printed even when a later case fails.
+  const rows: Row[] = [];
   try {
-    const { rows } = await openSuite(browser, URL, val);
+    rows.push(...(await openSuite(browser, URL, val)).rows);
     rows.push(...(await viewSuite(browser, URL)));
     rows.push(...(await editSuite(browser, URL, val)));
     rows.push(...(await enduranceSuite(browser, URL, val, quick ? 10 : 50)));
@@ -99,8 +101,8 @@ async function main() {
       ]);
       rows.push(...(await bigSuite(browser, URL, train, huge)));
     }
-    printTable('The page (headless Chromium, built app)', rows);
   } finally {
+    printTable('The page (headless Chromium, built app)', rows);
     await browser.close();
     stop();
   }

@@ -95,7 +95,9 @@ export async function hostileSuite(browser: Browser, url: string): Promise<Row[]
   const sparsePage = await newBenchPage(browser, url);
   await measureOpen(sparsePage, [sparseHugeMasks()]);
   await sparsePage.getByRole('button', { name: 'Export options' }).click();
-  await sparsePage.getByRole('combobox', { name: 'Segmentation' }).selectOption('polygons');
+  await sparsePage
+    .getByRole('combobox', { name: 'Segmentation', exact: true })
+    .selectOption('polygons');
   await sparsePage.getByRole('button', { name: 'Close' }).click();
   const sparse = await measureExport(sparsePage, 'Export JSON', 120_000);
   await sparsePage.close();
