@@ -61,7 +61,7 @@ const restrictImports = (...patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
