@@ -26,8 +26,42 @@ const hostGlobals = [
   'requestAnimationFrame',
 ].map((name) => ({ name, message: 'src/coco is pure: no DOM or worker APIs.' }));
 
+/**
+ * The layers of src/ (STYLE.md, rule 9): imports flow one way, ui → store/canvas → worker
+ * client → coco, and io sits beside coco under the worker. Each pattern matches an import
+ * that leaves a folder for one it may not use; relative paths only (the app has no aliases).
+ * Tests and test helpers reach across (a worker test builds from coco's fixtures), so
+ * `*.test.ts` and `testing/` folders are exempt. scripts/lintLayers.test.ts shows each
+ * rule failing.
+ */
+const ourFolder = (names) => `^(\\.\\./)+(${names})(/|$)`;
+const noImportOf = (names, message) => ({ regex: ourFolder(names), message });
+const noUiLibraries = (layer) => ({
+  regex: '^(react|react-dom|konva|react-konva|zustand)(/.*)?$',
+  message: `${layer} runs in the worker and in Node: no React, Konva or zustand.`,
+});
+/**
+ * The page's way into the worker. `protocol.ts` (with `predictionTypes.ts`, which it
+ * re-exports) is the contract both sides share: message types, plus plain constants and
+ * one pure helper (ImageFlag, NO_FILTER, MARK_COLORS, withFindingFlags) that the page and
+ * the engine must agree on. It is a leaf — its own imports are type-only (enforced below)
+ * — so importing its values pulls in no engine code; that is why value imports of it are
+ * allowed, not only `import type`. Every other worker module is the engine's inside.
+ */
+const workerOnlyThrough = (layer, allowed) => ({
+  regex: `^(\\.\\./)+worker(?!/(${allowed})$)(/|$)`,
+  message: `${layer} reaches the worker only through ${allowed
+    .split('|')
+    .map((m) => `worker/${m}`)
+    .join(', ')}.`,
+});
+const testsReachAcross = ['src/**/*.test.ts', 'src/**/testing/**'];
+const restrictImports = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.cache', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -62,6 +96,11 @@ export default tseslint.config(
               regex: '^\\.\\./\\.\\./',
               message: 'src/coco must not import from the rest of the app.',
             },
+            // The pattern above catches src/coco/edit/x.ts leaving coco, not src/coco/x.ts.
+            noImportOf(
+              'io|store|ui|canvas|worker',
+              'src/coco must not import from the rest of the app.',
+            ),
             {
               regex: '(^|/)testing/',
               message:
@@ -126,18 +165,60 @@ export default tseslint.config(
     },
   },
   {
-    // Imports flow one way: ui → store/canvas → worker client → coco.
+    // io reads and writes files for the engine and the page: it uses only coco.
+    files: ['src/io/**/*.ts'],
+    ignores: testsReachAcross,
+    rules: restrictImports(
+      noImportOf('store|ui|canvas|worker', 'io imports only coco (and its own modules).'),
+      noUiLibraries('io'),
+    ),
+  },
+  {
+    // The engine: coco and io, never the page.
+    files: ['src/worker/**/*.ts'],
+    ignores: [...testsReachAcross, 'src/worker/protocol.ts', 'src/worker/predictionTypes.ts'],
+    rules: restrictImports(
+      noImportOf('store|ui|canvas', 'the worker imports only coco, io and its own modules.'),
+      noUiLibraries('the worker'),
+    ),
+  },
+  {
+    // The contract is a leaf: whoever imports it pulls in no engine code.
+    files: ['src/worker/protocol.ts', 'src/worker/predictionTypes.ts'],
+    rules: restrictImports(
+      noImportOf('store|ui|canvas', 'the worker imports only coco, io and its own modules.'),
+      noUiLibraries('the worker'),
+      {
+        regex: '^(?!\\./predictionTypes$)',
+        allowTypeImports: true,
+        message: 'protocol.ts is a leaf: its imports are type-only (see workerOnlyThrough).',
+      },
+    ),
+  },
+  {
+    // The store talks to the engine through its client.
+    files: ['src/store/**/*.ts'],
+    ignores: testsReachAcross,
+    rules: restrictImports(
+      noImportOf('ui|canvas', 'the store never imports ui or canvas.'),
+      workerOnlyThrough('the store', 'client|protocol|predictionTypes'),
+    ),
+  },
+  {
+    files: ['src/canvas/**/*.ts', 'src/canvas/**/*.tsx'],
+    ignores: testsReachAcross,
+    rules: restrictImports(
+      noImportOf('ui', 'canvas never imports ui.'),
+      workerOnlyThrough('canvas', 'protocol|predictionTypes'),
+    ),
+  },
+  {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' },
-          ],
-        },
-      ],
-    },
+    ignores: testsReachAcross,
+    rules: restrictImports(
+      { regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' },
+      workerOnlyThrough('ui', 'protocol|predictionTypes'),
+    ),
   },
   {
     // End-to-end tests wait for states, never for time: the patterns that make a suite
@@ -158,15 +239,6 @@ export default tseslint.config(
       'playwright/no-conditional-in-test': 'off',
       // A skip that says why (no room on disk for the 570 MB file) is a fact, not a flake.
       'playwright/no-skipped-test': ['warn', { allowConditional: true }],
-    },
-  },
-  {
-    files: ['src/canvas/**/*.ts', 'src/canvas/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '/ui/', message: 'canvas never imports ui.' }] },
-      ],
     },
   },
 );

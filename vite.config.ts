@@ -48,5 +48,14 @@ export default defineConfig({
     // Ends a test that hangs; no speed budget (tests count work, npm run bench times it).
     // The slowest test takes 6 s on a loaded 2-core machine (2 s idle): far below this.
     testTimeout: 120_000,
+    // Only when asked (`npm run test:unit -- --coverage`): `npm test` and CI run without it.
+    coverage: {
+      enabled: false,
+      provider: 'v8',
+      include: ['src/**'],
+      exclude: ['src/**/*.test.ts', 'src/**/testing/**'],
+      reporter: ['text-summary', 'text'],
+      reportsDirectory: 'coverage',
+    },
   },
 });

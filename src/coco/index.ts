@@ -36,6 +36,7 @@ export * from './edit/fixes';
 export {
   applyPatch,
   invertPatch,
+  invertPatchSequence,
   PatchConflict,
   type Patch,
   type PatchOp,

@@ -2,7 +2,7 @@
  * Files the user gives the page — dropped (files and whole folders), picked in the file
  * input, or picked as a folder — as `SourceFile`s with their relative paths.
  */
-import type { SourceFile } from '../worker/protocol';
+import type { SourceFile } from './sourceFile';
 
 /** From `<input type="file">`, with or without `webkitdirectory`. */
 export function filesFromInput(list: FileList | null): SourceFile[] {

@@ -1,5 +1,5 @@
 /** The sample dataset shipped with the app (public/sample/), fetched from the page's own origin. */
-import type { SourceFile } from '../worker/protocol';
+import type { SourceFile } from './sourceFile';
 
 /** The sample's files; with `predictions`, also a model's results list for it. */
 export async function loadSample(options: { predictions?: boolean } = {}): Promise<SourceFile[]> {

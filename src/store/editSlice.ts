@@ -4,8 +4,8 @@
  * inverse, redo sends it again) and what autosave stores.
  */
 import type { StateCreator } from 'zustand';
+import { invertPatchSequence } from '../coco';
 import type { EditCommand, SubsetDelta, SubsetPatch, SubsetSummary } from '../worker/protocol';
-import { invertSubsetPatch } from '../worker/subsetPatch';
 import { engine } from './engine';
 import { isExportedHistory } from './sessionFormat';
 import type { AppState } from './store';
@@ -131,8 +131,9 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
         const entry = get().undoStack.at(-1);
         if (entry === undefined) return;
         try {
+          // `create` stays: a source made by an edit is made again when its undo is redone first.
           const { delta } = await engine.applyPatches(entry.subset, [
-            invertSubsetPatch(entry.patch),
+            invertPatchSequence(entry.patch),
           ]);
           const undoStack = get().undoStack.slice(0, -1);
           settle(delta, {

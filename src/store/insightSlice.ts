@@ -1,8 +1,7 @@
 /** The deeper checks' findings and the statistics of the current subset (asked of the engine). */
 import type { StateCreator } from 'zustand';
 import type { DatasetStats, FindingKind } from '../coco';
-import { withFindingFlags } from '../worker/imageFlags';
-import type { FindingInfo } from '../worker/protocol';
+import { withFindingFlags, type FindingInfo } from '../worker/protocol';
 import { withSubset } from './summaryUpdate';
 import { engine } from './engine';
 import type { AppState } from './store';

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportCoco, parseCoco } from '../coco';
+import { exportCoco, invertPatchSequence, parseCoco } from '../coco';
 import { readCorpusText } from '../coco/testing/corpus';
 import { applySubsetPatch, planEdit } from './edits';
 import { buildSubset, type SourceDataset } from './subset';
 import { sourceOf } from './testing/sourceOf';
-import { invertSubsetPatch } from './subsetPatch';
 
 const dir = 'datumaro/coco_dataset/coco/annotations';
 
@@ -74,7 +73,7 @@ describe('a drawn shape', () => {
     expect(file.categories.every((c) => !('keypoints' in c) && !('skeleton' in c))).toBe(true);
     expect(parseCoco(exportCoco(made.dataset)).dataset!.kind).toBe('instances');
 
-    applySubsetPatch(subset, invertSubsetPatch(patch));
+    applySubsetPatch(subset, invertPatchSequence(patch));
     expect(subset.sources[2]!.dataset.annotations).toHaveLength(0);
     applySubsetPatch(subset, patch);
     expect(subset.sources[2]!.dataset.annotations).toHaveLength(1);

@@ -26,6 +26,7 @@ import { categoryInfos, countPatch, touchedImages, type Counts } from './counts'
 import { applySubsetPatch, planEdit } from './edits';
 import {
   ImageFlag,
+  withFindingFlags,
   type EditCommand,
   type ExportRequest,
   type ImageFilter,
@@ -37,7 +38,6 @@ import {
 } from './protocol';
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 import { summarizeSubset } from './summary';
-import { withFindingFlags } from './imageFlags';
 import { slicePauser } from './slices';
 
 export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };

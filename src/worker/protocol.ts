@@ -27,18 +27,15 @@ import type {
   PredictionsSummary,
   ViewPrediction,
 } from './predictionTypes';
+import type { SourceFile } from '../io/sourceFile';
 
 export * from './predictionTypes';
 
 /** What a reader of the export would refuse or change, in which of the subset's files. */
 export type PreflightInfo = PreflightFinding & { file: string };
 
-/** A file the user gave: from a drop, the file input, a folder, or the sample. */
-export type SourceFile = {
-  /** Path relative to what was dropped (`val2017/000000000139.jpg`), or the file name. */
-  path: string;
-  file: Blob;
-};
+// A file the user gave: defined by io (which makes them), carried by the messages below.
+export type { SourceFile };
 
 /** Per-image flags in `ImageTable.flags`. */
 export const ImageFlag = {
@@ -51,6 +48,16 @@ export const ImageFlag = {
   /** The last run of the deeper checks found something on the image or its annotations. */
   hasFindings: 16,
 } as const;
+
+/**
+ * `flags` with `hasFindings` on exactly the images at `flagged` (the last check's). Here,
+ * beside the flags, because the engine and the page both apply it and must agree.
+ */
+export function withFindingFlags(flags: Uint8Array, flagged: Int32Array): Uint8Array {
+  const out = flags.map((f) => f & ~ImageFlag.hasFindings);
+  for (const i of flagged) out[i]! |= ImageFlag.hasFindings;
+  return out;
+}
 
 /** The images of a subset, column-wise so 118k rows post quickly. Index = image position. */
 export type ImageTable = {

@@ -29,7 +29,7 @@ import {
   planSetShape,
   planSplitPolygon,
 } from './commands';
-import { applyPatch, invertPatch, PatchConflict, type Patch } from './patch';
+import { applyPatch, invertPatch, invertPatchSequence, PatchConflict, type Patch } from './patch';
 
 function fixture(): Dataset {
   const file = {
@@ -411,5 +411,26 @@ describe('recomputed area and bbox against pycocotools (reference/polygons.json)
     const text = readCorpusText('datumaro/coco_dataset/coco/annotations/instances_val.json');
     const d = parseCoco(text).dataset!;
     expectUndoable(d, planSetFields(d, [0, 1], { category_id: 4 }));
+  });
+});
+
+describe('invertPatchSequence', () => {
+  it('undoes a sequence: entries reversed, each patch inverted, other fields kept', () => {
+    const d = fixture();
+    const first = planSetFields(d, [0], { category_id: 2 });
+    const afterFirst = applyPatch(d, first);
+    const second = planSetFields(afterFirst, [0], { iscrowd: 1 });
+    const sequence = [
+      { source: 0, patch: first },
+      { source: 0, patch: second, create: 'instances' as const },
+    ];
+    const inverted = invertPatchSequence(sequence);
+    expect(inverted).toEqual([
+      { source: 0, patch: invertPatch(second), create: 'instances' },
+      { source: 0, patch: invertPatch(first) },
+    ]);
+    const done = applyPatch(afterFirst, second);
+    const undone = inverted.reduce((data, entry) => applyPatch(data, entry.patch), done);
+    expect(exportCoco(undone)).toBe(exportCoco(d));
   });
 });

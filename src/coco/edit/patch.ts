@@ -40,6 +40,14 @@ export function invertPatch(patch: Patch): Patch {
     .reverse();
 }
 
+/**
+ * The sequence that undoes `entries` (each carrying a patch, applied in order): the
+ * entries in reverse order, each patch inverted, every other field kept as it is.
+ */
+export function invertPatchSequence<E extends { patch: Patch }>(entries: readonly E[]): E[] {
+  return [...entries].reverse().map((entry) => ({ ...entry, patch: invertPatch(entry.patch) }));
+}
+
 export class PatchConflict extends Error {}
 
 /**
