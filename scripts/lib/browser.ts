@@ -35,6 +35,14 @@ export async function launchPersistentChromium(extraArgs: string[] = []): Promis
     acceptDownloads: true,
     viewport: { width: 1400, height: 850 },
   });
-  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  // The browser may still be writing into the profile as it closes: retry, and never let a
+  // leftover folder in the temp directory end the benchmark.
+  context.on('close', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      console.warn(`could not delete ${profile}: ${String(error)}`);
+    }
+  });
   return context;
 }
