@@ -51,7 +51,13 @@ async function serve(): Promise<() => void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return () => process.kill(-server.pid!);
+  return () => {
+    try {
+      process.kill(-server.pid!);
+    } catch {
+      // the preview server has already gone
+    }
+  };
 }
 
 async function main() {
