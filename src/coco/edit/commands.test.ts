@@ -11,11 +11,10 @@ import {
   type Dataset,
 } from '../index';
 import { readCorpusJson, readCorpusText } from '../testing/corpus';
+import { editFixture as fixture } from '../testing/editFixture';
 import {
   boxPolygon,
   countOfCategory,
-  newAnnotationIds,
-  nextAnnotationId,
   planAddAnnotation,
   planAddCategory,
   planDeleteAnnotations,
@@ -29,66 +28,7 @@ import {
   planSetShape,
   planSplitPolygon,
 } from './commands';
-import { applyPatch, invertPatch, invertPatchSequence, PatchConflict, type Patch } from './patch';
-
-function fixture(): Dataset {
-  const file = {
-    info: { description: 'edit tests' },
-    images: [
-      { id: 1, file_name: 'a.jpg', width: 40, height: 30 },
-      { id: 2, file_name: 'b.jpg', width: 40, height: 30 },
-    ],
-    annotations: [
-      {
-        id: 1,
-        image_id: 1,
-        category_id: 1,
-        segmentation: [[2, 2, 12, 2, 12, 12, 2, 12]],
-        area: 100,
-        bbox: [2, 2, 10, 10],
-        iscrowd: 0,
-        attributes: { occluded: false, color: 'red' },
-      },
-      {
-        id: 2,
-        image_id: 1,
-        category_id: 2,
-        segmentation: [],
-        area: 20,
-        bbox: [20, 5, 5, 4],
-        iscrowd: 0,
-        score: 0.5,
-      },
-      {
-        id: 5,
-        image_id: 2,
-        category_id: 1,
-        segmentation: [
-          [1, 1, 9, 1, 9, 9, 1, 9],
-          [20, 20, 30, 20, 30, 28],
-        ],
-        area: 104,
-        bbox: [1, 1, 29, 27],
-        iscrowd: 0,
-        extra_field: 'kept',
-      },
-      {
-        id: 7,
-        image_id: 2,
-        category_id: 2,
-        segmentation: { size: [30, 40], counts: [100, 20, 1080] },
-        area: 20,
-        bbox: [3, 10, 1, 20],
-        iscrowd: 1,
-      },
-    ],
-    categories: [
-      { id: 1, name: 'cat', supercategory: 'animal' },
-      { id: 2, name: 'dog', supercategory: 'animal' },
-    ],
-  };
-  return parseCoco(JSON.stringify(file)).dataset!;
-}
+import { applyPatch, invertPatch, PatchConflict, type Patch } from './patch';
 
 const json = (d: Dataset) =>
   JSON.parse(exportCoco(d)) as {
@@ -221,59 +161,6 @@ describe('edit commands, each undone by its inverse', () => {
 
   it('boxPolygon: the 4 corners, clockwise from the top left', () => {
     expect(boxPolygon([1, 2, 3, 4])).toEqual([1, 2, 4, 2, 4, 6, 1, 6]);
-  });
-
-  it('new ids are unique across all files of a subset', () => {
-    const d = fixture();
-    const other = parseCoco(
-      JSON.stringify({
-        images: [{ id: 1, file_name: 'a.jpg', width: 40, height: 30 }],
-        annotations: [{ id: 8, image_id: 1, category_id: 1, keypoints: [], num_keypoints: 0 }],
-        categories: [{ id: 1, name: 'cat', keypoints: [], skeleton: [] }],
-      }),
-    ).dataset!;
-    const next = newAnnotationIds([d, other]);
-    expect([next(), next()]).toEqual([9, 10]);
-    expect(nextAnnotationId(d)).toBe(8);
-  });
-
-  it('ids past 2^53 are never counted as the largest, and never collide', () => {
-    const big = parseCoco(readCorpusText('quirks/big-ids.json')).dataset!;
-    const next = newAnnotationIds([big]);
-    const safe = big.annotations
-      .map((a) => a.id)
-      .filter((id): id is number & typeof id => Number.isSafeInteger(id));
-    const first = next();
-    expect(first).toBe(Math.max(0, ...safe) + 1);
-    expect(Number.isSafeInteger(first)).toBe(true);
-    // Ids held as strings that spell a number, and ids in the way, are skipped.
-    const crowded = parseCoco(
-      JSON.stringify({
-        images: [{ id: 1, file_name: 'a.jpg', width: 4, height: 4 }],
-        annotations: [
-          { id: 3, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
-          { id: '4', image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
-          { id: 'BIG', image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
-        ],
-        categories: [{ id: 1, name: 'a' }],
-      }).replace('"BIG"', '9007199254740993'),
-    ).dataset!;
-    const ids = newAnnotationIds([crowded]);
-    expect([ids(), ids()]).toEqual([5, 6]);
-    // At the edge of safe integers: the last one is given, then no more (2^53 is in use).
-    const edge = parseCoco(
-      JSON.stringify({
-        images: [{ id: 1, file_name: 'a.jpg', width: 4, height: 4 }],
-        annotations: [
-          { id: Number.MAX_SAFE_INTEGER - 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
-          { id: 'BIG', image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] },
-        ],
-        categories: [{ id: 1, name: 'a' }],
-      }).replace('"BIG"', '9007199254740993'),
-    ).dataset!;
-    const last = newAnnotationIds([edge]);
-    expect(last()).toBe(Number.MAX_SAFE_INTEGER);
-    expect(() => last()).toThrow(RangeError);
   });
 
   it('deletes annotations', () => {
@@ -411,26 +298,5 @@ describe('recomputed area and bbox against pycocotools (reference/polygons.json)
     const text = readCorpusText('datumaro/coco_dataset/coco/annotations/instances_val.json');
     const d = parseCoco(text).dataset!;
     expectUndoable(d, planSetFields(d, [0, 1], { category_id: 4 }));
-  });
-});
-
-describe('invertPatchSequence', () => {
-  it('undoes a sequence: entries reversed, each patch inverted, other fields kept', () => {
-    const d = fixture();
-    const first = planSetFields(d, [0], { category_id: 2 });
-    const afterFirst = applyPatch(d, first);
-    const second = planSetFields(afterFirst, [0], { iscrowd: 1 });
-    const sequence = [
-      { source: 0, patch: first },
-      { source: 0, patch: second, create: 'instances' as const },
-    ];
-    const inverted = invertPatchSequence(sequence);
-    expect(inverted).toEqual([
-      { source: 0, patch: invertPatch(second), create: 'instances' },
-      { source: 0, patch: invertPatch(first) },
-    ]);
-    const done = applyPatch(afterFirst, second);
-    const undone = inverted.reduce((data, entry) => applyPatch(data, entry.patch), done);
-    expect(exportCoco(undone)).toBe(exportCoco(d));
   });
 });

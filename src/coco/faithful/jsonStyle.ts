@@ -16,7 +16,7 @@ export type JsonStyle = {
   readonly colon: string;
   /** What separates items on one line: `','`, `', '`. */
   readonly comma: string;
-  /** Non-ASCII characters written as `\uXXXX` (Python's default `ensure_ascii`). */
+  /** Non-ASCII characters written as escapes like `\u00e9` (Python's default `ensure_ascii`). */
   readonly ascii: boolean;
   /**
    * Paths (keys joined by `.`, array positions left out: `bbox`, `attributes.weight`)
