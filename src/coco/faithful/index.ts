@@ -3,11 +3,13 @@
  * records the user changed rewritten (in the file's own style). See splicer.ts.
  */
 import { strToU8 } from 'fflate';
-import { concat, JsonSplicer, type SplicePlan } from './splicer';
+import { concat } from './byteRouter';
+import { JsonSplicer } from './splicer';
+import type { SplicePlan } from './splicePlan';
 
+export { concat } from './byteRouter';
+export { JsonSplicer } from './splicer';
 export {
-  concat,
-  JsonSplicer,
   SpliceMismatch,
   DROP,
   KEEP,
@@ -15,7 +17,7 @@ export {
   type CollectionName,
   type CollectionPlan,
   type SplicePlan,
-} from './splicer';
+} from './splicePlan';
 export { planSplice, changesNothing } from './planSplice';
 export { findExactIntegers, hasUnsafeIds } from './exactIntegers';
 export type { JsonStyle } from './jsonStyle';

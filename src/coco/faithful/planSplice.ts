@@ -14,7 +14,7 @@ import {
   type CollectionName,
   type CollectionPlan,
   type SplicePlan,
-} from './splicer';
+} from './splicePlan';
 
 type Claim = { sourceIndex: number; value: unknown | null };
 

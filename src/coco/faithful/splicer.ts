@@ -11,40 +11,20 @@
  * template of the file's style) are ever decoded.
  */
 import { strFromU8 } from 'fflate';
+import {
+  DROP,
+  KEEP,
+  REPLACE,
+  SpliceMismatch,
+  type CollectionName,
+  type CollectionPlan,
+  type SplicePlan,
+} from './splicePlan';
+import { ByteRouter, concat, gapText, type Emit, type Mode } from './byteRouter';
 import { formatString, formatValue, type JsonStyle } from './jsonStyle';
 import { learnStyle } from './learnStyle';
 import { rewriteValue } from './rewriteValue';
 import { parseSpans, type SpanNode } from './spanTree';
-
-export type CollectionName = 'images' | 'annotations' | 'categories';
-
-/** What to do with the elements of one array. */
-export type CollectionPlan = {
-  /** How many elements the file's array holds: a file that differs is refused. */
-  readonly expected: number;
-  /** Per element: DROP, KEEP, or REPLACE with `replacements.get(k)`. */
-  readonly codes: Uint8Array;
-  readonly replacements: ReadonlyMap<number, unknown>;
-  /** Values written after the file's elements (records the user added). */
-  readonly appended: readonly unknown[];
-};
-
-export const DROP = 0;
-export const KEEP = 1;
-export const REPLACE = 2;
-
-export type SplicePlan = {
-  /** A dataset file is an object; a results list, one array (its plan is `annotations`). */
-  readonly root: 'object' | 'array';
-  readonly collections: Partial<Record<CollectionName, CollectionPlan>>;
-  readonly exactIntegers: ReadonlyMap<number, string>;
-};
-
-/** The bytes are not the file the plan was made for (changed, or another shape). */
-export class SpliceMismatch extends Error {}
-
-type Mode = 'copy' | 'skip' | 'hold' | 'copyHold';
-type Emit = (part: Uint8Array | string) => void;
 
 type OpenCollection = {
   readonly name: CollectionName;
@@ -79,9 +59,7 @@ export class JsonSplicer {
   private inString = false;
   private escape = false;
   private inScalar = false;
-  private mode: Mode = 'copy';
-  private regionFrom = 0;
-  private held: Uint8Array[] = [];
+  private readonly bytes: ByteRouter;
 
   private root: 'none' | 'object' | 'array' | 'done' = 'none';
   private rootLead: string | null = null;
@@ -103,11 +81,14 @@ export class JsonSplicer {
   constructor(
     private readonly plan: SplicePlan,
     private readonly emit: Emit,
-  ) {}
+  ) {
+    this.bytes = new ByteRouter(emit);
+  }
 
   /** The next bytes of the file. */
   push(chunk: Uint8Array): void {
     this.chunk = chunk;
+    this.bytes.startChunk(chunk, this.offset);
     const n = chunk.length;
     const base = this.offset;
     let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
@@ -176,7 +157,7 @@ export class JsonSplicer {
     if (this.root !== 'done' || this.inString || this.depth !== 0)
       throw new SpliceMismatch('the file ends before its JSON does');
     if (this.inScalar) throw new SpliceMismatch('a file that is one number is not a dataset');
-    this.switchTo('copy', this.offset);
+    this.bytes.switchTo('copy', this.offset);
   }
 
   // Reading: strings and nested values skipped fast.
@@ -251,7 +232,7 @@ export class JsonSplicer {
       } else {
         this.root = 'object';
         this.expectKey = true;
-        this.switchTo('hold', at + 1);
+        this.bytes.switchTo('hold', at + 1);
       }
       return;
     }
@@ -288,7 +269,7 @@ export class JsonSplicer {
 
   private stringStarts(at: number, i: number): void {
     if (this.root === 'object' && this.collection === null && this.depth === 1 && this.expectKey) {
-      if (this.rootLead === null) this.rootLead = this.release(at);
+      if (this.rootLead === null) this.rootLead = this.bytes.release(at);
       this.expectKey = false;
       this.reading = 'key';
       this.keyParts = [];
@@ -321,7 +302,7 @@ export class JsonSplicer {
     }
     if (this.depth === 1 && this.root === 'object') {
       this.rootMembers++;
-      this.switchTo('hold', at);
+      this.bytes.switchTo('hold', at);
     }
     this.reading = null;
   }
@@ -343,7 +324,7 @@ export class JsonSplicer {
   }
 
   private rootComma(at: number): void {
-    this.release(at);
+    this.bytes.release(at);
     this.expectKey = true;
   }
 
@@ -352,7 +333,7 @@ export class JsonSplicer {
   private openCollection(name: CollectionName, at: number, depth: number, parentPad: string) {
     this.seen.add(name);
     this.spliced.add(name);
-    this.switchTo('hold', at + 1);
+    this.bytes.switchTo('hold', at + 1);
     this.collection = {
       name,
       plan: this.plan.collections[name]!,
@@ -381,8 +362,8 @@ export class JsonSplicer {
         : code === REPLACE || template
           ? 'hold'
           : 'skip';
-    this.switchTo(mode, at);
-    const gap = gapText(this.takeHeld());
+    this.bytes.switchTo(mode, at);
+    const gap = gapText(this.bytes.takeHeld());
     if (k === 0) open.lead = gap;
     else open.sep ??= gap;
     if (code === DROP) return;
@@ -394,10 +375,10 @@ export class JsonSplicer {
 
   private elementEnds(open: OpenCollection, at: number): void {
     const k = open.k++;
-    const captured = this.mode === 'hold' || this.mode === 'copyHold';
-    this.switchTo('hold', at);
+    const captured = this.bytes.mode === 'hold' || this.bytes.mode === 'copyHold';
+    this.bytes.switchTo('hold', at);
     if (captured) {
-      const text = strFromU8(concat(this.takeHeld()));
+      const text = strFromU8(concat(this.bytes.takeHeld()));
       const node = spansOrNull(text);
       if (k === 0 && node !== null) {
         this.templates.set(open.name, node);
@@ -412,8 +393,8 @@ export class JsonSplicer {
   }
 
   private closeCollection(open: OpenCollection, at: number): void {
-    this.switchTo('copy', at);
-    const gap = gapText(this.takeHeld());
+    this.bytes.switchTo('copy', at);
+    const gap = gapText(this.bytes.takeHeld());
     if (open.k === 0) open.lead = gap;
     if (open.k !== open.plan.expected)
       throw new SpliceMismatch(
@@ -437,8 +418,8 @@ export class JsonSplicer {
 
   /** Arrays the file lacks but the plan fills are added before the root's closing brace. */
   private closeRoot(at: number): void {
-    this.switchTo('copy', at);
-    const gap = gapText(this.takeHeld());
+    this.bytes.switchTo('copy', at);
+    const gap = gapText(this.bytes.takeHeld());
     const lead = this.rootLead ?? gap;
     const memberPad = padOf(lead);
     for (const [name, plan] of Object.entries(this.plan.collections)) {
@@ -495,61 +476,13 @@ export class JsonSplicer {
     return learnStyle(template ?? this.anyTemplate, pad, rootIndent, this.plan.exactIntegers);
   }
 
-  // Where bytes go: copied to the output, skipped, or held for a decision.
-
-  private switchTo(mode: Mode, at: number): void {
-    const from = this.regionFrom - this.offset;
-    const to = at - this.offset;
-    if (to > from) {
-      if (this.mode === 'copy' || this.mode === 'copyHold')
-        this.emit(this.chunk.subarray(from, to));
-      if (this.mode === 'hold' || this.mode === 'copyHold')
-        this.held.push(this.chunk.slice(from, to));
-    }
-    this.mode = mode;
-    this.regionFrom = at;
-  }
-
-  /** Emits what was held and copies from `at` on; returns the held text. */
-  private release(at: number): string {
-    this.switchTo('copy', at);
-    const text = gapText(this.takeHeld());
-    this.emit(text);
-    return text;
-  }
-
-  private takeHeld(): Uint8Array[] {
-    const held = this.held;
-    this.held = [];
-    return held;
-  }
-
   private endOfChunk(): void {
     if (this.keyParts !== null && this.inString) {
       this.keyParts.push(this.chunk.slice(this.keyFrom));
       this.keyFrom = 0;
     }
-    this.switchTo(this.mode, this.offset + this.chunk.length);
+    this.bytes.endOfChunk();
   }
-}
-
-/** The parts as one buffer (the part itself when there is one). */
-export function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** Whitespace and commas (ASCII) as a string. */
-function gapText(parts: Uint8Array[]): string {
-  let out = '';
-  for (const p of parts) for (let i = 0; i < p.length; i++) out += String.fromCharCode(p[i]!);
-  return out;
 }
 
 /** The indentation after the last line break of a gap. */
