@@ -37,6 +37,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
+    // The offline service worker caches the app as it installs: only e2e/offline.spec.ts,
+    // which tests it, lets it run; elsewhere every request reaches the server as written.
+    serviceWorkers: 'block',
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),

@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built app runs under a Content-Security-Policy: no inline script, no network but
@@ -35,8 +36,44 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Offline and installable: after the first visit a service worker (Workbox, generated at
+ * build time) serves the app, the engine worker and the sample from its cache, so the app
+ * opens with no network; the manifest lets the browser install it as an app. The page
+ * registers it from an external script (no inline script, per the policy above).
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script-defer',
+  // The icons are in the glob below; listed once each in the precache.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'cocoscope — COCO datasets in your browser',
+    short_name: 'cocoscope',
+    description: 'Open, check, fix and export MS COCO datasets. Nothing is uploaded.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#1d2433',
+    theme_color: '#1d2433',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'sample/**/*.{json,jpg}'],
+    // README screenshots are not part of the app.
+    globIgnores: ['readme/**'],
+    navigateFallback: 'index.html',
+    // The page that installed the worker is served by it from then on (no second visit needed).
+    clientsClaim: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline],
   // Relative asset paths: the built site works from any folder or static host.
   base: './',
   worker: { format: 'es' },
