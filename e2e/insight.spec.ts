@@ -178,7 +178,7 @@ test('statistics agree with counts computed from the file, and a bar filters the
   await page.goto('/');
   await openFiles(page, [payload('generated.json', JSON.stringify(file))]);
   await expectStatus(page, 120, 900, 80);
-  await page.getByRole('tab', { name: 'Statistics' }).click();
+  await page.getByRole('tab', { name: 'Dataset' }).click();
   const panel = page.getByRole('region', { name: 'Statistics' });
 
   const perCategory = await chartTable(panel, 'Annotations per category');

@@ -37,5 +37,5 @@ export async function measureChecks(page: Page, timeout = 120_000): Promise<Chec
 }
 
 export function measureStats(page: Page, timeout = 120_000): Promise<number> {
-  return timeTab(page, 'Statistics', 'Statistics', /^Annotations per category/, timeout);
+  return timeTab(page, 'Dataset', 'Statistics', /^Annotations per category/, timeout);
 }

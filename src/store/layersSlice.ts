@@ -1,4 +1,7 @@
-/** What the canvas draws: layer toggles, mask opacity, score threshold, hidden categories. */
+/**
+ * What the page shows: the side panels, and what the canvas draws (layer toggles, mask
+ * opacity, score threshold, hidden categories).
+ */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
 
@@ -12,7 +15,12 @@ export type Layers = {
   labels: boolean;
 };
 
+/** The side panels beside the canvas; either can be hidden to give the canvas the room. */
+export type Panels = { imageList: boolean; details: boolean };
+
 export type LayersSlice = {
+  panels: Panels;
+  togglePanel: (panel: keyof Panels) => void;
   layers: Layers;
   /** Fill opacity of masks and polygons, 0..1. */
   opacity: number;
@@ -34,6 +42,8 @@ export type LayersSlice = {
 };
 
 export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (set) => ({
+  panels: { imageList: true, details: true },
+  togglePanel: (panel) => set((s) => ({ panels: { ...s.panels, [panel]: !s.panels[panel] } })),
   layers: {
     masks: true,
     polygons: true,

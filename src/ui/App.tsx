@@ -20,6 +20,7 @@ import { Welcome } from './Welcome';
 export function App() {
   const hasDataset = useApp((s) => s.summary !== null);
   const sessionsChecked = useApp((s) => s.sessionsChecked);
+  const panels = useApp((s) => s.panels);
   return (
     <div className="app" data-sessions-checked={sessionsChecked ? 'true' : undefined}>
       <PanelBoundary name="toolbar">
@@ -28,10 +29,16 @@ export function App() {
       <Alerts />
       <ExportReceipt />
       {hasDataset ? (
-        <div className="workspace">
-          <PanelBoundary name="image list">
-            <ImageList />
-          </PanelBoundary>
+        <div
+          className="workspace"
+          data-image-list={panels.imageList ? undefined : 'hidden'}
+          data-details={panels.details ? undefined : 'hidden'}
+        >
+          {panels.imageList && (
+            <PanelBoundary name="image list">
+              <ImageList />
+            </PanelBoundary>
+          )}
           <div className="stage-column">
             <PanelBoundary name="view settings">
               <ViewBar />
@@ -40,9 +47,11 @@ export function App() {
               <CanvasView />
             </PanelBoundary>
           </div>
-          <PanelBoundary name="details">
-            <SidePanel />
-          </PanelBoundary>
+          {panels.details && (
+            <PanelBoundary name="details">
+              <SidePanel />
+            </PanelBoundary>
+          )}
         </div>
       ) : (
         <>

@@ -24,6 +24,13 @@ const SHORTCUTS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'Panels',
+    [
+      ['L', 'show / hide the image list'],
+      ['D', 'show / hide the details panel'],
+    ],
+  ],
+  [
     'Tools',
     [
       ['V', 'select'],

@@ -7,17 +7,11 @@ import { Inspector } from './Inspector';
 import { ProblemsPanel } from './ProblemsPanel';
 import { StatsPanel } from './StatsPanel';
 
-const TABS = [
-  'Annotations',
-  'Categories',
-  'Problems',
-  'Statistics',
-  'Evaluation',
-  'Dataset',
-] as const;
+// Five at most, so they fit one row of the panel; the statistics are part of "Dataset".
+const TABS = ['Annotations', 'Categories', 'Problems', 'Evaluation', 'Dataset'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The right-hand panel: the image's annotations, categories, problems, statistics, evaluation, the dataset. */
+/** The right-hand panel: the image's annotations, categories, problems, evaluation, the dataset and its statistics. */
 export function SidePanel() {
   const [chosen, setTab] = useState<Tab>('Annotations');
   // The evaluation tab is there while the subset has predictions.
@@ -33,7 +27,10 @@ export function SidePanel() {
             type="button"
             role="tab"
             aria-selected={tab === t}
-            onClick={() => setTab(t)}
+            onClick={(e) => {
+              setTab(t);
+              e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            }}
           >
             {t}
           </button>
@@ -43,9 +40,14 @@ export function SidePanel() {
         {tab === 'Annotations' && <Inspector />}
         {tab === 'Categories' && <CategoryPanel />}
         {tab === 'Problems' && <ProblemsPanel />}
-        {tab === 'Statistics' && <StatsPanel />}
         {tab === 'Evaluation' && <EvaluationPanel />}
-        {tab === 'Dataset' && <DatasetPanel />}
+        {tab === 'Dataset' && (
+          <>
+            <DatasetPanel />
+            <h2>Statistics</h2>
+            <StatsPanel />
+          </>
+        )}
       </div>
     </aside>
   );

@@ -3,6 +3,7 @@ import { filesFromInput } from '../io/pickedFiles';
 import { loadSample } from '../io/sample';
 import { useApp } from '../store/store';
 import { ExportDialog } from './ExportDialog';
+import { PanelToggles } from './PanelToggles';
 import { ShortcutsButton } from './ShortcutsDialog';
 import { UndoRedo } from './UndoRedo';
 
@@ -88,6 +89,7 @@ export function Toolbar() {
           </select>
         </label>
       )}
+      {subsets !== undefined && <PanelToggles />}
       <ShortcutsButton />
     </header>
   );
