@@ -170,3 +170,34 @@ test('an export says what it wrote: the file, its size, the edits it holds', asy
   await expect(receipt).toContainText(`Exported ${name} (${bytes.length} bytes)`);
   await expect(receipt).toContainText('1 edit included');
 });
+
+test('the export buttons say what they make; several json files of a subset download as one zip of them, unchanged', async ({
+  page,
+}) => {
+  const names = ['instances_val.json', 'person_keypoints_val.json', 'captions_val.json'];
+  const tree = corpusTree('datumaro/coco_dataset/coco/annotations');
+  await page.goto('/');
+  await openFiles(
+    page,
+    names.map((n) => payload(n, tree[n]!)),
+  );
+  await expect(page.getByRole('status')).toContainText('images ·');
+  const json = page.getByRole('button', { name: /^Export JSON/ });
+  await expect(json).toHaveAccessibleName('Export JSON — COCO, 3 files in one zip');
+  await expect(json).toHaveAttribute('title', /3 annotation files as COCO json, in one zip/);
+  await expect(page.getByRole('button', { name: /^Export zip/ })).toHaveAccessibleName(
+    'Export zip — CVAT COCO 1.1 with pictures',
+  );
+
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const { name, bytes } = await download(page, 'Export JSON');
+  expect(name).toBe('annotations_val.zip');
+  const files = unzipSync(new Uint8Array(bytes));
+  expect(Object.keys(files).sort()).toEqual(names.map((n) => `annotations/${n}`).sort());
+  for (const n of names)
+    expect(Buffer.compare(Buffer.from(files[`annotations/${n}`]!), Buffer.from(tree[n]!))).toBe(0);
+  // One click, one download (it used to be one per file).
+  await expect(page.getByLabel('Last export')).toContainText('annotations_val.zip');
+  expect(downloads).toEqual(['annotations_val.zip']);
+});

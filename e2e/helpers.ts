@@ -172,7 +172,7 @@ export async function download(
 ): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: button, exact: true }).click(),
+    page.getByRole('button', { name: new RegExp(`^${button}`) }).click(),
   ]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }

@@ -151,7 +151,7 @@ export async function measureExport(
     const t0 = Date.now();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: timeoutMs }),
-      page.getByRole('button', { name: button, exact: true }).click(),
+      page.getByRole('button', { name: new RegExp(`^${button}`) }).click(),
     ]);
     const ms = Date.now() - t0;
     const path = await download.path();

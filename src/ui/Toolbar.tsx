@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { filesFromInput } from '../io/pickedFiles';
 import { loadSample } from '../io/sample';
 import { useApp } from '../store/store';
+import { ExportButtons } from './ExportButtons';
 import { ExportDialog } from './ExportDialog';
 import { PanelToggles } from './PanelToggles';
 import { ShortcutsButton } from './ShortcutsDialog';
@@ -15,7 +16,6 @@ export function Toolbar() {
   const subsets = useApp((s) => s.summary?.subsets);
   const subsetIndex = useApp((s) => s.subsetIndex);
   const setSubset = useApp((s) => s.setSubset);
-  const exportDataset = useApp((s) => s.exportDataset);
   const [optionsOpen, setOptionsOpen] = useState(false);
 
   const onPicked = (input: HTMLInputElement | null) => {
@@ -60,21 +60,10 @@ export function Toolbar() {
       />
       {subsets !== undefined && <UndoRedo />}
       {subsets !== undefined && (
-        <div className="export-buttons">
-          <button type="button" onClick={() => void exportDataset('json')}>
-            Export JSON
-          </button>
-          <button type="button" onClick={() => void exportDataset('zip')}>
-            Export zip
-          </button>
-          <button
-            type="button"
-            aria-expanded={optionsOpen}
-            onClick={() => setOptionsOpen(!optionsOpen)}
-          >
-            Export options
-          </button>
-        </div>
+        <ExportButtons
+          optionsOpen={optionsOpen}
+          toggleOptions={() => setOptionsOpen(!optionsOpen)}
+        />
       )}
       {optionsOpen && <ExportDialog onClose={() => setOptionsOpen(false)} />}
       {subsets !== undefined && subsets.length > 1 && (

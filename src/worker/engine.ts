@@ -39,6 +39,7 @@ import {
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 import { slicePauser } from './slices';
+import { zipSubsetName } from './zipSubsetName';
 
 export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
@@ -212,7 +213,12 @@ export class Engine {
     if (format === 'json') {
       const s = this.subsets[subset];
       if (s === undefined) throw new Error('no dataset is open');
-      return exportJson(s, settings, progress, cancelled);
+      if (s.sources.length === 1) return exportJson(s, settings, progress, cancelled);
+      // Several files of one subset (instances, person_keypoints, …): one download, a zip
+      // of them in CVAT's layout, which every reader opens as the same subset.
+      const json = { ...settings, includeImages: false };
+      const blob = await exportZip([s], [], json, progress, cancelled);
+      return [{ name: `annotations_${zipSubsetName(s.name)}.zip`, blob }];
     }
     const notes: string[] = [];
     const blob = await exportZip(this.subsets, this.pictures, settings, progress, cancelled, notes);
