@@ -1,17 +1,23 @@
+import { visibleAnnotations } from '../canvas/visibleAnnotations';
 import { currentSubset, useApp } from '../store/store';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationRows } from './AnnotationRows';
 import { MatchNote, PredictionList } from './PredictionList';
 
-/** The current image's annotations; selecting here selects on the canvas and back. */
+/**
+ * The current image's annotations. The selection's editor is pinned at the top, so it is
+ * in view wherever the list is scrolled; the list shows what the canvas draws (its
+ * filters: crowd only, hidden categories, score threshold), plus anything selected.
+ */
 export function Inspector() {
   const subset = useApp(currentSubset);
   const annotations = useApp((s) => s.annotations);
   const selection = useApp((s) => s.selection);
-  const hovered = useApp((s) => s.hovered);
-  const select = useApp((s) => s.select);
-  const hover = useApp((s) => s.hover);
   const imageProblems = useApp((s) => s.imageProblems);
+  const hiddenCategories = useApp((s) => s.hiddenCategories);
+  const scoreThreshold = useApp((s) => s.scoreThreshold);
+  const crowdOnly = useApp((s) => s.crowdOnly);
   if (subset === undefined) return null;
   const names = new Map(subset.categories.map((c) => [String(c.id), c.name]));
   const nameOf = (a: PlainAnnotation) =>
@@ -19,56 +25,48 @@ export function Inspector() {
       ? a.kind
       : (names.get(String(a.categoryId)) ?? `unknown category ${String(a.categoryId)}`);
   const selected = annotations.filter((a) => selection.includes(a.key));
+  const visible = new Set(
+    visibleAnnotations(annotations, { hiddenCategories, scoreThreshold, crowdOnly }),
+  );
+  const shown = annotations.filter((a) => visible.has(a) || selection.includes(a.key));
+  const fileLabels = subset.files.length > 1 ? subset.files.map((f) => f.kind) : null;
 
   return (
     <div className="inspector">
-      <h2>Annotations ({annotations.length})</h2>
-      <ul aria-label="Annotations" className="annotation-list">
-        {annotations.map((a) => (
-          <li
-            key={a.key}
-            aria-selected={selection.includes(a.key)}
-            className={[
-              selection.includes(a.key) ? 'selected' : '',
-              hovered === a.key ? 'hovered' : '',
-            ].join(' ')}
-            onClick={(e) =>
-              select(
-                e.shiftKey || e.metaKey || e.ctrlKey
-                  ? [...new Set([...selection, a.key])]
-                  : [a.key],
-              )
-            }
-            onMouseEnter={() => hover(a.key)}
-            onMouseLeave={() => hover(null)}
-          >
-            <span className="name">{nameOf(a)}</span> <span className="muted">#{String(a.id)}</span>{' '}
-            <span className="kind">{a.kind}</span>
-            {a.iscrowd && <span className="badge">crowd</span>}
-            {a.edited && <span className="badge edited">edited</span>}
-            {a.score !== null && <span className="muted"> {a.score.toFixed(2)}</span>}
-          </li>
-        ))}
-      </ul>
-      {selected.length === 1 && selected[0]!.match !== null && (
-        <MatchNote match={selected[0]!.match} />
-      )}
       {selected.length > 0 && (
-        <AnnotationEditor selected={selected} categories={subset.categories} />
-      )}
-      <PredictionList names={names} />
-      {imageProblems.length > 0 && (
-        <section aria-label="Problems of this image">
-          <h2>Problems ({imageProblems.length})</h2>
-          <ul className="problem-list">
-            {imageProblems.map((p, i) => (
-              <li key={i} className={p.severity}>
-                <code>{p.path}</code> {p.message}
-              </li>
-            ))}
-          </ul>
+        <section className="pinned-editor" aria-label="Selected annotations">
+          {selected.length === 1 && selected[0]!.match !== null && (
+            <MatchNote match={selected[0]!.match} />
+          )}
+          <AnnotationEditor selected={selected} categories={subset.categories} />
         </section>
       )}
+      <div className="inspector-lists">
+        <h2>
+          Annotations ({shown.length}
+          {shown.length < annotations.length ? ` of ${annotations.length}` : ''})
+        </h2>
+        {shown.length < annotations.length && (
+          <p className="muted filtered-note">
+            {annotations.length - shown.length} hidden by the view (crowd only, hidden categories or
+            the score threshold).
+          </p>
+        )}
+        <AnnotationRows shown={shown} nameOf={nameOf} fileLabels={fileLabels} />
+        <PredictionList names={names} />
+        {imageProblems.length > 0 && (
+          <section aria-label="Problems of this image">
+            <h2>Problems ({imageProblems.length})</h2>
+            <ul className="problem-list">
+              {imageProblems.map((p, i) => (
+                <li key={i} className={p.severity}>
+                  <code>{p.path}</code> {p.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import {
   type FindingKind,
 } from '../coco';
 import type { FindingInfo } from './protocol';
-import type { Subset } from './subset';
+import { annotationsOfImage, type Subset } from './subset';
 
 /** Findings listed at most (the counts cover all). */
 export const FINDINGS_SENT = 20_000;
@@ -31,6 +31,7 @@ export async function checkSubset(
   const findings: FindingInfo[] = [];
   const counts: Partial<Record<FindingKind, number>> = {};
   const flagged = new Uint8Array(subset.images.length);
+  const emptySeen = new Uint8Array(subset.images.length);
   const total = subset.sources.reduce((n, s) => n + 2 * s.dataset.annotations.length, 0);
   let before = 0;
   for (const [s, { dataset }] of subset.sources.entries()) {
@@ -42,10 +43,17 @@ export async function checkSubset(
       step = steps.next();
     }
     for (const f of step.value) {
-      counts[f.kind] = (counts[f.kind] ?? 0) + 1;
       const ann = f.annotation === undefined ? undefined : dataset.annotations[f.annotation];
       const image = f.image === undefined ? ann?.imageId : dataset.images[f.image]?.id;
       const imageIndex = image === undefined ? null : (subset.imageById.get(idKey(image)) ?? null);
+      // The subset is one dataset: an image is empty when no file of it annotates it, and
+      // is counted once, however many files list it.
+      if (f.kind === 'empty-image' && imageIndex !== null) {
+        if (emptySeen[imageIndex] === 1 || annotationsOfImage(subset, imageIndex).length > 0)
+          continue;
+        emptySeen[imageIndex] = 1;
+      }
+      counts[f.kind] = (counts[f.kind] ?? 0) + 1;
       if (imageIndex !== null) flagged[imageIndex] = 1;
       if (findings.length >= FINDINGS_SENT) continue;
       findings.push({
