@@ -48,4 +48,17 @@ describe('hit testing', () => {
     expect(annotationAt([crowd, small], 20, 20, 1)?.key).toBe(1);
     expect(annotationAt([crowd, small], 200, 20, 1)).toBeNull();
   });
+
+  it('finds keypoints without a box by their points, and never a label', () => {
+    const points = ann(1, {
+      kind: 'keypoints',
+      keypoints: [10, 10, 2, 30, 30, 0],
+      bbox: null,
+      caption: null,
+    });
+    const label = ann(2, { kind: 'label' });
+    expect(annotationAt([points, label], 11, 10, 1)?.key).toBe(1);
+    // The unlabeled point (v = 0) is not there to be hit.
+    expect(annotationAt([points, label], 30, 30, 1)).toBeNull();
+  });
 });
