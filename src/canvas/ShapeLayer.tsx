@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import type { Layers } from '../store/layersSlice';
-import { bboxOf, hasMask, keypointsOf } from '../store/plainAnnotation';
+import { bboxOf, keypointsOf, maskDrawn } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { LabelsShape } from './LabelsShape';
 import { PolygonsShape } from './PolygonsShape';
@@ -44,7 +44,7 @@ export function ShapeLayer(props: Props) {
         const width = (on ? 3 : 1.5) / scale;
         const dash = a.iscrowd ? [6 / scale, 4 / scale] : undefined;
         // Masks get a frame (dashed for crowd, so they stand apart at a glance; others when active).
-        const maskFrame = hasMask(a) && layers.masks && (a.iscrowd || on);
+        const maskFrame = maskDrawn(a) && layers.masks && (a.iscrowd || on);
         const bbox = bboxOf(a);
         const showBox = (layers.boxes && a.kind === 'box') || layers.allBoxes || maskFrame;
         const keypoints = keypointsOf(a);

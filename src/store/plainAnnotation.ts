@@ -69,6 +69,6 @@ export function captionOf(a: PlainBody): string | null {
 }
 
 /** Whether a mask or segment was drawn as a bitmap; other kinds have none. */
-export function hasMask(a: PlainBody): boolean {
+export function maskDrawn(a: PlainBody): boolean {
   return (a.kind === 'mask' || a.kind === 'segment') && a.hasMask;
 }

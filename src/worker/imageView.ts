@@ -3,6 +3,7 @@
  * pixels of their bounding box; the worker shell turns them into ImageBitmaps.
  */
 import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
+import { bodyOf } from './annotationBody';
 import {
   MAX_IMAGE_MASK_PIXELS,
   maskBoxPixels,
@@ -10,7 +11,6 @@ import {
   parseHexColor,
   type MaskPixels,
 } from './maskPixels';
-import { bodyOf } from './annotationBody';
 import type { WantedSegment } from './panoptic';
 import { groundTruthMatch, predictionsOfImage } from './predictionView';
 import type { GroundTruthMatch, ProblemInfo, ViewAnnotation, ViewPrediction } from './protocol';
