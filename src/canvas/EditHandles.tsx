@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type Konva from 'konva';
 import { Circle, Group, Layer, Line, Rect, Transformer } from 'react-konva';
 import type { Shape } from '../coco';
+import { assertNever } from '../coco/assertNever';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { withAlpha } from './palette';
 
@@ -21,11 +22,20 @@ type Props = {
  */
 export function EditHandles(props: Props) {
   const { annotation } = props;
-  if (annotation.kind === 'box' && annotation.bbox !== null)
-    return <BoxHandles {...props} bbox={annotation.bbox} />;
-  if (annotation.kind === 'polygon' && annotation.polygons !== null)
-    return <PolygonHandles {...props} polygons={annotation.polygons} />;
-  return null;
+  switch (annotation.kind) {
+    case 'box':
+      return <BoxHandles {...props} bbox={annotation.bbox} />;
+    case 'polygon':
+      return <PolygonHandles {...props} polygons={annotation.polygons} />;
+    case 'mask':
+    case 'segment':
+    case 'keypoints':
+    case 'caption':
+    case 'label':
+      return null;
+    default:
+      return assertNever(annotation);
+  }
 }
 
 function BoxHandles(props: Props & { bbox: [number, number, number, number] }) {

@@ -1,4 +1,5 @@
 import { Shape } from 'react-konva';
+import { bboxOf } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { UNKNOWN_COLOR } from './palette';
 
@@ -26,13 +27,14 @@ export function LabelsShape(props: {
         ctx.textBaseline = 'top';
         for (const a of annotations) {
           const name = a.categoryId === null ? undefined : names[String(a.categoryId)];
-          if (a.bbox === null || name === undefined) continue;
+          const bbox = bboxOf(a);
+          if (bbox === null || name === undefined) continue;
           let text = a.score !== null ? `${name} ${a.score.toFixed(2)}` : name;
           if (a.iscrowd) text += ' (crowd)';
           const w = ctx.measureText(text).width + 2 * pad;
           const h = size + 2 * pad;
-          const x = a.bbox[0];
-          const y = Math.max(0, a.bbox[1] - h);
+          const x = bbox[0];
+          const y = Math.max(0, bbox[1] - h);
           ctx.globalAlpha = 0.85;
           ctx.fillStyle = colors[String(a.categoryId)] ?? UNKNOWN_COLOR;
           ctx.fillRect(x, y, w, h);

@@ -24,7 +24,7 @@ export function PolygonsShape(props: {
       sceneFunc={(context) => {
         const ctx = context._context;
         for (const a of annotations) {
-          if (a.polygons === null || a.polygons.length === 0) continue;
+          if (a.kind !== 'polygon' || a.polygons.length === 0) continue;
           const color = colors[String(a.categoryId)] ?? UNKNOWN_COLOR;
           const on = active(a.key);
           ctx.fillStyle = withAlpha(color, on ? Math.min(1, opacity + 0.25) : opacity);

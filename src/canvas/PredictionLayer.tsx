@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { Image as KonvaImage, Layer, Line, Rect, Text } from 'react-konva';
+import { bboxOf } from '../store/plainAnnotation';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { MARK_COLORS, type MaskImage } from '../worker/protocol';
@@ -29,12 +30,13 @@ export function PredictionLayer(props: Props) {
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
       {props.missed.map((a) => {
-        if (a.bbox === null) return null;
+        const bbox = bboxOf(a);
+        if (bbox === null) return null;
         const frame = {
-          x: a.bbox[0] - 3 / scale,
-          y: a.bbox[1] - 3 / scale,
-          width: a.bbox[2] + 6 / scale,
-          height: a.bbox[3] + 6 / scale,
+          x: bbox[0] - 3 / scale,
+          y: bbox[1] - 3 / scale,
+          width: bbox[2] + 6 / scale,
+          height: bbox[3] + 6 / scale,
         };
         // A dark rim under the amber line: a mark, not one more category outline.
         return (
@@ -58,6 +60,7 @@ export function PredictionLayer(props: Props) {
         const width = (active ? 3.5 : 2) / scale;
         const dash = [3 / scale, 3 / scale];
         const mask = props.masks.get(p.key);
+        const bbox = bboxOf(p);
         return (
           <Fragment key={p.key}>
             {mask !== undefined && (
@@ -70,33 +73,34 @@ export function PredictionLayer(props: Props) {
                 opacity={active ? Math.min(1, props.opacity + 0.3) : props.opacity * 0.6}
               />
             )}
-            {p.polygons?.map((points, i) => (
-              <Line
-                key={i}
-                points={points}
-                closed
-                stroke={color}
-                strokeWidth={width}
-                dash={dash}
-                perfectDrawEnabled={false}
-              />
-            ))}
-            {p.bbox !== null && (
+            {p.kind === 'polygon' &&
+              p.polygons.map((points, i) => (
+                <Line
+                  key={i}
+                  points={points}
+                  closed
+                  stroke={color}
+                  strokeWidth={width}
+                  dash={dash}
+                  perfectDrawEnabled={false}
+                />
+              ))}
+            {bbox !== null && (
               <Rect
-                x={p.bbox[0]}
-                y={p.bbox[1]}
-                width={p.bbox[2]}
-                height={p.bbox[3]}
+                x={bbox[0]}
+                y={bbox[1]}
+                width={bbox[2]}
+                height={bbox[3]}
                 stroke={color}
                 strokeWidth={width}
                 dash={dash}
                 perfectDrawEnabled={false}
               />
             )}
-            {p.bbox !== null && p.score !== null && (
+            {bbox !== null && p.score !== null && (
               <Text
-                x={p.bbox[0] + 2 / scale}
-                y={p.bbox[1] + p.bbox[3] - 14 / scale}
+                x={bbox[0] + 2 / scale}
+                y={bbox[1] + bbox[3] - 14 / scale}
                 text={p.score.toFixed(2)}
                 fontSize={11 / scale}
                 fill={color}

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import type { Layers } from '../store/layersSlice';
+import { bboxOf, keypointsOf, maskDrawn } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { LabelsShape } from './LabelsShape';
 import { PolygonsShape } from './PolygonsShape';
@@ -43,17 +44,18 @@ export function ShapeLayer(props: Props) {
         const width = (on ? 3 : 1.5) / scale;
         const dash = a.iscrowd ? [6 / scale, 4 / scale] : undefined;
         // Masks get a frame (dashed for crowd, so they stand apart at a glance; others when active).
-        const maskFrame = a.hasMask && layers.masks && (a.iscrowd || on);
-        const showBox =
-          a.bbox !== null && ((layers.boxes && a.kind === 'box') || layers.allBoxes || maskFrame);
+        const maskFrame = maskDrawn(a) && layers.masks && (a.iscrowd || on);
+        const bbox = bboxOf(a);
+        const showBox = (layers.boxes && a.kind === 'box') || layers.allBoxes || maskFrame;
+        const keypoints = keypointsOf(a);
         return (
           <Fragment key={a.key}>
-            {showBox && (
+            {bbox !== null && showBox && (
               <Rect
-                x={a.bbox![0]}
-                y={a.bbox![1]}
-                width={a.bbox![2]}
-                height={a.bbox![3]}
+                x={bbox[0]}
+                y={bbox[1]}
+                width={bbox[2]}
+                height={bbox[3]}
                 stroke={color}
                 strokeWidth={width}
                 dash={a.kind === 'box' ? dash : [4 / scale, 3 / scale]}
@@ -61,9 +63,9 @@ export function ShapeLayer(props: Props) {
                 perfectDrawEnabled={false}
               />
             )}
-            {layers.keypoints && a.keypoints !== null && (
+            {layers.keypoints && keypoints !== null && (
               <Keypoints
-                points={a.keypoints}
+                points={keypoints}
                 skeleton={props.skeletons[String(a.categoryId)] ?? null}
                 color={color}
                 scale={scale}

@@ -4,10 +4,7 @@
  * frame instead of twice. The smallest shape under the point wins, so a small object
  * inside a large crowd region can still be picked.
  */
-import type { PlainAnnotation } from '../store/viewSlice';
-
-/** What hit testing looks at: annotations and detections both have it. */
-type Shaped = Pick<PlainAnnotation, 'bbox' | 'polygons' | 'keypoints'>;
+import { bboxOf, keypointsOf, type PlainBody } from '../store/plainAnnotation';
 
 /** Even-odd point-in-polygon over all parts (`[x1, y1, x2, y2, …]` each). */
 export function insidePolygons(
@@ -39,7 +36,7 @@ function inBox(b: readonly number[], x: number, y: number, pad: number): boolean
  * The annotation at image point (x, y), or null. `tolerance` (image px) widens boxes and
  * keypoints so thin outlines can be hovered.
  */
-export function annotationAt<T extends Shaped>(
+export function annotationAt<T extends PlainBody>(
   annotations: readonly T[],
   x: number,
   y: number,
@@ -48,18 +45,19 @@ export function annotationAt<T extends Shaped>(
   let best: T | null = null;
   let bestArea = Infinity;
   for (const a of annotations) {
-    const box = a.bbox;
+    const box = bboxOf(a);
+    const keypoints = keypointsOf(a);
     let hit = false;
-    if (a.polygons !== null && a.polygons.length > 0) {
+    if (a.kind === 'polygon' && a.polygons.length > 0) {
       hit = (box === null || inBox(box, x, y, tolerance)) && insidePolygons(a.polygons, x, y);
     } else if (box !== null) {
       hit = inBox(box, x, y, tolerance);
     }
-    if (!hit && a.keypoints !== null) {
-      for (let i = 0; i + 2 < a.keypoints.length; i += 3) {
+    if (!hit && keypoints !== null) {
+      for (let i = 0; i + 2 < keypoints.length; i += 3) {
         if (
-          a.keypoints[i + 2]! > 0 &&
-          Math.hypot(a.keypoints[i]! - x, a.keypoints[i + 1]! - y) <= tolerance * 2
+          keypoints[i + 2]! > 0 &&
+          Math.hypot(keypoints[i]! - x, keypoints[i + 1]! - y) <= tolerance * 2
         ) {
           hit = true;
           break;

@@ -7,7 +7,7 @@
 import { engine } from '../store/engine';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
-import type { ImageView, MaskImage } from '../worker/protocol';
+import type { ImageView, MaskImage, ViewAnnotation, ViewPrediction } from '../worker/protocol';
 
 export type LoadedView = {
   /** The versions it was loaded for (`viewVersion` in predictionsSlice.ts). */
@@ -108,15 +108,9 @@ async function fetchView(
 ): Promise<LoadedView> {
   const view = await engine.imageView(subset, imageIndex, colors);
   const masks = new Map<number, MaskImage>();
-  const annotations = view.annotations.map(({ mask, ...rest }) => {
-    if (mask !== null) masks.set(rest.key, mask);
-    return { ...rest, hasMask: mask !== null };
-  });
+  const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
   const predictionMasks = new Map<number, MaskImage>();
-  const predictions = view.predictions.map(({ mask, ...rest }) => {
-    if (mask !== null) predictionMasks.set(rest.key, mask);
-    return { ...rest, hasMask: mask !== null };
-  });
+  const predictions = view.predictions.map((p) => plainPrediction(p, predictionMasks));
   let picture: ImageBitmap | null = null;
   let pictureError: string | null = view.pictureError;
   let pictureWarning: string | null = null;
@@ -150,6 +144,22 @@ async function fetchView(
     predictionMasks,
     problems: view.problems,
   };
+}
+
+/** The annotation without its bitmap, which goes into `masks` under its key. */
+function plainAnnotation(a: ViewAnnotation, masks: Map<number, MaskImage>): PlainAnnotation {
+  if (a.kind !== 'mask' && a.kind !== 'segment') return a;
+  const { mask, ...rest } = a;
+  if (mask !== null) masks.set(a.key, mask);
+  return { ...rest, hasMask: mask !== null };
+}
+
+/** The detection without its bitmap, which goes into `masks` under its key. */
+function plainPrediction(p: ViewPrediction, masks: Map<number, MaskImage>): PlainPrediction {
+  if (p.kind !== 'mask' && p.kind !== 'segment') return p;
+  const { mask, ...rest } = p;
+  if (mask !== null) masks.set(p.key, mask);
+  return { ...rest, hasMask: mask !== null };
 }
 
 /** Decodes off the main thread; huge pictures are scaled down to the largest size that fits. */

@@ -13,11 +13,12 @@ import type {
   ViewPrediction,
 } from '../worker/protocol';
 import { engine } from './engine';
+import type { WithoutBitmap } from './plainAnnotation';
 import type { AppState } from './store';
 import { withSubset } from './summaryUpdate';
 
 /** A detection of the current image without its bitmap: what the store may hold. */
-export type PlainPrediction = Omit<ViewPrediction, 'mask'> & { hasMask: boolean };
+export type PlainPrediction = WithoutBitmap<ViewPrediction>;
 
 export type PredictionsSlice = {
   /** Grows when the marks change (evaluated, another threshold): image views are stale. */

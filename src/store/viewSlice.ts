@@ -2,12 +2,13 @@
 import type { StateCreator } from 'zustand';
 import type { CocoId } from '../coco';
 import type { ProblemInfo, ViewAnnotation } from '../worker/protocol';
+import type { WithoutBitmap } from './plainAnnotation';
 import type { PlainPrediction } from './predictionsSlice';
 import type { AppState } from './store';
 import { imageFromHash, writeImageHash } from './urlHash';
 
 /** A view annotation without its bitmap: what the store may hold. */
-export type PlainAnnotation = Omit<ViewAnnotation, 'mask'> & { hasMask: boolean };
+export type PlainAnnotation = WithoutBitmap<ViewAnnotation>;
 
 export type ViewSlice = {
   imageIndex: number;

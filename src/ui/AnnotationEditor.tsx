@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../store/store';
+import { bboxOf, captionOf } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { CategoryInfo } from '../worker/protocol';
 import { AttributeField } from './AttributeField';
@@ -182,7 +183,7 @@ export function AnnotationEditor(props: {
             Merge to crowd
           </button>
         )}
-        {!many && (first.polygons?.length ?? 0) > 1 && (
+        {!many && first.kind === 'polygon' && first.polygons.length > 1 && (
           <button
             type="button"
             onClick={() => void edit('Split polygon', { type: 'split', key: first.key })}
@@ -204,10 +205,12 @@ function Facts(props: { a: PlainAnnotation }) {
     ['kind', a.kind],
   ];
   if (a.area !== null) rows.push(['area', String(round(a.area))]);
-  if (a.bbox !== null) rows.push(['bbox', a.bbox.map(round).join(', ')]);
-  if (a.polygons !== null)
+  const bbox = bboxOf(a);
+  const caption = captionOf(a);
+  if (bbox !== null) rows.push(['bbox', bbox.map(round).join(', ')]);
+  if (a.kind === 'polygon')
     rows.push(['points', String(a.polygons.reduce((n, p) => n + Math.floor(p.length / 2), 0))]);
-  if (a.caption !== null) rows.push(['caption', a.caption]);
+  if (caption !== null) rows.push(['caption', caption]);
   for (const [k, v] of Object.entries(a.extra))
     rows.push([k, typeof v === 'string' ? v : JSON.stringify(v)]);
   return (

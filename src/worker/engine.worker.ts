@@ -4,6 +4,7 @@
  */
 // First: no module after it may reach the network (see lockdown.ts).
 import './lockedDown';
+import { setMask } from './annotationBody';
 import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import { OpenError } from './openFiles';
@@ -82,10 +83,10 @@ async function handle(request: Request): Promise<void> {
       };
       await Promise.all([
         ...[...parts.masks].map(async ([i, px]) => {
-          parts.annotations[i]!.mask = await toImage(px);
+          setMask(parts.annotations[i]!, await toImage(px));
         }),
         ...[...parts.predictionMasks].map(async ([i, px]) => {
-          parts.predictions[i]!.mask = await toImage(px);
+          setMask(parts.predictions[i]!, await toImage(px));
         }),
       ]);
       const picture = await engine.pictureOf(request.subset, request.imageIndex);

@@ -3,6 +3,7 @@
  * pixels of their bounding box; the worker shell turns them into ImageBitmaps.
  */
 import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
+import { bodyOf } from './annotationBody';
 import {
   MAX_IMAGE_MASK_PIXELS,
   maskBoxPixels,
@@ -12,13 +13,7 @@ import {
 } from './maskPixels';
 import type { WantedSegment } from './panoptic';
 import { groundTruthMatch, predictionsOfImage } from './predictionView';
-import type {
-  AnnotationKind,
-  GroundTruthMatch,
-  ProblemInfo,
-  ViewAnnotation,
-  ViewPrediction,
-} from './protocol';
+import type { GroundTruthMatch, ProblemInfo, ViewAnnotation, ViewPrediction } from './protocol';
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 
 /** Fields COCO defines; anything else on an annotation is shown as an extra attribute. */
@@ -100,21 +95,6 @@ export function buildImageView(
   return { annotations, masks, segments, ...parts, undrawnMasks };
 }
 
-function kindOf(ann: AnnotationRecord): AnnotationKind {
-  switch (ann.segmentation.kind) {
-    case 'polygons':
-      return 'polygon';
-    case 'rle':
-      return 'mask';
-    case 'panoptic':
-      return 'segment';
-    case 'none':
-      if (ann.keypoints !== null) return 'keypoints';
-      if (ann.caption !== null) return 'caption';
-      return ann.bbox !== null ? 'box' : 'label';
-  }
-}
-
 function toView(
   ann: AnnotationRecord,
   image: ImageRecord,
@@ -128,20 +108,14 @@ function toView(
     if (!COCO_FIELDS.has(k))
       Object.defineProperty(extra, k, { value: shown(ann.file[k]), enumerable: true });
   }
-  const seg = ann.segmentation;
   return {
+    ...bodyOf(ann),
     key,
     id: ann.id,
     categoryId: ann.categoryId,
-    kind: kindOf(ann),
     iscrowd: ann.iscrowd,
     score: ann.score,
-    area: ann.area ?? (seg.kind === 'panoptic' ? null : safeArea(ann, image)),
-    bbox: ann.bbox === null ? null : [ann.bbox[0], ann.bbox[1], ann.bbox[2], ann.bbox[3]],
-    polygons: seg.kind === 'polygons' ? seg.polygons.map((p) => Array.from(p)) : null,
-    mask: null,
-    keypoints: ann.keypoints === null ? null : Array.from(ann.keypoints),
-    caption: ann.caption,
+    area: ann.area ?? (ann.segmentation.kind === 'panoptic' ? null : safeArea(ann, image)),
     attributes: ann.attributes === null ? null : shownEach(ann.attributes),
     extra,
     fileIndex,

@@ -4,7 +4,7 @@
  * Part of the message protocol (protocol.ts re-exports it); plain data only.
  */
 import type { CocoId, IouType } from '../coco';
-import type { MaskImage } from './protocol';
+import type { AnnotationBody } from './protocol';
 
 /** A results list attached to a subset: what it holds and how it matched the ground truth. */
 export type PredictionsSummary = {
@@ -47,16 +47,12 @@ export const MARK_COLORS = {
 } as const;
 
 /** One detection of the current image, as the canvas and the inspector need it. */
-export type ViewPrediction = {
+export type ViewPrediction = AnnotationBody & {
   /** Position in the results list. */
   key: number;
   id: CocoId;
   categoryId: CocoId | null;
   score: number | null;
-  bbox: [number, number, number, number] | null;
-  polygons: number[][] | null;
-  mask: MaskImage | null;
-  keypoints: number[] | null;
   status: PredictionStatus;
   /** IoU (OKS) with the matched ground truth, or the best one when unmatched; null if none. */
   iou: number | null;

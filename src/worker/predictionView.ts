@@ -4,6 +4,7 @@
  * chosen IoU threshold); masks come out as pixels of their box, coloured by verdict.
  */
 import { annotationRle, DetectionStatus, GroundTruthStatus, type Matches } from '../coco';
+import { bodyOf } from './annotationBody';
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
 import { freshMarks, type Marks, type Predictions } from './predictions';
 import {
@@ -51,20 +52,16 @@ export function predictionsOfImage(
 
 function viewOf(subset: Subset, p: Predictions, at: number, marks: Marks | null): ViewPrediction {
   const a = p.dataset.annotations[at]!;
-  const seg = a.segmentation;
   const m = marks?.matches;
   const gt = m === undefined ? -1 : m.dtGt[at]!;
   const iou = m === undefined ? NaN : m.dtIou[at]!;
   const gtDataset = marks === null ? null : subset.sources[marks.gtSource]!.dataset;
   return {
+    ...bodyOf(a),
     key: at,
     id: a.id,
     categoryId: a.categoryId,
     score: a.score,
-    bbox: a.bbox === null ? null : [a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3]],
-    polygons: seg.kind === 'polygons' ? seg.polygons.map((q) => Array.from(q)) : null,
-    mask: null,
-    keypoints: a.keypoints === null ? null : Array.from(a.keypoints),
     status: m === undefined ? 'none' : (STATUS[m.dtStatus[at]!] ?? 'none'),
     iou: Number.isNaN(iou) ? null : iou,
     matchedKey: gt < 0 || marks === null ? null : subset.keyOffsets[marks.gtSource]! + gt,
