@@ -11,7 +11,9 @@ import type { MaskImage } from '../worker/protocol';
 import { DrawPreview } from './DrawPreview';
 import { EditHandles } from './EditHandles';
 import { annotationAt } from './hitTest';
+import { isDrawn } from './visibleAnnotations';
 import type { LoadedView } from './imageViews';
+import { LabelLayer } from './LabelLayer';
 import { MaskLayer } from './MaskLayer';
 import { UNKNOWN_COLOR } from './palette';
 import { PictureLayer } from './PictureLayer';
@@ -91,7 +93,8 @@ export function CanvasStage(props: Props) {
   };
   const pick = (p: { x: number; y: number }) => {
     const q = toImage(p);
-    return annotationAt(current ? shown : [], q.x, q.y, 3 / live.current.scale);
+    const drawn = current ? shown.filter((a) => isDrawn(a, props.layers)) : [];
+    return annotationAt(drawn, q.x, q.y, 3 / live.current.scale);
   };
   const pickPrediction = (p: { x: number; y: number }) => {
     const q = toImage(p);
@@ -178,7 +181,6 @@ export function CanvasStage(props: Props) {
       <ShapeLayer
         annotations={current ? shown.filter((a) => a !== editing) : []}
         colors={props.colors}
-        names={props.names}
         skeletons={props.skeletons}
         layers={props.layers}
         opacity={props.opacity}
@@ -199,6 +201,14 @@ export function CanvasStage(props: Props) {
           hovered={hoveredPrediction}
         />
       )}
+      {/* Always mounted, above every outline and frame: labels and scores stay legible. */}
+      <LabelLayer
+        annotations={current && props.layers.labels ? shown : []}
+        predictions={current && props.hasPredictions ? props.predictions : []}
+        colors={props.colors}
+        names={props.names}
+        scale={viewport.scale}
+      />
       {editing !== undefined && (
         <EditHandles
           annotation={editing}

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { Image as KonvaImage, Layer, Line, Rect, Text } from 'react-konva';
+import { Image as KonvaImage, Layer, Line, Rect } from 'react-konva';
 import { bboxOf } from '../store/plainAnnotation';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
@@ -20,8 +20,8 @@ type Props = {
 };
 
 /**
- * Detections over the ground truth, in their own style: dotted outlines, no fill, the
- * score beside each; coloured by verdict once evaluated (true positive green, false
+ * Detections over the ground truth, in their own style: dotted outlines, no fill (the
+ * score on a plate, see LabelLayer.tsx); coloured by verdict once evaluated (true positive green, false
  * positive red, ignored grey), by category before. Missed ground truth gets an orange
  * frame. The layer takes no events (hit testing is geometric, see hitTest.ts).
  */
@@ -94,16 +94,6 @@ export function PredictionLayer(props: Props) {
                 stroke={color}
                 strokeWidth={width}
                 dash={dash}
-                perfectDrawEnabled={false}
-              />
-            )}
-            {bbox !== null && p.score !== null && (
-              <Text
-                x={bbox[0] + 2 / scale}
-                y={bbox[1] + bbox[3] - 14 / scale}
-                text={p.score.toFixed(2)}
-                fontSize={11 / scale}
-                fill={color}
                 perfectDrawEnabled={false}
               />
             )}

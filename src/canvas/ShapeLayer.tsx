@@ -3,14 +3,12 @@ import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import type { Layers } from '../store/layersSlice';
 import { bboxOf, keypointsOf, maskDrawn } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
-import { LabelsShape } from './LabelsShape';
 import { PolygonsShape } from './PolygonsShape';
 import { UNKNOWN_COLOR, withAlpha } from './palette';
 
 type Props = {
   annotations: PlainAnnotation[];
   colors: Record<string, string>;
-  names: Record<string, string>;
   skeletons: Record<string, [number, number][] | null>;
   layers: Layers;
   opacity: number;
@@ -21,7 +19,7 @@ type Props = {
 };
 
 /**
- * Polygons, boxes, keypoints and labels. The layer takes no events: the canvas finds what
+ * Polygons, boxes and keypoints (labels are drawn above everything, see LabelLayer.tsx). The layer takes no events: the canvas finds what
  * is under the pointer from the geometry (hitTest.ts), so nothing is drawn twice.
  */
 export function ShapeLayer(props: Props) {
@@ -74,9 +72,6 @@ export function ShapeLayer(props: Props) {
           </Fragment>
         );
       })}
-      {layers.labels && (
-        <LabelsShape annotations={annotations} colors={colors} names={props.names} scale={scale} />
-      )}
     </Layer>
   );
 }

@@ -1,5 +1,6 @@
 /** Which annotations and detections the canvas draws, given the layer settings. Pure. */
-import type { LayersSlice } from '../store/layersSlice';
+import type { Layers, LayersSlice } from '../store/layersSlice';
+import type { PlainBody } from '../store/plainAnnotation';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
 
@@ -26,4 +27,27 @@ export function visiblePredictions(
       !(p.categoryId !== null && hidden.has(String(p.categoryId))) &&
       !(p.score !== null && p.score < settings.predictionScore),
   );
+}
+
+/**
+ * Whether the layer toggles leave anything of an annotation drawn: what is not drawn can
+ * be neither hovered nor picked (a mask with Masks unticked, say).
+ */
+export function isDrawn(a: PlainBody, layers: Layers): boolean {
+  if (layers.allBoxes && 'bbox' in a && a.bbox !== null) return true;
+  const keypoints = 'keypoints' in a && a.keypoints !== null && layers.keypoints;
+  switch (a.kind) {
+    case 'polygon':
+      return layers.polygons || keypoints;
+    case 'mask':
+    case 'segment':
+      return layers.masks || keypoints;
+    case 'box':
+      return layers.boxes;
+    case 'keypoints':
+      return layers.keypoints;
+    case 'caption':
+    case 'label':
+      return false;
+  }
 }
