@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT } from '../coco';
+import type { MaskPixels } from './maskPixels';
 import { NO_FILTER, ImageFlag } from './protocol';
 import { bytesOf, corpusFiles, EngineHarness, sourcesOf } from './testing/engineHarness';
 import { PICTURE_A, TINY_JSON, TINY_MASK } from './testing/harnessFixture';
@@ -106,6 +107,46 @@ describe('image-view', () => {
     expect(view.annotations.map((a) => [a.id, a.kind])).toEqual([[3, 'box']]);
     expect([view.picture, view.pictureError]).toEqual([null, null]);
     expect(h.bitmapsMade).toEqual([]);
+  });
+});
+
+describe('image-view of a panoptic image', () => {
+  it('hands its PNG segment map to the decoder, and each segment becomes a bitmap', async () => {
+    const dir = 'quirks/panoptic-repeated-ids';
+    const files = corpusFiles(dir, ['panoptic.json', 'a.png', 'b.png']);
+    // The map of a.png as the browser would decode it (4×2): segment 1 (colour 1,0,0) on
+    // three pixels at the left, segment 2 (colour 2,0,0) on the four at the right.
+    const ids = [1, 1, 2, 2, 1, 0, 2, 2];
+    const h = new EngineHarness(() => ({
+      data: Uint8ClampedArray.from(ids.flatMap((id) => [id, 0, 0, 255])),
+      width: 4,
+      height: 2,
+    }));
+    await h.request({ type: 'open', files: sourcesOf(files) });
+    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 0, colors: {} });
+    expect(h.pngsDecoded).toHaveLength(1);
+    expect(await bytesOf(h.pngsDecoded[0]!)).toEqual(files['a.png']);
+    expect(view.annotations.map((a) => [a.kind, a.mask && [a.mask.x, a.mask.width]])).toEqual([
+      ['segment', [0, 2]],
+      ['segment', [2, 2]],
+    ]);
+    const opaque = (px: MaskPixels) => px.rgba.filter((_, i) => i % 4 === 3 && px.rgba[i]! > 0);
+    expect(h.bitmapsMade.map((px) => [px.x, px.width, px.height, opaque(px).length])).toEqual([
+      [0, 2, 2, 3],
+      [2, 2, 2, 4],
+    ]);
+  });
+
+  it('keeps the annotations when the segment map cannot be decoded, without masks', async () => {
+    const files = corpusFiles('quirks/panoptic-repeated-ids', ['panoptic.json', 'a.png']);
+    const h = new EngineHarness(); // its decoder throws, as a damaged PNG would
+    await h.request({ type: 'open', files: sourcesOf(files) });
+    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 0, colors: {} });
+    expect(h.pngsDecoded).toHaveLength(1);
+    expect(view.annotations.map((a) => [a.kind, a.mask])).toEqual([
+      ['segment', null],
+      ['segment', null],
+    ]);
   });
 });
 
