@@ -49,11 +49,19 @@ type Pending = {
   onProgress?: (event: ProgressEvent) => void;
 };
 
+/** What the client uses of a worker: the engine's in the page, one running serve.ts in tests. */
+export type EngineWorker = {
+  postMessage(message: Request): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<Response>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+};
+
 class Connection {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(readonly worker: Worker) {
+  constructor(readonly worker: EngineWorker) {
     worker.onmessage = (event: MessageEvent<Response>) => this.receive(event.data);
     worker.onerror = (event) =>
       this.failAll(
@@ -109,16 +117,17 @@ class Connection {
   }
 }
 
-function startWorker(): Connection {
-  return new Connection(
-    new Worker(new URL('./engine.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'cocoscope engine',
-    }),
-  );
+function startEngineWorker(): EngineWorker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cocoscope engine',
+  });
 }
 
 export class EngineClient {
+  /** `startWorker`: how an engine is started (a real worker unless a test gives another). */
+  constructor(private readonly startWorker: () => EngineWorker = startEngineWorker) {}
+
   private active: Connection | null = null;
   private opening: Connection | null = null;
   /** A worker started ahead of time, so an open does not wait for one to load. */
@@ -126,12 +135,12 @@ export class EngineClient {
 
   /** Starts a spare engine now (call once the page has loaded). */
   warmUp(): void {
-    this.spare ??= startWorker();
+    this.spare ??= new Connection(this.startWorker());
   }
 
   private takeWorker(): Connection {
-    const connection = this.spare ?? startWorker();
-    this.spare = startWorker();
+    const connection = this.spare ?? new Connection(this.startWorker());
+    this.spare = new Connection(this.startWorker());
     return connection;
   }
 

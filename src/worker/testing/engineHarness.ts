@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { corpusDir } from '../../coco/testing/corpus';
+import type { EngineWorker } from '../client';
 import { Engine } from '../engine';
 import type { MaskPixels } from '../maskPixels';
 import type { RgbaImage } from '../panoptic';
@@ -49,11 +50,15 @@ export class EngineHarness {
   private readonly answer: (request: Request) => Promise<void>;
   private nextId = 1;
   private clock = 0;
+  private worker: EngineWorker | null = null;
 
   /** `decodePng`: what the fake decoder returns for a PNG (it throws when not given). */
   constructor(decodePng?: (blob: Blob) => RgbaImage) {
     this.answer = serve(this.engine, {
-      post: (message, transfer) => this.posted.push({ message, transfer }),
+      post: (message, transfer) => {
+        this.posted.push({ message, transfer });
+        this.worker?.onmessage?.(new MessageEvent('message', { data: message }));
+      },
       toBitmap: async (pixels) => {
         this.bitmapsMade.push(pixels);
         return { width: pixels.width, height: pixels.height, close: () => {} };
@@ -68,6 +73,25 @@ export class EngineHarness {
       now: () => (this.clock += PROGRESS_INTERVAL_MS),
     });
   }
+
+  /**
+   * The engine as the client sees a worker: requests posted to it are answered through
+   * its `onmessage` (the same objects, not clones: nothing is transferred in Node).
+   */
+  asWorker(): EngineWorker {
+    this.worker = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (message) => void this.answer(message),
+      terminate: () => {
+        this.terminated = true;
+      },
+    };
+    return this.worker;
+  }
+
+  /** Whether the client terminated the worker of asWorker(). */
+  terminated = false;
 
   /** Sends a request as the client would; resolves once it is answered. */
   async send(message: UnsentRequest): Promise<Exchange> {
