@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT } from '../coco';
 import type { MaskPixels } from './maskPixels';
-import { NO_FILTER, ImageFlag } from './protocol';
+import { NO_FILTER, ImageFlag, type ImageFilter } from './protocol';
 import { bytesOf, corpusFiles, EngineHarness, sourcesOf } from './testing/engineHarness';
 import { PICTURE_A, TINY_JSON, TINY_MASK } from './testing/harnessFixture';
 
@@ -167,6 +167,36 @@ describe('filter-images', () => {
       filter: { ...NO_FILTER, text: 'B.JP' },
     });
     expect([...byName.images]).toEqual([1]);
+  });
+});
+
+describe('filter-images, field by field', () => {
+  it('filters by category, annotation count, size, edited and not annotated', async () => {
+    const h = await openTiny();
+    const pass = async (filter: Partial<ImageFilter>) => [
+      ...(
+        await h.request({ type: 'filter-images', subset: 0, filter: { ...NO_FILTER, ...filter } })
+      ).images,
+    ];
+    expect(await pass({ categories: ['2'] })).toEqual([0]);
+    expect(await pass({ categories: ['1'] })).toEqual([0, 1]);
+    expect(await pass({ annotationCount: { min: 2, max: null } })).toEqual([0]);
+    expect(await pass({ annotationCount: { min: 0, max: 1 } })).toEqual([1]);
+    expect(await pass({ size: { width: 8, height: 6 } })).toEqual([0, 1]);
+    expect(await pass({ size: { width: 6, height: 8 } })).toEqual([]);
+    expect(await pass({ notAnnotated: true })).toEqual([]);
+    expect(await pass({ edited: true })).toEqual([]);
+    await h.request({
+      type: 'edit',
+      subset: 0,
+      command: { type: 'relabel', keys: [2], categoryId: 2 },
+    });
+    expect(await pass({ edited: true })).toEqual([1]);
+    expect(await pass({ categories: ['2'] })).toEqual([0, 1]);
+    // Deleting b.jpg's only annotation leaves it not annotated.
+    await h.request({ type: 'edit', subset: 0, command: { type: 'delete', keys: [2] } });
+    expect(await pass({ notAnnotated: true })).toEqual([1]);
+    expect(await pass({ categories: ['1'] })).toEqual([0]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCorpusJson } from '../coco/testing/corpus';
+import { NO_FILTER } from './protocol';
 import { corpusFiles, EngineHarness, sourcesOf } from './testing/engineHarness';
 import { PICTURE_A, TINY_JSON } from './testing/harnessFixture';
 
@@ -103,5 +104,64 @@ describe('match-threshold', () => {
     const matched = await h.request({ type: 'match-threshold', subset: 0, threshold: 0.6 });
     expect(matched.confusion).toBeNull();
     expect(matched.predictions.threshold).toBe(0.6);
+  });
+});
+
+/** Over TINY_JSON: a hit on the cat polygon, a mask on the dog crowd, a miss on b.jpg. */
+const TINY_RESULTS = JSON.stringify([
+  { image_id: 1, category_id: 1, bbox: [1, 1, 3, 3], score: 0.9 },
+  {
+    image_id: 1,
+    category_id: 2,
+    segmentation: { size: [6, 8], counts: [13, 4, 2, 4, 25] },
+    score: 0.8,
+  },
+  { image_id: 2, category_id: 2, bbox: [5, 3, 2, 2], score: 0.3 },
+]);
+
+describe('predictions in the image view and the image filter', () => {
+  it('answers each detection with its verdict and mask; the filter finds false positives and misses', async () => {
+    const h = new EngineHarness();
+    await h.request({ type: 'open', files: sourcesOf({ 'instances_default.json': TINY_JSON }) });
+    await h.request({
+      type: 'add-predictions',
+      subset: 0,
+      files: sourcesOf({ 'results.json': TINY_RESULTS }),
+    });
+    await h.request({ type: 'evaluate', subset: 0, iouType: 'bbox' });
+    const { answer, transfer } = await h.send({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 0,
+      colors: {},
+    });
+    if (answer?.type !== 'image-view') throw new Error(`answered ${answer?.type}`);
+    const { predictions, annotations } = answer.view;
+    expect(predictions.map((p) => [p.key, p.status, p.matchedKey])).toEqual([
+      [0, 'true-positive', 0],
+      [1, 'ignored', 1], // on the crowd region: neither a hit nor a false positive
+    ]);
+    expect(annotations.map((a) => [a.match?.status, a.match?.predictionKey])).toEqual([
+      ['matched', 0],
+      ['ignored', null],
+    ]);
+    // Two bitmaps of the same 2×4 crop: the crowd's mask and the detection's.
+    expect(h.bitmapsMade.map((m) => [m.x, m.y, m.width, m.height])).toEqual([
+      [2, 1, 2, 4],
+      [2, 1, 2, 4],
+    ]);
+    expect(predictions[1]!.mask).toMatchObject({ x: 2, y: 1, width: 2, height: 4 });
+    expect(new Set(transfer)).toEqual(
+      new Set([annotations[1]!.mask!.bitmap, predictions[1]!.mask!.bitmap]),
+    );
+    // b.jpg has the false positive (a dog box) and the miss (its cat box).
+    for (const predictions of ['false-positives', 'misses'] as const) {
+      const { images } = await h.request({
+        type: 'filter-images',
+        subset: 0,
+        filter: { ...NO_FILTER, predictions },
+      });
+      expect([...images], predictions).toEqual([1]);
+    }
   });
 });
