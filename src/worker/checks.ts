@@ -6,18 +6,11 @@ import {
   type DatasetStats,
   type FindingKind,
 } from '../coco';
-import type { FindingInfo } from './protocol';
+import type { Checked, FindingInfo } from './protocol';
 import { annotationsOfImage, type Subset } from './subset';
 
 /** Findings listed at most (the counts cover all). */
 export const FINDINGS_SENT = 20_000;
-
-export type CheckResult = {
-  findings: FindingInfo[];
-  counts: Partial<Record<FindingKind, number>>;
-  /** Positions of the images with findings, ascending (all of them, past FINDINGS_SENT). */
-  flagged: Int32Array;
-};
 
 /**
  * Checks every annotation file of the subset. Between slices of the work it lets the
@@ -27,7 +20,7 @@ export async function checkSubset(
   subset: Subset,
   onProgress: (done: number, total: number) => void,
   pause: () => Promise<void>,
-): Promise<CheckResult> {
+): Promise<Checked> {
   const findings: FindingInfo[] = [];
   const counts: Partial<Record<FindingKind, number>> = {};
   const flagged = new Uint8Array(subset.images.length);

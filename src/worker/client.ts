@@ -4,25 +4,30 @@
  * fresh worker is terminated (which really stops the work, even mid-`JSON.parse`) and the
  * previous dataset is untouched.
  */
-import type { DatasetStats, ExportSettings, FindingKind, IouType } from '../coco';
-import type {
-  EditCommand,
-  EngineError,
-  ExportRequest,
-  FindingInfo,
-  ImageFilter,
-  ImageView,
-  OpenPhase,
-  OpenSummary,
-  PreflightInfo,
-  Request,
-  Response,
-  SourceFile,
-  SubsetDelta,
-  SubsetPatch,
+import type { DatasetStats, ExportSettings, IouType } from '../coco';
+import {
+  isAnswerTo,
+  type AnsweredType,
+  type AnswerTo,
+  type Checked,
+  type EditCommand,
+  type Edited,
+  type EngineError,
+  type ExportedFile,
+  type ExportRequest,
+  type ImageFilter,
+  type ImageView,
+  type OpenPhase,
+  type OpenSummary,
+  type PreflightInfo,
+  type Request,
+  type Response,
+  type SourceFile,
+  type SubsetPatch,
+  type UnsentRequest,
 } from './protocol';
 
-export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
+export type { Edited };
 
 export type ProgressEvent = { phase: OpenPhase; file: string; done: number; total: number };
 
@@ -44,13 +49,19 @@ type Pending = {
   onProgress?: (event: ProgressEvent) => void;
 };
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** What the client uses of a worker: the engine's in the page, one running serve.ts in tests. */
+export type EngineWorker = {
+  postMessage(message: Request): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<Response>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+};
 
 class Connection {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(readonly worker: Worker) {
+  constructor(readonly worker: EngineWorker) {
     worker.onmessage = (event: MessageEvent<Response>) => this.receive(event.data);
     worker.onerror = (event) =>
       this.failAll(
@@ -62,13 +73,18 @@ class Connection {
       );
   }
 
-  request(
-    message: DistributiveOmit<Request, 'id'>,
+  /** Sends a request; resolves with its answer, checked against the protocol's map. */
+  request<M extends UnsentRequest & { type: AnsweredType }>(
+    message: M,
     onProgress?: (event: ProgressEvent) => void,
-  ): Promise<Response> {
+  ): Promise<AnswerTo<M['type']>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      const answer = (response: { type: string }) => {
+        if (isAnswerTo<M['type']>(message.type, response)) resolve(response);
+        else reject(new Error(`unexpected answer ${response.type} to ${message.type}`));
+      };
+      this.pending.set(id, { resolve: answer, reject, onProgress });
       this.worker.postMessage({ ...message, id } as Request);
     });
   }
@@ -101,16 +117,17 @@ class Connection {
   }
 }
 
-function startWorker(): Connection {
-  return new Connection(
-    new Worker(new URL('./engine.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'cocoscope engine',
-    }),
-  );
+function startEngineWorker(): EngineWorker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cocoscope engine',
+  });
 }
 
 export class EngineClient {
+  /** `startWorker`: how an engine is started (a real worker unless a test gives another). */
+  constructor(private readonly startWorker: () => EngineWorker = startEngineWorker) {}
+
   private active: Connection | null = null;
   private opening: Connection | null = null;
   /** A worker started ahead of time, so an open does not wait for one to load. */
@@ -118,12 +135,12 @@ export class EngineClient {
 
   /** Starts a spare engine now (call once the page has loaded). */
   warmUp(): void {
-    this.spare ??= startWorker();
+    this.spare ??= new Connection(this.startWorker());
   }
 
   private takeWorker(): Connection {
-    const connection = this.spare ?? startWorker();
-    this.spare = startWorker();
+    const connection = this.spare ?? new Connection(this.startWorker());
+    this.spare = new Connection(this.startWorker());
     return connection;
   }
 
@@ -141,7 +158,6 @@ export class EngineClient {
     this.opening = connection;
     try {
       const response = await connection.request({ type: 'open', files }, onProgress);
-      if (response.type !== 'opened') throw new Error(`unexpected answer ${response.type}`);
       if (confirm !== undefined && !(await confirm())) throw new Cancelled();
       // Another open started while the answer was awaited: this one was cancelled.
       if (this.opening !== connection) throw new Cancelled();
@@ -164,9 +180,7 @@ export class EngineClient {
   }
 
   async addImages(files: SourceFile[]): Promise<OpenSummary> {
-    const response = await this.require().request({ type: 'add-images', files });
-    if (response.type !== 'images-added') throw new Error(`unexpected answer ${response.type}`);
-    return response.summary;
+    return (await this.require().request({ type: 'add-images', files })).summary;
   }
 
   async imageView(
@@ -174,38 +188,34 @@ export class EngineClient {
     imageIndex: number,
     colors: Record<string, string>,
   ): Promise<ImageView> {
-    const response = await this.require().request({
-      type: 'image-view',
-      subset,
-      imageIndex,
-      colors,
-    });
-    if (response.type !== 'image-view') throw new Error(`unexpected answer ${response.type}`);
-    return response.view;
+    const message = { type: 'image-view', subset, imageIndex, colors } as const;
+    return (await this.require().request(message)).view;
   }
 
   async filterImages(subset: number, filter: ImageFilter): Promise<Int32Array> {
-    const response = await this.require().request({ type: 'filter-images', subset, filter });
-    if (response.type !== 'images-filtered') throw new Error(`unexpected answer ${response.type}`);
-    return response.images;
+    return (await this.require().request({ type: 'filter-images', subset, filter })).images;
   }
 
   async picture(subset: number, imageIndex: number): Promise<Blob | null> {
-    const response = await this.require().request({ type: 'picture', subset, imageIndex });
-    if (response.type !== 'picture') throw new Error(`unexpected answer ${response.type}`);
-    return response.picture;
+    return (await this.require().request({ type: 'picture', subset, imageIndex })).picture;
   }
 
   async edit(subset: number, command: EditCommand): Promise<Edited> {
-    const response = await this.require().request({ type: 'edit', subset, command });
-    if (response.type !== 'edited') throw new Error(`unexpected answer ${response.type}`);
-    return { patch: response.patch, delta: response.delta, inserted: response.inserted };
+    const { patch, delta, inserted } = await this.require().request({
+      type: 'edit',
+      subset,
+      command,
+    });
+    return { patch, delta, inserted };
   }
 
   async applyPatches(subset: number, patches: SubsetPatch[]): Promise<Edited> {
-    const response = await this.require().request({ type: 'apply-patches', subset, patches });
-    if (response.type !== 'edited') throw new Error(`unexpected answer ${response.type}`);
-    return { patch: response.patch, delta: response.delta, inserted: response.inserted };
+    const { patch, delta, inserted } = await this.require().request({
+      type: 'apply-patches',
+      subset,
+      patches,
+    });
+    return { patch, delta, inserted };
   }
 
   async export(
@@ -213,38 +223,25 @@ export class EngineClient {
     subset: number,
     settings: ExportRequest,
     onProgress: (event: ProgressEvent) => void,
-  ): Promise<{ name: string; blob: Blob; notes?: string[] }[]> {
-    const response = await this.require().request(
-      { type: 'export', format, subset, settings },
-      onProgress,
-    );
-    if (response.type !== 'exported') throw new Error(`unexpected answer ${response.type}`);
-    return response.files;
+  ): Promise<ExportedFile[]> {
+    const message = { type: 'export', format, subset, settings } as const;
+    return (await this.require().request(message, onProgress)).files;
   }
 
-  async check(
-    subset: number,
-    onProgress: (event: ProgressEvent) => void,
-  ): Promise<{
-    findings: FindingInfo[];
-    counts: Partial<Record<FindingKind, number>>;
-    flagged: Int32Array;
-  }> {
-    const response = await this.require().request({ type: 'check', subset }, onProgress);
-    if (response.type !== 'checked') throw new Error(`unexpected answer ${response.type}`);
-    return { findings: response.findings, counts: response.counts, flagged: response.flagged };
+  async check(subset: number, onProgress: (event: ProgressEvent) => void): Promise<Checked> {
+    const { findings, counts, flagged } = await this.require().request(
+      { type: 'check', subset },
+      onProgress,
+    );
+    return { findings, counts, flagged };
   }
 
   async preflight(subset: number, settings: ExportSettings): Promise<PreflightInfo[]> {
-    const response = await this.require().request({ type: 'preflight', subset, settings });
-    if (response.type !== 'preflighted') throw new Error(`unexpected answer ${response.type}`);
-    return response.findings;
+    return (await this.require().request({ type: 'preflight', subset, settings })).findings;
   }
 
   async stats(subset: number): Promise<DatasetStats> {
-    const response = await this.require().request({ type: 'stats', subset });
-    if (response.type !== 'stats') throw new Error(`unexpected answer ${response.type}`);
-    return response.stats;
+    return (await this.require().request({ type: 'stats', subset })).stats;
   }
 
   /** Results lists to show over the open dataset (the subset they were made for). */
@@ -253,35 +250,21 @@ export class EngineClient {
     files: SourceFile[],
     onProgress: (event: ProgressEvent) => void,
   ): Promise<{ summary: OpenSummary; subset: number }> {
-    const response = await this.require().request(
-      { type: 'add-predictions', subset, files },
-      onProgress,
-    );
-    if (response.type !== 'predictions-added')
-      throw new Error(`unexpected answer ${response.type}`);
-    return { summary: response.summary, subset: response.subset };
+    const message = { type: 'add-predictions', subset, files } as const;
+    const added = await this.require().request(message, onProgress);
+    return { summary: added.summary, subset: added.subset };
   }
 
   async evaluate(
     subset: number,
     iouType: IouType,
     onProgress: (event: ProgressEvent) => void,
-  ): Promise<Extract<Response, { type: 'evaluated' }>> {
-    const response = await this.require().request(
-      { type: 'evaluate', subset, iouType },
-      onProgress,
-    );
-    if (response.type !== 'evaluated') throw new Error(`unexpected answer ${response.type}`);
-    return response;
+  ): Promise<AnswerTo<'evaluate'>> {
+    return this.require().request({ type: 'evaluate', subset, iouType }, onProgress);
   }
 
-  async matchThreshold(
-    subset: number,
-    threshold: number,
-  ): Promise<Extract<Response, { type: 'matched' }>> {
-    const response = await this.require().request({ type: 'match-threshold', subset, threshold });
-    if (response.type !== 'matched') throw new Error(`unexpected answer ${response.type}`);
-    return response;
+  async matchThreshold(subset: number, threshold: number): Promise<AnswerTo<'match-threshold'>> {
+    return this.require().request({ type: 'match-threshold', subset, threshold });
   }
 
   cancelExport(): void {

@@ -7,15 +7,9 @@ import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
 import { matchSubset, openFiles, type Progress } from './openFiles';
-import {
-  exportJson,
-  exportZip,
-  jsonName,
-  type ExportedFile,
-  type ExportProgress,
-} from './exportFiles';
+import { exportJson, exportZip, jsonName, type ExportProgress } from './exportFiles';
 import { clearExports } from './exportSink';
-import { checkSubset, subsetStats, type CheckResult } from './checks';
+import { checkSubset, subsetStats } from './checks';
 import { addPredictionFiles, evaluateSubset, rematchSubset } from './predictionRequests';
 import { summarizePredictions } from './predictions';
 import { preflight, type DatasetStats, type ExportSettings, type IouType } from '../coco';
@@ -27,7 +21,10 @@ import { applySubsetPatch, planEdit } from './edits';
 import {
   ImageFlag,
   withFindingFlags,
+  type Checked,
   type EditCommand,
+  type Edited,
+  type ExportedFile,
   type ExportRequest,
   type ImageFilter,
   type OpenSummary,
@@ -40,8 +37,6 @@ import { annotationsOfImage, isEdited, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 import { slicePauser } from './slices';
 import { zipSubsetName } from './zipSubsetName';
-
-export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
 /** The view keys of annotations a patch inserted (to select what was just drawn). */
 function insertedKeys(subset: Subset, patch: SubsetPatch): number[] {
@@ -230,10 +225,7 @@ export class Engine {
    * The deeper checks of a subset; other requests are answered while they run. The images
    * with findings are flagged in the image table (what the "problems" filter looks at).
    */
-  async check(
-    subset: number,
-    progress: (done: number, total: number) => void,
-  ): Promise<CheckResult> {
+  async check(subset: number, progress: (done: number, total: number) => void): Promise<Checked> {
     const s = this.subsets[subset];
     if (s === undefined) throw new Error('no dataset is open');
     const result = await checkSubset(s, progress, slicePauser());

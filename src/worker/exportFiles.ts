@@ -21,15 +21,13 @@ import { readSlices, SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
 import { safeEntryPath, safeEntryPaths } from '../io/zip/safeEntryPath';
 import { copyPicture } from './copyPicture';
-import type { ExportRequest } from './protocol';
+import type { ExportedFile, ExportRequest } from './protocol';
 import { ensureSpace, openSink, type ExportSink } from './exportSink';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
 import { zipSubsetName } from './zipSubsetName';
 
-/** `notes`: what the user should know about the file (pictures left out, copied unread). */
-export type ExportedFile = { name: string; blob: Blob; notes?: string[] };
 export type ExportProgress = (
   phase: 'writing' | 'pictures',
   file: string,

@@ -349,44 +349,113 @@ export type Request =
   | { type: 'stats'; id: number; subset: number }
   | { type: 'preflight'; id: number; subset: number; settings: ExportSettings };
 
-/** engine → page */
-export type Response =
-  | { type: 'progress'; id: number; phase: OpenPhase; file: string; done: number; total: number }
-  | { type: 'opened'; id: number; summary: OpenSummary }
-  | { type: 'images-added'; id: number; summary: OpenSummary }
-  | { type: 'image-view'; id: number; view: ImageView }
+/**
+ * What an edit, undo or redo did: `patch` is what it applied (keep it to undo), `delta`
+ * updates the page's summary, `inserted` are the view keys of annotations it added.
+ */
+export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
+
+/** A file an export made; `notes`: what the user should know about it (a picture left out). */
+export type ExportedFile = { name: string; blob: Blob; notes?: string[] };
+
+/** The deeper checks' answer (see coco/checks.ts). */
+export type Checked = {
+  findings: FindingInfo[];
+  /** Positions of the images with findings, ascending (all of them; `findings` may be capped). */
+  flagged: Int32Array;
+  counts: Partial<Record<FindingKind, number>>;
+};
+
+/** Every request type must have an entry (extra keys would be answers nobody asks for). */
+type AnswerMap<M extends { [T in Request['type']]: { type: string } | null }> = M;
+
+/**
+ * The protocol end to end: each request type → its answer (without the `id` it echoes).
+ * The client resolves a request with exactly this type, and the worker's handler table
+ * (serve.ts) must return it, so neither side narrows by hand. Any request may instead be
+ * answered `failed`, and long ones send `progress` first.
+ */
+export type Answers = AnswerMap<{
+  open: { type: 'opened'; summary: OpenSummary };
+  'add-images': { type: 'images-added'; summary: OpenSummary };
+  'image-view': { type: 'image-view'; view: ImageView };
   /** Image positions that pass the filter, ascending. */
-  | { type: 'images-filtered'; id: number; images: Int32Array }
-  | { type: 'picture'; id: number; picture: Blob | null }
-  /** `patch` is what the edit did (keep it to undo); `delta` updates the page's summary. */
-  | { type: 'edited'; id: number; patch: SubsetPatch; delta: SubsetDelta; inserted: number[] }
-  /** `notes`: what the user should know about a file (a picture left out, say). */
-  | { type: 'exported'; id: number; files: { name: string; blob: Blob; notes?: string[] }[] }
-  | {
-      type: 'checked';
-      id: number;
-      findings: FindingInfo[];
-      /** Positions of the images with findings (all of them; `findings` may be capped). */
-      flagged: Int32Array;
-      counts: Partial<Record<FindingKind, number>>;
-    }
-  | { type: 'stats'; id: number; stats: DatasetStats }
-  | { type: 'preflighted'; id: number; findings: PreflightInfo[] }
+  'filter-images': { type: 'images-filtered'; images: Int32Array };
+  picture: { type: 'picture'; picture: Blob | null };
+  edit: { type: 'edited' } & Edited;
+  'apply-patches': { type: 'edited' } & Edited;
+  export: { type: 'exported'; files: ExportedFile[] };
+  /** No answer of its own: the export it stops answers `failed` (code `cancelled`). */
+  'cancel-export': null;
+  check: { type: 'checked' } & Checked;
   /** `subset`: the one the (last) results list was attached to. */
-  | { type: 'predictions-added'; id: number; summary: OpenSummary; subset: number }
-  | {
-      type: 'evaluated';
-      id: number;
-      report: EvaluationReport;
-      confusion: ConfusionReport;
-      predictions: PredictionsSummary;
-    }
-  | {
-      type: 'matched';
-      id: number;
-      confusion: ConfusionReport | null;
-      predictions: PredictionsSummary;
-    }
+  'add-predictions': { type: 'predictions-added'; summary: OpenSummary; subset: number };
+  evaluate: {
+    type: 'evaluated';
+    report: EvaluationReport;
+    confusion: ConfusionReport;
+    predictions: PredictionsSummary;
+  };
+  'match-threshold': {
+    type: 'matched';
+    confusion: ConfusionReport | null;
+    predictions: PredictionsSummary;
+  };
+  stats: { type: 'stats'; stats: DatasetStats };
+  preflight: { type: 'preflighted'; findings: PreflightInfo[] };
+}>;
+
+/** The request types that are answered (all but `cancel-export`). */
+export type AnsweredType = {
+  [T in Request['type']]: Answers[T] extends null ? never : T;
+}[Request['type']];
+
+/** The answer to a request of type `T`, as posted. */
+export type AnswerTo<T extends AnsweredType> = NonNullable<Answers[T]> & { id: number };
+
+/**
+ * Each answered request's answer type, at run time: the client checks an answer against
+ * it (one check for every request instead of one per method). Typed by the map, so an
+ * entry cannot disagree with it.
+ */
+export const ANSWER_TYPES: { [T in AnsweredType]: NonNullable<Answers[T]>['type'] } = {
+  open: 'opened',
+  'add-images': 'images-added',
+  'image-view': 'image-view',
+  'filter-images': 'images-filtered',
+  picture: 'picture',
+  edit: 'edited',
+  'apply-patches': 'edited',
+  export: 'exported',
+  check: 'checked',
+  'add-predictions': 'predictions-added',
+  evaluate: 'evaluated',
+  'match-threshold': 'matched',
+  stats: 'stats',
+  preflight: 'preflighted',
+};
+
+/** The one place an answer is narrowed: by its type, against the table above. */
+export function isAnswerTo<T extends AnsweredType>(
+  type: T,
+  response: { type: string },
+): response is AnswerTo<T> {
+  return response.type === ANSWER_TYPES[type];
+}
+
+export type ProgressMessage = {
+  type: 'progress';
+  id: number;
+  phase: OpenPhase;
+  file: string;
+  done: number;
+  total: number;
+};
+
+/** engine → page: progress, an answer from the map above, or a failure. */
+export type Response =
+  | ProgressMessage
+  | { [T in AnsweredType]: AnswerTo<T> }[AnsweredType]
   | { type: 'failed'; id: number; error: EngineError };
 
 /** An error the user sees: which file, where in it, and what is wrong. */
@@ -399,3 +468,6 @@ export type EngineError = {
 };
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
+
+/** A request before the client numbers it. */
+export type UnsentRequest = { [T in Request['type']]: Omit<RequestOf<T>, 'id'> }[Request['type']];

@@ -1,0 +1,186 @@
+/**
+ * The engine's side of the protocol, without the browser: one handler per request type,
+ * in a table typed by the protocol's map (`Answers` in protocol.ts), so a handler that
+ * answered a request with the wrong answer, or a request left without a handler, does
+ * not compile. What only a browser has (bitmaps, PNG decoding, `postMessage`) comes in as
+ * a `Shell`: engine.worker.ts gives the real one, the Node tests a fake
+ * (testing/engineHarness.ts).
+ */
+import { setMask } from './annotationBody';
+import type { Engine } from './engine';
+import { ExportCancelled } from './exportFiles';
+import type { MaskPixels } from './maskPixels';
+import { OpenError } from './openFiles';
+import type { RgbaImage } from './panoptic';
+import type {
+  Answers,
+  EngineError,
+  ImageView,
+  MaskImage,
+  OpenPhase,
+  Request,
+  RequestOf,
+  Response,
+} from './protocol';
+
+export type Shell = {
+  /** Sends a message to the page; `transfer` lists what is moved, not copied. */
+  post: (message: Response, transfer: Transferable[]) => void;
+  /** A mask's pixels as one bitmap for the canvas. */
+  toBitmap: (pixels: MaskPixels) => Promise<ImageBitmap>;
+  /** A PNG's exact pixel values (panoptic segment maps): no colour management. */
+  decodePng: (blob: Blob) => Promise<RgbaImage>;
+  /** A clock in milliseconds, for the progress throttle. */
+  now: () => number;
+};
+
+/** Progress is sent at most every 50 ms (and always at the end), so it never floods the page. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+/** What a handler may do besides answering. */
+type Context = {
+  progress: (phase: OpenPhase, file: string, done: number, total: number) => void;
+  /** Moves a buffer or bitmap of the answer to the page instead of copying it. */
+  transfer: (item: Transferable) => void;
+};
+
+type Handlers = {
+  [T in Request['type']]: (
+    request: RequestOf<T>,
+    context: Context,
+  ) => Answers[T] | Promise<Answers[T]>;
+};
+
+function handlersFor(engine: Engine, shell: Shell): Handlers {
+  return {
+    open: async (r, { progress }) => ({
+      type: 'opened',
+      summary: await engine.open(r.files, progress),
+    }),
+    'add-images': async (r) => ({
+      type: 'images-added',
+      summary: await engine.addPictures(r.files),
+    }),
+    'image-view': async (r, { transfer }) => ({
+      type: 'image-view',
+      view: await imageView(engine, shell, r, transfer),
+    }),
+    'filter-images': (r, { transfer }) => {
+      const images = engine.filterImages(r.subset, r.filter);
+      transfer(images.buffer);
+      return { type: 'images-filtered', images };
+    },
+    picture: async (r) => ({
+      type: 'picture',
+      picture: await engine.picture(r.subset, r.imageIndex),
+    }),
+    edit: (r) => ({ type: 'edited', ...engine.edit(r.subset, r.command) }),
+    'apply-patches': (r) => ({ type: 'edited', ...engine.applyPatches(r.subset, r.patches) }),
+    export: async (r, { progress }) => ({
+      type: 'exported',
+      files: await engine.export(r.format, r.subset, r.settings, progress),
+    }),
+    'cancel-export': () => {
+      engine.cancelExport();
+      return null;
+    },
+    check: async (r, { progress }) => ({
+      type: 'checked',
+      ...(await engine.check(r.subset, (done, total) => progress('checking', '', done, total))),
+    }),
+    'add-predictions': async (r, { progress }) => ({
+      type: 'predictions-added',
+      ...(await engine.addPredictions(r.subset, r.files, progress)),
+    }),
+    evaluate: async (r, { progress }) => ({
+      type: 'evaluated',
+      ...(await engine.evaluate(r.subset, r.iouType, (done, total) =>
+        progress('evaluating', r.iouType, done, total),
+      )),
+    }),
+    'match-threshold': (r) => ({
+      type: 'matched',
+      ...engine.matchThreshold(r.subset, r.threshold),
+    }),
+    stats: (r) => ({ type: 'stats', stats: engine.stats(r.subset) }),
+    preflight: (r) => ({ type: 'preflighted', findings: engine.preflight(r.subset, r.settings) }),
+  };
+}
+
+/** The image's annotations with their masks as bitmaps (moved to the page), and its picture. */
+async function imageView(
+  engine: Engine,
+  shell: Shell,
+  r: RequestOf<'image-view'>,
+  transfer: (item: Transferable) => void,
+): Promise<ImageView> {
+  const parts = await engine.imageView(r.subset, r.imageIndex, r.colors, shell.decodePng);
+  const toImage = async (px: MaskPixels): Promise<MaskImage> => {
+    const bitmap = await shell.toBitmap(px);
+    transfer(bitmap);
+    return { bitmap, x: px.x, y: px.y, width: px.width, height: px.height };
+  };
+  await Promise.all([
+    ...[...parts.masks].map(async ([i, px]) => {
+      setMask(parts.annotations[i]!, await toImage(px));
+    }),
+    ...[...parts.predictionMasks].map(async ([i, px]) => {
+      setMask(parts.predictions[i]!, await toImage(px));
+    }),
+  ]);
+  const picture = await engine.pictureOf(r.subset, r.imageIndex);
+  return {
+    subset: r.subset,
+    imageIndex: r.imageIndex,
+    annotations: parts.annotations,
+    picture: picture.picture,
+    pictureError: picture.error,
+    problems: parts.problems,
+    predictions: parts.predictions,
+  };
+}
+
+/** A handler picked by the request's own type, so the compiler pairs the two. */
+function run<T extends Request['type']>(
+  handlers: Handlers,
+  type: T,
+  request: RequestOf<T>,
+  context: Context,
+): Answers[T] | Promise<Answers[T]> {
+  return handlers[type](request, context);
+}
+
+export function toEngineError(error: unknown): EngineError {
+  if (error instanceof OpenError) return error.detail;
+  if (error instanceof ExportCancelled)
+    return { file: '', place: '', message: 'export cancelled', code: 'cancelled' };
+  return { file: '', place: '', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Answers each request it is given through `shell.post`: progress while it works, then its
+ * answer (or `failed`). Resolves once the request is answered; never rejects.
+ */
+export function serve(engine: Engine, shell: Shell): (request: Request) => Promise<void> {
+  const handlers = handlersFor(engine, shell);
+  return async (request) => {
+    const { id } = request;
+    let last = -Infinity;
+    const transfers: Transferable[] = [];
+    const context: Context = {
+      progress: (phase, file, done, total) => {
+        const now = shell.now();
+        if (now - last < PROGRESS_INTERVAL_MS && done < total) return;
+        last = now;
+        shell.post({ type: 'progress', id, phase, file, done, total }, []);
+      },
+      transfer: (item) => transfers.push(item),
+    };
+    try {
+      const answer = await run(handlers, request.type, request, context);
+      if (answer !== null) shell.post({ ...answer, id }, transfers);
+    } catch (error) {
+      shell.post({ type: 'failed', id, error: toEngineError(error) }, []);
+    }
+  };
+}
