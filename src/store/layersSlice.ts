@@ -1,6 +1,6 @@
 /** What the canvas draws: layer toggles, mask opacity, score threshold, hidden categories. */
 import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 
 export type Layers = {
   masks: boolean;
