@@ -6,7 +6,8 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
-import { NO_SESSIONS, type EngineApi, type SessionKeeper } from './deps';
+import { downloadBlob } from '../io/download';
+import { NO_SESSIONS, type Download, type EngineApi, type SessionKeeper } from './deps';
 import { createEditSlice, type EditSlice } from './editSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
@@ -32,9 +33,18 @@ export type AppState = DatasetSlice &
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
-/** A store over `engine`, telling `sessions` what was opened (autosave.ts, or nothing). */
-export function createAppStore(engine: EngineApi, sessions: SessionKeeper = NO_SESSIONS): AppStore {
-  const deps = { engine, sessions };
+/**
+ * A store over `engine`, telling `sessions` what was opened (autosave.ts; nothing is
+ * saved without one) and handing exports to `download` (the browser's, by default).
+ */
+export function createAppStore(
+  engine: EngineApi,
+  {
+    sessions = NO_SESSIONS,
+    download = downloadBlob,
+  }: { sessions?: SessionKeeper; download?: Download } = {},
+): AppStore {
+  const deps = { engine, sessions, download };
   return create<AppState>()((...a) => ({
     ...createDatasetSlice(deps)(...a),
     ...createViewSlice(...a),

@@ -1,6 +1,7 @@
 /**
  * What the store's slices use besides the store itself, handed to them when the store is
- * made (createAppStore): the data engine, and the keeper of this tab's saved session. The
+ * made (createAppStore): the data engine, the keeper of this tab's saved session, and the
+ * download of exported files. The
  * page passes the real ones (store.ts); tests pass fakes (testing/fakeEngine.ts).
  */
 import type { EngineClient } from '../worker/client';
@@ -42,4 +43,7 @@ export const NO_SESSIONS: SessionKeeper = {
   flush: () => Promise.resolve(),
 };
 
-export type StoreDeps = { engine: EngineApi; sessions: SessionKeeper };
+/** Hands a written file to the user (io/download.ts in the page). */
+export type Download = (name: string, blob: Blob) => void;
+
+export type StoreDeps = { engine: EngineApi; sessions: SessionKeeper; download: Download };

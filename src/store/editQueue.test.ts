@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invertPatchSequence } from '../coco';
 import { ImageFlag } from '../worker/protocol';
 import { currentSubset } from './appStore';
-import { keyOf, openStore } from './testing/openStore';
-
-const relabel = (id: number, categoryId: number) =>
-  ({ type: 'relabel', keys: [keyOf(id)], categoryId }) as const;
+import { keyOf, openStore, relabel } from './testing/openStore';
 
 const countOf = (s: Parameters<typeof currentSubset>[0], name: string) =>
   currentSubset(s)!.categories.find((c) => c.name === name)!.annotationCount;

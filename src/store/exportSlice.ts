@@ -1,7 +1,6 @@
 /** Export settings and the export action: the engine writes, the page downloads. */
 import type { StateCreator } from 'zustand';
 import { DEFAULT_EXPORT } from '../coco';
-import { downloadBlob } from '../io/download';
 import { EngineFailure } from '../worker/client';
 import type { ExportRequest } from '../worker/protocol';
 import type { StoreDeps } from './deps';
@@ -26,7 +25,7 @@ export type ExportSlice = {
 };
 
 export const createExportSlice =
-  ({ engine }: StoreDeps): StateCreator<AppState, [], [], ExportSlice> =>
+  ({ engine, download }: StoreDeps): StateCreator<AppState, [], [], ExportSlice> =>
   (set, get) => ({
     exportSettings: { ...DEFAULT_EXPORT, includeImages: true },
     exporting: false,
@@ -48,7 +47,7 @@ export const createExportSlice =
           get().exportSettings,
           (event) => set({ opening: { ...event, label } }),
         );
-        for (const f of files) downloadBlob(f.name, f.blob);
+        for (const f of files) download(f.name, f.blob);
         mark('export-done');
         get().markExported(history);
         set({

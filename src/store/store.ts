@@ -16,7 +16,7 @@ const sessions: SessionKeeper = {
   flush: () => autosave?.flush() ?? Promise.resolve(),
 };
 
-export const useApp = createAppStore(engine, sessions);
+export const useApp = createAppStore(engine, { sessions });
 
 /** This tab's autosave of the page's store. */
 export const pageAutosave = (autosave = createAutosave(useApp));

@@ -52,9 +52,14 @@ export class FakeEngine implements EngineApi {
     for (const r of this.requests) if (r.method === method && !r.settled) r.release();
   }
 
-  /** The next request of `method` fails with `error` (as the worker's failure would). */
-  failNext(method: Method, message: string): void {
-    this.failures.set(method, new EngineFailure({ file: '', place: '', message }));
+  /** The next request of `method` fails: with `failure`, or an engine failure saying it. */
+  failNext(method: Method, failure: string | Error): void {
+    this.failures.set(
+      method,
+      typeof failure === 'string'
+        ? new EngineFailure({ file: '', place: '', message: failure })
+        : failure,
+    );
   }
 
   /** The requests of `method` made so far. */

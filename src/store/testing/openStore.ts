@@ -2,7 +2,7 @@
  * Test-only: a store over a FakeEngine, with a small dataset opened the way the page opens
  * it (openFiles), and a session keeper that records what it is told.
  */
-import type { SourceFile } from '../../worker/protocol';
+import type { EditCommand, SourceFile } from '../../worker/protocol';
 import { createAppStore, type AppStore } from '../appStore';
 import type { SessionKeeper } from '../deps';
 import { FakeEngine } from './fakeEngine';
@@ -58,18 +58,43 @@ export type Opened = {
   store: AppStore;
   engine: FakeEngine;
   keeper: ReturnType<typeof recordingKeeper>;
+  /** The files the store handed to the user (exports), in order. */
+  downloads: { name: string; blob: Blob }[];
 };
 
 /** A store with `content` (DATASET unless given) opened from `instances.json`. */
 export async function openStore(content: unknown = DATASET): Promise<Opened> {
   const engine = new FakeEngine();
   const keeper = recordingKeeper();
-  const store = createAppStore(engine, keeper);
+  const downloads: Opened['downloads'] = [];
+  const store = createAppStore(engine, {
+    sessions: keeper,
+    download: (name, blob) => downloads.push({ name, blob }),
+  });
   await store.getState().openFiles([jsonFile('instances.json', content)]);
   const alerts = store.getState().alerts;
   if (store.getState().summary === null) throw new Error(`not opened: ${JSON.stringify(alerts)}`);
-  return { store, engine, keeper };
+  return { store, engine, keeper, downloads };
 }
 
 /** Annotation keys of the opened dataset, by annotation id (keys are positions in the file). */
 export const keyOf = (id: number) => id - 1;
+
+/** Resolves once the store's state satisfies `holds` (at once if it does now). */
+export function until(store: AppStore, holds: (s: ReturnType<AppStore['getState']>) => boolean) {
+  return new Promise<void>((resolve) => {
+    if (holds(store.getState())) return resolve();
+    const stop = store.subscribe((s) => {
+      if (!holds(s)) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/** The command that labels annotation `id` with category `categoryId`. */
+export const relabel = (id: number, categoryId: number): EditCommand => ({
+  type: 'relabel',
+  keys: [keyOf(id)],
+  categoryId,
+});
