@@ -4,8 +4,10 @@
  * Ctrl+Shift+Z alternating. Timed in the page, from the first press to the state a user
  * would see at the end of the run.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { makeHistory, measureRestore, seedSession } from './editing';
+import { newBenchPage } from './page';
+import { fmt, verdict, type Row } from './stats';
 
 export type UndoRunFigures = {
   edits: number;
@@ -87,4 +89,26 @@ export async function measureUndoRun(
   );
   const alternating = await pressAndWait(page, [...turns, 'redo', 'redo'], 2);
   return { edits, restoreMs, undoAll, alternating, alternations };
+}
+
+/** Ctrl+Z held down over a restored session of 10,000 edits, then undo and redo in turn. */
+export async function undoRunRows(browser: Browser, url: string, val: string): Promise<Row[]> {
+  const page = await newBenchPage(browser, url);
+  const run = await measureUndoRun(page, val, 10_000);
+  await page.close();
+  const presses = (ms: number) => `last press delivered at ${fmt.ms(ms)}`;
+  return [
+    {
+      work: `hold Ctrl+Z over 10,000 edits (val2017-scale, restored in ${fmt.ms(run.restoreMs)}): first press → "0 edits", Undo disabled`,
+      measured: `${fmt.ms(run.undoAll.doneMs)} (${presses(run.undoAll.pressedMs)})`,
+      reference: '≤ 5 s',
+      verdict: verdict(run.undoAll.doneMs <= 5000),
+    },
+    {
+      work: `same, ${run.alternations.toLocaleString('en-US')} Ctrl+Shift+Z / Ctrl+Z in turn, then 2 Ctrl+Shift+Z: → "2 edits"`,
+      measured: `${fmt.ms(run.alternating.doneMs)} (${presses(run.alternating.pressedMs)})`,
+      reference: '≤ 5 s',
+      verdict: verdict(run.alternating.doneMs <= 5000),
+    },
+  ];
 }
