@@ -46,6 +46,23 @@ type Queued = { job: Job; resolve: () => void; reject: (error: unknown) => void 
 
 const isMove = (job: Job): job is { kind: Move } => job.kind === 'undo' || job.kind === 'redo';
 
+/**
+ * Resolves at the next frame (or after 50 ms where frames are not drawn: a hidden tab), so
+ * that the presses of a held key gather meanwhile; at once outside a page (Node tests).
+ */
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      resolve();
+    };
+    const timer = setTimeout(done, 50);
+    const frame = requestAnimationFrame(done);
+  });
+}
+
 export const createEditSlice =
   ({ engine }: StoreDeps): StateCreator<AppState, [], [], EditSlice> =>
   (set, get) => {
@@ -73,9 +90,14 @@ export const createEditSlice =
       });
 
     const drain = async () => {
+      let moved = false;
       while (waiting.length > 0) {
+        // One store update per frame at most while a key is held: the next run of moves
+        // waits for the frame, and takes every press that came meanwhile.
+        if (moved && isMove(waiting[0]!.job)) await nextFrame();
         count(waiting.length);
         const first = waiting[0]!;
+        moved = isMove(first.job);
         let n = 1;
         if (isMove(first.job)) while (n < waiting.length && isMove(waiting[n]!.job)) n++;
         const step = waiting.splice(0, n);
