@@ -58,6 +58,20 @@ describe('replaying a saved history (session restore)', () => {
     expect(restored.store.getState().summary!.subsets[0]!.annotationCount).toBe(4);
   });
 
+  it('a run of undos over two subsets goes move by move, each to its subset', async () => {
+    const { engine, store } = await open();
+    const s = () => store.getState();
+    await s().edit('train 1', relabel(1, 2));
+    s().setSubset(1);
+    await s().edit('val 3', relabel(3, 2));
+    const [train, val] = s().undoStack;
+    await Promise.all([s().undo(), s().undo()]);
+    expect(engine.of('applyPatches').map((r) => r.args[0])).toEqual([1, 0]);
+    expect(s().redoStack).toEqual([val, train]);
+    for (const subset of s().summary!.subsets)
+      expect(subset.categories.map((c) => c.annotationCount)).toEqual([2, 2]);
+  });
+
   it('rejects when the edits do not apply, leaving the history empty', async () => {
     const edited = await open();
     await edited.store.getState().edit('delete', { type: 'delete', keys: [keyOf(1)] });
@@ -67,5 +81,7 @@ describe('replaying a saved history (session restore)', () => {
     await expect(restored.store.getState().replay([...history, ...history])).rejects.toThrow();
     expect(restored.store.getState().undoStack).toEqual([]);
     expect(restored.store.getState().editsQueued).toBe(0);
+    // Nothing of it was applied.
+    expect(restored.store.getState().summary!.subsets[0]!.annotationCount).toBe(4);
   });
 });
