@@ -11,6 +11,7 @@ import {
   seedSession,
 } from './editing';
 import { measureEndurance } from './endurance';
+import { undoRunRows } from './undoRun';
 import { measureEvaluation, predictionsFile } from './evaluation';
 import { measureChecks, measureStats, type CheckFigures } from './insight';
 import { CACHE, deflatedJsonZip, denseDataset, picturesZip } from './fixtures';
@@ -154,6 +155,7 @@ export async function editSuite(browser: Browser, url: string, val: string): Pro
     reference: '≤ 2 s',
     verdict: verdict(restore <= 2000),
   });
+  rows.push(...(await undoRunRows(browser, url, val)));
   return rows;
 }
 

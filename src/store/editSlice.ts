@@ -4,31 +4,33 @@
  * inverse, redo sends it again) and what autosave stores.
  */
 import type { StateCreator } from 'zustand';
-import { invertPatchSequence } from '../coco';
-import type { EditCommand, SubsetDelta, SubsetPatch, SubsetSummary } from '../worker/protocol';
-import { engine } from './engine';
+import type { EditCommand } from '../worker/protocol';
+import type { AppState } from './appStore';
+import type { StoreDeps } from './deps';
+import { planMoves, type HistoryEntry, type Move } from './historyMoves';
 import { isExportedHistory } from './sessionFormat';
-import type { AppState } from './store';
-import { withSubset } from './summaryUpdate';
+import { withDeltas } from './summaryUpdate';
 
-export type HistoryEntry = { label: string; subset: number; patch: SubsetPatch };
+export type { HistoryEntry } from './historyMoves';
 
 export type EditSlice = {
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
-  /** Grows with every applied edit, undo or redo: cached views of images are stale. */
+  /** Grows with every store update by edits, undos or redos: cached views of images are stale. */
   editVersion: number;
   /** The history differs from the one last exported (or, before any export, is not empty). */
   unexported: boolean;
   /** The history as it was last exported; null when nothing was exported since the open. */
   exportedHistory: HistoryEntry[] | null;
-  /** Edits, undos and redos asked for and not yet answered by the engine. */
+  /**
+   * Edits, undos and redos asked for and not yet answered by the engine (counted when a
+   * step starts: presses while one runs show from the next step on), 0 once all are.
+   */
   editsQueued: number;
-  /** The last edit that failed, for the alert. */
   edit: (label: string, command: EditCommand) => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
-  /** Re-applies a saved history (session restore). */
+  /** Re-applies a saved history (session restore); rejects when it does not apply. */
   replay: (entries: HistoryEntry[]) => Promise<void>;
   /** The history now is what was exported. */
   markExported: (history: HistoryEntry[]) => void;
@@ -36,161 +38,200 @@ export type EditSlice = {
   editsSettled: () => Promise<void>;
 };
 
-/** Whether annotation keys stay valid across a patch (nothing inserted or removed). */
-function keepsKeys(patch: SubsetPatch): boolean {
-  return patch.every((p) => p.patch.every((op) => op.op === 'replace'));
+type Job =
+  | { kind: 'edit'; label: string; command: EditCommand }
+  | { kind: Move }
+  | { kind: 'replay'; entries: HistoryEntry[] };
+type Queued = { job: Job; resolve: () => void; reject: (error: unknown) => void };
+
+const isMove = (job: Job): job is { kind: Move } => job.kind === 'undo' || job.kind === 'redo';
+
+/**
+ * Resolves at the next frame (or after 50 ms where frames are not drawn: a hidden tab), so
+ * that the presses of a held key gather meanwhile; at once outside a page (Node tests).
+ */
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+      resolve();
+    };
+    const timer = setTimeout(done, 50);
+    const frame = requestAnimationFrame(done);
+  });
 }
 
-function applyDelta(summary: SubsetSummary, delta: SubsetDelta): SubsetSummary {
-  const images = {
-    ...summary.images,
-    annotationCounts: summary.images.annotationCounts.slice(),
-    flags: summary.images.flags.slice(),
-  };
-  for (const d of delta.images) {
-    images.annotationCounts[d.index] = d.annotationCount;
-    images.flags[d.index] = d.flags;
-  }
-  return {
-    ...summary,
-    images,
-    annotationCount: delta.annotationCount,
-    crowdCount: delta.crowdCount,
-    categories: delta.categories,
-    predictions: delta.predictions,
-  };
-}
+export const createEditSlice =
+  ({ engine }: StoreDeps): StateCreator<AppState, [], [], EditSlice> =>
+  (set, get) => {
+    /**
+     * Edits, undos and redos run one after another, each on the history the one before
+     * left: an Undo pressed while an edit is on its way to the engine undoes that edit.
+     * Undos and redos asked for while another step runs (Ctrl+Z held down) wait together
+     * and go to the engine as one request, answered by one store update.
+     */
+    const waiting: Queued[] = [];
+    let draining: Promise<void> | null = null;
 
-export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => {
-  /**
-   * Edits, undos and redos run one after another, each on the history the one before left:
-   * an Undo pressed while an edit is on its way to the engine undoes that edit.
-   */
-  let queue: Promise<void> = Promise.resolve();
-  const inOrder = (step: () => Promise<void>): Promise<void> => {
-    set((s) => ({ editsQueued: s.editsQueued + 1 }));
-    const counted = () => step().finally(() => set((s) => ({ editsQueued: s.editsQueued - 1 })));
-    return (queue = queue.then(counted, counted));
-  };
-  const unexportedAfter = (history: HistoryEntry[]) =>
-    !isExportedHistory(history, get().exportedHistory);
-  /** Puts the engine's answer in the store. */
-  const settle = (delta: SubsetDelta, extra: Partial<AppState>) => {
-    set((s) => {
-      const summary = s.summary;
-      if (summary === null) return extra;
-      return {
-        ...extra,
-        summary: withSubset(summary, delta.subset, (sub) => applyDelta(sub, delta)),
-        editVersion: s.editVersion + 1,
-      };
-    });
-    get().refreshStaleMarks(false);
-  };
-  const fail = (label: string, error: unknown) =>
-    set((s) => ({
-      alerts: [
-        ...s.alerts,
-        {
-          id: Date.now(),
-          file: label,
-          place: '',
-          message: error instanceof Error ? error.message : String(error),
-        },
-      ],
-    }));
+    /** editsQueued, updated when a step starts or the queue empties: not once per key press. */
+    const count = (n: number) => {
+      if (get().editsQueued !== n) set({ editsQueued: n });
+    };
 
-  return {
-    undoStack: [],
-    redoStack: [],
-    editVersion: 0,
-    unexported: false,
-    exportedHistory: null,
-    editsQueued: 0,
+    const enqueue = (job: Job) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ job, resolve, reject });
+        if (draining !== null) return;
+        count(waiting.length);
+        // Started after the current task, so presses of the same task already join the run.
+        draining = Promise.resolve().then(drain);
+      });
 
-    edit: (label, command) =>
-      inOrder(async () => {
-        const subset = get().subsetIndex;
+    const drain = async () => {
+      let moved = false;
+      while (waiting.length > 0) {
+        // One store update per frame at most while a key is held: the next run of moves
+        // waits for the frame, and takes every press that came meanwhile.
+        if (moved && isMove(waiting[0]!.job)) await nextFrame();
+        count(waiting.length);
+        const first = waiting[0]!;
+        moved = isMove(first.job);
+        let n = 1;
+        if (isMove(first.job)) while (n < waiting.length && isMove(waiting[n]!.job)) n++;
+        const step = waiting.splice(0, n);
         try {
-          const { patch, delta, inserted } = await engine.edit(subset, command);
-          if (patch.every((p) => p.patch.length === 0)) return;
-          const undoStack = [...get().undoStack, { label, subset, patch }];
-          settle(delta, {
-            undoStack,
-            redoStack: [],
-            unexported: unexportedAfter(undoStack),
-            ...(inserted.length > 0 ? { selection: inserted } : {}),
-          });
+          if (isMove(first.job)) await runMoves(step.map((q) => q.job.kind as Move));
+          else if (first.job.kind === 'edit') await runEdit(first.job.label, first.job.command);
+          else if (first.job.kind === 'replay') await runReplay(first.job.entries);
+          for (const q of step) q.resolve();
         } catch (error) {
-          fail(label, error);
+          for (const q of step) q.reject(error);
         }
-      }),
-
-    undo: () =>
-      inOrder(async () => {
-        const entry = get().undoStack.at(-1);
-        if (entry === undefined) return;
-        try {
-          // `create` stays: a source made by an edit is made again when its undo is redone first.
-          const { delta } = await engine.applyPatches(entry.subset, [
-            invertPatchSequence(entry.patch),
-          ]);
-          const undoStack = get().undoStack.slice(0, -1);
-          settle(delta, {
-            undoStack,
-            redoStack: [...get().redoStack, entry],
-            unexported: unexportedAfter(undoStack),
-            ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
-          });
-        } catch (error) {
-          fail(`Undo ${entry.label}`, error);
-        }
-      }),
-
-    redo: () =>
-      inOrder(async () => {
-        const entry = get().redoStack.at(-1);
-        if (entry === undefined) return;
-        try {
-          const { delta } = await engine.applyPatches(entry.subset, [entry.patch]);
-          const undoStack = [...get().undoStack, entry];
-          settle(delta, {
-            undoStack,
-            redoStack: get().redoStack.slice(0, -1),
-            unexported: unexportedAfter(undoStack),
-            ...(keepsKeys(entry.patch) ? {} : { selection: [] }),
-          });
-        } catch (error) {
-          fail(`Redo ${entry.label}`, error);
-        }
-      }),
-
-    replay: (entries) =>
-      inOrder(async () => {
-        const bySubset = new Map<number, SubsetPatch[]>();
-        for (const e of entries)
-          bySubset.set(e.subset, [...(bySubset.get(e.subset) ?? []), e.patch]);
-        for (const [subset, patches] of bySubset) {
-          const { delta } = await engine.applyPatches(subset, patches);
-          settle(delta, {});
-        }
-        set({
-          undoStack: entries,
-          redoStack: [],
-          exportedHistory: null,
-          unexported: entries.length > 0,
-        });
-      }),
-
-    markExported: (history) =>
-      set({ exportedHistory: history, unexported: !isExportedHistory(get().undoStack, history) }),
-
-    editsSettled: async () => {
-      // An edit asked for while waiting joins the queue: wait until it stops growing.
-      for (let last = queue; ; last = queue) {
-        await last.catch(() => {});
-        if (last === queue) return;
       }
-    },
+      count(0);
+      draining = null;
+    };
+
+    const unexportedAfter = (history: HistoryEntry[]) =>
+      !isExportedHistory(history, get().exportedHistory);
+
+    /** Puts the engine's answers in the store, with the history they leave. */
+    const settle = (deltas: Parameters<typeof withDeltas>[1], extra: Partial<AppState>) => {
+      set((s) =>
+        s.summary === null
+          ? extra
+          : { ...extra, summary: withDeltas(s.summary, deltas), editVersion: s.editVersion + 1 },
+      );
+      get().refreshStaleMarks(false);
+    };
+
+    const fail = (label: string, error: unknown) =>
+      set((s) => ({
+        alerts: [
+          ...s.alerts,
+          {
+            id: Date.now() + Math.random(),
+            file: label,
+            place: '',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        ],
+      }));
+
+    const runEdit = async (label: string, command: EditCommand) => {
+      const subset = get().subsetIndex;
+      try {
+        const { patch, delta, inserted } = await engine.edit(subset, command);
+        if (patch.every((p) => p.patch.length === 0)) return;
+        const undoStack = [...get().undoStack, { label, subset, patch }];
+        settle([delta], {
+          undoStack,
+          redoStack: [],
+          unexported: unexportedAfter(undoStack),
+          ...(inserted.length > 0 ? { selection: inserted } : {}),
+        });
+      } catch (error) {
+        fail(label, error);
+      }
+    };
+
+    /**
+     * Undos and redos in a row: what they change together goes to the engine at once (an
+     * undo and the redo of the same edit cancel out). A failed run is retried move by
+     * move (the engine applies a request all or nothing), so the failing one is named.
+     */
+    const runMoves = async (moves: Move[]) => {
+      const plan = planMoves(get().undoStack, get().redoStack, moves);
+      if (plan.moved === 0) return;
+      const extra: Partial<AppState> = {
+        undoStack: plan.undoStack,
+        redoStack: plan.redoStack,
+        unexported: unexportedAfter(plan.undoStack),
+        ...(plan.keepsKeys ? {} : { selection: [] }),
+      };
+      // All cancelled out: the history is as it was (the selection goes as each move's would).
+      if (plan.requests.length === 0) {
+        if (!plan.keepsKeys) set({ selection: [] });
+        return;
+      }
+      // Moves over several subsets (rare) go one by one: a failure then undoes no other.
+      if (plan.requests.length > 1) {
+        for (const move of moves) await runMoves([move]);
+        return;
+      }
+      const [request] = plan.requests;
+      try {
+        const { delta } = await engine.applyPatches(request!.subset, request!.patches);
+        settle([delta], extra);
+      } catch (error) {
+        if (moves.length === 1) fail(plan.firstLabel, error);
+        else for (const move of moves) await runMoves([move]);
+      }
+    };
+
+    const runReplay = async (entries: HistoryEntry[]) => {
+      const bySubset = new Map<number, HistoryEntry['patch'][]>();
+      for (const e of entries) {
+        const list = bySubset.get(e.subset);
+        if (list === undefined) bySubset.set(e.subset, [e.patch]);
+        else list.push(e.patch);
+      }
+      for (const [subset, patches] of bySubset) {
+        const { delta } = await engine.applyPatches(subset, patches);
+        settle([delta], {});
+      }
+      set({
+        undoStack: entries,
+        redoStack: [],
+        exportedHistory: null,
+        unexported: entries.length > 0,
+      });
+    };
+
+    return {
+      undoStack: [],
+      redoStack: [],
+      editVersion: 0,
+      unexported: false,
+      exportedHistory: null,
+      editsQueued: 0,
+
+      edit: (label, command) => enqueue({ kind: 'edit', label, command }),
+      undo: () => enqueue({ kind: 'undo' }),
+      redo: () => enqueue({ kind: 'redo' }),
+      replay: (entries) => enqueue({ kind: 'replay', entries }),
+
+      markExported: (history) =>
+        set({
+          exportedHistory: history,
+          unexported: !isExportedHistory(get().undoStack, history),
+        }),
+
+      editsSettled: async () => {
+        // A step asked for while waiting joins the queue: wait until it is empty.
+        while (draining !== null) await draining;
+      },
+    };
   };
-};

@@ -1,12 +1,11 @@
 /** Export settings and the export action: the engine writes, the page downloads. */
 import type { StateCreator } from 'zustand';
 import { DEFAULT_EXPORT } from '../coco';
-import { downloadBlob } from '../io/download';
 import { EngineFailure } from '../worker/client';
 import type { ExportRequest } from '../worker/protocol';
-import { engine } from './engine';
+import type { StoreDeps } from './deps';
 import { mark } from './marks';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 
 /** What the last export wrote: shown to the user, who then knows what "unexported" means. */
 export type ExportReceipt = {
@@ -25,47 +24,54 @@ export type ExportSlice = {
   cancelExport: () => void;
 };
 
-export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set, get) => ({
-  exportSettings: { ...DEFAULT_EXPORT, includeImages: true },
-  exporting: false,
-  lastExport: null,
-  setExportSettings: (change) =>
-    set((s) => ({ exportSettings: { ...s.exportSettings, ...change } })),
+export const createExportSlice =
+  ({ engine, download }: StoreDeps): StateCreator<AppState, [], [], ExportSlice> =>
+  (set, get) => ({
+    exportSettings: { ...DEFAULT_EXPORT, includeImages: true },
+    exporting: false,
+    lastExport: null,
+    setExportSettings: (change) =>
+      set((s) => ({ exportSettings: { ...s.exportSettings, ...change } })),
 
-  exportDataset: async (format) => {
-    if (get().summary === null || get().exporting) return;
-    const label = format === 'json' ? 'Export JSON' : 'Export zip';
-    set({ exporting: true, opening: { phase: 'writing', file: '', done: 0, total: 1, label } });
-    try {
-      // Edits still on their way to the engine belong in this export.
-      await get().editsSettled();
-      const history = get().undoStack;
-      const files = await engine.export(format, get().subsetIndex, get().exportSettings, (event) =>
-        set({ opening: { ...event, label } }),
-      );
-      for (const f of files) downloadBlob(f.name, f.blob);
-      mark('export-done');
-      get().markExported(history);
-      set({
-        lastExport: {
-          files: files.map((f) => ({ name: f.name, bytes: f.blob.size })),
-          edits: history.length,
-          at: Date.now(),
-        },
-      });
-      const notes = files.flatMap((f) => (f.notes?.length ? [noteAlert(f.name, f.notes)] : []));
-      if (notes.length > 0) set((s) => ({ alerts: [...s.alerts, ...notes] }));
-    } catch (error) {
-      if (error instanceof EngineFailure && error.detail.code === 'cancelled') return;
-      const message = error instanceof Error ? error.message : String(error);
-      set((s) => ({ alerts: [...s.alerts, { id: Date.now(), file: label, place: '', message }] }));
-    } finally {
-      set({ exporting: false, opening: null });
-    }
-  },
+    exportDataset: async (format) => {
+      if (get().summary === null || get().exporting) return;
+      const label = format === 'json' ? 'Export JSON' : 'Export zip';
+      set({ exporting: true, opening: { phase: 'writing', file: '', done: 0, total: 1, label } });
+      try {
+        // Edits still on their way to the engine belong in this export.
+        await get().editsSettled();
+        const history = get().undoStack;
+        const files = await engine.export(
+          format,
+          get().subsetIndex,
+          get().exportSettings,
+          (event) => set({ opening: { ...event, label } }),
+        );
+        for (const f of files) download(f.name, f.blob);
+        mark('export-done');
+        get().markExported(history);
+        set({
+          lastExport: {
+            files: files.map((f) => ({ name: f.name, bytes: f.blob.size })),
+            edits: history.length,
+            at: Date.now(),
+          },
+        });
+        const notes = files.flatMap((f) => (f.notes?.length ? [noteAlert(f.name, f.notes)] : []));
+        if (notes.length > 0) set((s) => ({ alerts: [...s.alerts, ...notes] }));
+      } catch (error) {
+        if (error instanceof EngineFailure && error.detail.code === 'cancelled') return;
+        const message = error instanceof Error ? error.message : String(error);
+        set((s) => ({
+          alerts: [...s.alerts, { id: Date.now(), file: label, place: '', message }],
+        }));
+      } finally {
+        set({ exporting: false, opening: null });
+      }
+    },
 
-  cancelExport: () => engine.cancelExport(),
-});
+    cancelExport: () => engine.cancelExport(),
+  });
 
 /** What an export could not write as read (pictures left out or copied unread), in one alert. */
 function noteAlert(file: string, notes: readonly string[]) {

@@ -3,8 +3,8 @@ import type { StateCreator } from 'zustand';
 import type { DatasetStats, FindingKind } from '../coco';
 import { withFindingFlags, type FindingInfo } from '../worker/protocol';
 import { withSubset } from './summaryUpdate';
-import { engine } from './engine';
-import type { AppState } from './store';
+import type { StoreDeps } from './deps';
+import type { AppState } from './appStore';
 
 export type InsightSlice = {
   findings: FindingInfo[] | null;
@@ -27,60 +27,63 @@ export const insightKey = (s: AppState) => `${s.datasetVersion}:${s.editVersion}
 export const findingsFresh = (s: AppState) =>
   s.findingsFor === insightKey(s) && s.checkProgress === null;
 
-/** The checks running now, and what they are for. */
-let running: { key: string; done: Promise<void> } | null = null;
+export const createInsightSlice =
+  ({ engine }: StoreDeps): StateCreator<AppState, [], [], InsightSlice> =>
+  (set, get) => {
+    /** The checks running now, and what they are for. */
+    let running: { key: string; done: Promise<void> } | null = null;
+    return {
+      findings: null,
+      findingCounts: {},
+      findingsFor: '',
+      checkProgress: null,
+      stats: null,
+      statsFor: '',
 
-export const createInsightSlice: StateCreator<AppState, [], [], InsightSlice> = (set, get) => ({
-  findings: null,
-  findingCounts: {},
-  findingsFor: '',
-  checkProgress: null,
-  stats: null,
-  statsFor: '',
+      runChecks: () => {
+        const key = insightKey(get());
+        if (running?.key === key) return running.done;
+        if (get().findingsFor === key || get().summary === null) return Promise.resolve();
+        const subset = get().subsetIndex;
+        set({ findingsFor: key, checkProgress: 0 });
+        const done = (async () => {
+          try {
+            const { findings, counts, flagged } = await engine.check(subset, (event) => {
+              if (insightKey(get()) === key && event.total > 0)
+                set({ checkProgress: event.done / event.total });
+            });
+            if (insightKey(get()) !== key) return;
+            const summary = get().summary;
+            set({
+              findings,
+              findingCounts: counts,
+              checkProgress: null,
+              ...(summary === null
+                ? {}
+                : {
+                    summary: withSubset(summary, subset, (s) => ({
+                      ...s,
+                      images: { ...s.images, flags: withFindingFlags(s.images.flags, flagged) },
+                    })),
+                  }),
+            });
+          } catch (error) {
+            set({ findingsFor: '', checkProgress: null });
+            throw error;
+          } finally {
+            if (running?.key === key) running = null;
+          }
+        })();
+        running = { key, done };
+        return done;
+      },
 
-  runChecks: () => {
-    const key = insightKey(get());
-    if (running?.key === key) return running.done;
-    if (get().findingsFor === key || get().summary === null) return Promise.resolve();
-    const subset = get().subsetIndex;
-    set({ findingsFor: key, checkProgress: 0 });
-    const done = (async () => {
-      try {
-        const { findings, counts, flagged } = await engine.check(subset, (event) => {
-          if (insightKey(get()) === key && event.total > 0)
-            set({ checkProgress: event.done / event.total });
-        });
-        if (insightKey(get()) !== key) return;
-        const summary = get().summary;
-        set({
-          findings,
-          findingCounts: counts,
-          checkProgress: null,
-          ...(summary === null
-            ? {}
-            : {
-                summary: withSubset(summary, subset, (s) => ({
-                  ...s,
-                  images: { ...s.images, flags: withFindingFlags(s.images.flags, flagged) },
-                })),
-              }),
-        });
-      } catch (error) {
-        set({ findingsFor: '', checkProgress: null });
-        throw error;
-      } finally {
-        if (running?.key === key) running = null;
-      }
-    })();
-    running = { key, done };
-    return done;
-  },
-
-  loadStats: async () => {
-    const key = insightKey(get());
-    if (get().statsFor === key || get().summary === null) return;
-    set({ statsFor: key });
-    const stats = await engine.stats(get().subsetIndex);
-    if (insightKey(get()) === key) set({ stats });
-  },
-});
+      loadStats: async () => {
+        const key = insightKey(get());
+        if (get().statsFor === key || get().summary === null) return;
+        set({ statsFor: key });
+        const stats = await engine.stats(get().subsetIndex);
+        if (insightKey(get()) === key) set({ stats });
+      },
+    };
+  };

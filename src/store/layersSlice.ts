@@ -3,7 +3,7 @@
  * opacity, score threshold, hidden categories).
  */
 import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 
 export type Layers = {
   masks: boolean;

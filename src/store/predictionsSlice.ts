@@ -12,9 +12,9 @@ import type {
   SourceFile,
   ViewPrediction,
 } from '../worker/protocol';
-import { engine } from './engine';
+import type { StoreDeps } from './deps';
+import type { AppState } from './appStore';
 import type { WithoutBitmap } from './plainAnnotation';
-import type { AppState } from './store';
 import { withSubset } from './summaryUpdate';
 
 /** A detection of the current image without its bitmap: what the store may hold. */
@@ -62,109 +62,108 @@ export function defaultIouType(p: PredictionsSummary): IouType {
   return p.iouTypes.includes('segm') ? 'segm' : 'bbox';
 }
 
-export const createPredictionsSlice: StateCreator<AppState, [], [], PredictionsSlice> = (
-  set,
-  get,
-) => ({
-  marksVersion: 0,
-  reports: {},
-  confusion: null,
-  evaluating: null,
-  evaluationError: null,
-  showGroundTruth: true,
-  showPredictions: true,
-  predictionScore: 0,
-  predictions: [],
-  selectedPrediction: null,
-  hoveredPrediction: null,
+export const createPredictionsSlice =
+  ({ engine }: StoreDeps): StateCreator<AppState, [], [], PredictionsSlice> =>
+  (set, get) => ({
+    marksVersion: 0,
+    reports: {},
+    confusion: null,
+    evaluating: null,
+    evaluationError: null,
+    showGroundTruth: true,
+    showPredictions: true,
+    predictionScore: 0,
+    predictions: [],
+    selectedPrediction: null,
+    hoveredPrediction: null,
 
-  addPredictions: async (files) => {
-    const label = files.length === 1 ? files[0]!.path : `${files.length} files`;
-    set({ opening: { phase: 'reading', file: '', done: 0, total: 1, label } });
-    try {
-      const { summary, subset } = await engine.addPredictions(get().subsetIndex, files, (event) =>
-        set({ opening: { ...event, label } }),
-      );
-      // The predictions may be for another subset than the one shown: show that one.
-      const moved = subset !== get().subsetIndex;
-      set((s) => ({
-        summary,
-        reports: {},
-        confusion: null,
-        marksVersion: s.marksVersion + 1,
-        subsetIndex: subset,
-      }));
-      if (moved) {
-        get().clearFilter();
-        get().showFirstImage();
+    addPredictions: async (files) => {
+      const label = files.length === 1 ? files[0]!.path : `${files.length} files`;
+      set({ opening: { phase: 'reading', file: '', done: 0, total: 1, label } });
+      try {
+        const { summary, subset } = await engine.addPredictions(get().subsetIndex, files, (event) =>
+          set({ opening: { ...event, label } }),
+        );
+        // The predictions may be for another subset than the one shown: show that one.
+        const moved = subset !== get().subsetIndex;
+        set((s) => ({
+          summary,
+          reports: {},
+          confusion: null,
+          marksVersion: s.marksVersion + 1,
+          subsetIndex: subset,
+        }));
+        if (moved) {
+          get().clearFilter();
+          get().showFirstImage();
+        }
+      } finally {
+        set({ opening: null });
       }
-    } finally {
-      set({ opening: null });
-    }
-  },
+    },
 
-  evaluate: async (iouType) => {
-    const subset = get().subsetIndex;
-    const dataset = get().datasetVersion;
-    set({ evaluating: { phase: 'evaluating', file: iouType, done: 0, total: 1, iouType } });
-    try {
-      const result = await engine.evaluate(subset, iouType, (event) =>
-        set({ evaluating: { ...event, iouType } }),
-      );
+    evaluate: async (iouType) => {
+      const subset = get().subsetIndex;
+      const dataset = get().datasetVersion;
+      set({ evaluating: { phase: 'evaluating', file: iouType, done: 0, total: 1, iouType } });
+      try {
+        const result = await engine.evaluate(subset, iouType, (event) =>
+          set({ evaluating: { ...event, iouType } }),
+        );
+        const summary = get().summary;
+        if (summary === null || get().subsetIndex !== subset || get().datasetVersion !== dataset)
+          return;
+        set((s) => ({
+          summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
+          reports: { ...s.reports, [iouType]: result.report },
+          confusion: result.confusion,
+          evaluationError: null,
+          marksVersion: s.marksVersion + 1,
+        }));
+      } catch (error) {
+        if (get().datasetVersion === dataset)
+          set({ evaluationError: error instanceof Error ? error.message : String(error) });
+      } finally {
+        set({ evaluating: null });
+      }
+      // Edits made while it ran (browsing and editing go on): match them too, if quick.
+      get().refreshStaleMarks(false);
+    },
+
+    setIouThreshold: async (threshold) => {
+      const subset = get().subsetIndex;
+      const result = await engine.matchThreshold(subset, threshold);
       const summary = get().summary;
-      if (summary === null || get().subsetIndex !== subset || get().datasetVersion !== dataset)
-        return;
+      if (summary === null || get().subsetIndex !== subset) return;
       set((s) => ({
         summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
-        reports: { ...s.reports, [iouType]: result.report },
         confusion: result.confusion,
-        evaluationError: null,
         marksVersion: s.marksVersion + 1,
       }));
-    } catch (error) {
-      if (get().datasetVersion === dataset)
-        set({ evaluationError: error instanceof Error ? error.message : String(error) });
-    } finally {
-      set({ evaluating: null });
-    }
-    // Edits made while it ran (browsing and editing go on): match them too, if quick.
-    get().refreshStaleMarks(false);
-  },
+    },
 
-  setIouThreshold: async (threshold) => {
-    const subset = get().subsetIndex;
-    const result = await engine.matchThreshold(subset, threshold);
-    const summary = get().summary;
-    if (summary === null || get().subsetIndex !== subset) return;
-    set((s) => ({
-      summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
-      confusion: result.confusion,
-      marksVersion: s.marksVersion + 1,
-    }));
-  },
-
-  setPredictionScore: (score) => set({ predictionScore: score }),
-  setShown: (source, value) => set({ [source]: value }),
-  selectPrediction: (key) => set({ selectedPrediction: key }),
-  hoverPrediction: (key) => set({ hoveredPrediction: key }),
-  refreshStaleMarks: (force) => {
-    const marks = get().summary?.subsets[get().subsetIndex]?.predictions?.marks;
-    if (marks == null || !marks.stale || get().evaluating !== null) return;
-    const last = get().reports[marks.iouType];
-    if (!force && (last === undefined || last.ms > QUICK_EVALUATION_MS)) return;
-    void get().evaluate(marks.iouType);
-  },
-  clearPredictionState: () =>
-    set((s) => ({
-      reports: {},
-      confusion: null,
-      evaluationError: null,
-      predictions: [],
-      selectedPrediction: null,
-      hoveredPrediction: null,
-      marksVersion: s.marksVersion + 1,
-    })),
-});
+    setPredictionScore: (score) => set({ predictionScore: score }),
+    setShown: (source, value) => set({ [source]: value }),
+    selectPrediction: (key) => set({ selectedPrediction: key }),
+    hoverPrediction: (key) => set({ hoveredPrediction: key }),
+    refreshStaleMarks: (force) => {
+      const marks = get().summary?.subsets[get().subsetIndex]?.predictions?.marks;
+      if (marks == null || !marks.stale || get().evaluating !== null) return;
+      const last = get().reports[marks.iouType];
+      if (!force && (last === undefined || last.ms > QUICK_EVALUATION_MS)) return;
+      void get().evaluate(marks.iouType);
+    },
+    clearPredictionState: () =>
+      set((s) => ({
+        reports: {},
+        confusion: null,
+        evaluationError: null,
+        predictions: [],
+        selectedPrediction: null,
+        hoveredPrediction: null,
+        marksVersion: s.marksVersion + 1,
+      })),
+  });
 
 /** What image views depend on: the dataset, its edits, and the marks. */
 export const viewVersion = (s: AppState) =>

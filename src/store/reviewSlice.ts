@@ -4,7 +4,7 @@
  * by subset name and file name (or id), which survive reopening the same files.
  */
 import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 
 export type ReviewMark = 'reviewed' | 'skipped';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionMeta } from '../io/sessionStore';
-import type { HistoryEntry } from './editSlice';
+import type { HistoryEntry } from './historyMoves';
 import {
   describeCounts,
   describeEdits,

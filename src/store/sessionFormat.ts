@@ -4,7 +4,7 @@
  * restore prompt shows. Pure: no IndexedDB, no store, no DOM; tested in node.
  */
 import type { SessionMeta } from '../io/sessionStore';
-import type { HistoryEntry } from './editSlice';
+import type { HistoryEntry } from './historyMoves';
 import type { ReviewMark } from './reviewSlice';
 
 /** The format of the saved history record. Bump it when HistoryEntry or SavedView change. */

@@ -5,7 +5,7 @@
  * answer stay in datasetSlice's module, the writing in autosave.ts.
  */
 import type { StateCreator } from 'zustand';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 
 export type AutosaveStatus =
   { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string };

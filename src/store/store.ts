@@ -1,48 +1,22 @@
 /**
- * The page's state: one zustand store built from typed slices. It holds only plain,
- * serializable data — no workers, bitmaps, files or Konva nodes (those live beside the
- * code that owns them: store/engine.ts, canvas/imageViews.ts).
+ * The page's store: the app's state (appStore.ts) over the page's data engine, saved as
+ * the user works by this tab's autosave — which reads the store, so it is made after it.
  */
-import { create } from 'zustand';
-import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
-import { createEditSlice, type EditSlice } from './editSlice';
-import { createExportSlice, type ExportSlice } from './exportSlice';
-import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
-import { createInsightSlice, type InsightSlice } from './insightSlice';
-import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice';
-import { createLayersSlice, type LayersSlice } from './layersSlice';
-import { createReviewSlice, type ReviewSlice } from './reviewSlice';
-import { createSessionSlice, type SessionSlice } from './sessionSlice';
-import { createToolSlice, type ToolSlice } from './toolSlice';
-import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createAppStore } from './appStore';
+import { createAutosave, type Autosave } from './autosave';
+import type { SessionKeeper } from './deps';
+import { engine } from './engine';
 
-export type AppState = DatasetSlice &
-  ViewSlice &
-  LayersSlice &
-  FiltersSlice &
-  EditSlice &
-  ToolSlice &
-  ReviewSlice &
-  ExportSlice &
-  InsightSlice &
-  PredictionsSlice &
-  SessionSlice;
+export { currentSubset, type AppState } from './appStore';
 
-export const useApp = create<AppState>()((...a) => ({
-  ...createDatasetSlice(...a),
-  ...createViewSlice(...a),
-  ...createLayersSlice(...a),
-  ...createFiltersSlice(...a),
-  ...createEditSlice(...a),
-  ...createToolSlice(...a),
-  ...createReviewSlice(...a),
-  ...createExportSlice(...a),
-  ...createInsightSlice(...a),
-  ...createPredictionsSlice(...a),
-  ...createSessionSlice(...a),
-}));
+let autosave: Autosave | null = null;
+const sessions: SessionKeeper = {
+  opened: (...args) => autosave?.opened(...args),
+  added: (files) => autosave?.added(files),
+  flush: () => autosave?.flush() ?? Promise.resolve(),
+};
 
-/** The current subset's summary, or undefined. */
-export function currentSubset(state: AppState) {
-  return state.summary?.subsets[state.subsetIndex];
-}
+export const useApp = createAppStore(engine, { sessions });
+
+/** This tab's autosave of the page's store. */
+export const pageAutosave = (autosave = createAutosave(useApp));

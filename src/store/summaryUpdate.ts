@@ -1,5 +1,5 @@
 /** The page's copy of the summary, changed one subset at a time (a new object each time). */
-import type { OpenSummary, SubsetSummary } from '../worker/protocol';
+import type { OpenSummary, SubsetDelta, SubsetSummary } from '../worker/protocol';
 
 /** `summary` with subset `index` replaced by `update` of it. */
 export function withSubset(
@@ -11,4 +11,41 @@ export function withSubset(
     ...summary,
     subsets: summary.subsets.map((s, i) => (i === index ? update(s) : s)),
   };
+}
+
+/**
+ * `summary` after the engine's answers to edits (in order): each subset's counts, categories
+ * and predictions as the last answer for it says, and the touched images' counts and flags.
+ * The image table's arrays are copied once per subset however many answers there are (a
+ * run of 10,000 undos is one answer and one copy).
+ */
+export function withDeltas(summary: OpenSummary, deltas: readonly SubsetDelta[]): OpenSummary {
+  const subsets = summary.subsets.slice();
+  const copied = new Set<number>();
+  for (const delta of deltas) {
+    const before = subsets[delta.subset];
+    if (before === undefined) continue;
+    let images = before.images;
+    if (!copied.has(delta.subset)) {
+      copied.add(delta.subset);
+      images = {
+        ...images,
+        annotationCounts: images.annotationCounts.slice(),
+        flags: images.flags.slice(),
+      };
+    }
+    for (const d of delta.images) {
+      images.annotationCounts[d.index] = d.annotationCount;
+      images.flags[d.index] = d.flags;
+    }
+    subsets[delta.subset] = {
+      ...before,
+      images,
+      annotationCount: delta.annotationCount,
+      crowdCount: delta.crowdCount,
+      categories: delta.categories,
+      predictions: delta.predictions,
+    };
+  }
+  return { ...summary, subsets };
 }

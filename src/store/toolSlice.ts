@@ -1,7 +1,7 @@
 /** The canvas tool: select (and edit the selected shape), or draw a box or a polygon. */
 import type { StateCreator } from 'zustand';
 import type { BoxSegmentation, CocoId } from '../coco';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 
 export type Tool = 'select' | 'box' | 'polygon';
 

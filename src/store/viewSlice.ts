@@ -4,7 +4,7 @@ import type { CocoId } from '../coco';
 import type { ProblemInfo, ViewAnnotation } from '../worker/protocol';
 import type { WithoutBitmap } from './plainAnnotation';
 import type { PlainPrediction } from './predictionsSlice';
-import type { AppState } from './store';
+import type { AppState } from './appStore';
 import { imageFromHash, writeImageHash } from './urlHash';
 
 /** A view annotation without its bitmap: what the store may hold. */

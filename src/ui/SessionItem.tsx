@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { discardSession, restoreSession, type SessionAnswer } from '../store/autosave';
+import { discardSession, type SessionAnswer } from '../store/autosave';
+import { pageAutosave } from '../store/store';
 import {
   describeCounts,
   describeEdits,
@@ -44,7 +45,8 @@ export function SessionItem({ session, busy, onBusy, onChanged }: Props) {
           onClick={() => {
             setRefused(null);
             onBusy(true);
-            void restoreSession(session)
+            void pageAutosave
+              .restore(session)
               .catch((error: unknown) => ({ ok: false as const, reason: String(error) }))
               .then(answered('restore'));
           }}
