@@ -33,7 +33,7 @@ import {
   type SubsetDelta,
   type SubsetPatch,
 } from './protocol';
-import { annotationsOfImage, isEdited, type Subset } from './subset';
+import { annotationsOfImage, isEdited, originalAnnotationCount, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 import { slicePauser } from './slices';
 import { zipSubsetName } from './zipSubsetName';
@@ -177,7 +177,12 @@ export class Engine {
       let flags =
         table.flags[i]! & (ImageFlag.hasFile | ImageFlag.hasProblems | ImageFlag.hasFindings);
       if (anns.some((a) => a.record.iscrowd)) flags |= ImageFlag.hasCrowd;
-      if (anns.some((a) => isEdited(a.source, a.record))) flags |= ImageFlag.edited;
+      // Edited: an annotation changed or added, or one deleted (fewer than the files held).
+      if (
+        anns.some((a) => isEdited(a.source, a.record)) ||
+        anns.length !== originalAnnotationCount(subset, i)
+      )
+        flags |= ImageFlag.edited;
       table.annotationCounts[i] = anns.length;
       table.flags[i] = flags;
       return { index: i, annotationCount: anns.length, flags };

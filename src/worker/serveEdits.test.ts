@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT, invertPatchSequence } from '../coco';
 import { openZip } from '../io/zip';
-import { ImageFlag } from './protocol';
+import { ImageFlag, NO_FILTER } from './protocol';
 import { bytesOf, corpusFiles, EngineHarness, sourcesOf } from './testing/engineHarness';
 import { PICTURE_A, TINY_JSON } from './testing/harnessFixture';
 
@@ -92,6 +92,26 @@ describe('edit', () => {
       command: { type: 'delete', keys: [0] },
     });
     expect(answer?.type === 'failed' && answer.error.message).toMatch(/panoptic.*cannot edit/);
+  });
+});
+
+describe('edited images', () => {
+  it('an image an annotation was deleted from is edited, and the edited filter finds it', async () => {
+    const h = await openTiny();
+    const deleted = await h.request({
+      type: 'edit',
+      subset: 0,
+      command: { type: 'delete', keys: [0] },
+    });
+    expect(deleted.delta.images).toHaveLength(1);
+    const [image] = deleted.delta.images;
+    expect(image!.flags & ImageFlag.edited).toBe(ImageFlag.edited);
+    const { images } = await h.request({
+      type: 'filter-images',
+      subset: 0,
+      filter: { ...NO_FILTER, edited: true },
+    });
+    expect([...images]).toEqual([image!.index]);
   });
 });
 

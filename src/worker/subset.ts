@@ -147,6 +147,19 @@ export function locateKey(subset: Subset, key: number): [number, number] | null 
   return null;
 }
 
+/** How many annotations the subset's files held for image `i` when they were opened. */
+export function originalAnnotationCount(subset: Subset, i: number): number {
+  const image = subset.images[i];
+  if (image === undefined) return 0;
+  let n = 0;
+  for (const { original } of subset.sources) {
+    const local = original.index.imageById.get(idKey(image.id));
+    if (local !== undefined)
+      n += original.index.imageOffsets[local + 1]! - original.index.imageOffsets[local]!;
+  }
+  return n;
+}
+
 /** Whether an annotation differs from what the file held when it was opened (or is new). */
 export function isEdited(source: SourceDataset, record: AnnotationRecord): boolean {
   if (record.sourceIndex < 0) return true;
