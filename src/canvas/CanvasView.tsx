@@ -10,6 +10,7 @@ import { useCurrentView } from './useCurrentView';
 import { useElementSize } from './useElementSize';
 import { useViewport } from './useViewport';
 import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
+import { useWalkFocus } from './useWalkFocus';
 import { visibleAnnotations, visiblePredictions } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
 import type { PlainAnnotation } from '../store/viewSlice';
@@ -90,6 +91,7 @@ export function CanvasView() {
     view.version === version &&
     view.imageIndex === imageIndex &&
     view.subset === subsetIndex;
+  useWalkFocus(current ? { imageIndex, annotations, predictions } : null, image, size, apply);
   const hoveredAnnotation = hovered === null ? undefined : shown.find((a) => a.key === hovered);
   const hoveredDetection =
     hoveredPrediction === null

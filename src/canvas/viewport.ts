@@ -41,3 +41,23 @@ export function zoomAround(
   const iy = (pointer.y - v.y) / v.scale;
   return { scale, x: pointer.x - ix * scale, y: pointer.y - iy * scale };
 }
+
+/**
+ * Zoomed to a box `[x, y, w, h]` (image px): it fills about a third of the window, centred,
+ * never closer than 8× nor farther than the whole image fitted.
+ */
+export function focusViewport(
+  bbox: readonly number[],
+  image: { width: number; height: number },
+  box: { width: number; height: number },
+): Viewport {
+  const [x = 0, y = 0, w = 0, h = 0] = bbox;
+  const fitted = fitViewport(image, box).scale;
+  const wanted = Math.min(box.width / (3 * Math.max(w, 1)), box.height / (3 * Math.max(h, 1)));
+  const scale = Math.max(fitted, Math.min(8, wanted));
+  return {
+    scale,
+    x: box.width / 2 - (x + w / 2) * scale,
+    y: box.height / 2 - (y + h / 2) * scale,
+  };
+}

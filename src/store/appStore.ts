@@ -18,6 +18,7 @@ import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
+import { createWalkSlice, type WalkSlice } from './walkSlice';
 
 export type AppState = DatasetSlice &
   ViewSlice &
@@ -29,7 +30,8 @@ export type AppState = DatasetSlice &
   ExportSlice &
   InsightSlice &
   PredictionsSlice &
-  SessionSlice;
+  SessionSlice &
+  WalkSlice;
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
@@ -57,6 +59,7 @@ export function createAppStore(
     ...createInsightSlice(deps)(...a),
     ...createPredictionsSlice(deps)(...a),
     ...createSessionSlice(...a),
+    ...createWalkSlice(deps)(...a),
   }));
 }
 

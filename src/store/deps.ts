@@ -24,6 +24,7 @@ export type EngineApi = Pick<
   | 'evaluate'
   | 'matchThreshold'
   | 'hasDataset'
+  | 'walk'
 >;
 
 /** What the dataset slice tells autosave (autosave.ts), which keeps the files out of the store. */

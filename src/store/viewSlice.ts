@@ -20,11 +20,13 @@ export type ViewSlice = {
   selection: number[];
   hovered: number | null;
   /** What to select once the image shown next has loaded: an annotation's view key or id. */
-  pendingSelect: { key: number | null; id: CocoId | null } | null;
+  pendingSelect: { key: number | null; id: CocoId | null; prediction?: boolean } | null;
   setImage: (index: number) => void;
   /** Goes to an image and selects one of its annotations by id. */
   /** Shows an image and selects one of its annotations, by view key when known, else by id. */
   showAnnotation: (imageIndex: number, annotationId: CocoId | null, key?: number | null) => void;
+  /** Shows an image and selects one of its detections, by key. */
+  showPrediction: (imageIndex: number, key: number) => void;
   /** After an open or a subset switch: the image named in the URL, else the first. */
   showFirstImage: () => void;
   setLoaded: (
@@ -88,9 +90,25 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     } else set({ pendingSelect: wanted });
   },
 
+  showPrediction: (imageIndex, key) => {
+    get().setImage(imageIndex);
+    const loaded = get().loaded;
+    if (loaded?.imageIndex === imageIndex && loaded.subset === get().subsetIndex) {
+      const hit = get().predictions.some((p) => p.key === key);
+      set({ selection: [], selectedPrediction: hit ? key : null, pendingSelect: null });
+    } else set({ pendingSelect: { key, id: null, prediction: true } });
+  },
+
   setLoaded: (loaded, annotations, problems, predictions) => {
     const pending = get().pendingSelect;
-    const hit = pending === null ? undefined : findWanted(annotations, pending);
+    const hit =
+      pending === null || pending.prediction === true
+        ? undefined
+        : findWanted(annotations, pending);
+    const detection =
+      pending?.prediction === true && predictions.some((p) => p.key === pending.key)
+        ? pending.key
+        : null;
     const same =
       get().loaded?.imageIndex === loaded.imageIndex && get().loaded?.subset === loaded.subset;
     set({
@@ -101,6 +119,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
       ...(same ? {} : { selectedPrediction: null }),
       pendingSelect: null,
       ...(hit ? { selection: [hit.key] } : {}),
+      ...(detection !== null ? { selection: [], selectedPrediction: detection } : {}),
     });
   },
   // Selecting ground truth unselects a detection (one thing is inspected at a time).

@@ -12,6 +12,10 @@ const SHORTCUTS: [string, [string, string][]][] = [
       ['PageUp PageDown', 'a page of images up / down'],
       ['Home End', 'first / last image'],
       ['R', 'mark reviewed and go to the next'],
+      [
+        'N, Shift+N',
+        'next / previous annotation the filter asks for (crowd, problems, edited, false positives, misses; all when none), across images',
+      ],
     ],
   ],
   [

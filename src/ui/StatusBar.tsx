@@ -2,6 +2,7 @@ import { findingsFresh } from '../store/insightSlice';
 import { currentSubset, useApp } from '../store/store';
 import { AutosaveState } from './AutosaveState';
 import { count } from './format';
+import { WalkPosition } from './WalkPosition';
 
 /** "<I> images · <A> annotations · <C> categories", plus pictures found and problems. */
 export function StatusBar() {
@@ -35,6 +36,7 @@ export function StatusBar() {
         <span className="muted">{count(subset.problemTotal)} problems in the file</span>
       )}
       {checked !== null && <span className="muted">{count(checked)} found by the checks</span>}
+      <WalkPosition />
       <AutosaveState />
     </footer>
   );

@@ -25,6 +25,9 @@ import {
   type SourceFile,
   type SubsetPatch,
   type UnsentRequest,
+  type Walked,
+  type WalkKind,
+  type WalkStop,
 } from './protocol';
 
 export type { Edited };
@@ -234,6 +237,18 @@ export class EngineClient {
       onProgress,
     );
     return { findings, counts, flagged };
+  }
+
+  /** N / Shift+N: the next (or previous) annotation of `kind` after `from`, across images. */
+  async walk(subset: number, kind: WalkKind, from: WalkStop, step: 1 | -1): Promise<Walked> {
+    const { stop, position, total } = await this.require().request({
+      type: 'walk',
+      subset,
+      kind,
+      from,
+      step,
+    });
+    return { stop, position, total };
   }
 
   async preflight(subset: number, settings: ExportSettings): Promise<PreflightInfo[]> {

@@ -32,11 +32,15 @@ import {
   type ProblemInfo,
   type SubsetDelta,
   type SubsetPatch,
+  type Walked,
+  type WalkKind,
+  type WalkStop,
 } from './protocol';
 import { annotationsOfImage, isEdited, originalAnnotationCount, type Subset } from './subset';
 import { summarizeSubset } from './summary';
 import { slicePauser } from './slices';
 import { zipSubsetName } from './zipSubsetName';
+import { problemKeysOf, stepWalk, walkStops } from './walk';
 
 /** The view keys of annotations a patch inserted (to select what was just drawn). */
 function insertedKeys(subset: Subset, patch: SubsetPatch): number[] {
@@ -52,6 +56,8 @@ function insertedKeys(subset: Subset, patch: SubsetPatch): number[] {
 export class Engine {
   private subsets: Subset[] = [];
   private counts: Counts[] = [];
+  /** The view keys the last checks of each subset found something on. */
+  private findingKeys: Set<number>[] = [];
   private pictures: VirtualFile[] = [];
   private summary: OpenSummary | null = null;
 
@@ -238,10 +244,28 @@ export class Engine {
     const s = this.subsets[subset];
     if (s === undefined) throw new Error('no dataset is open');
     const result = await checkSubset(s, progress, slicePauser());
+    this.findingKeys[subset] = new Set(
+      result.findings.flatMap((f) => (f.key === null ? [] : [f.key])),
+    );
     const table = this.summary?.subsets[subset]?.images;
     if (this.subsets[subset] === s && table !== undefined)
       table.flags = withFindingFlags(table.flags, result.flagged);
     return result;
+  }
+
+  /** N / Shift+N: the next (or previous) annotation of `kind` after `from`, across images. */
+  walk(subset: number, kind: WalkKind, from: WalkStop, step: 1 | -1): Walked {
+    const s = this.subsets[subset];
+    if (s === undefined) return { stop: null, position: 0, total: 0 };
+    const problems =
+      kind === 'problem'
+        ? problemKeysOf(
+            s,
+            this.summary?.subsets[subset]?.problems ?? [],
+            this.findingKeys[subset] ?? new Set(),
+          )
+        : new Set<number>();
+    return stepWalk(walkStops(s, kind, problems), from, step);
   }
 
   stats(subset: number): DatasetStats {

@@ -347,7 +347,22 @@ export type Request =
   | { type: 'evaluate'; id: number; subset: number; iouType: IouType }
   | { type: 'match-threshold'; id: number; subset: number; threshold: number }
   | { type: 'stats'; id: number; subset: number }
-  | { type: 'preflight'; id: number; subset: number; settings: ExportSettings };
+  | { type: 'preflight'; id: number; subset: number; settings: ExportSettings }
+  /** The next (or previous) annotation of a kind after `from`, across images (N / Shift+N). */
+  | { type: 'walk'; id: number; subset: number; kind: WalkKind; from: WalkStop; step: 1 | -1 };
+
+/**
+ * What N / Shift+N walk through, in image order then annotation order: every annotation,
+ * crowd ones, those with a problem (found reading the file or by the last checks), edited
+ * ones, the detections that are false positives, or the ground truth they missed.
+ */
+export type WalkKind = 'annotation' | 'crowd' | 'problem' | 'edited' | 'false-positive' | 'miss';
+
+/** A place in a walk: an image, and an annotation's (or a detection's) view key on it. */
+export type WalkStop = { imageIndex: number; key: number | null };
+
+/** Where a walk stepped to, its 1-based position among all `total` stops; null when none. */
+export type Walked = { stop: (WalkStop & { key: number }) | null; position: number; total: number };
 
 /**
  * What an edit, undo or redo did: `patch` is what it applied (keep it to undo), `delta`
@@ -403,6 +418,7 @@ export type Answers = AnswerMap<{
   };
   stats: { type: 'stats'; stats: DatasetStats };
   preflight: { type: 'preflighted'; findings: PreflightInfo[] };
+  walk: { type: 'walked' } & Walked;
 }>;
 
 /** The request types that are answered (all but `cancel-export`). */
@@ -433,6 +449,7 @@ export const ANSWER_TYPES: { [T in AnsweredType]: NonNullable<Answers[T]>['type'
   'match-threshold': 'matched',
   stats: 'stats',
   preflight: 'preflighted',
+  walk: 'walked',
 };
 
 /** The one place an answer is narrowed: by its type, against the table above. */

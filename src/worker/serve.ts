@@ -104,6 +104,7 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
     }),
     stats: (r) => ({ type: 'stats', stats: engine.stats(r.subset) }),
     preflight: (r) => ({ type: 'preflighted', findings: engine.preflight(r.subset, r.settings) }),
+    walk: (r) => ({ type: 'walked', ...engine.walk(r.subset, r.kind, r.from, r.step) }),
   };
 }
 

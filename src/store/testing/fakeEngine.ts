@@ -195,6 +195,10 @@ export class FakeEngine implements EngineApi {
     return this.request('stats', args, () => this.active().stats(...args));
   }
 
+  walk(...args: Args<'walk'>) {
+    return this.request('walk', args, () => this.active().walk(...args));
+  }
+
   addPredictions(...args: Args<'addPredictions'>) {
     const [subset, files, onProgress] = args;
     return this.request('addPredictions', args, () =>

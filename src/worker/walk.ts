@@ -1,0 +1,133 @@
+/**
+ * N / Shift+N: the annotations of one kind across a subset's images (image order, then
+ * view key), and the step from where the user is to the next or previous of them.
+ */
+import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
+import { freshMarks } from './predictions';
+import type { Walked, WalkKind, WalkStop } from './protocol';
+import { isEdited, type Subset } from './subset';
+
+/** The stops of a walk, in order: `images[j]` and `keys[j]` (view keys, or detections'). */
+export type Stops = { images: Int32Array; keys: Int32Array };
+
+/** Every stop of `kind`; `problemKeys`: annotations named by problems or the last checks. */
+export function walkStops(subset: Subset, kind: WalkKind, problemKeys: ReadonlySet<number>): Stops {
+  const images: number[] = [];
+  const keys: number[] = [];
+  if (kind === 'false-positive') {
+    const p = subset.predictions;
+    const marks = freshMarks(subset);
+    if (p !== null && marks !== null)
+      for (let i = 0; i < subset.images.length; i++)
+        for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
+          const at = p.order[k]!;
+          if (marks.matches.dtStatus[at] === DetectionStatus.falsePositive) {
+            images.push(i);
+            keys.push(at);
+          }
+        }
+    return { images: Int32Array.from(images), keys: Int32Array.from(keys) };
+  }
+  const marks = kind === 'miss' ? freshMarks(subset) : null;
+  if (kind === 'miss' && marks === null)
+    return { images: new Int32Array(), keys: new Int32Array() };
+  // Each source's own image position for each subset image (-1 where it has none).
+  const local = subset.sources.map((_, s) => {
+    const inverse = new Int32Array(subset.images.length).fill(-1);
+    subset.imageMaps[s]!.forEach((i, own) => (inverse[i] = own));
+    return inverse;
+  });
+  const found: number[] = [];
+  for (let i = 0; i < subset.images.length; i++) {
+    found.length = 0;
+    subset.sources.forEach((source, s) => {
+      const own = local[s]![i]!;
+      if (own < 0) return;
+      const { imageOffsets, annotationOrder } = source.dataset.index;
+      for (let k = imageOffsets[own]!; k < imageOffsets[own + 1]!; k++) {
+        const at = annotationOrder[k]!;
+        const key = subset.keyOffsets[s]! + at;
+        const record = source.dataset.annotations[at]!;
+        const wanted =
+          kind === 'annotation' ||
+          (kind === 'crowd' && record.iscrowd) ||
+          (kind === 'edited' && isEdited(source, record)) ||
+          (kind === 'problem' && problemKeys.has(key)) ||
+          (kind === 'miss' &&
+            s === marks!.gtSource &&
+            marks!.matches.gtStatus[at] === GroundTruthStatus.missed);
+        if (wanted) found.push(key);
+      }
+    });
+    found.sort((a, b) => a - b);
+    for (const key of found) {
+      images.push(i);
+      keys.push(key);
+    }
+  }
+  return { images: Int32Array.from(images), keys: Int32Array.from(keys) };
+}
+
+/** Stops before `from` (by image, then key; a null key sorts before the image's stops). */
+function countBefore(stops: Stops, from: WalkStop): number {
+  let lo = 0;
+  let hi = stops.images.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const i = stops.images[mid]!;
+    const before =
+      i < from.imageIndex ||
+      (i === from.imageIndex && from.key !== null && stops.keys[mid]! < from.key);
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The stop after (step 1) or before (step -1) `from`, wrapping around the ends. From a
+ * stop, the next one; from an image with no selection, its first stop (or the last one
+ * before it, going back).
+ */
+export function stepWalk(stops: Stops, from: WalkStop, step: 1 | -1): Walked {
+  const total = stops.images.length;
+  if (total === 0) return { stop: null, position: 0, total };
+  const at = countBefore(stops, from);
+  const onIt =
+    at < total &&
+    from.key !== null &&
+    stops.images[at] === from.imageIndex &&
+    stops.keys[at] === from.key;
+  let j: number;
+  if (step === 1) j = onIt ? at + 1 : at;
+  else j = at - 1;
+  j = ((j % total) + total) % total;
+  return {
+    stop: { imageIndex: stops.images[j]!, key: stops.keys[j]! },
+    position: j + 1,
+    total,
+  };
+}
+
+/** The view keys of annotations named by problems (parse problems carry an id and image). */
+export function problemKeysOf(
+  subset: Subset,
+  problems: readonly { imageIndex: number | null; annotationId: unknown }[],
+  findingKeys: ReadonlySet<number>,
+): Set<number> {
+  const out = new Set(findingKeys);
+  for (const p of problems) {
+    if (
+      p.imageIndex === null ||
+      (typeof p.annotationId !== 'number' && typeof p.annotationId !== 'string')
+    )
+      continue;
+    const image = subset.images[p.imageIndex];
+    if (image === undefined) continue;
+    subset.sources.forEach((source, s) => {
+      const at = source.dataset.index.annotationById.get(idKey(p.annotationId as number | string));
+      if (at !== undefined) out.add(subset.keyOffsets[s]! + at);
+    });
+  }
+  return out;
+}
