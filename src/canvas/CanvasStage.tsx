@@ -170,13 +170,17 @@ export function CanvasStage(props: Props) {
         picture={current ? (view?.picture ?? null) : null}
         width={props.image.width}
         height={props.image.height}
+        scale={viewport.scale}
       />
       {/* Always mounted: a layer that comes and goes costs a canvas each time. */}
       <MaskLayer
         annotations={props.layers.masks && current ? shown : []}
         masks={current && view !== null ? view.masks : NO_MASKS}
+        colors={props.colors}
         opacity={Math.min(1, props.opacity + 0.2)}
         highlighted={highlighted}
+        outlines={props.layers.maskOutlines}
+        grid={props.layers.pixelGrid ? props.image : null}
       />
       <ShapeLayer
         annotations={current ? shown.filter((a) => a !== editing) : []}
