@@ -26,7 +26,7 @@ export function PointerReadout(props: {
       `${props.names[String(a.categoryId)] ?? 'mask'} #${String(a.id)}${a.iscrowd ? ' (crowd)' : ''}`,
   );
   return (
-    <div className="pointer-readout" role="status" aria-live="off" aria-label="Pointer">
+    <div className="pointer-readout" role="note" aria-label="Pointer">
       x {pixel.x}, y {pixel.y}
       {named.length > 0 && ` · in: ${named.join(', ')}`}
     </div>
