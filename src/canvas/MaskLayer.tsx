@@ -28,12 +28,11 @@ export function MaskLayer(props: {
       {props.annotations.map((a) => {
         const m = props.masks.get(a.key);
         if (m === undefined) return null;
-        const opacity = props.highlighted.has(a.key)
-          ? Math.min(1, props.opacity + 0.3)
-          : props.opacity;
+        const highlighted = props.highlighted.has(a.key);
+        const opacity = highlighted ? Math.min(1, props.opacity + 0.3) : props.opacity;
         const color = props.colors[String(a.categoryId)] ?? UNKNOWN_COLOR;
         if (props.outlines)
-          return <MaskOutline key={a.key} mask={m} color={color} opacity={opacity} />;
+          return <MaskOutline key={a.key} mask={m} color={color} highlighted={highlighted} />;
         const image = (
           <KonvaImage
             key={a.key}

@@ -4,18 +4,17 @@ import { maskOutlineOf } from './maskAlpha';
 
 /**
  * A mask drawn as its outline only, on the pixel grid: the edges between its pixels and
- * the pixels around it, two screen pixels wide at any zoom, so the picture inside shows
- * untinted. The outline is traced the first time it is drawn, then kept with the mask.
+ * the pixels around it, two screen pixels wide (three when selected or hovered) and opaque at any zoom (nothing else of the
+ * mask hides the picture), so the picture inside shows untinted. The outline is traced the first time it is drawn, then kept with the mask.
  */
-export function MaskOutline(props: { mask: MaskImage; color: string; opacity: number }) {
+export function MaskOutline(props: { mask: MaskImage; color: string; highlighted: boolean }) {
   const { mask, color } = props;
   return (
     <Shape
       listening={false}
       stroke={color}
-      strokeWidth={2}
+      strokeWidth={props.highlighted ? 3 : 2}
       strokeScaleEnabled={false}
-      opacity={props.opacity}
       sceneFunc={(ctx, shape) => {
         const segments = maskOutlineOf(mask);
         ctx.beginPath();
