@@ -170,7 +170,6 @@ export function CanvasStage(props: Props) {
         picture={current ? (view?.picture ?? null) : null}
         width={props.image.width}
         height={props.image.height}
-        scale={viewport.scale}
       />
       {/* Always mounted: a layer that comes and goes costs a canvas each time. */}
       <MaskLayer
