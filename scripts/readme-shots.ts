@@ -1,7 +1,7 @@
 /**
  * The README's screenshots, taken from the built app in headless Chromium: the sample
- * with its thumbnails and a selected annotation, and the sample with a model's predictions
- * evaluated. Run `npm run build` first.
+ * with its thumbnails and a selected annotation, the sample with a model's predictions
+ * evaluated, and the pixel-true view of a crowd mask. Run `npm run build` first.
  *
  *   npx tsx scripts/readme-shots.ts
  */
@@ -50,6 +50,20 @@ try {
   await page.getByRole('table', { name: 'segm metrics' }).waitFor();
   await page.waitForTimeout(800);
   await page.screenshot({ path: 'public/readme/evaluation.png' });
+
+  // The crowd mask of birds at 6400 %, its outline over the pixel grid, the pointer on it.
+  await page.getByRole('tab', { name: 'Annotations' }).click();
+  await page.getByRole('checkbox', { name: 'Pixel grid' }).check();
+  await page.getByRole('checkbox', { name: 'Mask outlines' }).check();
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  const canvas = page.locator('.canvas');
+  const [scale, ox, oy] = (await canvas.getAttribute('data-viewport'))!.split(',').map(Number);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + ox! + 236 * scale!, box.y + oy! + 42 * scale!);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -300);
+  await page.getByRole('note', { name: 'Pointer' }).waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'public/readme/pixel.png' });
   await browser.close();
 } finally {
   process.kill(-server.pid!);

@@ -175,8 +175,11 @@ export function CanvasStage(props: Props) {
       <MaskLayer
         annotations={props.layers.masks && current ? shown : []}
         masks={current && view !== null ? view.masks : NO_MASKS}
+        colors={props.colors}
         opacity={Math.min(1, props.opacity + 0.2)}
         highlighted={highlighted}
+        outlines={props.layers.maskOutlines}
+        grid={props.layers.pixelGrid ? props.image : null}
       />
       <ShapeLayer
         annotations={current ? shown.filter((a) => a !== editing) : []}

@@ -5,6 +5,7 @@ import { currentSubset, useApp } from '../store/store';
 import { Captions } from './Captions';
 import { CanvasStage } from './CanvasStage';
 import { HoverCard } from './HoverCard';
+import { PointerReadout } from './PointerReadout';
 import { UNKNOWN_COLOR } from './palette';
 import { useCurrentView } from './useCurrentView';
 import { useElementSize } from './useElementSize';
@@ -99,6 +100,16 @@ export function CanvasView() {
       : shownPredictions.find((p) => p.key === hoveredPrediction);
   const nameOf = (categoryId: CocoId | null, fallback: string) =>
     names[String(categoryId)] ?? fallback;
+  // The image pixel under the pointer, when it is over the image.
+  const pixel =
+    pointer === null
+      ? null
+      : {
+          x: Math.floor((pointer.x - live.current.x) / live.current.scale),
+          y: Math.floor((pointer.y - live.current.y) / live.current.scale),
+        };
+  const onImage =
+    pixel !== null && pixel.x >= 0 && pixel.y >= 0 && pixel.x < width && pixel.y < height;
 
   return (
     <div
@@ -187,6 +198,9 @@ export function CanvasView() {
             y={pointer.y}
           />
         )}
+      {current && onImage && (
+        <PointerReadout pixel={pixel} annotations={shown} masks={view.masks} names={names} />
+      )}
       {current && <Captions annotations={annotations} />}
       {subset !== undefined && current && view.picture === null && (
         <div className="canvas-note">

@@ -1,23 +1,39 @@
 import { Image as KonvaImage, Layer } from 'react-konva';
 import type { MaskImage } from '../worker/protocol';
 import type { PlainAnnotation } from '../store/viewSlice';
+import { CrowdHatch } from './CrowdHatch';
+import { MaskOutline } from './MaskOutline';
+import { UNKNOWN_COLOR } from './palette';
+import { PixelGrid } from './PixelGrid';
 
-/** Each mask is one image node (decoded in the worker); the layer takes no events. */
+/** A crowd mask's pixels are drawn this much fainter than an instance mask's, then hatched. */
+const CROWD_FILL = 0.43;
+
+/**
+ * Each mask is one image node (decoded in the worker), a crowd mask hatched in screen
+ * space over it — or, with outlines on, its outline alone. The pixel grid is drawn over
+ * the masks (under the shapes); the layer takes no events.
+ */
 export function MaskLayer(props: {
   annotations: PlainAnnotation[];
   masks: ReadonlyMap<number, MaskImage>;
+  colors: Record<string, string>;
   opacity: number;
   highlighted: ReadonlySet<number>;
+  outlines: boolean;
+  grid: { width: number; height: number } | null;
 }) {
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
       {props.annotations.map((a) => {
         const m = props.masks.get(a.key);
         if (m === undefined) return null;
-        const opacity = props.highlighted.has(a.key)
-          ? Math.min(1, props.opacity + 0.3)
-          : props.opacity;
-        return (
+        const highlighted = props.highlighted.has(a.key);
+        const opacity = highlighted ? Math.min(1, props.opacity + 0.3) : props.opacity;
+        const color = props.colors[String(a.categoryId)] ?? UNKNOWN_COLOR;
+        if (props.outlines)
+          return <MaskOutline key={a.key} mask={m} color={color} highlighted={highlighted} />;
+        const image = (
           <KonvaImage
             key={a.key}
             image={m.bitmap}
@@ -25,10 +41,16 @@ export function MaskLayer(props: {
             y={m.y}
             width={m.width}
             height={m.height}
-            opacity={opacity}
+            opacity={a.iscrowd ? opacity * CROWD_FILL : opacity}
           />
         );
+        if (!a.iscrowd) return image;
+        return [
+          image,
+          <CrowdHatch key={`${a.key}-hatch`} mask={m} color={color} opacity={opacity} />,
+        ];
       })}
+      {props.grid !== null && <PixelGrid {...props.grid} />}
     </Layer>
   );
 }

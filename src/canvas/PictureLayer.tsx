@@ -1,6 +1,14 @@
-import { Image as KonvaImage, Layer, Rect } from 'react-konva';
+import { Layer, Rect, Shape } from 'react-konva';
 
-/** The picture, or a neutral frame of the image's size when it is not loaded. */
+/** From this scale (400 %) on, the picture is drawn nearest-neighbour: pixels as blocks. */
+export const PIXEL_TRUE_SCALE = 4;
+
+/**
+ * The picture, or a neutral frame of the image's size when it is not loaded. Smoothed
+ * when shrunk or slightly enlarged; past PIXEL_TRUE_SCALE each image pixel is a block of
+ * its own colour, so a mask's edge can be judged against the picture's. The choice is made
+ * per draw from the stage's live scale, so it holds during a wheel zoom too.
+ */
 export function PictureLayer(props: {
   picture: ImageBitmap | null;
   width: number;
@@ -10,7 +18,14 @@ export function PictureLayer(props: {
   return (
     <Layer listening={false}>
       {picture !== null ? (
-        <KonvaImage image={picture} x={0} y={0} width={width} height={height} />
+        <Shape
+          listening={false}
+          sceneFunc={(ctx, shape) => {
+            const c = ctx._context;
+            c.imageSmoothingEnabled = (shape.getStage()?.scaleX() ?? 1) < PIXEL_TRUE_SCALE;
+            c.drawImage(picture, 0, 0, width, height);
+          }}
+        />
       ) : (
         <Rect
           x={0}

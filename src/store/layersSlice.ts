@@ -13,6 +13,10 @@ export type Layers = {
   allBoxes: boolean;
   keypoints: boolean;
   labels: boolean;
+  /** The lines between image pixels, from GRID_MIN_SCALE (canvas/pixelGrid.ts). */
+  pixelGrid: boolean;
+  /** Masks drawn as their outline only: the edges between pixels in and out. */
+  maskOutlines: boolean;
 };
 
 /** The side panels beside the canvas; either can be hidden to give the canvas the room. */
@@ -51,6 +55,8 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
     allBoxes: false,
     keypoints: true,
     labels: true,
+    pixelGrid: false,
+    maskOutlines: false,
   },
   opacity: 0.45,
   scoreThreshold: 0,

@@ -10,6 +10,8 @@ const LAYERS: [keyof Layers, string][] = [
   ['allBoxes', 'All bboxes'],
   ['keypoints', 'Keypoints'],
   ['labels', 'Labels'],
+  ['maskOutlines', 'Mask outlines'],
+  ['pixelGrid', 'Pixel grid'],
 ];
 
 /** What the canvas draws: layers, fill opacity, crowd only, score threshold. */

@@ -138,8 +138,6 @@ describe('an annotation’s kind', () => {
     expect(view.annotations).toEqual([
       expect.objectContaining({ kind: 'segment', mask: null, bbox: [0, 0, 4, 4], area: 16 }),
     ]);
-    expect(view.segments?.wanted).toEqual([
-      { key: 0, segmentId: 7, color: '#ff0000', crowd: false },
-    ]);
+    expect(view.segments?.wanted).toEqual([{ key: 0, segmentId: 7, color: '#ff0000' }]);
   });
 });

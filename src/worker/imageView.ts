@@ -75,7 +75,7 @@ export function buildImageView(
       const size = rle === null ? 0 : maskBoxPixels(rle);
       if (size > budget) undrawnMasks++;
       else {
-        const pixels = rle === null ? null : maskPixels(rle, color, ann.iscrowd);
+        const pixels = rle === null ? null : maskPixels(rle, color);
         if (pixels !== null) {
           masks.set(annotations.length, pixels);
           budget -= size;
@@ -87,7 +87,6 @@ export function buildImageView(
         key: annotations.length,
         segmentId: ann.segmentation.segmentId,
         color: colors[String(ann.categoryId)] ?? '#ff00ff',
-        crowd: ann.iscrowd,
       });
     }
     annotations.push(view);

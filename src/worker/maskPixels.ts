@@ -36,14 +36,11 @@ export function parseHexColor(hex: string): [number, number, number] {
 }
 
 /**
- * Crowd masks are hatched — solid diagonal stripes over a fainter fill — so they stand
- * apart from instance masks at a glance.
+ * Every pixel of the mask in its colour, opaque; crowd masks too: the canvas draws them
+ * fainter and hatches them in screen space (a hatch painted into the pixels made some mask
+ * pixels look solid and others tinted).
  */
-export function maskPixels(
-  rle: Rle,
-  color: [number, number, number],
-  hatched: boolean,
-): MaskPixels | null {
+export function maskPixels(rle: Rle, color: [number, number, number]): MaskPixels | null {
   const [h] = rle.size;
   const [x0, y0, w, bh] = rleToBbox(rle);
   // An empty mask has nothing to draw; a mask whose box is beyond 8192² pixels would need
@@ -54,7 +51,6 @@ export function maskPixels(
   const [r, g, b] = color;
   // Little-endian RGBA as one 32-bit word (every platform browsers run on is little-endian).
   const solid = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
-  const faint = ((110 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   const counts = rle.counts;
   // Walk each set run column by column: (x, y) advance without a division per pixel.
   let pos = 0;
@@ -67,11 +63,7 @@ export function maskPixels(
       while (left > 0) {
         const run = Math.min(left, h - y);
         let at = (y - y0) * w + (x - x0);
-        if (hatched) {
-          for (let k = 0; k < run; k++, at += w) px[at] = ((x + y + k) & 7) > 2 ? faint : solid;
-        } else {
-          for (let k = 0; k < run; k++, at += w) px[at] = solid;
-        }
+        for (let k = 0; k < run; k++, at += w) px[at] = solid;
         left -= run;
         x++;
         y = 0;

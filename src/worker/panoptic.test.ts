@@ -17,8 +17,8 @@ describe('panoptic segment maps', () => {
     put(1, 1, [7, 0, 0]);
     put(2, 0, [2, 1, 0]);
     const masks = segmentMasks({ data, width: 3, height: 2 }, [
-      { key: 1, segmentId: 7, color: '#ff0000', crowd: false },
-      { key: 2, segmentId: 258, color: '#00ff00', crowd: false },
+      { key: 1, segmentId: 7, color: '#ff0000' },
+      { key: 2, segmentId: 258, color: '#00ff00' },
     ]);
     const a = masks.get(1)!;
     expect([a.x, a.y, a.width, a.height]).toEqual([0, 0, 2, 2]);

@@ -7,7 +7,7 @@ import { parseHexColor, type MaskPixels } from './maskPixels';
 import { safeEntryPath } from '../io/zip/safeEntryPath';
 
 export type RgbaImage = { data: Uint8ClampedArray; width: number; height: number };
-export type WantedSegment = { key: number; segmentId: number; color: string; crowd: boolean };
+export type WantedSegment = { key: number; segmentId: number; color: string };
 
 /**
  * Where an image's segment map is: `annotations/panoptic_<subset>/<file_name>` or any
@@ -67,7 +67,7 @@ export function segmentMasks(
         rgba[q] = r;
         rgba[q + 1] = g;
         rgba[q + 2] = b;
-        rgba[q + 3] = seg.w.crowd && ((x + y) & 7) > 2 ? 110 : 255;
+        rgba[q + 3] = 255;
       }
     }
     out.set(seg.w.key, { rgba, x: seg.x0, y: seg.y0, width: cw, height: ch });

@@ -41,8 +41,7 @@ export function predictionsOfImage(
       const rle = safeRle(p, at, image);
       const color =
         view.status === 'none' ? colors[String(a.categoryId)] : MARK_COLORS[view.status];
-      const pixels =
-        rle === null ? null : maskPixels(rle, parseHexColor(color ?? '#ff00ff'), false);
+      const pixels = rle === null ? null : maskPixels(rle, parseHexColor(color ?? '#ff00ff'));
       if (pixels !== null) masks.set(predictions.length, pixels);
     }
     predictions.push(view);
