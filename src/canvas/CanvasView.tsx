@@ -12,6 +12,7 @@ import { useViewport } from './useViewport';
 import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
 import { visibleAnnotations, visiblePredictions } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
+import { viewCategories } from './viewCategories';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { PlainPrediction } from '../store/predictionsSlice';
 
@@ -50,18 +51,19 @@ export function CanvasView() {
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
 
   const categories = subset?.categories;
-  const names = useMemo(
-    () => Object.fromEntries((categories ?? []).map((c) => [String(c.id), c.name])),
-    [categories],
-  );
-  const skeletons = useMemo(
-    () => Object.fromEntries((categories ?? []).map((c) => [String(c.id), c.skeleton])),
-    [categories],
-  );
   const width = subset?.images.widths[imageIndex] ?? 0;
   const height = subset?.images.heights[imageIndex] ?? 0;
   const image = { width, height };
   const drawAs = drawCategory ?? categories?.[0]?.id ?? null;
+  const { names, skeletons } = useMemo(
+    () =>
+      viewCategories(categories ?? [], [
+        ...annotations.map((a) => a.categoryId),
+        ...predictions.map((p) => p.categoryId),
+        drawAs,
+      ]),
+    [categories, annotations, predictions, drawAs],
+  );
 
   // Fit when the image or the window changes.
   const fitKey = `${subsetIndex}:${imageIndex}:${size.width}x${size.height}`;

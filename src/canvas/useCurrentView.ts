@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { markFirstRenderOnce } from '../store/marks';
 import { viewVersion } from '../store/predictionsSlice';
+import { stableTable } from '../store/categoryIndex';
 import { currentSubset, useApp } from '../store/store';
 import { loadView, readyView, type LoadedView } from './imageViews';
 import { categoryColors } from './palette';
@@ -23,11 +24,10 @@ export function useCurrentView(): {
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;
+  // Colours follow ids: an edit that only changes counts keeps them (10^6 categories).
+  const table = categories === undefined ? undefined : stableTable(categories);
   const customColors = useApp((s) => s.customColors);
-  const colors = useMemo(
-    () => categoryColors(categories ?? [], customColors),
-    [categories, customColors],
-  );
+  const colors = useMemo(() => categoryColors(table ?? [], customColors), [table, customColors]);
 
   const colorsKey = useMemo(() => JSON.stringify(colors), [colors]);
 

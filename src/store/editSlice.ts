@@ -5,6 +5,8 @@
  */
 import type { StateCreator } from 'zustand';
 import { invertPatchSequence } from '../coco';
+import { withCategoryCounts } from './categoryIndex';
+import { withRecent } from './labelSearch';
 import type { EditCommand, SubsetDelta, SubsetPatch, SubsetSummary } from '../worker/protocol';
 import { engine } from './engine';
 import { isExportedHistory } from './sessionFormat';
@@ -56,7 +58,7 @@ function applyDelta(summary: SubsetSummary, delta: SubsetDelta): SubsetSummary {
     images,
     annotationCount: delta.annotationCount,
     crowdCount: delta.crowdCount,
-    categories: delta.categories,
+    categories: delta.categories ?? withCategoryCounts(summary.categories, delta.categoryCounts),
     predictions: delta.predictions,
   };
 }
@@ -115,8 +117,13 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
           const { patch, delta, inserted } = await engine.edit(subset, command);
           if (patch.every((p) => p.patch.length === 0)) return;
           const undoStack = [...get().undoStack, { label, subset, patch }];
+          const recentLabels =
+            command.type === 'relabel'
+              ? withRecent(get().recentLabels, String(command.categoryId))
+              : get().recentLabels;
           settle(delta, {
             undoStack,
+            recentLabels,
             redoStack: [],
             unexported: unexportedAfter(undoStack),
             ...(inserted.length > 0 ? { selection: inserted } : {}),

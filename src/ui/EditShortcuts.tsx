@@ -41,7 +41,9 @@ export function EditShortcuts() {
           });
       } else if (e.key === 'c') {
         e.preventDefault();
-        document.querySelector<HTMLSelectElement>('select[aria-label="Category"]')?.focus();
+        document
+          .querySelector<HTMLInputElement>('input[role=combobox][aria-label="Category"]')
+          ?.focus();
       }
     };
     window.addEventListener('keydown', onKey);

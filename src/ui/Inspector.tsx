@@ -1,3 +1,4 @@
+import { categoryById } from '../store/categoryIndex';
 import { currentSubset, useApp } from '../store/store';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -13,11 +14,12 @@ export function Inspector() {
   const hover = useApp((s) => s.hover);
   const imageProblems = useApp((s) => s.imageProblems);
   if (subset === undefined) return null;
-  const names = new Map(subset.categories.map((c) => [String(c.id), c.name]));
+  const categoryName = (id: PlainAnnotation['categoryId']) =>
+    categoryById(subset.categories, id)?.name;
   const nameOf = (a: PlainAnnotation) =>
     a.categoryId === null
       ? a.kind
-      : (names.get(String(a.categoryId)) ?? `unknown category ${String(a.categoryId)}`);
+      : (categoryName(a.categoryId) ?? `unknown category ${String(a.categoryId)}`);
   const selected = annotations.filter((a) => selection.includes(a.key));
 
   return (
@@ -56,7 +58,7 @@ export function Inspector() {
       {selected.length > 0 && (
         <AnnotationEditor selected={selected} categories={subset.categories} />
       )}
-      <PredictionList names={names} />
+      <PredictionList nameOf={categoryName} />
       {imageProblems.length > 0 && (
         <section aria-label="Problems of this image">
           <h2>Problems ({imageProblems.length})</h2>

@@ -31,6 +31,7 @@ export function StatsPanel() {
       <BarChart
         title="Annotations per category"
         sortable
+        limit={200}
         partLabel="crowd"
         bars={stats.categories.map((c) => ({
           label: c.name,

@@ -30,6 +30,7 @@ import {
   type Patch,
 } from '../coco';
 import type { EditCommand, SubsetPatch } from './protocol';
+import { changesCategories } from './counts';
 import { instancesSourceOf, newInstancesSource } from './instancesSource';
 import { locateKey, refreshSubset, type Subset } from './subset';
 
@@ -219,7 +220,7 @@ export function applySubsetPatch(subset: Subset, patch: SubsetPatch): void {
     if (s === undefined) throw new Error(`no annotation file ${source}`);
     s.dataset = applyPatch(s.dataset, p);
   }
-  refreshSubset(subset);
+  refreshSubset(subset, changesCategories(patch));
 }
 
 /** Appends a new instances file to the subset (its images are the subset's, in order). */

@@ -54,11 +54,16 @@ export type Subset = {
   predictions: Predictions | null;
 };
 
-/** After an edit: categories and annotation keys follow the sources' new datasets. */
-export function refreshSubset(subset: Subset): void {
-  const { categories, categoryById } = mergeCategories(subset.sources);
-  subset.categories = categories;
-  subset.categoryById = categoryById;
+/**
+ * After an edit: categories (when `categoriesChanged`: merging 10^6 of them is not free)
+ * and annotation keys follow the sources' new datasets.
+ */
+export function refreshSubset(subset: Subset, categoriesChanged = true): void {
+  if (categoriesChanged) {
+    const { categories, categoryById } = mergeCategories(subset.sources);
+    subset.categories = categories;
+    subset.categoryById = categoryById;
+  }
   subset.keyOffsets = keyOffsetsOf(subset.sources);
 }
 
