@@ -146,11 +146,11 @@ test('two tabs editing two datasets lose nothing; a third tab lists both', async
   for (const p of [a, b]) p.on('dialog', (dialog) => void dialog.accept());
   await a.goto('/');
   await openX(a);
-  await relabel(a, 1, '2 · banana');
+  await relabel(a, 1, 'banana');
   await b.goto('/');
   await openY(b);
-  await relabel(b, 1, '2 · dog');
-  await relabel(a, 2, '1 · apple');
+  await relabel(b, 1, 'dog');
+  await relabel(a, 2, 'apple');
   await expect(autosave(a)).toHaveText('Saved');
   await expect(autosave(b)).toHaveText('Saved');
 
