@@ -7,6 +7,7 @@ import { AttributeField } from './AttributeField';
 import { CommitInput } from './CommitInput';
 import { EditCheckbox } from './EditCheckbox';
 import { LabelPicker } from './LabelPicker';
+import { shortText } from './format';
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -44,7 +45,7 @@ export function AnnotationEditor(props: {
           value={sameCategory && first.categoryId !== null ? String(first.categoryId) : null}
           placeholder={sameCategory ? 'no category' : '(several)'}
           onPick={(category) =>
-            void edit(`Label as ${category.name}`, {
+            void edit(`Label as ${shortText(category.name)}`, {
               type: 'relabel',
               keys,
               categoryId: category.id,

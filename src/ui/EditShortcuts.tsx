@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { currentSubset, useApp } from '../store/store';
 import { isMac, takesTyping } from './keys';
+import { shortText } from './format';
 
 /**
  * Keyboard editing, page-wide: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo, Delete
@@ -34,7 +35,7 @@ export function EditShortcuts() {
       } else if (/^[1-9]$/.test(e.key)) {
         const category = currentSubset(s)?.categories[Number(e.key) - 1];
         if (category)
-          void s.edit(`Label as ${category.name}`, {
+          void s.edit(`Label as ${shortText(category.name)}`, {
             type: 'relabel',
             keys: s.selection,
             categoryId: category.id,

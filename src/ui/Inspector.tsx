@@ -2,6 +2,7 @@ import { categoryById } from '../store/categoryIndex';
 import { currentSubset, useApp } from '../store/store';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { AnnotationEditor } from './AnnotationEditor';
+import { shortText } from './format';
 import { MatchNote, PredictionList } from './PredictionList';
 
 /** The current image's annotations; selecting here selects on the canvas and back. */
@@ -14,8 +15,11 @@ export function Inspector() {
   const hover = useApp((s) => s.hover);
   const imageProblems = useApp((s) => s.imageProblems);
   if (subset === undefined) return null;
-  const categoryName = (id: PlainAnnotation['categoryId']) =>
-    categoryById(subset.categories, id)?.name;
+  // Cut: a 10 MB name laid out in the list would stall the page.
+  const categoryName = (id: PlainAnnotation['categoryId']) => {
+    const name = categoryById(subset.categories, id)?.name;
+    return name === undefined ? undefined : shortText(name);
+  };
   const nameOf = (a: PlainAnnotation) =>
     a.categoryId === null
       ? a.kind
