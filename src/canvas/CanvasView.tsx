@@ -43,7 +43,8 @@ export function CanvasView() {
 
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
-  const { view, colors, error } = useCurrentView();
+  const { view, error } = useCurrentView();
+  const customColors = useApp((s) => s.customColors);
   // What the view holds (the store gets the same once it is shown, for the panels).
   const annotations = view?.annotations ?? NONE;
   const predictions = view?.predictions ?? NO_PREDICTIONS;
@@ -55,14 +56,14 @@ export function CanvasView() {
   const height = subset?.images.heights[imageIndex] ?? 0;
   const image = { width, height };
   const drawAs = drawCategory ?? categories?.[0]?.id ?? null;
-  const { names, skeletons } = useMemo(
+  const { names, colors, skeletons } = useMemo(
     () =>
-      viewCategories(categories ?? [], [
-        ...annotations.map((a) => a.categoryId),
-        ...predictions.map((p) => p.categoryId),
-        drawAs,
-      ]),
-    [categories, annotations, predictions, drawAs],
+      viewCategories(
+        categories ?? [],
+        [...annotations.map((a) => a.categoryId), ...predictions.map((p) => p.categoryId), drawAs],
+        customColors,
+      ),
+    [categories, annotations, predictions, drawAs, customColors],
   );
 
   // Fit when the image or the window changes.

@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { markFirstRenderOnce } from '../store/marks';
 import { viewVersion } from '../store/predictionsSlice';
-import { stableTable } from '../store/categoryIndex';
 import { currentSubset, useApp } from '../store/store';
 import { loadView, readyView, type LoadedView } from './imageViews';
-import { categoryColors } from './palette';
 
 /**
  * Loads the current image's view (picture, masks, annotations) from the engine, hands the
@@ -12,7 +10,6 @@ import { categoryColors } from './palette';
  */
 export function useCurrentView(): {
   view: LoadedView | null;
-  colors: Record<string, string>;
   error: string | null;
 } {
   const subset = useApp(currentSubset);
@@ -24,11 +21,8 @@ export function useCurrentView(): {
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;
-  // Colours follow ids: an edit that only changes counts keeps them (10^6 categories).
-  const table = categories === undefined ? undefined : stableTable(categories);
-  const customColors = useApp((s) => s.customColors);
-  const colors = useMemo(() => categoryColors(table ?? [], customColors), [table, customColors]);
-
+  // Only the user's picks go to the engine: it knows the palette (10^6 categories).
+  const colors = useApp((s) => s.customColors);
   const colorsKey = useMemo(() => JSON.stringify(colors), [colors]);
 
   useEffect(() => {
@@ -72,5 +66,5 @@ export function useCurrentView(): {
 
   // A view that has arrived (prefetched) is drawn in the switch's first render, not after.
   const arrived = readyView(version, subsetIndex, imageIndex, colorsKey);
-  return { view: arrived ?? view, colors, error };
+  return { view: arrived ?? view, error };
 }

@@ -17,8 +17,6 @@ export type CategoryIndex = {
 };
 
 const cache = new WeakMap<readonly CategoryInfo[], CategoryIndex>();
-/** For a table whose counts an edit changed, the table it came from (same ids, same names). */
-const sameTable = new WeakMap<readonly CategoryInfo[], readonly CategoryInfo[]>();
 
 export function toCategoryIndex(
   categories: readonly { id: unknown; name: string }[],
@@ -54,15 +52,6 @@ export function carryCategoryIndex(
 ): void {
   const index = cache.get(from);
   if (index !== undefined) cache.set(to, index);
-  sameTable.set(to, sameTable.get(from) ?? from);
-}
-
-/**
- * The first table with the ids and names of `categories` (itself, unless only counts
- * changed since): what depends on ids and names alone (colours) is computed once for it.
- */
-export function stableTable(categories: readonly CategoryInfo[]): readonly CategoryInfo[] {
-  return sameTable.get(categories) ?? categories;
 }
 
 /** The category with id `id` in `categories`, without a scan. */

@@ -172,13 +172,13 @@ export class EngineClient {
   async imageView(
     subset: number,
     imageIndex: number,
-    colors: Record<string, string>,
+    customColors: Record<string, string>,
   ): Promise<ImageView> {
     const response = await this.require().request({
       type: 'image-view',
       subset,
       imageIndex,
-      colors,
+      customColors,
     });
     if (response.type !== 'image-view') throw new Error(`unexpected answer ${response.type}`);
     return response.view;

@@ -106,7 +106,7 @@ export class Engine {
   async imageView(
     subset: number,
     imageIndex: number,
-    colors: Record<string, string>,
+    customColors: Record<string, string>,
     decodePng: (blob: Blob) => Promise<RgbaImage>,
   ): Promise<ImageViewParts & { problems: ProblemInfo[] }> {
     const s = this.subsets[subset];
@@ -121,7 +121,7 @@ export class Engine {
         undrawnMasks: 0,
       };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
-    const parts = buildImageView(s, imageIndex, colors);
+    const parts = buildImageView(s, imageIndex, customColors);
     if (parts.undrawnMasks > 0)
       problems.push({
         code: 'too-large',

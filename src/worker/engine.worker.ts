@@ -71,7 +71,7 @@ async function handle(request: Request): Promise<void> {
       const parts = await engine.imageView(
         request.subset,
         request.imageIndex,
-        request.colors,
+        request.customColors,
         decodePng,
       );
       const transfer: Transferable[] = [];

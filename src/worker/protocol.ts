@@ -301,7 +301,11 @@ export type Request =
       id: number;
       subset: number;
       imageIndex: number;
-      colors: Record<string, string>;
+      /**
+       * Colours the user picked, by category id (as a string); the others follow the
+       * palette (coco/palette.ts), so 10^6 categories are not sent with every view.
+       */
+      customColors: Record<string, string>;
     }
   | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
   | { type: 'picture'; id: number; subset: number; imageIndex: number }
