@@ -1,14 +1,16 @@
 /**
  * A dataset with very many categories (issue 14: 10^6 froze the page for minutes): opening
- * it, selecting its annotation (the inspector's label picker appears), and opening the
- * Categories tab, each timed in the page from the user's action to the next painted frame.
+ * it, selecting its annotation (the inspector's label picker appears), relabelling it, and
+ * opening the Categories tab, each timed in the page from the user's action to the next
+ * painted frame.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { measureLabelChange } from './editing';
 import { CACHE } from './fixtures';
 import { measureOpen, newBenchPage } from './page';
-import { fmt, verdict, type Row } from './stats';
+import { fmt, median, verdict, type Row } from './stats';
 
 /** One annotation among `n` categories, written once into the bench cache. */
 function manyCategories(n: number): string {
@@ -80,7 +82,7 @@ export async function manyCategoriesRows(browser: Browser, url: string, n: numbe
     const selectMs = await clickUntil(
       page,
       { selector: 'ul[aria-label="Annotations"] li', text: '' },
-      '[aria-label="Category"]',
+      '[role=combobox][aria-label="Category"]',
       120_000,
     );
     rows.push({
@@ -88,6 +90,14 @@ export async function manyCategoriesRows(browser: Browser, url: string, n: numbe
       measured: shown(selectMs),
       reference: '≤ 100 ms',
       verdict: verdict(selectMs >= 0 && selectMs <= 100),
+    });
+    // Main-thread tasks stay under 200 ms (DESIGN.md): an edit among 10^6 categories too.
+    const relabelMs = median(await measureLabelChange(page, 3));
+    rows.push({
+      work: `${label}: type a label + Enter → the annotation list shows it (median of 3)`,
+      measured: fmt.ms(relabelMs),
+      reference: '≤ 200 ms',
+      verdict: verdict(relabelMs <= 200),
     });
     const tabMs = await clickUntil(
       page,

@@ -4,6 +4,7 @@
  * code that owns them: store/engine.ts, canvas/imageViews.ts).
  */
 import { create } from 'zustand';
+import { categoryIndex } from './categoryIndex';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { createEditSlice, type EditSlice } from './editSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
@@ -41,6 +42,13 @@ export const useApp = create<AppState>()((...a) => ({
   ...createPredictionsSlice(...a),
   ...createSessionSlice(...a),
 }));
+
+// Category lookups are indexed as a summary arrives (part of opening), never lazily on the
+// first selection after it: 10^6 categories take a few hundred ms to index.
+useApp.subscribe((state, previous) => {
+  if (state.summary === previous.summary) return;
+  for (const subset of state.summary?.subsets ?? []) categoryIndex(subset.categories);
+});
 
 /** The current subset's summary, or undefined. */
 export function currentSubset(state: AppState) {
