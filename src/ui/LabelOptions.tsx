@@ -66,6 +66,12 @@ export function LabelOptions(props: {
         <span className="muted" aria-hidden="true">
           #{id}
         </span>
+        {/* Digits 1–9 label the selection with the first nine categories (EditShortcuts). */}
+        {position < 9 && (
+          <kbd aria-hidden="true" title={`key ${position + 1}`}>
+            {position + 1}
+          </kbd>
+        )}
       </div>,
     );
   }
