@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openEditDataset } from './fixtures';
-import { clickImage, dragImage, expectStatus, screenPoint } from './helpers';
+import { clickImage, dragImage, expectStatus, pickLabel, screenPoint } from './helpers';
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
 const facts = (page: Page) =>
@@ -24,7 +24,7 @@ test.beforeEach(async ({ page }) => {
 
 test('change a category, undo and redo', async ({ page }) => {
   await rows(page).filter({ hasText: '#1' }).click();
-  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · banana' });
+  await pickLabel(page, 'banana');
   await expect(rows(page).first()).toHaveText(/^banana #1 box/);
   await expect(rows(page).first()).toContainText('edited');
   await undo(page);
@@ -136,7 +136,7 @@ test('delete with the Delete key and the button; undo brings them back', async (
 
 test('draw a box and a polygon with the current category; undo and redo', async ({ page }) => {
   await page.getByRole('button', { name: 'Draw box' }).click();
-  await page.getByRole('combobox', { name: 'Draw as' }).selectOption({ label: 'banana' });
+  await pickLabel(page, 'banana', { picker: 'Draw as' });
   await dragImage(page, [10, 60], [50, 90]);
   await expect(rows(page)).toHaveCount(3);
   await expect(rows(page).nth(2)).toHaveText(/^banana #3 polygon/);
@@ -185,7 +185,7 @@ test('categories: add, rename, merge, delete with a choice; undo each', async ({
   // Delete "pear" (its editor is still open): its one annotation moves to the category chosen.
   const editor = panel.getByRole('group', { name: 'Edit category pear' });
   await expect(editor).toContainText('Delete pear (1 annotation)');
-  await editor.getByRole('combobox', { name: 'Other category' }).selectOption({ label: 'cherry' });
+  await pickLabel(page, 'cherry', { picker: 'Other category' });
   await editor.getByRole('radio', { name: /move them to cherry/ }).check();
   await editor.getByRole('button', { name: 'Delete category' }).click();
   await expectStatus(page, 1, 2, 2);
@@ -215,7 +215,7 @@ test('categories: add, rename, merge, delete with a choice; undo each', async ({
 test('edits survive a reload: the session is restored with every edit', async ({ page }) => {
   page.on('dialog', (dialog) => void dialog.accept());
   await rows(page).filter({ hasText: '#1' }).click();
-  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · banana' });
+  await pickLabel(page, 'banana');
   await page.getByRole('checkbox', { name: 'is_crowd' }).check();
   await rows(page).filter({ hasText: '#2' }).click();
   await page.getByRole('button', { name: 'Add score' }).click();

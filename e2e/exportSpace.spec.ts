@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { download, expectStatus, openFiles, payload, waitForImage } from './helpers';
+import { download, expectStatus, openFiles, payload, pickLabel, waitForImage } from './helpers';
 
 /** About 800 kB: one image, 300 boxes in two categories, with long notes. */
 function bigDataset(): string {
@@ -51,7 +51,7 @@ async function openAndEdit(page: Page, text: string): Promise<void> {
   await waitForImage(page, 0);
   const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
   await rows.first().click();
-  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · pear' });
+  await pickLabel(page, 'pear');
   await expect(rows.first()).toContainText('edited');
 }
 

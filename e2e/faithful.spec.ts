@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseSpans, type SpanNode } from '../src/coco/faithful/spanTree';
-import { corpusDir, corpusFile, download, openFiles, waitForImage } from './helpers';
+import { corpusDir, corpusFile, download, openFiles, pickLabel, waitForImage } from './helpers';
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(join(corpusDir, dir)).flatMap((name) => {
@@ -22,7 +22,11 @@ const files = ['datumaro', 'cocoapi', 'quirks']
   .filter((p) => !p.includes('not-coco'));
 
 type Record = { id?: unknown; image_id?: unknown; category_id?: unknown };
-type Dataset = { images?: { id: unknown }[]; annotations?: Record[]; categories?: unknown[] };
+type Dataset = {
+  images?: { id: unknown }[];
+  annotations?: Record[];
+  categories?: { id: unknown; name: string }[];
+};
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
 
@@ -73,16 +77,9 @@ for (const path of relabelable) {
     await open(page, path);
     await waitForImage(page, 0);
     await rows(page).first().click();
-    const category = page.getByRole('combobox', { name: 'Category' });
-    const current = await category.inputValue();
-    const other = await category
-      .locator('option')
-      .evaluateAll(
-        (options, now) =>
-          options.map((o) => (o as HTMLOptionElement).value).find((v) => v !== now && v !== ''),
-        current,
-      );
-    await category.selectOption(other!);
+    // Another category, picked by typing its id.
+    const other = json.categories!.find((c) => c.id !== json.annotations![k]!.category_id)!;
+    await pickLabel(page, String(other.id), { name: other.name });
     await expect(rows(page).first()).toContainText('edited');
     const { bytes } = await download(page, 'Export JSON');
     const output = bytes.toString('utf8');

@@ -176,3 +176,20 @@ export async function download(
   ]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
+
+/**
+ * Picks a label the way a person does: types its name (or id) into the label picker (by
+ * default the inspector's "Category") and presses Enter once the best match is `name`.
+ */
+export async function pickLabel(
+  page: Page,
+  typed: string,
+  options: { picker?: string; name?: string } = {},
+): Promise<void> {
+  const picker = options.picker ?? 'Category';
+  const box = page.getByRole('combobox', { name: picker, exact: true });
+  await box.fill(typed);
+  const best = page.getByRole('listbox', { name: picker, exact: true }).getByRole('option').first();
+  await expect(best).toHaveAccessibleName(options.name ?? typed);
+  await box.press('Enter');
+}

@@ -4,7 +4,14 @@ import { zipSync } from 'fflate';
 import { encodePng } from '../scripts/gen/png';
 import { bigGrayPng, zipBomb } from './fileMakers';
 import { editDataset, openEditDataset } from './fixtures';
-import { expectStatus, openFiles, payload, waitForImage, type FilePayload } from './helpers';
+import {
+  expectStatus,
+  openFiles,
+  payload,
+  pickLabel,
+  waitForImage,
+  type FilePayload,
+} from './helpers';
 
 const alerts = (page: Page) => page.getByRole('alert');
 
@@ -22,7 +29,7 @@ test.describe('broken files: a clear message, and the open dataset survives', ()
   test.beforeEach(async ({ page }) => {
     await openEditDataset(page);
     await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
-    await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · banana' });
+    await pickLabel(page, 'banana');
   });
 
   test('broken JSON of every kind', async ({ page }) => {
@@ -273,7 +280,7 @@ test('a failing panel shows its error; the others work and edits still export', 
 }) => {
   await openEditDataset(page);
   await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
-  await page.getByRole('combobox', { name: 'Category' }).selectOption({ label: '2 · banana' });
+  await pickLabel(page, 'banana');
   await page.evaluate(
     () => ((window as unknown as { cocoscopeFailPanel: string }).cocoscopeFailPanel = 'canvas'),
   );

@@ -14,6 +14,7 @@ import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
 import { useWalkFocus } from './useWalkFocus';
 import { visibleAnnotations, visiblePredictions } from './visibleAnnotations';
 import { ZoomControls } from './ZoomControls';
+import { viewCategories } from './viewCategories';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { PlainPrediction } from '../store/predictionsSlice';
 
@@ -44,7 +45,8 @@ export function CanvasView() {
 
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
-  const { view, colors, error } = useCurrentView();
+  const { view, error } = useCurrentView();
+  const customColors = useApp((s) => s.customColors);
   // What the view holds (the store gets the same once it is shown, for the panels).
   const annotations = view?.annotations ?? NONE;
   const predictions = view?.predictions ?? NO_PREDICTIONS;
@@ -52,18 +54,19 @@ export function CanvasView() {
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
 
   const categories = subset?.categories;
-  const names = useMemo(
-    () => Object.fromEntries((categories ?? []).map((c) => [String(c.id), c.name])),
-    [categories],
-  );
-  const skeletons = useMemo(
-    () => Object.fromEntries((categories ?? []).map((c) => [String(c.id), c.skeleton])),
-    [categories],
-  );
   const width = subset?.images.widths[imageIndex] ?? 0;
   const height = subset?.images.heights[imageIndex] ?? 0;
   const image = { width, height };
   const drawAs = drawCategory ?? categories?.[0]?.id ?? null;
+  const { names, colors, skeletons } = useMemo(
+    () =>
+      viewCategories(
+        categories ?? [],
+        [...annotations.map((a) => a.categoryId), ...predictions.map((p) => p.categoryId), drawAs],
+        customColors,
+      ),
+    [categories, annotations, predictions, drawAs, customColors],
+  );
 
   // Fit when the image or the window changes.
   const fitKey = `${subsetIndex}:${imageIndex}:${size.width}x${size.height}`;

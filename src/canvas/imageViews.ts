@@ -44,7 +44,7 @@ export function loadView(
   version: string,
   subset: number,
   imageIndex: number,
-  colors: Record<string, string>,
+  customColors: Record<string, string>,
   colorsKey: string,
   size: { width: number; height: number },
 ): Promise<LoadedView> {
@@ -59,7 +59,7 @@ export function loadView(
     cache.set(key, hit);
     return hit;
   }
-  const loading = fetchView(version, subset, imageIndex, colors, size);
+  const loading = fetchView(version, subset, imageIndex, customColors, size);
   cache.set(key, loading);
   loading.then(
     (view) => {
@@ -103,10 +103,10 @@ async function fetchView(
   version: string,
   subset: number,
   imageIndex: number,
-  colors: Record<string, string>,
+  customColors: Record<string, string>,
   size: { width: number; height: number },
 ): Promise<LoadedView> {
-  const view = await engine.imageView(subset, imageIndex, colors);
+  const view = await engine.imageView(subset, imageIndex, customColors);
   const masks = new Map<number, MaskImage>();
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
   const predictionMasks = new Map<number, MaskImage>();

@@ -3,7 +3,6 @@ import { markFirstRenderOnce } from '../store/marks';
 import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
 import { loadView, readyView, type LoadedView } from './imageViews';
-import { categoryColors } from './palette';
 
 /**
  * Loads the current image's view (picture, masks, annotations) from the engine, hands the
@@ -11,7 +10,6 @@ import { categoryColors } from './palette';
  */
 export function useCurrentView(): {
   view: LoadedView | null;
-  colors: Record<string, string>;
   error: string | null;
 } {
   const subset = useApp(currentSubset);
@@ -23,12 +21,8 @@ export function useCurrentView(): {
   const [view, setView] = useState<LoadedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const categories = subset?.categories;
-  const customColors = useApp((s) => s.customColors);
-  const colors = useMemo(
-    () => categoryColors(categories ?? [], customColors),
-    [categories, customColors],
-  );
-
+  // Only the user's picks go to the engine: it knows the palette (10^6 categories).
+  const colors = useApp((s) => s.customColors);
   const colorsKey = useMemo(() => JSON.stringify(colors), [colors]);
 
   useEffect(() => {
@@ -72,5 +66,5 @@ export function useCurrentView(): {
 
   // A view that has arrived (prefetched) is drawn in the switch's first render, not after.
   const arrived = readyView(version, subsetIndex, imageIndex, colorsKey);
-  return { view: arrived ?? view, colors, error };
+  return { view: arrived ?? view, error };
 }

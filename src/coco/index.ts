@@ -60,3 +60,4 @@ export {
 } from './checks';
 export { datasetStats, type DatasetStats, type CategoryStats, type Histogram } from './stats';
 export * from './eval';
+export { categoryColor, paletteColor } from './palette';

@@ -5,6 +5,7 @@
  * keeper are handed in, so the store runs in Node against fakes (testing/fakeEngine.ts).
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { categoryIndex } from './categoryIndex';
 import { createDatasetSlice, type DatasetSlice } from './datasetSlice';
 import { downloadBlob } from '../io/download';
 import { NO_SESSIONS, type Download, type EngineApi, type SessionKeeper } from './deps';
@@ -47,7 +48,7 @@ export function createAppStore(
   }: { sessions?: SessionKeeper; download?: Download } = {},
 ): AppStore {
   const deps = { engine, sessions, download };
-  return create<AppState>()((...a) => ({
+  const store = create<AppState>()((...a) => ({
     ...createDatasetSlice(deps)(...a),
     ...createViewSlice(...a),
     ...createLayersSlice(...a),
@@ -61,6 +62,13 @@ export function createAppStore(
     ...createSessionSlice(...a),
     ...createWalkSlice(deps)(...a),
   }));
+  // Category lookups are indexed as a summary arrives (part of opening), never lazily on
+  // the first selection after it: 10^6 categories take a few hundred ms to index.
+  store.subscribe((state, previous) => {
+    if (state.summary === previous.summary) return;
+    for (const subset of state.summary?.subsets ?? []) categoryIndex(subset.categories);
+  });
+  return store;
 }
 
 /** The current subset's summary, or undefined. */

@@ -8,6 +8,7 @@ import type { EditCommand } from '../worker/protocol';
 import type { AppState } from './appStore';
 import type { StoreDeps } from './deps';
 import { planMoves, type HistoryEntry, type Move } from './historyMoves';
+import { withRecent } from './labelSearch';
 import { isExportedHistory } from './sessionFormat';
 import { withDeltas } from './summaryUpdate';
 
@@ -146,8 +147,13 @@ export const createEditSlice =
         const { patch, delta, inserted } = await engine.edit(subset, command);
         if (patch.every((p) => p.patch.length === 0)) return;
         const undoStack = [...get().undoStack, { label, subset, patch }];
+        const recentLabels =
+          command.type === 'relabel'
+            ? withRecent(get().recentLabels, String(command.categoryId))
+            : get().recentLabels;
         settle([delta], {
           undoStack,
+          recentLabels,
           redoStack: [],
           unexported: unexportedAfter(undoStack),
           ...(inserted.length > 0 ? { selection: inserted } : {}),

@@ -1,5 +1,6 @@
 /** The page's copy of the summary, changed one subset at a time (a new object each time). */
 import type { OpenSummary, SubsetDelta, SubsetSummary } from '../worker/protocol';
+import { withCategoryCounts } from './categoryIndex';
 
 /** `summary` with subset `index` replaced by `update` of it. */
 export function withSubset(
@@ -43,7 +44,8 @@ export function withDeltas(summary: OpenSummary, deltas: readonly SubsetDelta[])
       images,
       annotationCount: delta.annotationCount,
       crowdCount: delta.crowdCount,
-      categories: delta.categories,
+      // Only the counts that changed, unless the category table itself did.
+      categories: delta.categories ?? withCategoryCounts(before.categories, delta.categoryCounts),
       predictions: delta.predictions,
     };
   }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { categoryById } from '../store/categoryIndex';
 import { useApp } from '../store/store';
 import { bboxOf, captionOf } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
@@ -6,6 +7,8 @@ import type { CategoryInfo } from '../worker/protocol';
 import { AttributeField } from './AttributeField';
 import { CommitInput } from './CommitInput';
 import { EditCheckbox } from './EditCheckbox';
+import { LabelPicker } from './LabelPicker';
+import { shortText } from './format';
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
@@ -26,7 +29,7 @@ export function AnnotationEditor(props: {
   const names = [...new Set(selected.flatMap((a) => Object.keys(a.attributes ?? {})))];
   const scored = selected.filter((a) => a.score !== null);
   const many = selected.length > 1;
-  const categoryName = categories.find((c) => String(c.id) === String(first.categoryId))?.name;
+  const categoryName = categoryById(categories, first.categoryId)?.name;
 
   if (segment)
     return (
@@ -35,30 +38,22 @@ export function AnnotationEditor(props: {
 
   return (
     <section aria-label="Edit annotation" className="editor">
-      <label className="field">
-        <span>Category</span>
-        <select
-          aria-label="Category"
-          value={sameCategory ? String(first.categoryId) : ''}
-          onChange={(e) => {
-            const category = categories.find((c) => String(c.id) === e.currentTarget.value);
-            if (category)
-              void edit(`Label as ${category.name}`, {
-                type: 'relabel',
-                keys,
-                categoryId: category.id,
-              });
-          }}
-        >
-          {!sameCategory && <option value="">(several)</option>}
-          {categories.map((c, i) => (
-            <option key={String(c.id)} value={String(c.id)}>
-              {i < 9 ? `${i + 1} · ` : ''}
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="field">
+        <span aria-hidden="true">Category</span>
+        <LabelPicker
+          label="Category"
+          categories={categories}
+          value={sameCategory && first.categoryId !== null ? String(first.categoryId) : null}
+          placeholder={sameCategory ? 'no category' : '(several)'}
+          onPick={(category) =>
+            void edit(`Label as ${shortText(category.name)}`, {
+              type: 'relabel',
+              keys,
+              categoryId: category.id,
+            })
+          }
+        />
+      </div>
       <label className="field">
         <span>is_crowd</span>
         <EditCheckbox

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { categoryById } from '../store/categoryIndex';
 import { useApp } from '../store/store';
 import type { CategoryInfo } from '../worker/protocol';
 import { CommitInput } from './CommitInput';
+import { LabelPicker } from './LabelPicker';
 
 /**
  * One category's settings: name, supercategory, colour, merge into another, delete (its
@@ -15,10 +17,12 @@ export function CategoryEditor(props: {
   const { category, categories } = props;
   const edit = useApp((s) => s.edit);
   const setColor = useApp((s) => s.setCategoryColor);
-  const others = categories.filter((c) => c.id !== category.id);
-  const [target, setTarget] = useState(others[0] === undefined ? '' : String(others[0].id));
+  // The first other category, until the user picks one (never a scan of the whole table).
+  const firstOther = categories[0]?.id === category.id ? categories[1] : categories[0];
+  const [target, setTarget] = useState(firstOther === undefined ? '' : String(firstOther.id));
   const [mode, setMode] = useState<'delete' | 'reassign'>('reassign');
-  const targetCategory = others.find((c) => String(c.id) === target);
+  const picked = categoryById(categories, target);
+  const targetCategory = picked?.id === category.id ? undefined : picked;
   const n = category.annotationCount;
   return (
     <div className="category-editor" role="group" aria-label={`Edit category ${category.name}`}>
@@ -62,22 +66,17 @@ export function CategoryEditor(props: {
           onChange={(e) => setColor(String(category.id), e.currentTarget.value)}
         />
       </label>
-      {others.length > 0 && (
+      {categories.length > 1 && (
         <>
-          <label>
-            other category
-            <select
-              aria-label="Other category"
-              value={target}
-              onChange={(e) => setTarget(e.currentTarget.value)}
-            >
-              {others.map((c) => (
-                <option key={String(c.id)} value={String(c.id)}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <div className="other-category">
+            <span aria-hidden="true">other category</span>
+            <LabelPicker
+              label="Other category"
+              categories={categories}
+              value={targetCategory === undefined ? null : target}
+              onPick={(c) => setTarget(String(c.id))}
+            />
+          </div>
           <button
             type="button"
             disabled={targetCategory === undefined}

@@ -1,9 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { categoryColors } from '../canvas/palette';
+import { categoryIndex } from '../store/categoryIndex';
+import { searchLabels } from '../store/labelSearch';
 import { currentSubset, useApp } from '../store/store';
 import { CategoryEditor } from './CategoryEditor';
+import { count, shortText } from './format';
 
-/** Every category with its colour (the legend), annotation count, and visibility. */
+/** Rows listed at once: a dataset may have 10^6 categories; the search finds the others. */
+const ROWS = 100;
+
+/**
+ * The categories with their colour (the legend), annotation count, and visibility: the
+ * first hundred, or those a search finds by name or id.
+ */
 export function CategoryPanel() {
   const subset = useApp(currentSubset);
   const hidden = useApp((s) => s.hiddenCategories);
@@ -14,13 +23,23 @@ export function CategoryPanel() {
   const edit = useApp((s) => s.edit);
   const [editing, setEditing] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
-  const colors = useMemo(
-    () => categoryColors(categories ?? [], customColors),
-    [categories, customColors],
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const found = useMemo(
+    () =>
+      categories === undefined
+        ? { positions: [], total: 0 }
+        : searchLabels(categoryIndex(categories), deferredQuery, [], ROWS),
+    [categories, deferredQuery],
   );
+  const rows = useMemo(
+    () => found.positions.flatMap((p) => categories?.[p] ?? []),
+    [found, categories],
+  );
+  const colors = useMemo(() => categoryColors(rows, customColors), [rows, customColors]);
+  const hiddenSet = useMemo(() => new Set(hidden), [hidden]);
   if (categories === undefined) return null;
-  const showOnly = (id: string) =>
-    setHidden(categories.map((c) => String(c.id)).filter((c) => c !== id));
+  const showOnly = (id: string) => setHidden(categoryIndex(categories).ids.filter((c) => c !== id));
   return (
     <section aria-label="Categories" className="categories">
       <div className="panel-actions">
@@ -49,8 +68,23 @@ export function CategoryPanel() {
         />
         <button type="submit">Add category</button>
       </form>
-      <ul className="category-list">
-        {categories.map((c) => {
+      <input
+        type="search"
+        className="category-search"
+        aria-label="Find category"
+        placeholder={`find among ${count(categories.length)} categories (name or id)`}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+      />
+      {found.total > rows.length && (
+        <p className="muted">
+          First {count(rows.length)} of {count(found.total)}
+          {query.trim() === '' ? ' categories' : ' matches'}: type to find the others.
+        </p>
+      )}
+      {found.total === 0 && query.trim() !== '' && <p className="muted">No category matches.</p>}
+      <ul className="category-list" aria-label="Category list">
+        {rows.map((c) => {
           const id = String(c.id);
           return (
             <li key={id} className={editing === id ? 'open' : undefined}>
@@ -58,12 +92,14 @@ export function CategoryPanel() {
                 <label>
                   <input
                     type="checkbox"
-                    checked={!hidden.includes(id)}
+                    checked={!hiddenSet.has(id)}
                     onChange={() => toggle(id)}
-                    aria-label={`Show ${c.name}`}
+                    aria-label={`Show ${shortText(c.name)}`}
                   />
                   <span className="swatch" style={{ background: colors[id] }} />
-                  <span className="name">{c.name}</span>
+                  <span className="name" title={c.name}>
+                    {shortText(c.name)}
+                  </span>
                 </label>
                 <span className="muted count" title={`${c.crowdCount} crowd`}>
                   {c.annotationCount.toLocaleString('en-US')}
@@ -72,7 +108,7 @@ export function CategoryPanel() {
                   type="button"
                   className="link"
                   onClick={() => showOnly(id)}
-                  aria-label={`Show only ${c.name}`}
+                  aria-label={`Show only ${shortText(c.name)}`}
                 >
                   only
                 </button>
@@ -80,7 +116,7 @@ export function CategoryPanel() {
                   type="button"
                   className="link"
                   aria-expanded={editing === id}
-                  aria-label={`Edit ${c.name}`}
+                  aria-label={`Edit ${shortText(c.name)}`}
                   onClick={() => setEditing(editing === id ? null : id)}
                 >
                   edit

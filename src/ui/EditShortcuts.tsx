@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { currentSubset, useApp } from '../store/store';
 import { isMac, takesTyping } from './keys';
+import { shortText } from './format';
 
 /**
  * Keyboard editing, page-wide: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo, Delete
@@ -34,14 +35,16 @@ export function EditShortcuts() {
       } else if (/^[1-9]$/.test(e.key)) {
         const category = currentSubset(s)?.categories[Number(e.key) - 1];
         if (category)
-          void s.edit(`Label as ${category.name}`, {
+          void s.edit(`Label as ${shortText(category.name)}`, {
             type: 'relabel',
             keys: s.selection,
             categoryId: category.id,
           });
       } else if (e.key === 'c') {
         e.preventDefault();
-        document.querySelector<HTMLSelectElement>('select[aria-label="Category"]')?.focus();
+        document
+          .querySelector<HTMLInputElement>('input[role=combobox][aria-label="Category"]')
+          ?.focus();
       }
     };
     window.addEventListener('keydown', onKey);

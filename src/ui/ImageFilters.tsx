@@ -1,5 +1,6 @@
 import { currentSubset, useApp } from '../store/store';
 import type { ImageFilter } from '../worker/protocol';
+import { LabelPicker } from './LabelPicker';
 
 /** Filter the image list by file name, category, crowd, problems, or no annotation. */
 export function ImageFilters(props: {
@@ -24,22 +25,20 @@ export function ImageFilters(props: {
         value={filter.text}
         onChange={(e) => void setFilter({ text: e.currentTarget.value })}
       />
-      <select
-        aria-label="Images with label"
-        value={filter.categories[0] ?? ''}
-        onChange={(e) =>
-          void setFilter({
-            categories: e.currentTarget.value === '' ? [] : [e.currentTarget.value],
-          })
-        }
-      >
-        <option value="">All labels</option>
-        {subset?.categories.map((c) => (
-          <option key={String(c.id)} value={String(c.id)}>
-            {c.name}
-          </option>
-        ))}
-      </select>
+      <div className="label-filter">
+        <LabelPicker
+          label="Images with label"
+          categories={subset?.categories ?? []}
+          value={filter.categories[0] ?? null}
+          placeholder="All labels"
+          onPick={(c) => void setFilter({ categories: [String(c.id)] })}
+        />
+        {filter.categories.length > 0 && (
+          <button type="button" onClick={() => void setFilter({ categories: [] })}>
+            All labels
+          </button>
+        )}
+      </div>
       <div className="filter-flags">
         <label>
           <input

@@ -1,8 +1,10 @@
 import { visibleAnnotations } from '../canvas/visibleAnnotations';
+import { categoryById } from '../store/categoryIndex';
 import { currentSubset, useApp } from '../store/store';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationRows } from './AnnotationRows';
+import { shortText } from './format';
 import { MatchNote, PredictionList } from './PredictionList';
 
 /**
@@ -19,11 +21,15 @@ export function Inspector() {
   const scoreThreshold = useApp((s) => s.scoreThreshold);
   const crowdOnly = useApp((s) => s.crowdOnly);
   if (subset === undefined) return null;
-  const names = new Map(subset.categories.map((c) => [String(c.id), c.name]));
+  // Cut: a 10 MB name laid out in the list would stall the page.
+  const categoryName = (id: PlainAnnotation['categoryId']) => {
+    const name = categoryById(subset.categories, id)?.name;
+    return name === undefined ? undefined : shortText(name);
+  };
   const nameOf = (a: PlainAnnotation) =>
     a.categoryId === null
       ? a.kind
-      : (names.get(String(a.categoryId)) ?? `unknown category ${String(a.categoryId)}`);
+      : (categoryName(a.categoryId) ?? `unknown category ${String(a.categoryId)}`);
   const selected = annotations.filter((a) => selection.includes(a.key));
   const visible = new Set(
     visibleAnnotations(annotations, { hiddenCategories, scoreThreshold, crowdOnly }),
@@ -53,7 +59,7 @@ export function Inspector() {
           </p>
         )}
         <AnnotationRows shown={shown} nameOf={nameOf} fileLabels={fileLabels} />
-        <PredictionList names={names} />
+        <PredictionList nameOf={categoryName} />
         {imageProblems.length > 0 && (
           <section aria-label="Problems of this image">
             <h2>Problems ({imageProblems.length})</h2>

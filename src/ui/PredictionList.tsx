@@ -1,3 +1,4 @@
+import type { CocoId } from '../coco';
 import { visiblePredictions } from '../canvas/visibleAnnotations';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
@@ -8,7 +9,9 @@ import type { GroundTruthMatch } from '../worker/protocol';
  * The current image's detections (above the score threshold), with their verdicts; the
  * selected one's details, with a link to the ground truth it matched.
  */
-export function PredictionList(props: { names: Map<string, string> }) {
+export function PredictionList(props: {
+  nameOf: (categoryId: CocoId | null) => string | undefined;
+}) {
   const predictions = useApp((s) => s.predictions);
   const show = useApp((s) => s.showPredictions);
   const hiddenCategories = useApp((s) => s.hiddenCategories);
@@ -21,7 +24,7 @@ export function PredictionList(props: { names: Map<string, string> }) {
   const nameOf = (p: PlainPrediction) =>
     p.categoryId === null
       ? 'detection'
-      : (props.names.get(String(p.categoryId)) ?? `category ${String(p.categoryId)}`);
+      : (props.nameOf(p.categoryId) ?? `category ${String(p.categoryId)}`);
   const current = shown.find((p) => p.key === selected);
   return (
     <section className="predictions">

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Histogram } from '../coco';
 import { insightKey } from '../store/insightSlice';
-import { useApp } from '../store/store';
+import { currentSubset, useApp } from '../store/store';
 import { BarChart, type Bar } from './BarChart';
 
 const bars = (h: Histogram): Bar[] => h.labels.map((label, i) => ({ label, value: h.counts[i]! }));
@@ -19,6 +19,8 @@ export function StatsPanel() {
   const key = useApp(insightKey);
   const loadStats = useApp((s) => s.loadStats);
   const setFilter = useApp((s) => s.setFilter);
+  // The engine sends only the categories the chart can show (see worker/checks.ts).
+  const categoryCount = useApp((s) => currentSubset(s)?.categories.length);
 
   useEffect(() => {
     void loadStats();
@@ -31,6 +33,8 @@ export function StatsPanel() {
       <BarChart
         title="Annotations per category"
         sortable
+        limit={200}
+        total={categoryCount}
         partLabel="crowd"
         bars={stats.categories.map((c) => ({
           label: c.name,

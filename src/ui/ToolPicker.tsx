@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { BoxSegmentation } from '../coco';
 import { currentSubset, useApp } from '../store/store';
 import { takesTyping } from './keys';
+import { LabelPicker } from './LabelPicker';
 import type { Tool } from '../store/toolSlice';
 
 const TOOLS: [Tool, string, string][] = [
@@ -46,24 +47,16 @@ export function ToolPicker() {
         </button>
       ))}
       {/* Always shown (disabled while selecting), so switching tools never reflows the bar. */}
-      <label className="slider">
-        as
-        <select
-          aria-label="Draw as"
+      <div className="slider">
+        <span aria-hidden="true">as</span>
+        <LabelPicker
+          label="Draw as"
+          categories={categories}
+          value={value === undefined ? null : String(value)}
           disabled={tool === 'select'}
-          value={value === undefined ? '' : String(value)}
-          onChange={(e) => {
-            const c = categories.find((x) => String(x.id) === e.currentTarget.value);
-            if (c) setDrawCategory(c.id);
-          }}
-        >
-          {categories.map((c) => (
-            <option key={String(c.id)} value={String(c.id)}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+          onPick={(c) => setDrawCategory(c.id)}
+        />
+      </div>
       <label
         className="slider"
         title="pycocotools' COCOeval('segm') needs the polygon; CVAT reads [] as a rectangle"

@@ -13,3 +13,11 @@ export function formatBytes(n: number): string {
   if (n < 1e9) return `${(n / 1e6).toFixed(1)} MB`;
   return `${(n / 1e9).toFixed(2)} GB`;
 }
+
+/**
+ * A name cut to what a control can show (a category name may be 10 MB): the start, then
+ * `…`. The whole name goes in a `title`.
+ */
+export function shortText(text: string, max = 120): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

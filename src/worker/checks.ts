@@ -69,6 +69,31 @@ export async function checkSubset(
   return { findings, counts, flagged: Int32Array.from(positions) };
 }
 
+/** Bars the Statistics panel draws per sort order (BarChart's `limit`). */
+export const CHARTED_CATEGORIES = 200;
+
 export function subsetStats(subset: Subset): DatasetStats {
-  return datasetStats(subset.sources.map((s) => s.dataset));
+  return chartedCategories(datasetStats(subset.sources.map((s) => s.dataset)));
+}
+
+/** Code-unit order of names: what the chart sorts by past 10,000 categories (localeCompare is slow). */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The categories the chart can show — the first `limit` by count and the first `limit` by
+ * name — when there are many: posting 10^6 of them to the page takes seconds.
+ */
+export function chartedCategories(stats: DatasetStats, limit = CHARTED_CATEGORIES): DatasetStats {
+  const all = stats.categories;
+  if (all.length <= 2 * limit) return stats;
+  const byCount = all
+    .map((_, i) => i)
+    .sort((a, b) => all[b]!.count - all[a]!.count || a - b)
+    .slice(0, limit);
+  const byName = all
+    .map((_, i) => i)
+    .sort((a, b) => byCodeUnits(all[a]!.name, all[b]!.name) || a - b)
+    .slice(0, limit);
+  const kept = [...new Set([...byCount, ...byName])].sort((a, b) => a - b);
+  return { ...stats, categories: kept.map((i) => all[i]!) };
 }

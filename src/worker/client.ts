@@ -189,9 +189,9 @@ export class EngineClient {
   async imageView(
     subset: number,
     imageIndex: number,
-    colors: Record<string, string>,
+    customColors: Record<string, string>,
   ): Promise<ImageView> {
-    const message = { type: 'image-view', subset, imageIndex, colors } as const;
+    const message = { type: 'image-view', subset, imageIndex, customColors } as const;
     return (await this.require().request(message)).view;
   }
 

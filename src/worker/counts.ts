@@ -3,7 +3,7 @@
  * op by op, so a label change on a train2017-scale dataset does not recount 860k records.
  */
 import { idKey, type IdKey, type Patch } from '../coco';
-import type { CategoryInfo, SubsetPatch } from './protocol';
+import type { CategoryCount, CategoryInfo, SubsetPatch } from './protocol';
 import type { Subset } from './subset';
 
 export type Counts = {
@@ -12,11 +12,18 @@ export type Counts = {
   perCategory: Map<IdKey, { count: number; crowd: number }>;
 };
 
-function add(counts: Counts, categoryId: unknown, crowd: boolean, sign: 1 | -1): void {
+function add(
+  counts: Counts,
+  categoryId: unknown,
+  crowd: boolean,
+  sign: 1 | -1,
+  touched?: Set<IdKey>,
+): void {
   counts.annotations += sign;
   if (crowd) counts.crowd += sign;
   if (typeof categoryId !== 'number' && typeof categoryId !== 'string') return;
   const key = idKey(categoryId);
+  touched?.add(key);
   const c = counts.perCategory.get(key) ?? { count: 0, crowd: 0 };
   c.count += sign;
   if (crowd) c.crowd += sign;
@@ -36,18 +43,50 @@ function fileFields(file: object): [unknown, boolean] {
   return [f.category_id, f.iscrowd === 1 || f.iscrowd === true];
 }
 
-/** Updates `counts` for a patch that was just applied. */
-export function countPatch(counts: Counts, patch: SubsetPatch): void {
+/** Updates `counts` for a patch that was just applied; returns the categories it touched. */
+export function countPatch(counts: Counts, patch: SubsetPatch): Set<IdKey> {
+  const touched = new Set<IdKey>();
   const each = (p: Patch) => {
     for (const op of p) {
       if (op.collection !== 'annotations') continue;
       if (op.op === 'replace') {
-        add(counts, ...fileFields(op.before), -1);
-        add(counts, ...fileFields(op.after), 1);
-      } else add(counts, ...fileFields(op.value), op.op === 'insert' ? 1 : -1);
+        add(counts, ...fileFields(op.before), -1, touched);
+        add(counts, ...fileFields(op.after), 1, touched);
+      } else add(counts, ...fileFields(op.value), op.op === 'insert' ? 1 : -1, touched);
     }
   };
   for (const { patch: p } of patch) each(p);
+  return touched;
+}
+
+/** Whether a patch changes the subset's category table (not just annotations). */
+export function changesCategories(patch: SubsetPatch): boolean {
+  return patch.some(
+    (p) => p.create !== undefined || p.patch.some((op) => op.collection === 'categories'),
+  );
+}
+
+/**
+ * The counts of the categories `keys` names, written into `infos` (the table as the page
+ * has it, in the subset's category order) and returned for the page.
+ */
+export function updateCategoryCounts(
+  subset: Subset,
+  counts: Counts,
+  infos: CategoryInfo[],
+  keys: Iterable<IdKey>,
+): CategoryCount[] {
+  const out: CategoryCount[] = [];
+  for (const key of keys) {
+    const at = subset.categoryById.get(key);
+    const info = at === undefined ? undefined : infos[at];
+    if (info === undefined) continue;
+    const n = counts.perCategory.get(key);
+    const changed = { id: info.id, annotationCount: n?.count ?? 0, crowdCount: n?.crowd ?? 0 };
+    infos[at!] = { ...info, ...changed };
+    out.push(changed);
+  }
+  return out;
 }
 
 export function categoryInfos(subset: Subset, counts: Counts): CategoryInfo[] {

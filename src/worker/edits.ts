@@ -30,6 +30,7 @@ import {
   type Patch,
 } from '../coco';
 import type { EditCommand, SubsetPatch } from './protocol';
+import { changesCategories } from './counts';
 import { instancesSourceOf, newInstancesSource } from './instancesSource';
 import { locateKey, refreshSubset, type Subset } from './subset';
 
@@ -232,7 +233,7 @@ export function applySubsetPatch(subset: Subset, patch: SubsetPatch): void {
     subset.sources.forEach((s, i) => (s.dataset = datasets[i]!));
     throw error;
   }
-  refreshSubset(subset);
+  refreshSubset(subset, changesCategories(patch));
 }
 
 /**

@@ -16,7 +16,14 @@ import { preflight, type DatasetStats, type ExportSettings, type IouType } from 
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { MAX_IMAGE_MASK_PIXELS } from './maskPixels';
-import { categoryInfos, countPatch, touchedImages, type Counts } from './counts';
+import {
+  categoryInfos,
+  changesCategories,
+  countPatch,
+  touchedImages,
+  updateCategoryCounts,
+  type Counts,
+} from './counts';
 import { applySubsetPatch, planEdit } from './edits';
 import {
   ImageFlag,
@@ -101,7 +108,7 @@ export class Engine {
   async imageView(
     subset: number,
     imageIndex: number,
-    colors: Record<string, string>,
+    customColors: Record<string, string>,
     decodePng: (blob: Blob) => Promise<RgbaImage>,
   ): Promise<ImageViewParts & { problems: ProblemInfo[] }> {
     const s = this.subsets[subset];
@@ -116,7 +123,7 @@ export class Engine {
         undrawnMasks: 0,
       };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
-    const parts = buildImageView(s, imageIndex, colors);
+    const parts = buildImageView(s, imageIndex, customColors);
     if (parts.undrawnMasks > 0)
       problems.push({
         code: 'too-large',
@@ -173,7 +180,7 @@ export class Engine {
   private apply(index: number, subset: Subset, patch: SubsetPatch): SubsetDelta {
     applySubsetPatch(subset, patch);
     const counts = this.counts[index]!;
-    countPatch(counts, patch);
+    const touched = countPatch(counts, patch);
     const table = this.summary!.subsets[index]!.images;
     const images = [...touchedImages(subset, patch)].map((i) => {
       const anns = annotationsOfImage(subset, i).map(([s, at]) => ({
@@ -196,13 +203,18 @@ export class Engine {
     const summary = this.summary!.subsets[index]!;
     summary.annotationCount = counts.annotations;
     summary.crowdCount = counts.crowd;
-    summary.categories = categoryInfos(subset, counts);
+    const tableChanged = changesCategories(patch);
+    if (tableChanged) summary.categories = categoryInfos(subset, counts);
+    const categoryCounts = tableChanged
+      ? []
+      : updateCategoryCounts(subset, counts, summary.categories, touched);
     this.refreshPredictions(index);
     return {
       subset: index,
       annotationCount: counts.annotations,
       crowdCount: counts.crowd,
-      categories: summary.categories,
+      categories: tableChanged ? summary.categories : null,
+      categoryCounts,
       images,
       predictions: summary.predictions,
     };

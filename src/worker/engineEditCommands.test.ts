@@ -84,7 +84,12 @@ describe('every edit command, undone and redone through the protocol', () => {
     const before = await exported(h);
     const command: EditCommand = { type: 'fix', fix: 'new-id', keys: [3], categoryIds: [] };
     const { patch } = await h.request({ type: 'edit', subset: 0, command });
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 0, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 0,
+      customColors: {},
+    });
     expect(view.annotations.map((a) => a.id)).toEqual([1, 2, 1, 3]);
     await h.request({ type: 'apply-patches', subset: 0, patches: [invertPatchSequence(patch)] });
     expect(await exported(h)).toEqual(before);

@@ -89,7 +89,12 @@ describe('a subset from several files', () => {
     expect(summary.subsets.map((s) => [s.name, s.files.map((f) => f.kind)])).toEqual([
       ['val', ['instances', 'person_keypoints']],
     ]);
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 0, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 0,
+      customColors: {},
+    });
     expect(
       view.annotations.map((a) => [
         a.key,

@@ -2,7 +2,15 @@
  * The current image's annotations as the page draws and lists them. Masks come out as
  * pixels of their bounding box; the worker shell turns them into ImageBitmaps.
  */
-import { annotationArea, annotationRle, type AnnotationRecord, type ImageRecord } from '../coco';
+import {
+  annotationArea,
+  annotationRle,
+  categoryColor,
+  idKey,
+  type AnnotationRecord,
+  type CocoId,
+  type ImageRecord,
+} from '../coco';
 import { bodyOf } from './annotationBody';
 import {
   MAX_IMAGE_MASK_PIXELS,
@@ -45,16 +53,23 @@ export type ImageViewParts = {
   undrawnMasks: number;
 };
 
+/** A category's colour as the page draws it (coco/palette.ts); magenta for an unknown id. */
+function categoryColorOf(subset: Subset, custom: Record<string, string>) {
+  return (id: CocoId | null): string =>
+    id !== null && subset.categoryById.has(idKey(id)) ? categoryColor(id, custom) : '#ff00ff';
+}
+
 export function buildImageView(
   subset: Subset,
   imageIndex: number,
-  colors: Record<string, string>,
+  customColors: Record<string, string>,
 ): ImageViewParts {
+  const colorOf = categoryColorOf(subset, customColors);
   const image = subset.images[imageIndex];
   const annotations: ViewAnnotation[] = [];
   const masks = new Map<number, MaskPixels>();
   let segments: ImageViewParts['segments'] = null;
-  const shown = predictionsOfImage(subset, imageIndex, colors);
+  const shown = predictionsOfImage(subset, imageIndex, colorOf);
   const parts = { predictions: shown.predictions, predictionMasks: shown.masks };
   let budget = MAX_IMAGE_MASK_PIXELS;
   let undrawnMasks = 0;
@@ -71,7 +86,7 @@ export function buildImageView(
     );
     if (ann.segmentation.kind === 'rle') {
       const rle = annotationRle(ann, image);
-      const color = parseHexColor(colors[String(ann.categoryId)] ?? '#ff00ff');
+      const color = parseHexColor(colorOf(ann.categoryId));
       const size = rle === null ? 0 : maskBoxPixels(rle);
       if (size > budget) undrawnMasks++;
       else {
@@ -86,7 +101,7 @@ export function buildImageView(
       segments.wanted.push({
         key: annotations.length,
         segmentId: ann.segmentation.segmentId,
-        color: colors[String(ann.categoryId)] ?? '#ff00ff',
+        color: colorOf(ann.categoryId),
       });
     }
     annotations.push(view);

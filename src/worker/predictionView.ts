@@ -3,7 +3,13 @@
  * and lists them. Verdicts come from the marks (the last evaluation's matches at the
  * chosen IoU threshold); masks come out as pixels of their box, coloured by verdict.
  */
-import { annotationRle, DetectionStatus, GroundTruthStatus, type Matches } from '../coco';
+import {
+  annotationRle,
+  DetectionStatus,
+  GroundTruthStatus,
+  type CocoId,
+  type Matches,
+} from '../coco';
 import { bodyOf } from './annotationBody';
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
 import { freshMarks, type Marks, type Predictions } from './predictions';
@@ -25,7 +31,7 @@ const STATUS: Record<number, PredictionStatus> = {
 export function predictionsOfImage(
   subset: Subset,
   imageIndex: number,
-  colors: Record<string, string>,
+  colorOf: (categoryId: CocoId | null) => string,
 ): { predictions: ViewPrediction[]; masks: Map<number, MaskPixels> } {
   const p = subset.predictions;
   const masks = new Map<number, MaskPixels>();
@@ -39,9 +45,8 @@ export function predictionsOfImage(
     const view = viewOf(subset, p, at, marks);
     if (a.segmentation.kind === 'rle') {
       const rle = safeRle(p, at, image);
-      const color =
-        view.status === 'none' ? colors[String(a.categoryId)] : MARK_COLORS[view.status];
-      const pixels = rle === null ? null : maskPixels(rle, parseHexColor(color ?? '#ff00ff'));
+      const color = view.status === 'none' ? colorOf(a.categoryId) : MARK_COLORS[view.status];
+      const pixels = rle === null ? null : maskPixels(rle, parseHexColor(color));
       if (pixels !== null) masks.set(predictions.length, pixels);
     }
     predictions.push(view);

@@ -296,12 +296,21 @@ export type FindingInfo = {
  */
 export type SubsetPatch = { source: number; patch: Patch; create?: 'instances' }[];
 
+/** A category's annotation counts after an edit. */
+export type CategoryCount = { id: CocoId; annotationCount: number; crowdCount: number };
+
 /** What an edit changed in the summary the page holds. */
 export type SubsetDelta = {
   subset: number;
   annotationCount: number;
   crowdCount: number;
-  categories: CategoryInfo[];
+  /**
+   * The whole category table when the edit changed it (added, renamed, merged, deleted a
+   * category); otherwise null, and `categoryCounts` holds the counts that changed — a
+   * relabel among 10^6 categories sends two counts, not the table.
+   */
+  categories: CategoryInfo[] | null;
+  categoryCounts: CategoryCount[];
   /** New annotation counts and flags of the images the edit touched. */
   images: { index: number; annotationCount: number; flags: number }[];
   /** The predictions' summary after the edit (their marks may now be stale). */
@@ -331,7 +340,11 @@ export type Request =
       id: number;
       subset: number;
       imageIndex: number;
-      colors: Record<string, string>;
+      /**
+       * Colours the user picked, by category id (as a string); the others follow the
+       * palette (coco/palette.ts), so 10^6 categories are not sent with every view.
+       */
+      customColors: Record<string, string>;
     }
   | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
   | { type: 'picture'; id: number; subset: number; imageIndex: number }

@@ -73,7 +73,7 @@ describe('image-view', () => {
       type: 'image-view',
       subset: 0,
       imageIndex: 0,
-      colors: { '2': '#00ff00' },
+      customColors: { '2': '#00ff00' },
     });
     if (answer?.type !== 'image-view') throw new Error(`answered ${answer?.type}`);
     const { view } = answer;
@@ -105,7 +105,12 @@ describe('image-view', () => {
 
   it('answers an image without a found picture with none, and no error', async () => {
     const h = await openTiny();
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 1, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 1,
+      customColors: {},
+    });
     expect(view.annotations.map((a) => [a.id, a.kind])).toEqual([[3, 'box']]);
     expect([view.picture, view.pictureError]).toEqual([null, null]);
     expect(h.bitmapsMade).toEqual([]);
@@ -125,7 +130,12 @@ describe('image-view of a panoptic image', () => {
       height: 2,
     }));
     await h.request({ type: 'open', files: sourcesOf(files) });
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 0, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 0,
+      customColors: {},
+    });
     expect(h.pngsDecoded).toHaveLength(1);
     expect(await bytesOf(h.pngsDecoded[0]!)).toEqual(files['a.png']);
     expect(
@@ -145,7 +155,12 @@ describe('image-view of a panoptic image', () => {
     const files = corpusFiles('quirks/panoptic-repeated-ids', ['panoptic.json', 'a.png']);
     const h = new EngineHarness(); // its decoder throws, as a damaged PNG would
     await h.request({ type: 'open', files: sourcesOf(files) });
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 0, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 0,
+      customColors: {},
+    });
     expect(h.pngsDecoded).toHaveLength(1);
     expect(view.annotations.map((a) => [a.kind, 'mask' in a ? a.mask : undefined])).toEqual([
       ['segment', null],

@@ -115,7 +115,7 @@ async function imageView(
   r: RequestOf<'image-view'>,
   transfer: (item: Transferable) => void,
 ): Promise<ImageView> {
-  const parts = await engine.imageView(r.subset, r.imageIndex, r.colors, shell.decodePng);
+  const parts = await engine.imageView(r.subset, r.imageIndex, r.customColors, shell.decodePng);
   const toImage = async (px: MaskPixels): Promise<MaskImage> => {
     const bitmap = await shell.toBitmap(px);
     transfer(bitmap);

@@ -13,6 +13,10 @@ const RELABELLED = TINY_JSON.replace(
   '"id": 1, "image_id": 1, "category_id": 2',
 );
 
+/** Changed category counts as [id, annotations], by id. */
+const byId = (counts: readonly { id: unknown; annotationCount: number }[]) =>
+  counts.map((c) => [Number(c.id), c.annotationCount]).sort((a, b) => a[0]! - b[0]!);
+
 async function openTiny() {
   const h = new EngineHarness();
   const files = sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
@@ -43,9 +47,11 @@ describe('edit', () => {
     expect(edited.patch.map((p) => p.source)).toEqual([0]);
     expect(edited.inserted).toEqual([]);
     const { delta } = edited;
-    expect(delta.categories.map((c) => [c.name, c.annotationCount])).toEqual([
-      ['cat', 1],
-      ['dog', 2],
+    // A relabel leaves the category table as it was: only the two counts that changed come.
+    expect(delta.categories).toBeNull();
+    expect(byId(delta.categoryCounts)).toEqual([
+      [1, 1],
+      [2, 2],
     ]);
     expect(delta.images).toEqual([
       {
@@ -73,7 +79,12 @@ describe('edit', () => {
     expect(edited.inserted).toEqual([3]);
     expect(edited.delta.annotationCount).toBe(4);
     expect(edited.delta.images.map((i) => [i.index, i.annotationCount])).toEqual([[1, 2]]);
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 1, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 1,
+      customColors: {},
+    });
     expect(
       view.annotations.map((a) => [a.key, 'bbox' in a ? a.bbox : undefined, a.edited]),
     ).toEqual([
@@ -138,7 +149,11 @@ describe('apply-patches', () => {
     // The page holds the patches it sent: the answer does not copy them back.
     expect(undone.patch).toEqual([]);
     expect(undone.delta.annotationCount).toBe(3);
-    expect(undone.delta.categories.map((c) => c.annotationCount)).toEqual([2, 1]);
+    expect(undone.delta.categories).toBeNull();
+    expect(byId(undone.delta.categoryCounts)).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
     expect(undone.delta.images).toEqual([
       { index: 0, annotationCount: 2, flags: ImageFlag.hasFile | ImageFlag.hasCrowd },
     ]);

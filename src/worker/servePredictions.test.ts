@@ -133,7 +133,7 @@ describe('predictions in the image view and the image filter', () => {
       type: 'image-view',
       subset: 0,
       imageIndex: 0,
-      colors: {},
+      customColors: {},
     });
     if (answer?.type !== 'image-view') throw new Error(`answered ${answer?.type}`);
     const { predictions, annotations } = answer.view;

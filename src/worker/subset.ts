@@ -44,8 +44,8 @@ export type Subset = {
   imageById: Map<IdKey, number>;
   /** For source s, the position in `images` of each of its own images. */
   imageMaps: Int32Array[];
-  categories: CategoryRecord[];
-  categoryById: Map<IdKey, number>;
+  categories: readonly CategoryRecord[];
+  categoryById: ReadonlyMap<IdKey, number>;
   /** An annotation's key is `keyOffsets[s] + its position in source s`. */
   keyOffsets: number[];
   /** For each image, the index of its picture among the opened files, or -1. */
@@ -54,15 +54,28 @@ export type Subset = {
   predictions: Predictions | null;
 };
 
-/** After an edit: categories and annotation keys follow the sources' new datasets. */
-export function refreshSubset(subset: Subset): void {
-  const { categories, categoryById } = mergeCategories(subset.sources);
-  subset.categories = categories;
-  subset.categoryById = categoryById;
+/**
+ * After an edit: categories (when `categoriesChanged`: merging 10^6 of them is not free)
+ * and annotation keys follow the sources' new datasets.
+ */
+export function refreshSubset(subset: Subset, categoriesChanged = true): void {
+  if (categoriesChanged) {
+    const { categories, categoryById } = mergeCategories(subset.sources);
+    subset.categories = categories;
+    subset.categoryById = categoryById;
+  }
   subset.keyOffsets = keyOffsetsOf(subset.sources);
 }
 
-function mergeCategories(sources: readonly SourceDataset[]) {
+function mergeCategories(sources: readonly SourceDataset[]): {
+  categories: readonly CategoryRecord[];
+  categoryById: ReadonlyMap<IdKey, number>;
+} {
+  // One file whose category ids are unique: its own table and index are the merge (10^6
+  // categories need no second map).
+  const only = sources.length === 1 ? sources[0]!.dataset : null;
+  if (only !== null && only.index.categoryById.size === only.categories.length)
+    return { categories: only.categories, categoryById: only.index.categoryById };
   const categories: CategoryRecord[] = [];
   const categoryById = new Map<IdKey, number>();
   for (const { dataset } of sources) {

@@ -45,7 +45,7 @@ async function walkIds(h: EngineHarness, kind: WalkKind, from: WalkStop, step: 1
       type: 'image-view',
       subset: 0,
       imageIndex: walked.stop.imageIndex,
-      colors: {},
+      customColors: {},
     });
     const a = seen.view.annotations.find((x) => x.key === walked.stop!.key)!;
     ids.push(`${String(a.id)} (${walked.position}/${walked.total})`);
@@ -80,7 +80,7 @@ describe('walk (N / Shift+N)', () => {
         type: 'image-view',
         subset: 0,
         imageIndex: i,
-        colors: {},
+        customColors: {},
       });
       listed.push(...view.annotations.map((a) => String(a.id)));
     }
@@ -98,7 +98,12 @@ describe('walk (N / Shift+N)', () => {
       step: 1,
     });
     expect(none).toMatchObject({ stop: null, total: 0 });
-    const { view } = await h.request({ type: 'image-view', subset: 0, imageIndex: 3, colors: {} });
+    const { view } = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 3,
+      customColors: {},
+    });
     await h.request({
       type: 'edit',
       subset: 0,
