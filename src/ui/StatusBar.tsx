@@ -38,7 +38,12 @@ export function StatusBar() {
       )}
       {checked !== null && <span className="muted">{count(checked)} found by the checks</span>}
       {/* A polite live region of its own (role "status" is the line above): says what a results list held. */}
-      <span role="log" aria-label="Predictions loaded" className="muted">
+      <span
+        role="log"
+        aria-label="Predictions loaded"
+        className="muted"
+        title={loaded === null ? undefined : loadedLine(loaded)}
+      >
         {loaded !== null && loadedLine(loaded)}
       </span>
       <AutosaveState />
