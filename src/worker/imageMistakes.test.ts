@@ -72,10 +72,14 @@ const worstFirst = (key: (p: (typeof PLAN)[number]) => number, keepZero = false)
     .map(([, i]) => i);
 
 describe('mistakes per image', () => {
-  it('counts each image’s false positives and misses in the evaluate answer', async () => {
-    const { answer } = await evaluated();
+  it('counts each image’s false positives and misses in the evaluate answer, moved not copied', async () => {
+    const { h, answer } = await evaluated();
     expect([...answer.mistakes!.falsePositives]).toEqual(PLAN.map((p) => p.strays));
     expect([...answer.mistakes!.misses]).toEqual(PLAN.map((p) => p.missed));
+    const sent = await h.send({ type: 'match-threshold', subset: 0, threshold: 0.5 });
+    if (sent.answer?.type !== 'matched') throw new Error(`answered ${sent.answer?.type}`);
+    const { falsePositives, misses } = sent.answer.mistakes!;
+    expect(sent.transfer).toEqual([falsePositives.buffer, misses.buffer]);
   });
 
   it('filters by false positives, by misses, or by either, and sorts by the chosen key', async () => {
