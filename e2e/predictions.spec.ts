@@ -260,7 +260,9 @@ test('predictions come back with a restored session', async ({ page }) => {
   await expect(page.getByRole('list', { name: 'Verdicts' })).toContainText('1 ignored (crowd)');
 });
 
-test('filters: images with false positives, most first; images with misses', async ({ page }) => {
+test('filters: images with false positives, most first; with misses; with either', async ({
+  page,
+}) => {
   const gt = {
     ...groundTruth,
     images: [1, 2, 3].map((id) => ({ id, file_name: `${id}.png`, width: 100, height: 50 })),
@@ -290,7 +292,10 @@ test('filters: images with false positives, most first; images with misses', asy
   const images = page.getByRole('list', { name: 'Images' }).getByRole('listitem');
   await page.getByRole('checkbox', { name: 'images with false positives' }).check();
   await expect(images).toHaveText([/^2\.png/, /^3\.png/]);
+  // Both: images with either (the sort, most false positives, stays).
   await page.getByRole('checkbox', { name: 'with misses' }).check();
+  await expect(images).toHaveText([/^2\.png/, /^3\.png/]);
+  await page.getByRole('checkbox', { name: 'images with false positives' }).uncheck();
   await expect(images).toHaveText([/^3\.png/]);
   await page.getByRole('checkbox', { name: 'with misses' }).uncheck();
   await expect(images).toHaveCount(3);

@@ -163,6 +163,7 @@ export const createDatasetSlice =
           customColors: {},
         }));
         get().clearPredictionState();
+        set({ loadedPredictions: summary.subsets[0]?.predictions ?? null });
         get().showFirstImage();
         sessions.opened(files, label, discardPrevious);
         evaluateIfPredictions();

@@ -20,7 +20,9 @@ function isEmpty(f: ImageFilter): boolean {
     !f.hasProblems &&
     !f.notAnnotated &&
     !f.edited &&
-    f.predictions === null &&
+    !f.falsePositives &&
+    !f.misses &&
+    f.sort === 'file' &&
     f.annotationCount === null &&
     f.size === null
   );

@@ -8,6 +8,7 @@ import type { ProgressEvent } from '../worker/client';
 import type {
   ConfusionReport,
   EvaluationReport,
+  ImageMistakes,
   PredictionsSummary,
   SourceFile,
   ViewPrediction,
@@ -26,6 +27,10 @@ export type PredictionsSlice = {
   /** The current subset's evaluations, by kind; cleared by a new open. */
   reports: Partial<Record<IouType, EvaluationReport>>;
   confusion: ConfusionReport | null;
+  /** False positives and misses of each image by the marks (stale once the summary says so). */
+  imageMistakes: ImageMistakes | null;
+  /** The results list just opened, as it was read: the page says what it held. */
+  loadedPredictions: PredictionsSummary | null;
   /** The evaluation in progress. */
   evaluating: (ProgressEvent & { iouType: IouType }) | null;
   evaluationError: string | null;
@@ -68,6 +73,8 @@ export const createPredictionsSlice =
     marksVersion: 0,
     reports: {},
     confusion: null,
+    imageMistakes: null,
+    loadedPredictions: null,
     evaluating: null,
     evaluationError: null,
     showGroundTruth: true,
@@ -90,6 +97,8 @@ export const createPredictionsSlice =
           summary,
           reports: {},
           confusion: null,
+          imageMistakes: null,
+          loadedPredictions: summary.subsets[subset]?.predictions ?? null,
           marksVersion: s.marksVersion + 1,
           subsetIndex: subset,
         }));
@@ -117,9 +126,11 @@ export const createPredictionsSlice =
           summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
           reports: { ...s.reports, [iouType]: result.report },
           confusion: result.confusion,
+          imageMistakes: result.mistakes,
           evaluationError: null,
           marksVersion: s.marksVersion + 1,
         }));
+        void refilterByMistakes(get);
       } catch (error) {
         if (get().datasetVersion === dataset)
           set({ evaluationError: error instanceof Error ? error.message : String(error) });
@@ -138,8 +149,10 @@ export const createPredictionsSlice =
       set((s) => ({
         summary: withSubset(summary, subset, (s) => ({ ...s, predictions: result.predictions })),
         confusion: result.confusion,
+        imageMistakes: result.mistakes,
         marksVersion: s.marksVersion + 1,
       }));
+      void refilterByMistakes(get);
     },
 
     setPredictionScore: (score) => set({ predictionScore: score }),
@@ -157,6 +170,8 @@ export const createPredictionsSlice =
       set((s) => ({
         reports: {},
         confusion: null,
+        imageMistakes: null,
+        loadedPredictions: null,
         evaluationError: null,
         predictions: [],
         selectedPrediction: null,
@@ -164,6 +179,12 @@ export const createPredictionsSlice =
         marksVersion: s.marksVersion + 1,
       })),
   });
+
+/** New marks: a list filtered or sorted by mistakes is asked again. */
+function refilterByMistakes(get: () => AppState): Promise<void> | undefined {
+  const { filter, setFilter } = get();
+  if (filter.falsePositives || filter.misses || filter.sort !== 'file') return setFilter({});
+}
 
 /** What image views depend on: the dataset, its edits, and the marks. */
 export const viewVersion = (s: AppState) =>

@@ -19,8 +19,8 @@ export type WalkSlice = {
 
 /** What the filter asks to look at, most specific first. */
 export function walkKindOf(s: AppState): WalkKind {
-  if (s.filter.predictions === 'false-positives') return 'false-positive';
-  if (s.filter.predictions === 'misses') return 'miss';
+  if (s.filter.falsePositives && !s.filter.misses) return 'false-positive';
+  if (s.filter.misses && !s.filter.falsePositives) return 'miss';
   if (s.filter.hasProblems) return 'problem';
   if (s.filter.edited) return 'edited';
   if (s.filter.hasCrowd || s.crowdOnly) return 'crowd';

@@ -1,6 +1,7 @@
 import { currentSubset, useApp } from '../store/store';
-import type { ImageFilter } from '../worker/protocol';
+import type { ImageFilter, ImageSort } from '../worker/protocol';
 import { LabelPicker } from './LabelPicker';
+import { mistakeFilterLabel, SORT_LABELS } from './mistakeFilter';
 
 /** Filter the image list by file name, category, crowd, problems, or no annotation. */
 export function ImageFilters(props: {
@@ -16,6 +17,12 @@ export function ImageFilters(props: {
   const setReviewFilter = useApp((s) => s.setReviewFilter);
   const checkProgress = useApp((s) => s.checkProgress);
   const total = subset?.images.ids.length ?? 0;
+  // Sorting by mistakes needs the marks of an evaluation.
+  const evaluated = subset?.predictions?.marks != null;
+  const shown =
+    props.shownCount === total
+      ? `${total.toLocaleString('en-US')} images`
+      : `${props.shownCount.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} images`;
   return (
     <div className="filters">
       <input
@@ -39,6 +46,22 @@ export function ImageFilters(props: {
           </button>
         )}
       </div>
+      {(evaluated || filter.sort !== 'file') && (
+        <label className="sort">
+          Sort
+          <select
+            aria-label="Sort images"
+            value={filter.sort}
+            onChange={(e) => void setFilter({ sort: e.currentTarget.value as ImageSort })}
+          >
+            {Object.entries(SORT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="filter-flags">
         <label>
           <input
@@ -105,9 +128,7 @@ export function ImageFilters(props: {
       </div>
       <FilterChips />
       <div className="muted filter-count">
-        {props.shownCount === total
-          ? `${total.toLocaleString('en-US')} images`
-          : `${props.shownCount.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} images`}
+        {filter.sort === 'file' ? shown : `${shown}, ${SORT_LABELS[filter.sort]} first`}
       </div>
     </div>
   );
@@ -131,11 +152,9 @@ function FilterChips() {
     });
   if (filter.size !== null)
     chips.push({ label: `${filter.size.width}×${filter.size.height}`, clear: { size: null } });
-  if (filter.predictions !== null)
-    chips.push({
-      label: filter.predictions === 'misses' ? 'with misses' : 'with false positives',
-      clear: { predictions: null },
-    });
+  const mistakes = mistakeFilterLabel(filter);
+  if (mistakes !== null)
+    chips.push({ label: mistakes, clear: { falsePositives: false, misses: false } });
   if (chips.length === 0) return null;
   return (
     <ul className="filter-chips" aria-label="Other filters">

@@ -56,16 +56,28 @@ export function ImageList() {
   const count = rows === null ? (subset?.images.ids.length ?? 0) : rows.length;
   const imageAt = (row: number) => (rows === null ? row : rows[row]!);
   const currentRow = rows === null ? imageIndex : rows.indexOf(imageIndex);
+  // Counts by the marks, unless the ground truth was edited since they were made.
+  const mistakes = useApp((s) =>
+    currentSubset(s)?.predictions?.marks?.stale === false ? s.imageMistakes : null,
+  );
 
-  // Keep the current row in view.
+  // A new filter or sort shows its first rows (the worst images first); otherwise the
+  // current row is kept in view.
+  const listedBy = useRef(shown);
   useEffect(() => {
     const el = scroller.current;
-    if (el === null || currentRow < 0) return;
+    if (el === null) return;
+    if (listedBy.current !== shown) {
+      listedBy.current = shown;
+      el.scrollTop = 0;
+      return;
+    }
+    if (currentRow < 0) return;
     const top = currentRow * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + el.clientHeight)
       el.scrollTop = top + rowHeight - el.clientHeight;
-  }, [currentRow, rowHeight]);
+  }, [shown, currentRow, rowHeight]);
 
   if (subset === undefined) return <nav className="image-list" aria-label="Image list" />;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
@@ -105,6 +117,7 @@ export function ImageList() {
         count={count}
         onSelect={setImage}
         mark={marks[imageKey(useApp.getState(), i)]}
+        mistakes={mistakes}
       />,
     );
   }

@@ -1,5 +1,5 @@
 import type { ReviewMark } from '../store/reviewSlice';
-import { ImageFlag, type ImageTable } from '../worker/protocol';
+import { ImageFlag, type ImageMistakes, type ImageTable } from '../worker/protocol';
 import { useThumbnail } from './thumbnails';
 
 type Props = {
@@ -14,9 +14,11 @@ type Props = {
   count: number;
   onSelect: (imageIndex: number) => void;
   mark: ReviewMark | undefined;
+  /** Each image's false positives and misses, while evaluated predictions mark them. */
+  mistakes: ImageMistakes | null;
 };
 
-/** One image in the list: its file name, size, annotation count, badges, thumbnail. */
+/** One image in the list: its file name, size, annotation count, mistakes, badges, thumbnail. */
 export function ImageRow(props: Props) {
   const { table, imageIndex: i } = props;
   const flags = table.flags[i]!;
@@ -69,9 +71,29 @@ export function ImageRow(props: Props) {
           crowd
         </span>
       )}
+      {props.mistakes !== null && <Mistakes mistakes={props.mistakes} imageIndex={i} />}
       <span className="count" title={`${table.annotationCounts[i]} annotations`}>
         {table.annotationCounts[i]}
       </span>
     </li>
+  );
+}
+
+/** The image's false positives and misses, e.g. "2 FP 1 miss"; zeros are dimmed. */
+function Mistakes(props: { mistakes: ImageMistakes; imageIndex: number }) {
+  const falsePositives = props.mistakes.falsePositives[props.imageIndex]!;
+  const misses = props.mistakes.misses[props.imageIndex]!;
+  return (
+    <>
+      <span
+        className={falsePositives > 0 ? 'mistake fp' : 'mistake none'}
+        title={`${falsePositives} false positives`}
+      >
+        {falsePositives} FP
+      </span>
+      <span className={misses > 0 ? 'mistake miss' : 'mistake none'} title={`${misses} missed`}>
+        {misses} miss
+      </span>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { currentSubset, useApp } from '../store/store';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { CategoryPanel } from './CategoryPanel';
@@ -18,6 +18,7 @@ export function SidePanel() {
   const predictions = useApp((s) => currentSubset(s)?.predictions ?? null);
   const tabs = TABS.filter((t) => t !== 'Evaluation' || predictions !== null);
   const tab = tabs.includes(chosen) ? chosen : 'Annotations';
+  const body = useTabScroll(tab);
   return (
     <aside className="side-panel" aria-label="Details">
       <div role="tablist" aria-label="Panels" className="tabs">
@@ -36,7 +37,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={tab} className="tab-body">
+      <div key={tab} ref={body} role="tabpanel" aria-label={tab} className="tab-body">
         {tab === 'Annotations' && <Inspector />}
         {tab === 'Categories' && <CategoryPanel />}
         {tab === 'Problems' && <ProblemsPanel />}
@@ -51,4 +52,36 @@ export function SidePanel() {
       </div>
     </aside>
   );
+}
+
+/** What scrolls in a tab: its body, and the Annotations tab's lists. */
+const SCROLLERS = '.tab-body, .inspector-lists';
+
+/**
+ * Each tab keeps its own scroll: a tab opens where it was left, or at its top the first
+ * time (not at the scroll of the tab before). Returns the ref of the tab's body.
+ */
+function useTabScroll(tab: string) {
+  const body = useRef<HTMLDivElement>(null);
+  const saved = useRef(new Map<string, number>());
+  // The body is made anew for each tab (keyed), so it starts at the top; put back what was saved.
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (el === null) return;
+    for (const scroller of [el, ...el.querySelectorAll<HTMLElement>('.inspector-lists')])
+      scroller.scrollTop = saved.current.get(`${tab} ${scroller.className}`) ?? 0;
+  }, [tab]);
+  useEffect(() => {
+    const el = body.current;
+    if (el === null) return;
+    // Scroll events do not bubble: listen while they go down (capture) to hear the inner lists.
+    const onScroll = (e: Event) => {
+      const target = e.target as HTMLElement;
+      if (target.matches(SCROLLERS))
+        saved.current.set(`${tab} ${target.className}`, target.scrollTop);
+    };
+    el.addEventListener('scroll', onScroll, true);
+    return () => el.removeEventListener('scroll', onScroll, true);
+  }, [tab]);
+  return body;
 }

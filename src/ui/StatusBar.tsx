@@ -1,12 +1,14 @@
 import { findingsFresh } from '../store/insightSlice';
 import { currentSubset, useApp } from '../store/store';
 import { AutosaveState } from './AutosaveState';
+import { loadedLine } from './evaluation/loadedLine';
 import { count } from './format';
 import { WalkPosition } from './WalkPosition';
 
 /** "<I> images · <A> annotations · <C> categories", plus pictures found and problems. */
 export function StatusBar() {
   const subset = useApp(currentSubset);
+  const loaded = useApp((s) => s.loadedPredictions);
   const pictureCount = useApp((s) => s.summary?.pictureCount ?? 0);
   const checked = useApp((s) =>
     findingsFresh(s) ? Object.values(s.findingCounts).reduce((a, b) => a + (b ?? 0), 0) : null,
@@ -37,6 +39,15 @@ export function StatusBar() {
       )}
       {checked !== null && <span className="muted">{count(checked)} found by the checks</span>}
       <WalkPosition />
+      {/* A polite live region of its own (role "status" is the line above): says what a results list held. */}
+      <span
+        role="log"
+        aria-label="Predictions loaded"
+        className="muted"
+        title={loaded === null ? undefined : loadedLine(loaded)}
+      >
+        {loaded !== null && loadedLine(loaded)}
+      </span>
       <AutosaveState />
     </footer>
   );

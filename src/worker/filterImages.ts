@@ -1,6 +1,6 @@
 /** The images of a subset that pass the image list's filter. */
-import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
-import { freshMarks } from './predictions';
+import { idKey } from '../coco';
+import { imageMistakes, sortImages, withMistakes } from './imageMistakes';
 import { ImageFlag, type ImageFilter, type ImageTable } from './protocol';
 import { annotationsOfImage, type Subset } from './subset';
 
@@ -31,36 +31,13 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
     if (wanted.size > 0 && !hasCategory(subset, i, wanted)) continue;
     out.push(i);
   }
-  if (filter.predictions === null) return Int32Array.from(out);
-  const counts = mistakesPerImage(subset, filter.predictions);
-  if (counts === null) return new Int32Array(0);
-  // Most mistakes first; the image order among equals.
-  return Int32Array.from(
-    out.filter((i) => counts[i]! > 0).sort((a, b) => counts[b]! - counts[a]! || a - b),
-  );
-}
-
-/** False positives (or missed ground truths) of each image, by the marks; null without marks. */
-function mistakesPerImage(subset: Subset, kind: 'false-positives' | 'misses'): Int32Array | null {
-  const p = subset.predictions;
-  const marks = freshMarks(subset);
-  if (p === null || marks === null) return null;
-  const { matches, gtSource } = marks;
-  const counts = new Int32Array(subset.images.length);
-  if (kind === 'false-positives') {
-    for (let i = 0; i < counts.length; i++)
-      for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++)
-        if (matches.dtStatus[p.order[k]!] === DetectionStatus.falsePositive) counts[i]!++;
-    return counts;
-  }
-  const gt = subset.sources[gtSource]!.dataset;
-  const map = subset.imageMaps[gtSource]!;
-  gt.annotations.forEach((a, at) => {
-    if (matches.gtStatus[at] !== GroundTruthStatus.missed) return;
-    const local = gt.index.imageById.get(idKey(a.imageId));
-    if (local !== undefined) counts[map[local]!]!++;
-  });
-  return counts;
+  const images = Int32Array.from(out);
+  if (!filter.falsePositives && !filter.misses && filter.sort === 'file') return images;
+  const mistakes = imageMistakes(subset);
+  if (!filter.falsePositives && !filter.misses) return sortImages(images, filter.sort, mistakes);
+  // Without (fresh) marks no image is known to have mistakes.
+  if (mistakes === null) return new Int32Array(0);
+  return sortImages(withMistakes(images, mistakes, filter), filter.sort, mistakes);
 }
 
 function hasCategory(subset: Subset, imageIndex: number, wanted: Set<string>): boolean {

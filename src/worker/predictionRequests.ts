@@ -6,6 +6,7 @@ import type { IouType } from '../coco';
 import { listSources, type Source } from '../io/virtualFiles';
 import { isJson } from '../io/layout';
 import { confusionReportOf, reportOf } from './evaluationReport';
+import { imageMistakes } from './imageMistakes';
 import { OpenError, parseFile, type Progress } from './openFiles';
 import {
   attachPredictions,
@@ -14,7 +15,12 @@ import {
   setMatchThreshold,
   summarizePredictions,
 } from './predictions';
-import type { ConfusionReport, EvaluationReport, PredictionsSummary } from './protocol';
+import type {
+  ConfusionReport,
+  EvaluationReport,
+  ImageMistakes,
+  PredictionsSummary,
+} from './protocol';
 import type { Subset } from './subset';
 
 /** Reads results lists given while a dataset is open and attaches each to its subset. */
@@ -65,6 +71,7 @@ export async function evaluateSubset(
   report: EvaluationReport;
   confusion: ConfusionReport;
   predictions: PredictionsSummary;
+  mistakes: ImageMistakes | null;
 }> {
   const p = subset.predictions;
   if (p === null) throw new Error('no predictions are open');
@@ -74,13 +81,18 @@ export async function evaluateSubset(
     report: reportOf(subset, p, iouType, evaluated),
     confusion: confusionReportOf(subset, iouType, p.marks!.confusion),
     predictions: summarizePredictions(subset, p),
+    mistakes: imageMistakes(subset),
   };
 }
 
 export function rematchSubset(
   subset: Subset,
   threshold: number,
-): { confusion: ConfusionReport | null; predictions: PredictionsSummary } {
+): {
+  confusion: ConfusionReport | null;
+  predictions: PredictionsSummary;
+  mistakes: ImageMistakes | null;
+} {
   const p = subset.predictions;
   if (p === null) throw new Error('no predictions are open');
   setMatchThreshold(p, threshold);
@@ -88,5 +100,6 @@ export function rematchSubset(
     confusion:
       p.marks === null ? null : confusionReportOf(subset, p.marks.iouType, p.marks.confusion),
     predictions: summarizePredictions(subset, p),
+    mistakes: imageMistakes(subset),
   };
 }

@@ -35,6 +35,12 @@ export type PredictionsSummary = {
     | null;
 };
 
+/**
+ * False positives and missed ground truths of each image of the subset, by the marks
+ * (index = image position); typed arrays, so 118k images post as two buffers.
+ */
+export type ImageMistakes = { falsePositives: Int32Array; misses: Int32Array };
+
 /** A detection's verdict at the marks' threshold; 'none' before any evaluation. */
 export type PredictionStatus = 'true-positive' | 'false-positive' | 'ignored' | 'none';
 

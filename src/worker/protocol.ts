@@ -24,6 +24,7 @@ import type {
   ConfusionReport,
   EvaluationReport,
   GroundTruthMatch,
+  ImageMistakes,
   PredictionsSummary,
   ViewPrediction,
 } from './predictionTypes';
@@ -218,6 +219,9 @@ export type ImageView = {
   predictions: ViewPrediction[];
 };
 
+/** How the image list is ordered; ties keep the images' own order. */
+export type ImageSort = 'file' | 'false-positives' | 'misses' | 'mistakes';
+
 /** Which images the list shows; empty fields do not filter. */
 export type ImageFilter = {
   /** Part of the file name (case-insensitive). */
@@ -229,8 +233,11 @@ export type ImageFilter = {
   notAnnotated: boolean;
   /** Only images with an edited, added or deleted annotation. */
   edited: boolean;
-  /** Only images with false positives or missed ground truth, most first. */
-  predictions: 'false-positives' | 'misses' | null;
+  /** Only images with false positives, or missed ground truth (either, when both are set). */
+  falsePositives: boolean;
+  misses: boolean;
+  /** The order of the list: the images' own, or most mistakes (by the marks) first. */
+  sort: ImageSort;
   /** Only images with at least `min` and (unless null) at most `max` annotations. */
   annotationCount: { min: number; max: number | null } | null;
   /** Only images of this size (pixels). */
@@ -244,7 +251,9 @@ export const NO_FILTER: ImageFilter = {
   hasProblems: false,
   notAnnotated: false,
   edited: false,
-  predictions: null,
+  falsePositives: false,
+  misses: false,
+  sort: 'file',
   annotationCount: null,
   size: null,
 };
@@ -407,7 +416,7 @@ export type Answers = AnswerMap<{
   open: { type: 'opened'; summary: OpenSummary };
   'add-images': { type: 'images-added'; summary: OpenSummary };
   'image-view': { type: 'image-view'; view: ImageView };
-  /** Image positions that pass the filter, ascending. */
+  /** Image positions that pass the filter, in the list's order (`filter.sort`). */
   'filter-images': { type: 'images-filtered'; images: Int32Array };
   picture: { type: 'picture'; picture: Blob | null };
   edit: { type: 'edited' } & Edited;
@@ -423,11 +432,13 @@ export type Answers = AnswerMap<{
     report: EvaluationReport;
     confusion: ConfusionReport;
     predictions: PredictionsSummary;
+    mistakes: ImageMistakes | null;
   };
   'match-threshold': {
     type: 'matched';
     confusion: ConfusionReport | null;
     predictions: PredictionsSummary;
+    mistakes: ImageMistakes | null;
   };
   stats: { type: 'stats'; stats: DatasetStats };
   preflight: { type: 'preflighted'; findings: PreflightInfo[] };

@@ -15,6 +15,7 @@ import type { RgbaImage } from './panoptic';
 import type {
   Answers,
   EngineError,
+  ImageMistakes,
   ImageView,
   MaskImage,
   OpenPhase,
@@ -92,16 +93,18 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
       type: 'predictions-added',
       ...(await engine.addPredictions(r.subset, r.files, progress)),
     }),
-    evaluate: async (r, { progress }) => ({
-      type: 'evaluated',
-      ...(await engine.evaluate(r.subset, r.iouType, (done, total) =>
+    evaluate: async (r, { progress, transfer }) => {
+      const evaluated = await engine.evaluate(r.subset, r.iouType, (done, total) =>
         progress('evaluating', r.iouType, done, total),
-      )),
-    }),
-    'match-threshold': (r) => ({
-      type: 'matched',
-      ...engine.matchThreshold(r.subset, r.threshold),
-    }),
+      );
+      transferMistakes(evaluated.mistakes, transfer);
+      return { type: 'evaluated', ...evaluated };
+    },
+    'match-threshold': (r, { transfer }) => {
+      const matched = engine.matchThreshold(r.subset, r.threshold);
+      transferMistakes(matched.mistakes, transfer);
+      return { type: 'matched', ...matched };
+    },
     stats: (r) => ({ type: 'stats', stats: engine.stats(r.subset) }),
     preflight: (r) => ({ type: 'preflighted', findings: engine.preflight(r.subset, r.settings) }),
     walk: (r) => ({ type: 'walked', ...engine.walk(r.subset, r.kind, r.from, r.step) }),
@@ -162,6 +165,16 @@ export function toEngineError(error: unknown): EngineError {
  * Answers each request it is given through `shell.post`: progress while it works, then its
  * answer (or `failed`). Resolves once the request is answered; never rejects.
  */
+/** Per-image counts are made for the answer: moved, not copied. */
+function transferMistakes(
+  mistakes: ImageMistakes | null,
+  transfer: (item: Transferable) => void,
+): void {
+  if (mistakes === null) return;
+  transfer(mistakes.falsePositives.buffer);
+  transfer(mistakes.misses.buffer);
+}
+
 export function serve(engine: Engine, shell: Shell): (request: Request) => Promise<void> {
   const handlers = handlersFor(engine, shell);
   return async (request) => {

@@ -1,6 +1,7 @@
 import { useApp } from '../../store/store';
 import { MARK_COLORS, type PredictionsSummary } from '../../worker/protocol';
 import { count } from '../format';
+import { mistakeFilterChange } from '../mistakeFilter';
 
 /** Which sources are drawn, the score and IoU thresholds, the verdicts and the filters they give. */
 export function MarksControls(props: { p: PredictionsSummary }) {
@@ -83,15 +84,19 @@ export function MarksControls(props: { p: PredictionsSummary }) {
             Matched by {marks.iouType} as COCOeval does (per category, by score, crowd ignored).
             {marks.stale && ' The ground truth was edited since: evaluate again.'}
           </p>
-          <div className="toggles">
+          <div
+            className="toggles"
+            role="group"
+            aria-label="Image list: images with false positives or misses (either)"
+          >
             <label>
               <input
                 type="checkbox"
-                checked={filter.predictions === 'false-positives'}
+                checked={filter.falsePositives}
                 onChange={(e) =>
-                  void setFilter({
-                    predictions: e.currentTarget.checked ? 'false-positives' : null,
-                  })
+                  void setFilter(
+                    mistakeFilterChange(filter, { falsePositives: e.currentTarget.checked }),
+                  )
                 }
               />
               images with false positives
@@ -99,12 +104,12 @@ export function MarksControls(props: { p: PredictionsSummary }) {
             <label>
               <input
                 type="checkbox"
-                checked={filter.predictions === 'misses'}
+                checked={filter.misses}
                 onChange={(e) =>
-                  void setFilter({ predictions: e.currentTarget.checked ? 'misses' : null })
+                  void setFilter(mistakeFilterChange(filter, { misses: e.currentTarget.checked }))
                 }
               />
-              with misses
+              or with misses
             </label>
           </div>
         </>
