@@ -2,7 +2,7 @@ import { Layer } from 'react-konva';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import { bboxOf } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
-import { MARK_COLORS } from '../worker/protocol';
+import { VERDICT_COLORS } from '../worker/protocol';
 import { UNKNOWN_COLOR } from './palette';
 import { TextPlates, type Plate } from './TextPlates';
 
@@ -33,7 +33,9 @@ function scorePlates(
     const bbox = bboxOf(p);
     if (bbox === null || p.score === null) return [];
     const color =
-      p.status === 'none' ? (colors[String(p.categoryId)] ?? UNKNOWN_COLOR) : MARK_COLORS[p.status];
+      p.status === 'none'
+        ? (colors[String(p.categoryId)] ?? UNKNOWN_COLOR)
+        : VERDICT_COLORS[p.status];
     const y = bbox[1] + bbox[3] - 15 / scale;
     return [{ x: bbox[0], y, text: p.score.toFixed(2), color, above: false }];
   });

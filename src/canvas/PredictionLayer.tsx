@@ -3,7 +3,7 @@ import { Image as KonvaImage, Layer, Line, Rect } from 'react-konva';
 import { bboxOf } from '../store/plainAnnotation';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
-import { MARK_COLORS, type MaskImage } from '../worker/protocol';
+import { VERDICT_COLORS, type MaskImage } from '../worker/protocol';
 import { UNKNOWN_COLOR } from './palette';
 
 type Props = {
@@ -44,7 +44,7 @@ export function PredictionLayer(props: Props) {
             <Rect {...frame} stroke="#111" strokeWidth={5 / scale} perfectDrawEnabled={false} />
             <Rect
               {...frame}
-              stroke={MARK_COLORS.missed}
+              stroke={VERDICT_COLORS.missed}
               strokeWidth={2.5 / scale}
               perfectDrawEnabled={false}
             />
@@ -55,7 +55,7 @@ export function PredictionLayer(props: Props) {
         const color =
           p.status === 'none'
             ? (props.colors[String(p.categoryId)] ?? UNKNOWN_COLOR)
-            : MARK_COLORS[p.status];
+            : VERDICT_COLORS[p.status];
         const active = p.key === selected || p.key === hovered;
         const width = (active ? 3.5 : 2) / scale;
         const dash = [3 / scale, 3 / scale];

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { markFirstRenderOnce } from '../store/marks';
+import { markFirstRenderOnce } from '../store/timingMarks';
 import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
 import { loadView, readyView, type LoadedView } from './imageViews';

@@ -306,7 +306,7 @@ export function createAutosave(useApp: AppStore): Autosave {
       // Predictions were matched against the files as saved (an evaluation may be under
       // way since the open): match them against the edits once it is done.
       await evaluationDone();
-      useApp.getState().refreshStaleMarks(true);
+      useApp.getState().refreshStaleVerdicts(true);
       if (view.subsetIndex > 0) useApp.getState().setSubset(view.subsetIndex);
     } finally {
       restoring = null;

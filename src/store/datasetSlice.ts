@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import { Cancelled, EngineFailure, type ProgressEvent } from '../worker/client';
 import type { OpenSummary, SourceFile } from '../worker/protocol';
 import type { StoreDeps } from './deps';
-import { mark } from './marks';
+import { mark } from './timingMarks';
 import { defaultIouType } from './predictionsSlice';
 import { isJsonArray } from '../io/sniff';
 import { unexportedCount } from './sessionFormat';
@@ -96,10 +96,10 @@ export const createDatasetSlice =
       }
     };
 
-    /** Predictions are matched as soon as they are open, so their marks show at once. */
+    /** Predictions are matched as soon as they are open, so their verdicts show at once. */
     const evaluateIfPredictions = () => {
       const predictions = get().summary?.subsets[get().subsetIndex]?.predictions;
-      if (predictions != null && predictions.marks === null)
+      if (predictions != null && predictions.verdicts === null)
         void get().evaluate(defaultIouType(predictions));
     };
 

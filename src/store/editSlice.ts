@@ -125,7 +125,7 @@ export const createEditSlice =
           ? extra
           : { ...extra, summary: withDeltas(s.summary, deltas), editVersion: s.editVersion + 1 },
       );
-      get().refreshStaleMarks(false);
+      get().refreshStaleVerdicts(false);
     };
 
     const fail = (label: string, error: unknown) =>

@@ -4,7 +4,7 @@ import { DEFAULT_EXPORT } from '../coco';
 import { EngineFailure } from '../worker/client';
 import type { ExportRequest } from '../worker/protocol';
 import type { StoreDeps } from './deps';
-import { mark } from './marks';
+import { mark } from './timingMarks';
 import type { AppState } from './appStore';
 
 /** What the last export wrote: shown to the user, who then knows what "unexported" means. */

@@ -17,7 +17,8 @@ async function withPredictions() {
   return opened;
 }
 
-const marksOf = (s: Parameters<typeof currentSubset>[0]) => currentSubset(s)!.predictions!.marks!;
+const marksOf = (s: Parameters<typeof currentSubset>[0]) =>
+  currentSubset(s)!.predictions!.verdicts!;
 
 describe('predictions', () => {
   it('a results list given over the dataset is added, evaluated and kept with the session', async () => {
@@ -32,7 +33,7 @@ describe('predictions', () => {
     expect(keeper.calls.at(-1)).toEqual({ type: 'added', paths: ['results.json'] });
   });
 
-  it('a higher IoU threshold is asked of the engine and changes the marks', async () => {
+  it('a higher IoU threshold is asked of the engine and changes the verdicts', async () => {
     const { store, engine } = await withPredictions();
     const version = store.getState().marksVersion;
     await store.getState().setIouThreshold(0.99);
@@ -41,7 +42,7 @@ describe('predictions', () => {
     expect(store.getState().marksVersion).toBe(version + 1);
   });
 
-  it('edits make the marks stale; refreshing evaluates again and matches the edit', async () => {
+  it('edits make the verdicts stale; refreshing evaluates again and matches the edit', async () => {
     const { store, engine } = await withPredictions();
     await store.getState().edit('move', {
       type: 'relabel',
@@ -50,7 +51,7 @@ describe('predictions', () => {
     });
     expect(marksOf(store.getState()).stale).toBe(true);
     // Redone by itself when the last run was quick; asked for here in any case.
-    store.getState().refreshStaleMarks(true);
+    store.getState().refreshStaleVerdicts(true);
     await until(store, (s) => s.evaluating === null && !marksOf(s).stale);
     expect(engine.of('evaluate').length).toBeGreaterThanOrEqual(2);
     expect(marksOf(store.getState()).truePositives).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * Predictions shown over the ground truth: adding a results list, evaluating it (in the
- * engine), the IoU threshold of the true/false positive marks, and how they are drawn.
+ * engine), the IoU threshold of the true/false positive verdicts, and how they are drawn.
  */
 import type { StateCreator } from 'zustand';
 import type { IouType } from '../coco';
@@ -22,12 +22,12 @@ import { withSubset } from './summaryUpdate';
 export type PlainPrediction = WithoutBitmap<ViewPrediction>;
 
 export type PredictionsSlice = {
-  /** Grows when the marks change (evaluated, another threshold): image views are stale. */
+  /** Grows when the verdicts change (evaluated, another threshold): image views are stale. */
   marksVersion: number;
   /** The current subset's evaluations, by kind; cleared by a new open. */
   reports: Partial<Record<IouType, EvaluationReport>>;
   confusion: ConfusionReport | null;
-  /** False positives and misses of each image by the marks (stale once the summary says so). */
+  /** False positives and misses of each image by the verdicts (stale once the summary says so). */
   imageMistakes: ImageMistakes | null;
   /** The results list just opened, as it was read: the page says what it held. */
   loadedPredictions: PredictionsSummary | null;
@@ -53,13 +53,13 @@ export type PredictionsSlice = {
   hoverPrediction: (key: number | null) => void;
   clearPredictionState: () => void;
   /**
-   * After the ground truth was edited the marks are stale: evaluates again when that is
+   * After the ground truth was edited the verdicts are stale: evaluates again when that is
    * cheap (the last run took under QUICK_EVALUATION_MS), or always with `force`.
    */
-  refreshStaleMarks: (force: boolean) => void;
+  refreshStaleVerdicts: (force: boolean) => void;
 };
 
-/** Evaluations quicker than this are redone after each edit, so the marks stay true. */
+/** Evaluations quicker than this are redone after each edit, so the verdicts stay true. */
 const QUICK_EVALUATION_MS = 300;
 
 /** The kind of evaluation whose matches mark the detections first: masks when both have them. */
@@ -138,7 +138,7 @@ export const createPredictionsSlice =
         set({ evaluating: null });
       }
       // Edits made while it ran (browsing and editing go on): match them too, if quick.
-      get().refreshStaleMarks(false);
+      get().refreshStaleVerdicts(false);
     },
 
     setIouThreshold: async (threshold) => {
@@ -159,12 +159,12 @@ export const createPredictionsSlice =
     setShown: (source, value) => set({ [source]: value }),
     selectPrediction: (key) => set({ selectedPrediction: key }),
     hoverPrediction: (key) => set({ hoveredPrediction: key }),
-    refreshStaleMarks: (force) => {
-      const marks = get().summary?.subsets[get().subsetIndex]?.predictions?.marks;
-      if (marks == null || !marks.stale || get().evaluating !== null) return;
-      const last = get().reports[marks.iouType];
+    refreshStaleVerdicts: (force) => {
+      const verdicts = get().summary?.subsets[get().subsetIndex]?.predictions?.verdicts;
+      if (verdicts == null || !verdicts.stale || get().evaluating !== null) return;
+      const last = get().reports[verdicts.iouType];
       if (!force && (last === undefined || last.ms > QUICK_EVALUATION_MS)) return;
-      void get().evaluate(marks.iouType);
+      void get().evaluate(verdicts.iouType);
     },
     clearPredictionState: () =>
       set((s) => ({
@@ -180,12 +180,12 @@ export const createPredictionsSlice =
       })),
   });
 
-/** New marks: a list filtered or sorted by mistakes is asked again. */
+/** New verdicts: a list filtered or sorted by mistakes is asked again. */
 function refilterByMistakes(get: () => AppState): Promise<void> | undefined {
   const { filter, setFilter } = get();
   if (filter.falsePositives || filter.misses || filter.sort !== 'file') return setFilter({});
 }
 
-/** What image views depend on: the dataset, its edits, and the marks. */
+/** What image views depend on: the dataset, its edits, and the verdicts. */
 export const viewVersion = (s: AppState) =>
   `${s.datasetVersion}:${s.editVersion}:${s.marksVersion}`;

@@ -17,8 +17,8 @@ export function ImageFilters(props: {
   const setReviewFilter = useApp((s) => s.setReviewFilter);
   const checkProgress = useApp((s) => s.checkProgress);
   const total = subset?.images.ids.length ?? 0;
-  // Sorting by mistakes needs the marks of an evaluation.
-  const evaluated = subset?.predictions?.marks != null;
+  // Sorting by mistakes needs the verdicts of an evaluation.
+  const evaluated = subset?.predictions?.verdicts != null;
   const shown =
     props.shownCount === total
       ? `${total.toLocaleString('en-US')} images`

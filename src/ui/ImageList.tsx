@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { mark } from '../store/marks';
+import { mark } from '../store/timingMarks';
 import { imageKey } from '../store/reviewSlice';
 import { currentSubset, useApp } from '../store/store';
 import { ImageFilters } from './ImageFilters';
@@ -56,9 +56,9 @@ export function ImageList() {
   const count = rows === null ? (subset?.images.ids.length ?? 0) : rows.length;
   const imageAt = (row: number) => (rows === null ? row : rows[row]!);
   const currentRow = rows === null ? imageIndex : rows.indexOf(imageIndex);
-  // Counts by the marks, unless the ground truth was edited since they were made.
+  // Counts by the verdicts, unless the ground truth was edited since they were made.
   const mistakes = useApp((s) =>
-    currentSubset(s)?.predictions?.marks?.stale === false ? s.imageMistakes : null,
+    currentSubset(s)?.predictions?.verdicts?.stale === false ? s.imageMistakes : null,
   );
 
   // A new filter or sort shows its first rows (the worst images first); otherwise the

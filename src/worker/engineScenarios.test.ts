@@ -185,7 +185,7 @@ describe('a session restored', () => {
     const first = new EngineHarness();
     await open(first);
     const evaluated = await first.request({ type: 'evaluate', subset: 0, iouType: 'bbox' });
-    expect(evaluated.predictions.marks?.stale).toBe(false);
+    expect(evaluated.predictions.verdicts?.stale).toBe(false);
     const history: SubsetPatch[] = [];
     let annotationCount = 0;
     const commands: EditCommand[] = [
@@ -197,8 +197,8 @@ describe('a session restored', () => {
       const { patch, delta } = await first.request({ type: 'edit', subset: 0, command });
       history.push(patch);
       annotationCount = delta.annotationCount;
-      // The ground truth changed under the marks: they are stale until evaluated again.
-      expect(delta.predictions?.marks?.stale).toBe(true);
+      // The ground truth changed under the verdicts: they are stale until evaluated again.
+      expect(delta.predictions?.verdicts?.stale).toBe(true);
     }
     const exported = await exportJson(first);
 
@@ -210,6 +210,6 @@ describe('a session restored', () => {
     const again = await restored.request({ type: 'evaluate', subset: 0, iouType: 'bbox' });
     const fresh = await first.request({ type: 'evaluate', subset: 0, iouType: 'bbox' });
     expect(again.report.lines).toEqual(fresh.report.lines);
-    expect(again.predictions.marks).toEqual(fresh.predictions.marks);
+    expect(again.predictions.verdicts).toEqual(fresh.predictions.verdicts);
   });
 });

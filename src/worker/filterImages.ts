@@ -35,7 +35,7 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
   if (!filter.falsePositives && !filter.misses && filter.sort === 'file') return images;
   const mistakes = imageMistakes(subset);
   if (!filter.falsePositives && !filter.misses) return sortImages(images, filter.sort, mistakes);
-  // Without (fresh) marks no image is known to have mistakes.
+  // Without (fresh) verdicts no image is known to have mistakes.
   if (mistakes === null) return new Int32Array(0);
   return sortImages(withMistakes(images, mistakes, filter), filter.sort, mistakes);
 }

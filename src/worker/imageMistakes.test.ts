@@ -116,7 +116,7 @@ describe('mistakes per image', () => {
       subset: 0,
       command: { type: 'set-crowd', keys: [view.view.annotations[0]!.key], on: true },
     });
-    // The marks are stale: no image is known to have mistakes, the sort keeps the file order.
+    // The verdicts are stale: no image is known to have mistakes, the sort keeps the file order.
     expect(await filter({ misses: true })).toEqual([]);
     expect(await filter({ sort: 'misses' })).toEqual(PLAN.map((_, i) => i));
   });

@@ -1,15 +1,15 @@
-/** Each image's false positives and misses by the marks, and the image list's order by them. */
+/** Each image's false positives and misses by the verdicts, and the image list's order by them. */
 import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
-import { freshMarks } from './predictions';
+import { freshVerdicts } from './predictions';
 import type { ImageMistakes, ImageSort } from './protocol';
 import type { Subset } from './subset';
 
-/** Counts per image; null without marks or when the ground truth changed since they were made. */
+/** Counts per image; null without verdicts or when the ground truth changed since they were made. */
 export function imageMistakes(subset: Subset): ImageMistakes | null {
   const p = subset.predictions;
-  const marks = freshMarks(subset);
-  if (p === null || marks === null) return null;
-  const { matches, gtSource } = marks;
+  const verdicts = freshVerdicts(subset);
+  if (p === null || verdicts === null) return null;
+  const { matches, gtSource } = verdicts;
   const falsePositives = new Int32Array(subset.images.length);
   const misses = new Int32Array(subset.images.length);
   for (let i = 0; i < falsePositives.length; i++)

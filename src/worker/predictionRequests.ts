@@ -79,7 +79,7 @@ export async function evaluateSubset(
   if (subset.predictions !== p) throw new Error('other predictions were opened meanwhile');
   return {
     report: reportOf(subset, p, iouType, evaluated),
-    confusion: confusionReportOf(subset, iouType, p.marks!.confusion),
+    confusion: confusionReportOf(subset, iouType, p.verdicts!.confusion),
     predictions: summarizePredictions(subset, p),
     mistakes: imageMistakes(subset),
   };
@@ -98,7 +98,9 @@ export function rematchSubset(
   setMatchThreshold(p, threshold);
   return {
     confusion:
-      p.marks === null ? null : confusionReportOf(subset, p.marks.iouType, p.marks.confusion),
+      p.verdicts === null
+        ? null
+        : confusionReportOf(subset, p.verdicts.iouType, p.verdicts.confusion),
     predictions: summarizePredictions(subset, p),
     mistakes: imageMistakes(subset),
   };

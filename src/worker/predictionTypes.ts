@@ -19,10 +19,10 @@ export type PredictionsSummary = {
   unknownCategoryExamples: string[];
   iouTypes: IouType[];
   scoreRange: [number, number] | null;
-  /** IoU (OKS) threshold of the marks. */
+  /** IoU (OKS) threshold of the verdicts. */
   threshold: number;
-  /** What the marks say, once an evaluation ran; `stale` after the ground truth was edited. */
-  marks:
+  /** What the verdicts say, once an evaluation ran; `stale` after the ground truth was edited. */
+  verdicts:
     | ({ iouType: IouType; stale: boolean } & {
         truePositives: number;
         falsePositives: number;
@@ -36,16 +36,16 @@ export type PredictionsSummary = {
 };
 
 /**
- * False positives and missed ground truths of each image of the subset, by the marks
+ * False positives and missed ground truths of each image of the subset, by the verdicts
  * (index = image position); typed arrays, so 118k images post as two buffers.
  */
 export type ImageMistakes = { falsePositives: Int32Array; misses: Int32Array };
 
-/** A detection's verdict at the marks' threshold; 'none' before any evaluation. */
+/** A detection's verdict at the verdicts' threshold; 'none' before any evaluation. */
 export type PredictionStatus = 'true-positive' | 'false-positive' | 'ignored' | 'none';
 
 /** How verdicts are drawn (outlines and masks); 'none' uses the category's colour. */
-export const MARK_COLORS = {
+export const VERDICT_COLORS = {
   'true-positive': '#22c55e',
   'false-positive': '#ef4444',
   ignored: '#9ca3af',
@@ -67,7 +67,7 @@ export type ViewPrediction = AnnotationBody & {
   matchedId: CocoId | null;
 };
 
-/** A ground truth's verdict at the marks' threshold. */
+/** A ground truth's verdict at the verdicts' threshold. */
 export type GroundTruthMatch = {
   status: 'matched' | 'missed' | 'ignored';
   /** The detection that matched it: position in the results list, id, IoU and score. */
@@ -97,7 +97,7 @@ export type EvaluationReport = {
   skipped: { unknownImage: number; unknownCategory: number; beyondMaxDets: number };
 };
 
-/** The confusion matrix at the marks' threshold (see coco/eval/types.ts for its definition). */
+/** The confusion matrix at the verdicts' threshold (see coco/eval/types.ts for its definition). */
 export type ConfusionReport = {
   threshold: number;
   iouType: IouType;

@@ -1,6 +1,6 @@
 /**
  * The current image's detections and the verdicts of its ground truth, as the page draws
- * and lists them. Verdicts come from the marks (the last evaluation's matches at the
+ * and lists them. Verdicts come from the verdicts (the last evaluation's matches at the
  * chosen IoU threshold); masks come out as pixels of their box, coloured by verdict.
  */
 import {
@@ -12,9 +12,9 @@ import {
 } from '../coco';
 import { bodyOf } from './annotationBody';
 import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
-import { freshMarks, type Marks, type Predictions } from './predictions';
+import { freshVerdicts, type Verdicts, type Predictions } from './predictions';
 import {
-  MARK_COLORS,
+  VERDICT_COLORS,
   type GroundTruthMatch,
   type PredictionStatus,
   type ViewPrediction,
@@ -37,15 +37,15 @@ export function predictionsOfImage(
   const masks = new Map<number, MaskPixels>();
   const image = subset.images[imageIndex];
   if (p === null || image === undefined) return { predictions: [], masks };
-  const marks = freshMarks(subset);
+  const verdicts = freshVerdicts(subset);
   const predictions: ViewPrediction[] = [];
   for (let k = p.offsets[imageIndex]!; k < p.offsets[imageIndex + 1]!; k++) {
     const at = p.order[k]!;
     const a = p.dataset.annotations[at]!;
-    const view = viewOf(subset, p, at, marks);
+    const view = viewOf(subset, p, at, verdicts);
     if (a.segmentation.kind === 'rle') {
       const rle = safeRle(p, at, image);
-      const color = view.status === 'none' ? colorOf(a.categoryId) : MARK_COLORS[view.status];
+      const color = view.status === 'none' ? colorOf(a.categoryId) : VERDICT_COLORS[view.status];
       const pixels = rle === null ? null : maskPixels(rle, parseHexColor(color));
       if (pixels !== null) masks.set(predictions.length, pixels);
     }
@@ -54,12 +54,17 @@ export function predictionsOfImage(
   return { predictions, masks };
 }
 
-function viewOf(subset: Subset, p: Predictions, at: number, marks: Marks | null): ViewPrediction {
+function viewOf(
+  subset: Subset,
+  p: Predictions,
+  at: number,
+  verdicts: Verdicts | null,
+): ViewPrediction {
   const a = p.dataset.annotations[at]!;
-  const m = marks?.matches;
+  const m = verdicts?.matches;
   const gt = m === undefined ? -1 : m.dtGt[at]!;
   const iou = m === undefined ? NaN : m.dtIou[at]!;
-  const gtDataset = marks === null ? null : subset.sources[marks.gtSource]!.dataset;
+  const gtDataset = verdicts === null ? null : subset.sources[verdicts.gtSource]!.dataset;
   return {
     ...bodyOf(a),
     key: at,
@@ -68,7 +73,7 @@ function viewOf(subset: Subset, p: Predictions, at: number, marks: Marks | null)
     score: a.score,
     status: m === undefined ? 'none' : (STATUS[m.dtStatus[at]!] ?? 'none'),
     iou: Number.isNaN(iou) ? null : iou,
-    matchedKey: gt < 0 || marks === null ? null : subset.keyOffsets[marks.gtSource]! + gt,
+    matchedKey: gt < 0 || verdicts === null ? null : subset.keyOffsets[verdicts.gtSource]! + gt,
     matchedId: gt < 0 || gtDataset === null ? null : (gtDataset.annotations[gt]?.id ?? null),
   };
 }
@@ -79,9 +84,9 @@ export function groundTruthMatch(
   s: number,
   position: number,
 ): GroundTruthMatch | null {
-  const marks = freshMarks(subset);
-  if (marks === null || marks.gtSource !== s) return null;
-  const m: Matches = marks.matches;
+  const verdicts = freshVerdicts(subset);
+  if (verdicts === null || verdicts.gtSource !== s) return null;
+  const m: Matches = verdicts.matches;
   const status = m.gtStatus[position]!;
   if (status === GroundTruthStatus.notEvaluated) return null;
   const dt = m.gtDt[position]!;

@@ -34,7 +34,7 @@ export type Predictions = {
   iouTypes: IouType[];
   evaluations: Map<IouType, Evaluated>;
   /** The evaluation whose matches mark the detections, and those matches. */
-  marks: Marks | null;
+  verdicts: Verdicts | null;
   threshold: number;
 };
 
@@ -46,7 +46,7 @@ export type Evaluated = {
   ms: number;
 };
 
-export type Marks = {
+export type Verdicts = {
   iouType: IouType;
   gtSource: number;
   matches: Matches;
@@ -88,7 +88,7 @@ export function attachPredictions(subset: Subset, path: string, dataset: Dataset
     unknownCategories: [...unknownCategories],
     iouTypes,
     evaluations: new Map(),
-    marks: null,
+    verdicts: null,
     threshold: 0.5,
   };
 }
@@ -113,7 +113,7 @@ function keypointSource(subset: Subset): number | null {
   return s >= 0 ? s : null;
 }
 
-/** Evaluates as COCOeval does and makes its matches the marks. */
+/** Evaluates as COCOeval does and makes its matches the verdicts. */
 export async function evaluatePredictions(
   subset: Subset,
   predictions: Predictions,
@@ -132,13 +132,13 @@ export async function evaluatePredictions(
   );
   const evaluated = { evaluation, gtSource, gt, ms: performance.now() - t0 };
   predictions.evaluations.set(iouType, evaluated);
-  predictions.marks = {
+  predictions.verdicts = {
     iouType,
     gtSource,
     matches: evaluation.matches,
     confusion: evaluation.confusion,
   };
-  // The user picked another threshold while it ran: the marks follow it.
+  // The user picked another threshold while it ran: the verdicts follow it.
   if (predictions.threshold !== threshold) setMatchThreshold(predictions, predictions.threshold);
   return evaluated;
 }
@@ -146,28 +146,28 @@ export async function evaluatePredictions(
 /** Matches again at another IoU threshold (the evaluations' numbers do not depend on it). */
 export function setMatchThreshold(predictions: Predictions, threshold: number): void {
   predictions.threshold = threshold;
-  const marks = predictions.marks;
-  if (marks === null) return;
-  const evaluated = predictions.evaluations.get(marks.iouType)!;
-  predictions.marks = {
-    ...marks,
+  const verdicts = predictions.verdicts;
+  if (verdicts === null) return;
+  const evaluated = predictions.evaluations.get(verdicts.iouType)!;
+  predictions.verdicts = {
+    ...verdicts,
     matches: matchDetections(evaluated.evaluation.state, threshold),
     confusion: confusionMatrix(evaluated.evaluation.state, threshold),
   };
 }
 
-/** Whether the ground truth was edited since the marks were made (their positions may be off). */
-export function marksAreStale(subset: Subset, predictions: Predictions): boolean {
-  const marks = predictions.marks;
-  if (marks === null) return false;
-  const evaluated = predictions.evaluations.get(marks.iouType);
-  return evaluated?.gt !== subset.sources[marks.gtSource]?.dataset;
+/** Whether the ground truth was edited since the verdicts were made (their positions may be off). */
+export function verdictsAreStale(subset: Subset, predictions: Predictions): boolean {
+  const verdicts = predictions.verdicts;
+  if (verdicts === null) return false;
+  const evaluated = predictions.evaluations.get(verdicts.iouType);
+  return evaluated?.gt !== subset.sources[verdicts.gtSource]?.dataset;
 }
 
-/** The subset's marks, unless the ground truth changed since they were made. */
-export function freshMarks(subset: Subset): Marks | null {
+/** The subset's verdicts, unless the ground truth changed since they were made. */
+export function freshVerdicts(subset: Subset): Verdicts | null {
   const p = subset.predictions;
-  return p === null || marksAreStale(subset, p) ? null : p.marks;
+  return p === null || verdictsAreStale(subset, p) ? null : p.verdicts;
 }
 
 export function summarizePredictions(subset: Subset, p: Predictions): PredictionsSummary {
@@ -183,7 +183,7 @@ export function summarizePredictions(subset: Subset, p: Predictions): Prediction
     if (p.offsets[i + 1]! > p.offsets[i]!) withPredictions++;
   const ids = (positions: number[], of: 'imageId' | 'categoryId') =>
     [...new Set(positions.map((at) => String(p.dataset.annotations[at]![of])))].slice(0, EXAMPLES);
-  const marks = p.marks;
+  const verdicts = p.verdicts;
   return {
     file: p.path,
     count: p.dataset.annotations.length,
@@ -195,13 +195,13 @@ export function summarizePredictions(subset: Subset, p: Predictions): Prediction
     iouTypes: p.iouTypes,
     scoreRange: min <= max ? [min, max] : null,
     threshold: p.threshold,
-    marks:
-      marks === null
+    verdicts:
+      verdicts === null
         ? null
         : {
-            iouType: marks.iouType,
-            stale: marksAreStale(subset, p),
-            ...marks.matches.counts,
+            iouType: verdicts.iouType,
+            stale: verdictsAreStale(subset, p),
+            ...verdicts.matches.counts,
           },
   };
 }

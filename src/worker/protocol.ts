@@ -236,7 +236,7 @@ export type ImageFilter = {
   /** Only images with false positives, or missed ground truth (either, when both are set). */
   falsePositives: boolean;
   misses: boolean;
-  /** The order of the list: the images' own, or most mistakes (by the marks) first. */
+  /** The order of the list: the images' own, or most mistakes (by the verdicts) first. */
   sort: ImageSort;
   /** Only images with at least `min` and (unless null) at most `max` annotations. */
   annotationCount: { min: number; max: number | null } | null;
@@ -322,7 +322,7 @@ export type SubsetDelta = {
   categoryCounts: CategoryCount[];
   /** New annotation counts and flags of the images the edit touched. */
   images: { index: number; annotationCount: number; flags: number }[];
-  /** The predictions' summary after the edit (their marks may now be stale). */
+  /** The predictions' summary after the edit (their verdicts may now be stale). */
   predictions: PredictionsSummary | null;
 };
 

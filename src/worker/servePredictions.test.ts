@@ -34,7 +34,7 @@ describe('add-predictions', () => {
     expect(predictions.count).toBe(2500);
     expect([predictions.unknownImages, predictions.unknownCategories]).toEqual([0, 0]);
     expect(predictions.iouTypes).toEqual(['bbox', 'segm']);
-    expect(predictions.marks).toBeNull();
+    expect(predictions.verdicts).toBeNull();
     expect(progress.some((p) => p.phase === 'parsing' && p.file === 'dt.json')).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe('add-predictions', () => {
 
 describe('evaluate', () => {
   for (const iouType of ['bbox', 'segm'] as const) {
-    it(`${iouType}: answers pycocotools' 12 numbers, the confusion and the marks`, async () => {
+    it(`${iouType}: answers pycocotools' 12 numbers, the confusion and the verdicts`, async () => {
       const { h } = await withPredictions();
       const { answer, progress } = await h.send({ type: 'evaluate', subset: 0, iouType });
       if (answer?.type !== 'evaluated') throw new Error(`answered ${answer?.type}`);
@@ -65,10 +65,10 @@ describe('evaluate', () => {
         'dt.json',
       ]);
       expect(answer.confusion).toMatchObject({ iouType, threshold: 0.5 });
-      const marks = answer.predictions.marks!;
-      expect(marks).toMatchObject({ iouType, stale: false });
+      const verdicts = answer.predictions.verdicts!;
+      expect(verdicts).toMatchObject({ iouType, stale: false });
       expect(
-        marks.truePositives + marks.falsePositives + marks.ignoredDetections,
+        verdicts.truePositives + verdicts.falsePositives + verdicts.ignoredDetections,
       ).toBeLessThanOrEqual(2500);
       // Progress comes between slices of work (how many depends on the machine's speed).
       expect(progress.every((p) => p.phase === 'evaluating' && p.file === iouType)).toBe(true);
@@ -91,12 +91,12 @@ describe('match-threshold', () => {
     expect(at75.type).toBe('matched');
     expect(at75.confusion?.threshold).toBe(0.75);
     expect(at75.predictions.threshold).toBe(0.75);
-    const [before, after] = [at50.predictions.marks!, at75.predictions.marks!];
+    const [before, after] = [at50.predictions.verdicts!, at75.predictions.verdicts!];
     expect(after.truePositives).toBeLessThan(before.truePositives);
     expect(after.missedGroundTruths).toBeGreaterThan(before.missedGroundTruths);
-    // Back at 0.5: the marks of the evaluation again.
+    // Back at 0.5: the verdicts of the evaluation again.
     const back = await h.request({ type: 'match-threshold', subset: 0, threshold: 0.5 });
-    expect(back.predictions.marks).toEqual(before);
+    expect(back.predictions.verdicts).toEqual(before);
   });
 
   it('answers no confusion before an evaluation', async () => {

@@ -3,7 +3,7 @@
  * view key), and the step from where the user is to the next or previous of them.
  */
 import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
-import { freshMarks } from './predictions';
+import { freshVerdicts } from './predictions';
 import type { Walked, WalkKind, WalkStop } from './protocol';
 import { isEdited, type Subset } from './subset';
 
@@ -16,20 +16,20 @@ export function walkStops(subset: Subset, kind: WalkKind, problemKeys: ReadonlyS
   const keys: number[] = [];
   if (kind === 'false-positive') {
     const p = subset.predictions;
-    const marks = freshMarks(subset);
-    if (p !== null && marks !== null)
+    const verdicts = freshVerdicts(subset);
+    if (p !== null && verdicts !== null)
       for (let i = 0; i < subset.images.length; i++)
         for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
           const at = p.order[k]!;
-          if (marks.matches.dtStatus[at] === DetectionStatus.falsePositive) {
+          if (verdicts.matches.dtStatus[at] === DetectionStatus.falsePositive) {
             images.push(i);
             keys.push(at);
           }
         }
     return { images: Int32Array.from(images), keys: Int32Array.from(keys) };
   }
-  const marks = kind === 'miss' ? freshMarks(subset) : null;
-  if (kind === 'miss' && marks === null)
+  const verdicts = kind === 'miss' ? freshVerdicts(subset) : null;
+  if (kind === 'miss' && verdicts === null)
     return { images: new Int32Array(), keys: new Int32Array() };
   // Each source's own image position for each subset image (-1 where it has none).
   const local = subset.sources.map((_, s) => {
@@ -54,8 +54,8 @@ export function walkStops(subset: Subset, kind: WalkKind, problemKeys: ReadonlyS
           (kind === 'edited' && isEdited(source, record)) ||
           (kind === 'problem' && problemKeys.has(key)) ||
           (kind === 'miss' &&
-            s === marks!.gtSource &&
-            marks!.matches.gtStatus[at] === GroundTruthStatus.missed);
+            s === verdicts!.gtSource &&
+            verdicts!.matches.gtStatus[at] === GroundTruthStatus.missed);
         if (wanted) found.push(key);
       }
     });

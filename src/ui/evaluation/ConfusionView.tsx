@@ -4,7 +4,7 @@ import type { ConfusionReport } from '../../worker/protocol';
 const TOP = 12;
 
 /**
- * The confusion matrix at the marks' threshold: the most frequent confusions first (which
+ * The confusion matrix at the verdicts' threshold: the most frequent confusions first (which
  * objects were given which wrong label, or none), then the matrix itself, reduced to the
  * categories that appear in it.
  */

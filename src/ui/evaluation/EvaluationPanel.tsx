@@ -1,7 +1,7 @@
 import { currentSubset, useApp } from '../../store/store';
 import type { PredictionsSummary } from '../../worker/protocol';
 import { EvaluationRuns } from './EvaluationRuns';
-import { MarksControls } from './MarksControls';
+import { VerdictControls } from './VerdictControls';
 import { count } from '../format';
 
 /**
@@ -21,7 +21,7 @@ export function EvaluationPanel() {
   return (
     <section aria-label="Evaluation" className="evaluation">
       <PredictionsFile p={predictions} />
-      <MarksControls p={predictions} />
+      <VerdictControls p={predictions} />
       <EvaluationRuns p={predictions} />
     </section>
   );

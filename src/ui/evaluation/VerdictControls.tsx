@@ -1,10 +1,10 @@
 import { useApp } from '../../store/store';
-import { MARK_COLORS, type PredictionsSummary } from '../../worker/protocol';
+import { VERDICT_COLORS, type PredictionsSummary } from '../../worker/protocol';
 import { count } from '../format';
 import { mistakeFilterChange } from '../mistakeFilter';
 
 /** Which sources are drawn, the score and IoU thresholds, the verdicts and the filters they give. */
-export function MarksControls(props: { p: PredictionsSummary }) {
+export function VerdictControls(props: { p: PredictionsSummary }) {
   const { p } = props;
   const showGroundTruth = useApp((s) => s.showGroundTruth);
   const showPredictions = useApp((s) => s.showPredictions);
@@ -14,9 +14,9 @@ export function MarksControls(props: { p: PredictionsSummary }) {
   const setIouThreshold = useApp((s) => s.setIouThreshold);
   const filter = useApp((s) => s.filter);
   const setFilter = useApp((s) => s.setFilter);
-  const marks = p.marks;
+  const verdicts = p.verdicts;
   return (
-    <div className="marks">
+    <div className="verdicts">
       <div className="toggles">
         <label>
           <input
@@ -56,33 +56,33 @@ export function MarksControls(props: { p: PredictionsSummary }) {
           max={0.95}
           step={0.05}
           value={p.threshold}
-          disabled={marks === null}
+          disabled={verdicts === null}
           onChange={(e) => void setIouThreshold(Number(e.currentTarget.value))}
         />
       </label>
-      {marks !== null && (
+      {verdicts !== null && (
         <>
           <ul className="verdicts" aria-label="Verdicts">
             <li>
-              <span className="swatch" style={{ background: MARK_COLORS['true-positive'] }} />
-              {count(marks.truePositives)} true positives
+              <span className="swatch" style={{ background: VERDICT_COLORS['true-positive'] }} />
+              {count(verdicts.truePositives)} true positives
             </li>
             <li>
-              <span className="swatch" style={{ background: MARK_COLORS['false-positive'] }} />
-              {count(marks.falsePositives)} false positives
+              <span className="swatch" style={{ background: VERDICT_COLORS['false-positive'] }} />
+              {count(verdicts.falsePositives)} false positives
             </li>
             <li>
-              <span className="swatch" style={{ background: MARK_COLORS.missed }} />
-              {count(marks.missedGroundTruths)} missed
+              <span className="swatch" style={{ background: VERDICT_COLORS.missed }} />
+              {count(verdicts.missedGroundTruths)} missed
             </li>
             <li>
-              <span className="swatch" style={{ background: MARK_COLORS.ignored }} />
-              {count(marks.ignoredDetections)} ignored (crowd)
+              <span className="swatch" style={{ background: VERDICT_COLORS.ignored }} />
+              {count(verdicts.ignoredDetections)} ignored (crowd)
             </li>
           </ul>
           <p className="muted">
-            Matched by {marks.iouType} as COCOeval does (per category, by score, crowd ignored).
-            {marks.stale && ' The ground truth was edited since: evaluate again.'}
+            Matched by {verdicts.iouType} as COCOeval does (per category, by score, crowd ignored).
+            {verdicts.stale && ' The ground truth was edited since: evaluate again.'}
           </p>
           <div
             className="toggles"
