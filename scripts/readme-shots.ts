@@ -1,5 +1,5 @@
 /**
- * The README's screenshots, taken from the built app in headless Chromium: the sample
+ * The README's screenshots, at 1280 × 720 from the built app in headless Chromium: the sample
  * with its thumbnails and a selected annotation, the sample with a model's predictions
  * evaluated, and the pixel-true view of a crowd mask. Run `npm run build` first.
  *
@@ -29,7 +29,7 @@ try {
     }
   }
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(URL);
   await page.getByRole('button', { name: 'Open sample' }).click();
   await page.getByRole('status').filter({ hasText: '28 annotations' }).waitFor();
