@@ -104,3 +104,34 @@ test('rows of two files of one subset with the same id are told apart', async ({
     /person #7 .*· person_keypoints/,
   ]);
 });
+
+test('a subset of two files is one dataset to the checks: an image is empty only when no file annotates it', async ({
+  page,
+}) => {
+  const images = [1, 2, 3].map((id) => ({ id, file_name: `${id}.jpg`, width: 100, height: 100 }));
+  const box = (id: number, image: number) => ({
+    id,
+    image_id: image,
+    category_id: 1,
+    bbox: [10, 10, 20, 20],
+    area: 400,
+    iscrowd: 0,
+    segmentation: [[10, 10, 30, 10, 30, 30, 10, 30]],
+  });
+  const file = (annotations: object[], category: object) =>
+    JSON.stringify({ images, annotations, categories: [{ id: 1, name: 'person', ...category }] });
+  const withNose = { ...box(2, 2), keypoints: [15, 15, 2], num_keypoints: 1 };
+  await page.goto('/');
+  await openFiles(page, [
+    payload('instances_val.json', file([box(1, 1)], {})),
+    payload('person_keypoints_val.json', file([withNose], { keypoints: ['nose'], skeleton: [] })),
+  ]);
+  await expectStatus(page, 3, 2, 1);
+  await page.getByRole('tab', { name: 'Problems' }).click();
+  const problems = page.getByRole('region', { name: 'Problems' });
+  // Each file alone leaves two images empty (four in all); the subset leaves one: 3.jpg.
+  const empty = problems.getByRole('button', { name: /^Images without annotations \(/ });
+  await expect(empty).toHaveText('Images without annotations (1)');
+  await empty.click();
+  await expect(problems).toContainText('3.jpg has no annotation');
+});

@@ -10,8 +10,8 @@ import { PixelGrid } from './PixelGrid';
 const CROWD_FILL = 0.43;
 
 /**
- * Each mask is one image node (decoded in the worker), a crowd mask hatched in screen
- * space over it — or, with outlines on, its outline alone. The pixel grid is drawn over
+ * Each mask is one image node (decoded in the worker), the crowd masks hatched in screen
+ * space over them (one composite for all) — or, with outlines on, its outline alone. The pixel grid is drawn over
  * the masks (under the shapes); the layer takes no events.
  */
 export function MaskLayer(props: {
@@ -23,6 +23,7 @@ export function MaskLayer(props: {
   outlines: boolean;
   grid: { width: number; height: number } | null;
 }) {
+  const crowd: MaskImage[] = [];
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>
       {props.annotations.map((a) => {
@@ -33,7 +34,8 @@ export function MaskLayer(props: {
         const color = props.colors[String(a.categoryId)] ?? UNKNOWN_COLOR;
         if (props.outlines)
           return <MaskOutline key={a.key} mask={m} color={color} highlighted={highlighted} />;
-        const image = (
+        if (a.iscrowd) crowd.push(m);
+        return (
           <KonvaImage
             key={a.key}
             image={m.bitmap}
@@ -44,12 +46,8 @@ export function MaskLayer(props: {
             opacity={a.iscrowd ? opacity * CROWD_FILL : opacity}
           />
         );
-        if (!a.iscrowd) return image;
-        return [
-          image,
-          <CrowdHatch key={`${a.key}-hatch`} mask={m} color={color} opacity={opacity} />,
-        ];
       })}
+      {crowd.length > 0 && <CrowdHatch masks={crowd} opacity={props.opacity} />}
       {props.grid !== null && <PixelGrid {...props.grid} />}
     </Layer>
   );
