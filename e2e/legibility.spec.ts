@@ -87,3 +87,70 @@ test('the hover card follows the layer toggles: a mask not drawn is not hovered'
   await page.mouse.move(at.x, at.y);
   await expect(page.getByRole('tooltip')).toContainText('bird');
 });
+
+test("a missed object's frame never crosses its label plate", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: "Try the sample with a model's predictions" }).click();
+  await expectStatus(page, 4, 28, 6);
+  await waitForImage(page, 0);
+  // The sun (box 89.9, 34.16, 59.78²) has no detection: the evaluation frames it in amber,
+  // 3 screen px outside its box — through the bottom of its label plate above the box.
+  const scale = Number(
+    (await page.locator('.canvas').getAttribute('data-viewport'))!.split(',')[0],
+  );
+  const [x, y, w] = [89.9, 34.16, 59.78];
+  const frameY = y - 3 / scale;
+  const isAmber = ([r, g, b]: number[]) => r! > 200 && g! > 120 && g! < 190 && b! < 90;
+  const look = async () => {
+    const onPlate = await pixelsAt(
+      page,
+      Array.from({ length: 12 }, (_, i) => [x + (2 + i) / scale, frameY] as [number, number]),
+    );
+    const pastPlate = await pixelsAt(page, [[x + w - 10 / scale, frameY]]);
+    return { plateCrossed: onPlate.some(isAmber), frameDrawn: isAmber(pastPlate[0]!) };
+  };
+  await expect.poll(look).toEqual({ plateCrossed: false, frameDrawn: true });
+});
+
+test('a box being drawn stays visible over a shape of its own colour', async ({ page }) => {
+  const red = {
+    images: [{ id: 1, file_name: 'red.jpg', width: 300, height: 300 }],
+    annotations: [
+      {
+        id: 1,
+        image_id: 1,
+        category_id: 1,
+        bbox: [0, 0, 300, 300],
+        area: 90000,
+        iscrowd: 0,
+        segmentation: [[0, 0, 300, 0, 300, 300, 0, 300]],
+      },
+    ],
+    categories: [{ id: 1, name: 'thing' }],
+  };
+  await page.goto('/');
+  await openFiles(page, [payload('red.json', JSON.stringify(red))]);
+  await expectStatus(page, 1, 1, 1);
+  await waitForImage(page, 0);
+  await page.getByRole('button', { name: 'Draw box' }).click();
+  const from = await screenPoint(page, 60, 60);
+  const to = await screenPoint(page, 240, 240);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  // Across the box's left edge, over the shape's fill in the same colour: a dark rim shows.
+  const scale = Number(
+    (await page.locator('.canvas').getAttribute('data-viewport'))!.split(',')[0],
+  );
+  const across = Array.from(
+    { length: 16 },
+    (_, i) => [60 + (i - 8) / scale, 150] as [number, number],
+  );
+  const darkest = async () =>
+    Math.min(...(await pixelsAt(page, across)).map(([r, g, b]) => Math.max(r, g, b)));
+  await expect.poll(darkest).toBeLessThan(80);
+  // Away from the edge, the fill alone is not that dark: the rim is what shows the box.
+  const [fill] = await pixelsAt(page, [[150, 150]]);
+  expect(Math.max(...fill!.slice(0, 3))).toBeGreaterThan(110);
+  await page.mouse.up();
+});

@@ -57,7 +57,7 @@ export function ImageRow(props: Props) {
         </span>
       )}
       {(flags & (ImageFlag.hasProblems | ImageFlag.hasFindings)) !== 0 && (
-        <span className="badge warn" title="has problems">
+        <span className="badge warn" title={problemsTitle(flags)}>
           !
         </span>
       )}
@@ -96,4 +96,13 @@ function Mistakes(props: { mistakes: ImageMistakes; imageIndex: number }) {
       </span>
     </>
   );
+}
+
+/** What the "!" badge stands for: where the image's problems were found, and where to see them. */
+function problemsTitle(flags: number): string {
+  const where = [
+    (flags & ImageFlag.hasProblems) !== 0 ? 'found reading the file' : null,
+    (flags & ImageFlag.hasFindings) !== 0 ? 'found by the checks' : null,
+  ].filter((w) => w !== null);
+  return `problems ${where.join(' and ')}: listed under the annotations and in the Problems tab`;
 }
