@@ -184,12 +184,17 @@ export default tseslint.config(
   },
   {
     // The contract is a leaf: whoever imports it pulls in no engine code.
-    files: ['src/worker/protocol.ts', 'src/worker/predictionTypes.ts'],
+    files: [
+      'src/worker/protocol.ts',
+      'src/worker/predictionTypes.ts',
+      'src/worker/summaryTypes.ts',
+      'src/worker/viewTypes.ts',
+    ],
     rules: restrictImports(
       noImportOf('store|ui|canvas', 'the worker imports only coco, io and its own modules.'),
       noUiLibraries('the worker'),
       {
-        regex: '^(?!\\./predictionTypes$)',
+        regex: '^(?!\\./(predictionTypes|summaryTypes|viewTypes)$)',
         allowTypeImports: true,
         message: 'protocol.ts is a leaf: its imports are type-only (see workerOnlyThrough).',
       },
@@ -201,7 +206,7 @@ export default tseslint.config(
     ignores: testsReachAcross,
     rules: restrictImports(
       noImportOf('ui|canvas', 'the store never imports ui or canvas.'),
-      workerOnlyThrough('the store', 'client|protocol|predictionTypes'),
+      workerOnlyThrough('the store', 'client|protocol|predictionTypes|summaryTypes|viewTypes'),
     ),
   },
   {
@@ -209,7 +214,7 @@ export default tseslint.config(
     ignores: testsReachAcross,
     rules: restrictImports(
       noImportOf('ui', 'canvas never imports ui.'),
-      workerOnlyThrough('canvas', 'protocol|predictionTypes'),
+      workerOnlyThrough('canvas', 'protocol|predictionTypes|summaryTypes|viewTypes'),
     ),
   },
   {
@@ -217,7 +222,7 @@ export default tseslint.config(
     ignores: testsReachAcross,
     rules: restrictImports(
       { regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' },
-      workerOnlyThrough('ui', 'protocol|predictionTypes'),
+      workerOnlyThrough('ui', 'protocol|predictionTypes|summaryTypes|viewTypes'),
     ),
   },
   {

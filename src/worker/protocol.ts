@@ -6,7 +6,6 @@
  */
 import type {
   CocoId,
-  DatasetKind,
   DatasetStats,
   FindingKind,
   FixKind,
@@ -15,209 +14,28 @@ import type {
   JsonRecord,
   Patch,
   PreflightFinding,
-  ProblemCode,
-  Severity,
   Shape,
   BoxSegmentation,
 } from '../coco';
 import type {
   ConfusionReport,
   EvaluationReport,
-  GroundTruthMatch,
   ImageMistakes,
   PredictionsSummary,
-  ViewPrediction,
 } from './predictionTypes';
 import type { SourceFile } from '../io/sourceFile';
+import type { CategoryInfo, OpenSummary } from './summaryTypes';
+import type { ImageView } from './viewTypes';
 
 export * from './predictionTypes';
+export * from './summaryTypes';
+export * from './viewTypes';
 
 /** What a reader of the export would refuse or change, in which of the subset's files. */
 export type PreflightInfo = PreflightFinding & { file: string };
 
 // A file the user gave: defined by io (which makes them), carried by the messages below.
 export type { SourceFile };
-
-/** Per-image flags in `ImageTable.flags`. */
-export const ImageFlag = {
-  hasCrowd: 1,
-  hasProblems: 2,
-  /** The picture itself was found among the opened files. */
-  hasFile: 4,
-  /** An annotation of the image was edited, added or deleted. */
-  edited: 8,
-  /** The last run of the deeper checks found something on the image or its annotations. */
-  hasFindings: 16,
-} as const;
-
-/**
- * `flags` with `hasFindings` on exactly the images at `flagged` (the last check's). Here,
- * beside the flags, because the engine and the page both apply it and must agree.
- */
-export function withFindingFlags(flags: Uint8Array, flagged: Int32Array): Uint8Array {
-  const out = flags.map((f) => f & ~ImageFlag.hasFindings);
-  for (const i of flagged) out[i]! |= ImageFlag.hasFindings;
-  return out;
-}
-
-/** The images of a subset, column-wise so 118k rows post quickly. Index = image position. */
-export type ImageTable = {
-  ids: CocoId[];
-  fileNames: string[];
-  widths: Int32Array;
-  heights: Int32Array;
-  annotationCounts: Int32Array;
-  flags: Uint8Array;
-};
-
-export type CategoryInfo = {
-  id: CocoId;
-  name: string;
-  supercategory: string | null;
-  keypoints: string[] | null;
-  /** 0-based keypoint index pairs. */
-  skeleton: [number, number][] | null;
-  annotationCount: number;
-  crowdCount: number;
-};
-
-/** Problems of the opened files beside the json's own: a picture the matcher could not pick. */
-export type PictureProblemCode = 'picture-ambiguous' | 'picture-unreadable';
-
-/** A problem as the page lists it; `imageIndex` links to the image when known. */
-export type ProblemInfo = {
-  code: ProblemCode | PictureProblemCode;
-  severity: Severity;
-  file: string;
-  path: string;
-  message: string;
-  imageIndex: number | null;
-  annotationId: CocoId | null;
-};
-
-export type SubsetSummary = {
-  name: string;
-  /** The annotation files this subset was read from, with their kinds. */
-  files: { path: string; kind: DatasetKind; annotationCount: number }[];
-  images: ImageTable;
-  categories: CategoryInfo[];
-  annotationCount: number;
-  crowdCount: number;
-  /** Problems kept for the list (capped); `problemTotal` counts all. */
-  problems: ProblemInfo[];
-  problemTotal: number;
-  problemCounts: Partial<Record<ProblemCode | PictureProblemCode, number>>;
-  /** How many images' pictures were found among the opened files. */
-  imagesFound: number;
-  /** Of the images found, how many have a picture that cannot be read (encrypted, LZMA). */
-  imagesUnreadable: number;
-  /** File names not found (capped list). */
-  imagesMissing: string[];
-  /** A results list shown over this subset's ground truth, when one was given. */
-  predictions: PredictionsSummary | null;
-};
-
-export type OpenSummary = {
-  subsets: SubsetSummary[];
-  /** What each opened file other than a picture turned out to be. */
-  files: { path: string; role: 'annotations' | 'unreadable'; note?: string }[];
-  /** How many pictures were among the opened files. */
-  pictureCount: number;
-};
-
-/** A mask drawn as one image: the crop `[x, y, width, height]` of its image, in image pixels. */
-export type MaskImage = {
-  bitmap: ImageBitmap;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-};
-
-/** `[x, y, w, h]`, image pixels. */
-export type ViewBbox = [number, number, number, number];
-
-/**
- * What an annotation holds, by kind. The kind is its segmentation's when it has one
- * (polygons, an RLE mask, a panoptic segment); without one, keypoints make it 'keypoints',
- * else a caption 'caption', else a bbox 'box', else it is only a 'label'. Each variant has
- * the field that gave it its kind, never null; what may come beside it is typed `| null`
- * (a person in COCO's keypoints files has polygons, a bbox and keypoints; a file may omit
- * any bbox). A kind that rules a field out has no such field: a 'box' has no keypoints nor
- * caption (they would have made it another kind), a 'label' has nothing to draw.
- */
-export type AnnotationBody =
-  | {
-      kind: 'polygon';
-      /** Polygon parts `[x1, y1, …]`, image pixels. */
-      polygons: number[][];
-      bbox: ViewBbox | null;
-      keypoints: number[] | null;
-      caption: string | null;
-    }
-  | {
-      /** An RLE mask (crowd regions, segm results). */
-      kind: 'mask';
-      /** Set by the worker shell once drawn; null when not drawn (too many pixels, bad RLE). */
-      mask: MaskImage | null;
-      bbox: ViewBbox | null;
-      keypoints: number[] | null;
-      caption: string | null;
-    }
-  | {
-      /** A panoptic segment: painted from its image's PNG segment map. */
-      kind: 'segment';
-      /** Set by the worker shell once painted; null when the segment map cannot be read. */
-      mask: MaskImage | null;
-      bbox: ViewBbox | null;
-    }
-  | {
-      kind: 'keypoints';
-      /** `[x, y, v]` triples, image pixels; v = 0 not labeled, 1 hidden, 2 visible. */
-      keypoints: number[];
-      bbox: ViewBbox | null;
-      caption: string | null;
-    }
-  | { kind: 'caption'; caption: string; bbox: ViewBbox | null }
-  | { kind: 'box'; bbox: ViewBbox }
-  | { kind: 'label' };
-
-export type AnnotationKind = AnnotationBody['kind'];
-
-/** One annotation of the current image, as the canvas and the inspector need it. */
-export type ViewAnnotation = AnnotationBody & {
-  /** Position in the subset's annotations: the stable key while the dataset is open. */
-  key: number;
-  id: CocoId;
-  categoryId: CocoId | null;
-  iscrowd: boolean;
-  score: number | null;
-  /** `area` as the file gives it, else as computed. */
-  area: number | null;
-  attributes: Record<string, unknown> | null;
-  /** Fields the annotation holds beyond COCO's (FiftyOne writes attributes there). */
-  extra: Record<string, unknown>;
-  /** Which annotation file of the subset it comes from. */
-  fileIndex: number;
-  /** Changed (or added) since the dataset was opened. */
-  edited: boolean;
-  /** How the predictions matched it, when predictions were evaluated. */
-  match: GroundTruthMatch | null;
-};
-
-export type ImageView = {
-  subset: number;
-  imageIndex: number;
-  annotations: ViewAnnotation[];
-  /** The picture, when found: a slice of the opened file or zip (no copy for stored entries). */
-  picture: Blob | null;
-  /** Why the found picture cannot be read (an LZMA zip entry, say), when it cannot. */
-  pictureError: string | null;
-  /** The image's own problems. */
-  problems: ProblemInfo[];
-  /** Detections of a results list shown over the ground truth. */
-  predictions: ViewPrediction[];
-};
 
 /** How the image list is ordered; ties keep the images' own order. */
 export type ImageSort = 'file' | 'false-positives' | 'misses' | 'mistakes';
