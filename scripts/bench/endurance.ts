@@ -4,7 +4,7 @@
  * they were after the first round, not grow with every round.
  */
 import type { Page } from '@playwright/test';
-import { listedLabels } from './editing';
+import { typeOtherLabel } from './editing';
 import { chromiumRss } from './page';
 
 async function heapAfterGc(page: Page): Promise<number> {
@@ -25,18 +25,8 @@ async function round(page: Page, file: string, i: number): Promise<void> {
   await page.waitForFunction(
     () => performance.getEntriesByName('cocoscope:first-render').length > 0,
   );
-  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
-  const box = page.getByRole('combobox', { name: 'Category', exact: true });
-  const current = await box.inputValue();
-  const others = (await listedLabels(page)).filter((n) => n !== current);
-  const name = others[i % others.length]!;
-  await box.fill(name);
-  await page
-    .getByRole('listbox', { name: 'Category', exact: true })
-    .getByRole('option', { name, exact: true })
-    .first()
-    .waitFor();
-  await box.press('Enter');
+  await typeOtherLabel(page, i);
+  await page.getByRole('combobox', { name: 'Category', exact: true }).press('Enter');
   await page.locator('.undo-redo').getByText('1 edit').waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
