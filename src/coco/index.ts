@@ -33,6 +33,7 @@ export { preflight, type PreflightFinding, type Reader } from './preflight';
 export * from './edit/commands';
 export * from './edit/fieldCommands';
 export * from './edit/fixes';
+export * from './edit/maskFields';
 export {
   applyPatch,
   invertPatch,
