@@ -11,36 +11,11 @@
  * template of the file's style) are ever decoded.
  */
 import { strFromU8 } from 'fflate';
-import {
-  DROP,
-  KEEP,
-  REPLACE,
-  SpliceMismatch,
-  type CollectionName,
-  type CollectionPlan,
-  type SplicePlan,
-} from './splicePlan';
-import { ByteRouter, concat, gapText, type Emit, type Mode } from './byteRouter';
-import { formatString, formatValue, type JsonStyle } from './jsonStyle';
-import { learnStyle } from './learnStyle';
-import { rewriteValue } from './rewriteValue';
-import { parseSpans, type SpanNode } from './spanTree';
-
-type OpenCollection = {
-  readonly name: CollectionName;
-  readonly plan: CollectionPlan;
-  /** Depth of its elements (1 for a results list, 2 in a dataset object). */
-  readonly depth: number;
-  /** Indentation of the line holding the array's key (its closing bracket's line). */
-  readonly parentPad: string;
-  k: number;
-  emitted: number;
-  lastEmitted: number;
-  lead: string | null;
-  sep: string | null;
-  code: number;
-  style: JsonStyle | null;
-};
+import { ArraySplice } from './arraySplice';
+import { ByteRouter, concat, gapText, type Emit } from './byteRouter';
+import { formatString, formatValue } from './jsonStyle';
+import { SpliceMismatch, type CollectionName, type SplicePlan } from './splicePlan';
+import { padOf, SpliceStyle } from './spliceStyle';
 
 const NAMES: ReadonlySet<string> = new Set(['images', 'annotations', 'categories']);
 
@@ -52,6 +27,7 @@ function isDelimiter(c: number): boolean {
   return c === 0x2c || c === 0x5d || c === 0x7d || isWs(c);
 }
 
+/** Reads the file's bytes and tells the open array (ArraySplice) where its elements are. */
 export class JsonSplicer {
   private offset = 0;
   private chunk: Uint8Array = new Uint8Array(0);
@@ -62,7 +38,7 @@ export class JsonSplicer {
   private readonly bytes: ByteRouter;
 
   private root: 'none' | 'object' | 'array' | 'done' = 'none';
-  private rootLead: string | null = null;
+  private readonly style: SpliceStyle;
   private rootMembers = 0;
   private expectKey = false;
   private keyParts: Uint8Array[] | null = null;
@@ -71,18 +47,17 @@ export class JsonSplicer {
   private valueExpected = false;
   /** What the string or scalar being read is: a key, a member value, an element. */
   private reading: 'key' | 'value' | 'element' | null = null;
-  private collection: OpenCollection | null = null;
+  private collection: ArraySplice | null = null;
   /** Collection keys met at the root; `spliced`: those whose array was rewritten. */
   private readonly seen = new Set<CollectionName>();
   private readonly spliced = new Set<CollectionName>();
-  private readonly templates = new Map<CollectionName, SpanNode>();
-  private anyTemplate: SpanNode | null = null;
 
   constructor(
     private readonly plan: SplicePlan,
     private readonly emit: Emit,
   ) {
     this.bytes = new ByteRouter(emit);
+    this.style = new SpliceStyle(plan.exactIntegers);
   }
 
   /** The next bytes of the file. */
@@ -243,7 +218,7 @@ export class JsonSplicer {
   private valueStarts(at: number, kind: 'array' | 'object' | 'string' | 'scalar'): void {
     const open = this.collection;
     if (open !== null && this.depth === open.depth) {
-      this.elementStarts(open, at);
+      open.elementStarts(at);
       this.reading = 'element';
       return;
     }
@@ -260,7 +235,7 @@ export class JsonSplicer {
       ) {
         const name = key as CollectionName;
         if (this.seen.has(name)) throw new SpliceMismatch(`"${name}" appears twice`);
-        this.openCollection(name, at, 2, padOf(this.rootLead ?? ''));
+        this.openCollection(name, at, 2, padOf(this.style.rootLead ?? ''));
       } else if (key !== null && NAMES.has(key)) {
         this.seen.add(key as CollectionName);
       }
@@ -269,7 +244,7 @@ export class JsonSplicer {
 
   private stringStarts(at: number, i: number): void {
     if (this.root === 'object' && this.collection === null && this.depth === 1 && this.expectKey) {
-      if (this.rootLead === null) this.rootLead = this.bytes.release(at);
+      this.style.rootLead ??= this.bytes.release(at);
       this.expectKey = false;
       this.reading = 'key';
       this.keyParts = [];
@@ -297,7 +272,8 @@ export class JsonSplicer {
   private valueEnded(at: number): void {
     const open = this.collection;
     if (open !== null && this.depth === open.depth) {
-      this.elementEnds(open, at);
+      open.elementEnds(at);
+      this.reading = null;
       return;
     }
     if (this.depth === 1 && this.root === 'object') {
@@ -310,7 +286,8 @@ export class JsonSplicer {
   private closed(at: number): void {
     const open = this.collection;
     if (open !== null && this.depth === open.depth - 1) {
-      this.closeCollection(open, at);
+      open.close(at);
+      this.collection = null;
       if (this.depth === 0) this.root = 'done';
       else this.valueEnded(at + 1);
       return;
@@ -334,93 +311,23 @@ export class JsonSplicer {
     this.seen.add(name);
     this.spliced.add(name);
     this.bytes.switchTo('hold', at + 1);
-    this.collection = {
+    const plan = this.plan.collections[name]!;
+    this.collection = new ArraySplice(
       name,
-      plan: this.plan.collections[name]!,
+      plan,
       depth,
       parentPad,
-      k: 0,
-      emitted: 0,
-      lastEmitted: -2,
-      lead: null,
-      sep: null,
-      code: KEEP,
-      style: null,
-    };
-  }
-
-  private elementStarts(open: OpenCollection, at: number): void {
-    const k = open.k;
-    const code = k < open.plan.codes.length ? open.plan.codes[k]! : KEEP;
-    open.code = code;
-    const template = k === 0;
-    const mode: Mode =
-      code === KEEP
-        ? template
-          ? 'copyHold'
-          : 'copy'
-        : code === REPLACE || template
-          ? 'hold'
-          : 'skip';
-    this.bytes.switchTo(mode, at);
-    const gap = gapText(this.bytes.takeHeld());
-    if (k === 0) open.lead = gap;
-    else open.sep ??= gap;
-    if (code === DROP) return;
-    if (open.emitted === 0) this.emit(open.lead ?? '');
-    else this.emit(open.lastEmitted === k - 1 ? gap : this.separatorOf(open));
-    open.emitted++;
-    open.lastEmitted = k;
-  }
-
-  private elementEnds(open: OpenCollection, at: number): void {
-    const k = open.k++;
-    const captured = this.bytes.mode === 'hold' || this.bytes.mode === 'copyHold';
-    this.bytes.switchTo('hold', at);
-    if (captured) {
-      const text = strFromU8(concat(this.bytes.takeHeld()));
-      const node = spansOrNull(text);
-      if (k === 0 && node !== null) {
-        this.templates.set(open.name, node);
-        this.anyTemplate ??= node;
-      }
-      if (open.code === REPLACE) {
-        const value = open.plan.replacements.get(k);
-        this.emit(rewriteValue(value, node, this.styleOf(open), this.elementPad(open), ''));
-      }
-    }
-    this.reading = null;
-  }
-
-  private closeCollection(open: OpenCollection, at: number): void {
-    this.bytes.switchTo('copy', at);
-    const gap = gapText(this.bytes.takeHeld());
-    if (open.k === 0) open.lead = gap;
-    if (open.k !== open.plan.expected)
-      throw new SpliceMismatch(
-        `"${open.name}" holds ${open.k} elements, not the ${open.plan.expected} that were opened`,
-      );
-    const empty = open.k === 0;
-    const style = this.styleOf(open);
-    const pad = this.elementPad(open);
-    for (const value of open.plan.appended) {
-      const lead = empty ? (style.indent === null ? '' : `\n${pad}`) : (open.lead ?? '');
-      this.emit(open.emitted === 0 ? lead : this.separatorOf(open));
-      this.emit(formatValue(value, style, pad, ''));
-      open.emitted++;
-    }
-    if (empty && open.emitted === 0)
-      this.emit(gap); // `[ ]` stays as it was
-    else if (open.emitted > 0)
-      this.emit(empty ? (style.indent === null ? '' : `\n${open.parentPad}`) : gap);
-    this.collection = null;
+      this.bytes,
+      this.emit,
+      this.style,
+    );
   }
 
   /** Arrays the file lacks but the plan fills are added before the root's closing brace. */
   private closeRoot(at: number): void {
     this.bytes.switchTo('copy', at);
     const gap = gapText(this.bytes.takeHeld());
-    const lead = this.rootLead ?? gap;
+    const lead = this.style.rootLead ?? gap;
     const memberPad = padOf(lead);
     for (const [name, plan] of Object.entries(this.plan.collections)) {
       if (this.spliced.has(name as CollectionName)) continue;
@@ -429,7 +336,7 @@ export class JsonSplicer {
         throw new SpliceMismatch(`"${name}" is not a list`);
       if (plan.expected > 0) throw new SpliceMismatch(`"${name}" is missing`);
       if (plan.appended.length === 0) continue;
-      const style = this.styleFor(null, memberPad);
+      const style = this.style.styleFor(null, memberPad);
       const sep = this.rootMembers === 0 ? lead : lead.includes('\n') ? `,${lead}` : style.comma;
       const inner = style.indent === null ? '' : `\n${memberPad}${style.indent}`;
       const items = plan.appended.map((v) =>
@@ -444,57 +351,11 @@ export class JsonSplicer {
     this.emit(gap);
   }
 
-  private separatorOf(open: OpenCollection): string {
-    if (open.sep !== null) return open.sep;
-    const lead = open.lead ?? '';
-    return lead.includes('\n') ? `,${lead}` : this.styleOf(open).comma;
-  }
-
-  private elementPad(open: OpenCollection): string {
-    const lead = open.lead ?? '';
-    if (lead.includes('\n')) return padOf(lead);
-    const indent = this.styleFor(null, open.parentPad).indent;
-    return open.k === 0 && indent !== null ? open.parentPad + indent : open.parentPad;
-  }
-
-  private styleOf(open: OpenCollection): JsonStyle {
-    open.style ??= this.styleFor(
-      this.templates.get(open.name) ?? null,
-      this.elementPadOfTemplate(open),
-    );
-    return open.style;
-  }
-
-  private elementPadOfTemplate(open: OpenCollection): string {
-    const lead = open.lead ?? '';
-    return lead.includes('\n') ? padOf(lead) : open.parentPad;
-  }
-
-  private styleFor(template: SpanNode | null, pad: string): JsonStyle {
-    const rootLead = this.rootLead ?? '';
-    const rootIndent = rootLead.includes('\n') ? padOf(rootLead) : null;
-    return learnStyle(template ?? this.anyTemplate, pad, rootIndent, this.plan.exactIntegers);
-  }
-
   private endOfChunk(): void {
     if (this.keyParts !== null && this.inString) {
       this.keyParts.push(this.chunk.slice(this.keyFrom));
       this.keyFrom = 0;
     }
     this.bytes.endOfChunk();
-  }
-}
-
-/** The indentation after the last line break of a gap. */
-function padOf(gap: string): string {
-  const newline = gap.lastIndexOf('\n');
-  return newline < 0 ? '' : gap.slice(newline + 1);
-}
-
-function spansOrNull(text: string): SpanNode | null {
-  try {
-    return parseSpans(text);
-  } catch {
-    return null;
   }
 }
