@@ -1,7 +1,7 @@
 /**
  * A dataset with very many categories (issue 14: 10^6 froze the page for minutes): opening
  * it, selecting its annotation (the inspector's label picker appears), relabelling it,
- * opening the Categories and Statistics tabs, each timed in the page from the user's action to the next
+ * opening the Categories and Dataset (statistics) tabs, each timed in the page from the user's action to the next
  * painted frame.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -65,7 +65,15 @@ function clickUntil(
   return Promise.race([measured, giveUp]);
 }
 
-const shown = (ms: number) => (ms < 0 ? 'timed out' : fmt.ms(ms));
+/** A row for a step timed by `clickUntil` (-1: it timed out). */
+function clickRow(work: string, ms: number, budgetMs: number): Row {
+  return {
+    work,
+    measured: ms < 0 ? 'timed out' : fmt.ms(ms),
+    reference: budgetMs < 1000 ? `≤ ${budgetMs} ms` : `≤ ${budgetMs / 1000} s`,
+    verdict: verdict(ms >= 0 && ms <= budgetMs),
+  };
+}
 
 export async function manyCategoriesRows(browser: Browser, url: string, n: number): Promise<Row[]> {
   const label = `${n.toLocaleString('en-US')} categories`;
@@ -85,12 +93,7 @@ export async function manyCategoriesRows(browser: Browser, url: string, n: numbe
       '[role=combobox][aria-label="Category"]',
       120_000,
     );
-    rows.push({
-      work: `${label}: select the annotation → its editor shown`,
-      measured: shown(selectMs),
-      reference: '≤ 100 ms',
-      verdict: verdict(selectMs >= 0 && selectMs <= 100),
-    });
+    rows.push(clickRow(`${label}: select the annotation → its editor shown`, selectMs, 100));
     // Main-thread tasks stay under 200 ms (DESIGN.md): an edit among 10^6 categories too.
     const relabelMs = median(await measureLabelChange(page, 3));
     rows.push({
@@ -105,24 +108,15 @@ export async function manyCategoriesRows(browser: Browser, url: string, n: numbe
       'section[aria-label="Categories"] [role=row], section[aria-label="Categories"] li',
       120_000,
     );
-    rows.push({
-      work: `${label}: open the Categories tab → its rows shown`,
-      measured: shown(tabMs),
-      reference: '≤ 200 ms',
-      verdict: verdict(tabMs >= 0 && tabMs <= 200),
-    });
+    rows.push(clickRow(`${label}: open the Categories tab → its rows shown`, tabMs, 200));
     const statsMs = await clickUntil(
       page,
       { selector: '[role=tab]', text: 'Dataset' },
       'section[aria-label="Statistics"] figure',
       120_000,
     );
-    rows.push({
-      work: `${label}: open the Dataset tab → its statistics charts shown (counted in the engine)`,
-      measured: shown(statsMs),
-      reference: '≤ 1 s',
-      verdict: verdict(statsMs >= 0 && statsMs <= 1000),
-    });
+    const statsWork = `${label}: open the Dataset tab → its statistics charts shown (counted in the engine)`;
+    rows.push(clickRow(statsWork, statsMs, 1000));
   } catch (e) {
     rows.push({
       work: `${label}: stopped`,
