@@ -19,8 +19,9 @@ export type WalkSlice = {
 
 /** What the filter asks to look at, most specific first. */
 export function walkKindOf(s: AppState): WalkKind {
-  if (s.filter.falsePositives && !s.filter.misses) return 'false-positive';
-  if (s.filter.misses && !s.filter.falsePositives) return 'miss';
+  if (s.filter.falsePositives && s.filter.misses) return 'mistake';
+  if (s.filter.falsePositives) return 'false-positive';
+  if (s.filter.misses) return 'miss';
   if (s.filter.hasProblems) return 'problem';
   if (s.filter.edited) return 'edited';
   if (s.filter.hasCrowd || s.crowdOnly) return 'crowd';
@@ -38,20 +39,22 @@ export const createWalkSlice =
         const s = get();
         if (s.summary === null) return;
         const kind = walkKindOf(s);
-        const prediction = kind === 'false-positive';
-        const key = prediction ? s.selectedPrediction : (s.selection.at(-1) ?? null);
+        // From the selected detection when the walk visits detections and one is selected.
+        const fromPrediction =
+          kind === 'false-positive' || (kind === 'mistake' && s.selectedPrediction !== null);
+        const key = fromPrediction ? s.selectedPrediction : (s.selection.at(-1) ?? null);
         const walked = await engine.walk(
           s.subsetIndex,
           kind,
-          { imageIndex: s.imageIndex, key },
+          { imageIndex: s.imageIndex, key, prediction: fromPrediction },
           step,
         );
         set({ walkPosition: { kind, position: walked.position, total: walked.total } });
         const stop = walked.stop;
         if (stop === null) return;
-        if (prediction) get().showPrediction(stop.imageIndex, stop.key);
+        if (stop.prediction) get().showPrediction(stop.imageIndex, stop.key);
         else get().showAnnotation(stop.imageIndex, null, stop.key);
-        set({ focus: { ...stop, prediction, nonce: ++nonce } });
+        set({ focus: { ...stop, nonce: ++nonce } });
       },
     };
   };

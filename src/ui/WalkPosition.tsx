@@ -11,6 +11,7 @@ const NAMES: Record<WalkKind, [string, string]> = {
   edited: ['edited', 'edited annotations'],
   'false-positive': ['false positive', 'false positives'],
   miss: ['miss', 'misses'],
+  mistake: ['mistake', 'false positives and misses'],
 };
 
 /**

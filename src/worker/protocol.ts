@@ -194,15 +194,28 @@ export type Request =
 /**
  * What N / Shift+N walk through, in image order then annotation order: every annotation,
  * crowd ones, those with a problem (found reading the file or by the last checks), edited
- * ones, the detections that are false positives, or the ground truth they missed.
+ * ones, the detections that are false positives, the ground truth they missed, or both.
  */
-export type WalkKind = 'annotation' | 'crowd' | 'problem' | 'edited' | 'false-positive' | 'miss';
+export type WalkKind =
+  | 'annotation'
+  | 'crowd'
+  | 'problem'
+  | 'edited'
+  | 'false-positive'
+  | 'miss'
+  /** False positives and misses together: in each image its misses, then its false positives. */
+  | 'mistake';
 
 /** A place in a walk: an image, and an annotation's (or a detection's) view key on it. */
-export type WalkStop = { imageIndex: number; key: number | null };
+/** Where a walk stands; `prediction`: `key` is a detection's (false positives), not a view key. */
+export type WalkStop = { imageIndex: number; key: number | null; prediction?: boolean };
 
 /** Where a walk stepped to, its 1-based position among all `total` stops; null when none. */
-export type Walked = { stop: (WalkStop & { key: number }) | null; position: number; total: number };
+export type Walked = {
+  stop: { imageIndex: number; key: number; prediction: boolean } | null;
+  position: number;
+  total: number;
+};
 
 /**
  * What an edit, undo or redo did: `patch` is what it applied (keep it to undo), `delta`

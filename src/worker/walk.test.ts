@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WalkKind, WalkStop } from './protocol';
-import { EngineHarness, sourcesOf } from './testing/engineHarness';
+import { corpusFiles, EngineHarness, sourcesOf } from './testing/engineHarness';
 
 /** Five images; image i has annotations 10i+1 (crowd when i is odd) and 10i+2. */
 const IMAGES = 5;
@@ -127,5 +127,67 @@ describe('walk (N / Shift+N)', () => {
     // The tiny polygons' boxes disagree with their shapes: the checks name them.
     expect(walked.total).toBeGreaterThan(0);
     expect(walked.stop).not.toBeNull();
+  });
+});
+
+describe('walk through mistakes (false positives and misses together)', () => {
+  async function evaluated() {
+    const h = new EngineHarness();
+    const gt = corpusFiles('reference/eval', ['gt.json']);
+    await h.request({ type: 'open', files: sourcesOf({ 'instances_val.json': gt['gt.json']! }) });
+    await h.request({
+      type: 'add-predictions',
+      subset: 0,
+      files: sourcesOf(corpusFiles('reference/eval', ['dt.json'])),
+    });
+    await h.request({ type: 'evaluate', subset: 0, iouType: 'bbox' });
+    return h;
+  }
+
+  /** Every stop of a walk from the first image, once round. */
+  async function allStops(h: EngineHarness, kind: WalkKind) {
+    const stops: string[] = [];
+    let from: WalkStop = { imageIndex: 0, key: null };
+    for (;;) {
+      const walked = await h.request({ type: 'walk', subset: 0, kind, from, step: 1 });
+      if (walked.stop === null || walked.position <= stops.length) break;
+      const { imageIndex, key, prediction } = walked.stop;
+      stops.push(`${imageIndex}:${prediction ? 'dt' : 'gt'}${key}`);
+      from = walked.stop;
+    }
+    return stops;
+  }
+
+  it('visits every miss and every false positive, image by image, misses first', async () => {
+    const h = await evaluated();
+    const misses = await allStops(h, 'miss');
+    const falsePositives = await allStops(h, 'false-positive');
+    const mistakes = await allStops(h, 'mistake');
+    expect(misses.length).toBeGreaterThan(0);
+    expect(falsePositives.length).toBeGreaterThan(0);
+    expect([...mistakes].sort()).toEqual([...misses, ...falsePositives].sort());
+    const image = (s: string) => Number(s.split(':')[0]);
+    const rank = (s: string) => image(s) * 2 + (s.includes(':dt') ? 1 : 0);
+    for (let k = 1; k < mistakes.length; k++)
+      expect(rank(mistakes[k]!)).toBeGreaterThanOrEqual(rank(mistakes[k - 1]!));
+  });
+
+  it('steps back from a false positive to the stop before it', async () => {
+    const h = await evaluated();
+    const mistakes = await allStops(h, 'mistake');
+    const at = mistakes.findIndex((s, k) => k > 0 && s.includes(':dt'));
+    const [imageIndex, rest] = mistakes[at]!.split(':') as [string, string];
+    const walked = await h.request({
+      type: 'walk',
+      subset: 0,
+      kind: 'mistake',
+      from: { imageIndex: Number(imageIndex), key: Number(rest.slice(2)), prediction: true },
+      step: -1,
+    });
+    const { stop } = walked;
+    expect(`${stop!.imageIndex}:${stop!.prediction ? 'dt' : 'gt'}${stop!.key}`).toBe(
+      mistakes[at - 1],
+    );
+    expect(walked.position).toBe(at);
   });
 });

@@ -7,30 +7,82 @@ import { freshVerdicts } from './predictions';
 import type { Walked, WalkKind, WalkStop } from './protocol';
 import { isEdited, type Subset } from './subset';
 
-/** The stops of a walk, in order: `images[j]` and `keys[j]` (view keys, or detections'). */
-export type Stops = { images: Int32Array; keys: Int32Array };
+/**
+ * The stops of a walk, in order: `images[j]` and `keys[j]`; `predictions[j]` is 1 where the
+ * key is a detection's (false positives), 0 where it is a view key.
+ */
+export type Stops = { images: Int32Array; keys: Int32Array; predictions: Uint8Array };
 
 /** Every stop of `kind`; `problemKeys`: annotations named by problems or the last checks. */
 export function walkStops(subset: Subset, kind: WalkKind, problemKeys: ReadonlySet<number>): Stops {
+  if (kind === 'false-positive') return falsePositiveStops(subset);
+  if (kind === 'mistake')
+    return missesThenFalsePositives(
+      annotationStops(subset, 'miss', problemKeys),
+      falsePositiveStops(subset),
+    );
+  return annotationStops(subset, kind, problemKeys);
+}
+
+function stopsOf(images: number[], keys: number[], prediction: boolean): Stops {
+  return {
+    images: Int32Array.from(images),
+    keys: Int32Array.from(keys),
+    predictions: new Uint8Array(images.length).fill(prediction ? 1 : 0),
+  };
+}
+
+/** The detections that are false positives, by image then detection. */
+function falsePositiveStops(subset: Subset): Stops {
   const images: number[] = [];
   const keys: number[] = [];
-  if (kind === 'false-positive') {
-    const p = subset.predictions;
-    const verdicts = freshVerdicts(subset);
-    if (p !== null && verdicts !== null)
-      for (let i = 0; i < subset.images.length; i++)
-        for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
-          const at = p.order[k]!;
-          if (verdicts.matches.dtStatus[at] === DetectionStatus.falsePositive) {
-            images.push(i);
-            keys.push(at);
-          }
+  const p = subset.predictions;
+  const verdicts = freshVerdicts(subset);
+  if (p !== null && verdicts !== null)
+    for (let i = 0; i < subset.images.length; i++)
+      for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
+        const at = p.order[k]!;
+        if (verdicts.matches.dtStatus[at] === DetectionStatus.falsePositive) {
+          images.push(i);
+          keys.push(at);
         }
-    return { images: Int32Array.from(images), keys: Int32Array.from(keys) };
+      }
+  return stopsOf(images, keys, true);
+}
+
+/** Both walks in one, image by image: each image's misses, then its false positives. */
+function missesThenFalsePositives(misses: Stops, falsePositives: Stops): Stops {
+  const n = misses.images.length + falsePositives.images.length;
+  const out: Stops = {
+    images: new Int32Array(n),
+    keys: new Int32Array(n),
+    predictions: new Uint8Array(n),
+  };
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const takeMiss =
+      j >= falsePositives.images.length ||
+      (i < misses.images.length && misses.images[i]! <= falsePositives.images[j]!);
+    const from = takeMiss ? misses : falsePositives;
+    const at = takeMiss ? i++ : j++;
+    out.images[k] = from.images[at]!;
+    out.keys[k] = from.keys[at]!;
+    out.predictions[k] = from.predictions[at]!;
   }
+  return out;
+}
+
+/** The annotations of `kind`, by image then view key. */
+function annotationStops(
+  subset: Subset,
+  kind: Exclude<WalkKind, 'false-positive' | 'mistake'>,
+  problemKeys: ReadonlySet<number>,
+): Stops {
+  const images: number[] = [];
+  const keys: number[] = [];
   const verdicts = kind === 'miss' ? freshVerdicts(subset) : null;
-  if (kind === 'miss' && verdicts === null)
-    return { images: new Int32Array(), keys: new Int32Array() };
+  if (kind === 'miss' && verdicts === null) return stopsOf([], [], false);
   // Each source's own image position for each subset image (-1 where it has none).
   const local = subset.sources.map((_, s) => {
     const inverse = new Int32Array(subset.images.length).fill(-1);
@@ -65,19 +117,27 @@ export function walkStops(subset: Subset, kind: WalkKind, problemKeys: ReadonlyS
       keys.push(key);
     }
   }
-  return { images: Int32Array.from(images), keys: Int32Array.from(keys) };
+  return stopsOf(images, keys, false);
 }
 
-/** Stops before `from` (by image, then key; a null key sorts before the image's stops). */
+/**
+ * Stops before `from` (by image, then annotations before detections, then key; a null key
+ * sorts before the image's stops).
+ */
 function countBefore(stops: Stops, from: WalkStop): number {
+  const fromPrediction = from.prediction === true ? 1 : 0;
   let lo = 0;
   let hi = stops.images.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const i = stops.images[mid]!;
+    const prediction = stops.predictions[mid]!;
     const before =
       i < from.imageIndex ||
-      (i === from.imageIndex && from.key !== null && stops.keys[mid]! < from.key);
+      (i === from.imageIndex &&
+        from.key !== null &&
+        (prediction < fromPrediction ||
+          (prediction === fromPrediction && stops.keys[mid]! < from.key)));
     if (before) lo = mid + 1;
     else hi = mid;
   }
@@ -97,13 +157,18 @@ export function stepWalk(stops: Stops, from: WalkStop, step: 1 | -1): Walked {
     at < total &&
     from.key !== null &&
     stops.images[at] === from.imageIndex &&
-    stops.keys[at] === from.key;
+    stops.keys[at] === from.key &&
+    stops.predictions[at] === (from.prediction === true ? 1 : 0);
   let j: number;
   if (step === 1) j = onIt ? at + 1 : at;
   else j = at - 1;
   j = ((j % total) + total) % total;
   return {
-    stop: { imageIndex: stops.images[j]!, key: stops.keys[j]! },
+    stop: {
+      imageIndex: stops.images[j]!,
+      key: stops.keys[j]!,
+      prediction: stops.predictions[j] === 1,
+    },
     position: j + 1,
     total,
   };
