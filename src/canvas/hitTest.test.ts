@@ -14,6 +14,7 @@ function ann(key: number, body: PlainBody): PlainAnnotation {
     area: null,
     attributes: null,
     extra: {},
+    keypointSets: [],
     fileIndex: 0,
     edited: false,
     match: null,

@@ -59,15 +59,21 @@ export function nextMissingPoint(points: readonly number[], count: number): numb
   return null;
 }
 
-/** How many points a set names: the category's `keypoints` for the body, WholeBody's for the rest. */
+/**
+ * How many points a set names: WholeBody's for its sets; for the body, the category's
+ * `keypoints` names, or the annotation's own triples when the category names none
+ * (Datumaro's files write `"keypoints": []` on the category).
+ */
 export function pointCountOf(dataset: Dataset, at: number, set: KeypointSetName): number {
   if (isWholeBodySet(set)) return WHOLEBODY_POINT_NAMES[set].length;
   const record = dataset.annotations[at];
+  if (record === undefined) return 0;
   const c =
-    record?.categoryId == null
+    record.categoryId === null
       ? undefined
       : dataset.index.categoryById.get(idKey(record.categoryId));
-  return (c === undefined ? null : dataset.categories[c]!.keypoints)?.length ?? 0;
+  const named = (c === undefined ? null : dataset.categories[c]!.keypoints)?.length ?? 0;
+  return named > 0 ? named : Math.floor((record.keypoints?.length ?? 0) / 3);
 }
 
 /** The patch making `edit` on set `set` of the annotation at position `at`; empty when it changes nothing. */
