@@ -15,6 +15,7 @@ function ann(key: number, body: PlainBody): PlainAnnotation {
     attributes: null,
     extra: {},
     keypointSets: [],
+    numKeypoints: null,
     fileIndex: 0,
     edited: false,
     match: null,

@@ -141,6 +141,7 @@ function toView(
     attributes: ann.attributes === null ? null : shownEach(ann.attributes),
     extra,
     keypointSets: keypointSetsOf(ann.file),
+    numKeypoints: typeof ann.file.num_keypoints === 'number' ? ann.file.num_keypoints : null,
     fileIndex,
     edited,
     match,

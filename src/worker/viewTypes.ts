@@ -81,6 +81,8 @@ export type ViewAnnotation = AnnotationBody & {
   extra: Record<string, unknown>;
   /** COCO-WholeBody's extra keypoint sets the annotation holds (not repeated in `extra`). */
   keypointSets: ViewKeypointSet[];
+  /** `num_keypoints` as the file gives it (a number), else null. */
+  numKeypoints: number | null;
   /** Which annotation file of the subset it comes from. */
   fileIndex: number;
   /** Changed (or added) since the dataset was opened. */
