@@ -149,3 +149,79 @@ test('a skeleton bone past the named keypoints is listed as a problem and not dr
     'skeleton bone [5, 6] (1-based) joins a keypoint beyond the 5 named ones',
   );
 });
+
+/** A COCO-WholeBody person: three body points, feet, a left hand with only its wrist, no face. */
+const wholeBody = {
+  images: [{ id: 1, file_name: 'person.png', width: 200, height: 100 }],
+  annotations: [
+    {
+      id: 1,
+      image_id: 1,
+      category_id: 1,
+      bbox: [20, 10, 160, 85],
+      area: 4000,
+      iscrowd: 0,
+      keypoints: [100, 20, 2, 90, 40, 2, 110, 40, 2],
+      num_keypoints: 3,
+      foot_kpts: [80, 90, 2, 76, 90, 2, 84, 88, 1, 120, 90, 2, 124, 90, 2, 116, 88, 1],
+      face_kpts: Array.from({ length: 204 }, () => 0),
+      lefthand_kpts: [30, 70, 2, ...Array.from({ length: 60 }, () => 0)],
+      face_box: [0, 0, 0, 0],
+      lefthand_box: [25, 65, 10, 10],
+      foot_valid: true,
+      face_valid: false,
+      lefthand_valid: true,
+    },
+  ],
+  categories: [
+    {
+      id: 1,
+      name: 'person',
+      keypoints: ['nose', 'left_shoulder', 'right_shoulder'],
+      skeleton: [[2, 3]],
+    },
+  ],
+};
+
+test('COCO-WholeBody: its extra sets are a layer of their own, named and edited', async ({
+  page,
+}) => {
+  const text = JSON.stringify(wholeBody);
+  await page.goto('/');
+  await openFiles(page, [payload('coco_wholebody_val.json', text)]);
+  await expectStatus(page, 1, 1, 1);
+  await waitForImage(page, 0);
+  const empty = await background(page);
+  await expect.poll(() => pixelAt(page, 30, 70)).not.toEqual(empty);
+  const layer = page.getByRole('checkbox', { name: 'Whole-body keypoints' });
+  await layer.uncheck();
+  await expect.poll(() => pixelAt(page, 30, 70)).toEqual(empty);
+  // The body's points are their own layer: still drawn.
+  expect(await pixelAt(page, 100, 20)).not.toEqual(empty);
+  await layer.check();
+
+  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+  await page.getByText('Feet keypoints').click();
+  const feet = page.getByRole('list', { name: 'Feet keypoints' });
+  await expect(feet.getByRole('button', { name: 'left_big_toe · visible' })).toBeVisible();
+  await expect(feet.getByRole('button', { name: 'right_heel · occluded' })).toBeVisible();
+  await dragImage(page, [120, 90], [130, 80]);
+  await expect.poll(() => pixelAt(page, 130, 80)).not.toEqual(empty);
+  await page.getByText('Left hand keypoints').click();
+  await page.getByRole('button', { name: 'Add keypoint: left_hand_thumb1' }).click();
+  await clickImage(page, 40, 60);
+  await expect(
+    page.getByRole('list', { name: 'Left hand keypoints' }).getByRole('button', {
+      name: 'left_hand_thumb1 · visible',
+    }),
+  ).toBeVisible();
+
+  const { bytes } = await download(page, 'Export JSON');
+  const [a] = (JSON.parse(bytes.toString('utf8')) as { annotations: Record<string, number[]>[] })
+    .annotations;
+  expect(Math.abs(a!.foot_kpts![9]! - 130)).toBeLessThanOrEqual(0.5);
+  expect(Math.abs(a!.foot_kpts![10]! - 80)).toBeLessThanOrEqual(0.5);
+  expect(a!.foot_kpts![11]).toBe(2);
+  expect(a!.lefthand_kpts!.slice(3, 6).map(Math.round)).toEqual([40, 60, 2]);
+  expect(a!.num_keypoints).toBe(3);
+});
