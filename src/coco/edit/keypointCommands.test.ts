@@ -183,7 +183,11 @@ describe('keypoint commands', () => {
       new TextDecoder().decode(
         spliceBytes(strToU8(text), planSplice(d, current, {}, findExactIntegers(text))),
       );
-    const written = JSON.parse(write(edited)) as { annotations: Record<string, unknown>[] };
+    const text2 = write(edited);
+    // The touched record's untouched numbers keep the file's spelling (Python's 3.0, 2.0).
+    expect(text2).toContain('"area":3.0');
+    expect(text2).toContain('"bbox":[\n          2.0,');
+    const written = JSON.parse(text2) as { annotations: Record<string, unknown>[] };
     expect(written.annotations[0]!.keypoints).toEqual([0, 0, 0, 3, 2, 1, 4, 1, 2]);
     expect(written.annotations[0]!.num_keypoints).toBe(2);
     expect(write(applyPatch(edited, invertPatch(patch)))).toBe(text);
