@@ -1,7 +1,9 @@
 import type Konva from 'konva';
 import type { RefObject } from 'react';
 import { Stage } from 'react-konva';
-import type { Shape } from '../coco';
+import type { KeypointEdit, KeypointSetName, Shape } from '../coco';
+import { activeKeypoint, activePlacing } from '../store/keypointSlice';
+import { nextPointOf, type EditedSet } from '../store/keypointSets';
 import type { Layers } from '../store/layersSlice';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
@@ -10,6 +12,7 @@ import type { PlainAnnotation } from '../store/viewSlice';
 import type { MaskImage } from '../worker/protocol';
 import { DrawPreview } from './DrawPreview';
 import { EditHandles } from './EditHandles';
+import { KeypointHandles } from './KeypointHandles';
 import { annotationAt } from './hitTest';
 import { isDrawn } from './visibleAnnotations';
 import type { LoadedView } from './imageViews';
@@ -50,6 +53,9 @@ type Props = {
   dragged: (x: number, y: number, settle: 'now' | 'later') => void;
   onPointer: (p: { x: number; y: number } | null) => void;
   onShape: (key: number, shape: Shape, label: string) => void;
+  /** The selected annotation's keypoint sets, when it has any (they get handles). */
+  keypoints: { key: number; sets: EditedSet[] } | null;
+  onKeypoint: (key: number, set: KeypointSetName, edit: KeypointEdit, label: string) => void;
   onDraw: (shape: Shape) => void;
 };
 
@@ -73,6 +79,9 @@ export function CanvasStage(props: Props) {
   const hover = useApp((s) => s.hover);
   const hoveredPrediction = useApp((s) => s.hoveredPrediction);
   const hoverPrediction = useApp((s) => s.hoverPrediction);
+  const currentKeypoint = useApp(activeKeypoint);
+  const placing = useApp(activePlacing);
+  const setCurrentKeypoint = useApp((s) => s.setCurrentKeypoint);
   const space = useSpaceHeld();
   const drawing = useDrawing(tool, props.image, viewport.scale, props.onDraw);
   const drawMode = tool !== 'select' && !space;
@@ -86,6 +95,18 @@ export function CanvasStage(props: Props) {
     selected !== undefined && (selected.kind === 'box' || selected.kind === 'polygon')
       ? selected
       : undefined;
+
+  const keypointOwner = shown.find((a) => a.key === props.keypoints?.key);
+  const keypointColor = props.colors[String(keypointOwner?.categoryId)] ?? UNKNOWN_COLOR;
+  /** "Add keypoint": the set's next missing point placed at `q`, then made current. */
+  const placeKeypoint = (key: number, set: KeypointSetName, q: { x: number; y: number }) => {
+    const target = props.keypoints?.sets.find((s) => s.set === set);
+    const index = target === undefined ? null : nextPointOf(target);
+    if (index === null) return setCurrentKeypoint(null);
+    const at = { x: Math.round(q.x * 100) / 100, y: Math.round(q.y * 100) / 100 };
+    props.onKeypoint(key, set, { kind: 'add-next', ...at }, 'Add keypoint');
+    setCurrentKeypoint({ key, set, index });
+  };
 
   const toImage = (p: { x: number; y: number }) => {
     const v = live.current;
@@ -113,7 +134,7 @@ export function CanvasStage(props: Props) {
       x={viewport.x}
       y={viewport.y}
       draggable={!drawMode}
-      style={{ cursor: drawMode ? 'crosshair' : space ? 'grab' : 'default' }}
+      style={{ cursor: drawMode || placing !== null ? 'crosshair' : space ? 'grab' : 'default' }}
       onWheel={(e) => {
         e.evt.preventDefault();
         const p = e.target.getStage()?.getPointerPosition();
@@ -144,6 +165,7 @@ export function CanvasStage(props: Props) {
         const p = pointerOf(e);
         if (p === null || isHandle(e.target)) return;
         if (drawMode) return drawing.click(toImage(p));
+        if (placing !== null) return placeKeypoint(placing.key, placing.set, toImage(p));
         const hit = pick(p);
         if (hit === null) {
           const detection = pickPrediction(p);
@@ -190,6 +212,7 @@ export function CanvasStage(props: Props) {
         scale={viewport.scale}
         selection={selection}
         hovered={hovered}
+        keypointsEdited={props.keypoints?.key ?? null}
       />
       {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
       {props.hasPredictions && (
@@ -218,6 +241,24 @@ export function CanvasStage(props: Props) {
           color={props.colors[String(editing.categoryId)] ?? UNKNOWN_COLOR}
           scale={viewport.scale}
           onShape={(shape, label) => props.onShape(editing.key, shape, label)}
+        />
+      )}
+      {props.keypoints !== null && (
+        <KeypointHandles
+          annotationKey={props.keypoints.key}
+          sets={props.keypoints.sets}
+          color={keypointColor}
+          scale={viewport.scale}
+          current={currentKeypoint}
+          onPick={(set, index) => setCurrentKeypoint({ key: props.keypoints!.key, set, index })}
+          onMove={(set, index, x, y) =>
+            props.onKeypoint(
+              props.keypoints!.key,
+              set,
+              { kind: 'move', index, x, y },
+              'Move keypoint',
+            )
+          }
         />
       )}
       {drawing.drawing || drawMode ? (

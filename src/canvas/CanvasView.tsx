@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CocoId } from '../coco';
+import { categoryById } from '../store/categoryIndex';
+import { editedSetsOf } from '../store/keypointSets';
 import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
 import { Captions } from './Captions';
@@ -41,6 +43,7 @@ export function CanvasView() {
   const tool = useApp((s) => s.tool);
   const drawCategory = useApp((s) => s.drawCategory);
   const edit = useApp((s) => s.edit);
+  const selection = useApp((s) => s.selection);
   const version = useApp(viewVersion);
 
   const container = useRef<HTMLDivElement>(null);
@@ -95,8 +98,27 @@ export function CanvasView() {
     view.version === version &&
     view.imageIndex === imageIndex &&
     view.subset === subsetIndex;
+  // The one selected annotation's keypoints get handles, with the select tool.
+  const keypointOwner =
+    current && tool === 'select' && selection.length === 1
+      ? shown.find((a) => a.key === selection[0])
+      : undefined;
+  const keypointSets = useMemo(
+    () =>
+      keypointOwner === undefined
+        ? []
+        : editedSetsOf(keypointOwner, categoryById(categories ?? [], keypointOwner.categoryId), {
+            body: layers.keypoints,
+            wholeBody: layers.wholeBody,
+          }),
+    [keypointOwner, categories, layers.keypoints, layers.wholeBody],
+  );
   useWalkFocus(current ? { imageIndex, annotations, predictions } : null, image, size, apply);
-  const hoveredAnnotation = hovered === null ? undefined : shown.find((a) => a.key === hovered);
+  // No card for the annotation whose keypoints have handles: a point's own tip names it.
+  const hoveredAnnotation =
+    hovered === null || (keypointSets.length > 0 && hovered === keypointOwner?.key)
+      ? undefined
+      : shown.find((a) => a.key === hovered);
   const hoveredDetection =
     hoveredPrediction === null
       ? undefined
@@ -154,6 +176,14 @@ export function CanvasView() {
           dragged={dragged}
           onPointer={setPointer}
           onShape={(key, shape, label) => void edit(label, { type: 'set-shape', key, shape })}
+          keypoints={
+            keypointOwner !== undefined && keypointSets.length > 0
+              ? { key: keypointOwner.key, sets: keypointSets }
+              : null
+          }
+          onKeypoint={(key, set, change, label) =>
+            void edit(label, { type: 'keypoint', key, set, edit: change })
+          }
           onDraw={(shape) => {
             if (drawAs === null) return;
             const label = shape.kind === 'box' ? 'Draw box' : 'Draw polygon';

@@ -1,8 +1,9 @@
 import { Fragment } from 'react';
-import { Circle, Group, Layer, Line, Rect } from 'react-konva';
+import { Layer, Rect } from 'react-konva';
 import type { Layers } from '../store/layersSlice';
 import { bboxOf, keypointsOf, maskDrawn } from '../store/plainAnnotation';
 import type { PlainAnnotation } from '../store/viewSlice';
+import { KeypointsShape, WHOLEBODY_POINT_SIZE } from './KeypointsShape';
 import { PolygonsShape } from './PolygonsShape';
 import { UNKNOWN_COLOR, withAlpha } from './palette';
 
@@ -16,6 +17,8 @@ type Props = {
   scale: number;
   selection: number[];
   hovered: number | null;
+  /** The annotation whose keypoints its edit handles draw (KeypointHandles.tsx). */
+  keypointsEdited: number | null;
 };
 
 /**
@@ -61,85 +64,29 @@ export function ShapeLayer(props: Props) {
                 perfectDrawEnabled={false}
               />
             )}
-            {layers.keypoints && keypoints !== null && (
-              <Keypoints
+            {layers.keypoints && keypoints !== null && a.key !== props.keypointsEdited && (
+              <KeypointsShape
                 points={keypoints}
                 skeleton={props.skeletons[String(a.categoryId)] ?? null}
                 color={color}
                 scale={scale}
               />
             )}
+            {layers.wholeBody &&
+              a.key !== props.keypointsEdited &&
+              a.keypointSets.map((s) => (
+                <KeypointsShape
+                  key={s.set}
+                  points={s.points}
+                  skeleton={null}
+                  color={color}
+                  scale={scale}
+                  size={WHOLEBODY_POINT_SIZE}
+                />
+              ))}
           </Fragment>
         );
       })}
     </Layer>
-  );
-}
-
-/** Visible points filled, labeled-but-hidden ones hollow and dashed, unlabeled ones a grey cross. */
-function Keypoints(props: {
-  points: number[];
-  skeleton: [number, number][] | null;
-  color: string;
-  scale: number;
-}) {
-  const { points, skeleton, color, scale } = props;
-  const r = 3.5 / scale;
-  const pt = (i: number) => ({ x: points[i * 3]!, y: points[i * 3 + 1]!, v: points[i * 3 + 2]! });
-  const n = Math.floor(points.length / 3);
-  return (
-    <Group>
-      {skeleton?.map(([a, b], i) => {
-        if (a >= n || b >= n) return null;
-        const p = pt(a);
-        const q = pt(b);
-        if (p.v === 0 || q.v === 0) return null;
-        return (
-          <Line
-            key={`b${i}`}
-            points={[p.x, p.y, q.x, q.y]}
-            stroke={color}
-            strokeWidth={2 / scale}
-          />
-        );
-      })}
-      {Array.from({ length: n }, (_, i) => {
-        const p = pt(i);
-        if (p.v === 0) {
-          // Not labeled: COCO puts these at (0, 0); draw nothing there, a grey cross elsewhere.
-          if (p.x === 0 && p.y === 0) return null;
-          const s = r * 0.8;
-          return (
-            <Line
-              key={i}
-              points={[p.x - s, p.y - s, p.x + s, p.y + s]}
-              stroke="#999"
-              strokeWidth={1 / scale}
-            />
-          );
-        }
-        return p.v === 2 ? (
-          <Circle
-            key={i}
-            x={p.x}
-            y={p.y}
-            radius={r}
-            fill={color}
-            stroke="#fff"
-            strokeWidth={1 / scale}
-          />
-        ) : (
-          <Circle
-            key={i}
-            x={p.x}
-            y={p.y}
-            radius={r}
-            stroke={color}
-            strokeWidth={1.5 / scale}
-            dash={[2 / scale, 2 / scale]}
-          />
-        );
-      })}
-    </Group>
   );
 }

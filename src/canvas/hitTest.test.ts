@@ -14,6 +14,8 @@ function ann(key: number, body: PlainBody): PlainAnnotation {
     area: null,
     attributes: null,
     extra: {},
+    keypointSets: [],
+    numKeypoints: null,
     fileIndex: 0,
     edited: false,
     match: null,

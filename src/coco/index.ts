@@ -62,3 +62,5 @@ export {
 export { datasetStats, type DatasetStats, type CategoryStats, type Histogram } from './stats';
 export * from './eval';
 export { categoryColor, paletteColor } from './palette';
+export * from './edit/keypointCommands';
+export * from './keypointSets';

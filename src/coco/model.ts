@@ -60,7 +60,10 @@ export type CategoryRecord = {
   readonly name: string;
   readonly supercategory: string | null;
   readonly keypoints: readonly string[] | null;
-  /** Bones as 0-based keypoint indices, whatever base the file used. */
+  /**
+   * Bones as 0-based keypoint indices, whatever base the file used; a bone joining a point
+   * the category does not name is left out (and reported: `skeleton-out-of-range`).
+   */
   readonly skeleton: readonly (readonly [number, number])[] | null;
   readonly file: CocoCategory;
   readonly sourceIndex: number;

@@ -13,6 +13,7 @@ import { createEditSlice, type EditSlice } from './editSlice';
 import { createExportSlice, type ExportSlice } from './exportSlice';
 import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
+import { createKeypointSlice, type KeypointSlice } from './keypointSlice';
 import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
@@ -32,7 +33,8 @@ export type AppState = DatasetSlice &
   InsightSlice &
   PredictionsSlice &
   SessionSlice &
-  WalkSlice;
+  WalkSlice &
+  KeypointSlice;
 
 export type AppStore = UseBoundStore<StoreApi<AppState>>;
 
@@ -61,6 +63,7 @@ export function createAppStore(
     ...createPredictionsSlice(deps)(...a),
     ...createSessionSlice(...a),
     ...createWalkSlice(deps)(...a),
+    ...createKeypointSlice(...a),
   }));
   // Category lookups are indexed as a summary arrives (part of opening), never lazily on
   // the first selection after it: 10^6 categories take a few hundred ms to index.

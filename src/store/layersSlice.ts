@@ -12,6 +12,8 @@ export type Layers = {
   /** Every annotation's bbox, not only box-only annotations'. */
   allBoxes: boolean;
   keypoints: boolean;
+  /** COCO-WholeBody's extra keypoint sets (face, hands, feet). */
+  wholeBody: boolean;
   labels: boolean;
   /** The lines between image pixels, from GRID_MIN_SCALE (canvas/pixelGrid.ts). */
   pixelGrid: boolean;
@@ -54,6 +56,7 @@ export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (s
     boxes: true,
     allBoxes: false,
     keypoints: true,
+    wholeBody: true,
     labels: true,
     pixelGrid: false,
     maskOutlines: false,

@@ -7,6 +7,7 @@ import type { CategoryInfo } from '../worker/protocol';
 import { AttributeField } from './AttributeField';
 import { CommitInput } from './CommitInput';
 import { EditCheckbox } from './EditCheckbox';
+import { KeypointEditor } from './KeypointEditor';
 import { LabelPicker } from './LabelPicker';
 import { shortText } from './format';
 
@@ -187,6 +188,7 @@ export function AnnotationEditor(props: {
           </button>
         )}
       </div>
+      {!many && <KeypointEditor annotation={first} categories={categories} />}
       {!many && <Facts a={first} />}
     </section>
   );

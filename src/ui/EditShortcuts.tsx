@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { activeKeypoint, activePlacing } from '../store/keypointSlice';
 import { currentSubset, useApp } from '../store/store';
 import { isMac, takesTyping } from './keys';
 import { shortText } from './format';
@@ -6,7 +7,9 @@ import { shortText } from './format';
 /**
  * Keyboard editing, page-wide: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo, Delete
  * removes the selection, digits 1–9 label it with the first categories, C opens the
- * category picker. Keys typed into a field are left to the field.
+ * category picker. With a keypoint current (clicked), 0/1/2 set its visibility and Delete
+ * deletes the point, not the annotation; Esc lets go of it (or of "Add keypoint"). Keys
+ * typed into a field are left to the field.
  */
 export function EditShortcuts() {
   useEffect(() => {
@@ -26,6 +29,7 @@ export function EditShortcuts() {
         return;
       }
       if (takesTyping(e.target) || mod || e.altKey || s.selection.length === 0) return;
+      if (keypointKey(e)) return;
       if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
         void s.edit(
@@ -51,4 +55,30 @@ export function EditShortcuts() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return null;
+}
+
+/** The current keypoint's keys; whether `e` was one of them (then it is handled). */
+function keypointKey(e: KeyboardEvent): boolean {
+  const s = useApp.getState();
+  const point = activeKeypoint(s);
+  if (e.key === 'Escape' && (point !== null || activePlacing(s) !== null)) {
+    s.setCurrentKeypoint(null);
+    return true;
+  }
+  if (point === null) return false;
+  const command = { type: 'keypoint', key: point.key, set: point.set } as const;
+  if (e.key === '0' || e.key === '1' || e.key === '2') {
+    e.preventDefault();
+    const v = Number(e.key) as 0 | 1 | 2;
+    const edit = { kind: 'set-visibility', index: point.index, v } as const;
+    void s.edit(`Set keypoint visibility ${v}`, { ...command, edit });
+    return true;
+  }
+  if (e.key === 'Delete' || e.key === 'Backspace') {
+    e.preventDefault();
+    void s.edit('Delete keypoint', { ...command, edit: { kind: 'delete', index: point.index } });
+    s.setCurrentKeypoint(null);
+    return true;
+  }
+  return false;
 }

@@ -44,6 +44,16 @@ const SHORTCUTS: [string, [string, string][]][] = [
     ],
   ],
   [
+    'Keypoints (select tool, one annotation selected)',
+    [
+      ['drag a point', 'move it (a not-labeled point moved becomes visible)'],
+      ['click a point', 'make it the current point (its name is shown)'],
+      ['2, 1, 0', 'current point: visible, occluded, not labeled (instead of labeling)'],
+      ['Delete, Backspace', 'delete the current point (not the annotation)'],
+      ['Esc', 'let go of the current point, or of "Add keypoint"'],
+    ],
+  ],
+  [
     'Editing the selection',
     [
       ['1 … 9', 'label with the first nine categories'],

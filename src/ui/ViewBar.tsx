@@ -25,6 +25,8 @@ export function ViewBar() {
   const threshold = useApp((s) => s.scoreThreshold);
   const setThreshold = useApp((s) => s.setScoreThreshold);
   const hasScores = useApp((s) => s.annotations.some((a) => a.score !== null));
+  // Shown when the image has COCO-WholeBody's extra sets (face, hands, feet).
+  const hasWholeBody = useApp((s) => s.annotations.some((a) => a.keypointSets.length > 0));
   return (
     <div className="viewbar" role="toolbar" aria-label="View">
       <ToolPicker />
@@ -35,6 +37,16 @@ export function ViewBar() {
           {label}
         </label>
       ))}
+      {hasWholeBody && (
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={layers.wholeBody}
+            onChange={() => toggleLayer('wholeBody')}
+          />
+          Whole-body keypoints
+        </label>
+      )}
       <label className="toggle">
         <input
           type="checkbox"

@@ -24,6 +24,7 @@ import {
   planSetScore,
   planRelabel,
   planSetShape,
+  planKeypointEdit,
   planSplitPolygon,
   type CocoId,
   type Dataset,
@@ -103,6 +104,12 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
           ),
         },
       ];
+    }
+    case 'keypoint': {
+      const [source, at] = locateKey(subset, command.key) ?? [-1, -1];
+      if (source < 0) throw new Error(`annotation ${command.key} is no longer in the dataset`);
+      const dataset = subset.sources[source]!.dataset;
+      return [{ source, patch: planKeypointEdit(dataset, at, command.set, command.edit) }];
     }
     case 'add-annotation': {
       const image = subset.images[command.imageIndex];

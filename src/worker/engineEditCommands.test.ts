@@ -26,6 +26,9 @@ const COMMANDS: EditCommand[] = [
   { type: 'set-attribute', keys: [0], name: 'x', value: 7 },
   { type: 'rename-attribute', keys: [0, 2], from: 'y', to: 'label' },
   { type: 'set-shape', key: 2, shape: { kind: 'polygons', polygons: [[0, 0, 3, 0, 3, 3]] } },
+  { type: 'keypoint', key: 2, set: 'keypoints', edit: { kind: 'move', index: 1, x: 5, y: 1 } },
+  { type: 'keypoint', key: 3, set: 'keypoints', edit: { kind: 'set-visibility', index: 0, v: 0 } },
+  { type: 'keypoint', key: 3, set: 'keypoints', edit: { kind: 'delete', index: 2 } },
   {
     type: 'add-annotation',
     imageIndex: 0,

@@ -7,6 +7,8 @@ import {
   annotationRle,
   categoryColor,
   idKey,
+  isWholeBodySet,
+  WHOLEBODY_SETS,
   type AnnotationRecord,
   type CocoId,
   type ImageRecord,
@@ -21,7 +23,13 @@ import {
 } from './maskPixels';
 import type { WantedSegment } from './panoptic';
 import { groundTruthMatch, predictionsOfImage } from './predictionView';
-import type { GroundTruthMatch, ProblemInfo, ViewAnnotation, ViewPrediction } from './protocol';
+import type {
+  GroundTruthMatch,
+  ProblemInfo,
+  ViewAnnotation,
+  ViewKeypointSet,
+  ViewPrediction,
+} from './protocol';
 import { annotationsOfImage, isEdited, type Subset } from './subset';
 
 /** Fields COCO defines; anything else on an annotation is shown as an extra attribute. */
@@ -119,7 +127,7 @@ function toView(
 ): ViewAnnotation {
   const extra: Record<string, unknown> = {};
   for (const k of Object.keys(ann.file)) {
-    if (!COCO_FIELDS.has(k))
+    if (!COCO_FIELDS.has(k) && !(isWholeBodySet(k) && numbers(ann.file[k])))
       Object.defineProperty(extra, k, { value: shown(ann.file[k]), enumerable: true });
   }
   return {
@@ -132,10 +140,25 @@ function toView(
     area: ann.area ?? (ann.segmentation.kind === 'panoptic' ? null : safeArea(ann, image)),
     attributes: ann.attributes === null ? null : shownEach(ann.attributes),
     extra,
+    keypointSets: keypointSetsOf(ann.file),
+    numKeypoints: typeof ann.file.num_keypoints === 'number' ? ann.file.num_keypoints : null,
     fileIndex,
     edited,
     match,
   };
+}
+
+/** COCO-WholeBody's extra keypoint sets of an annotation, those that are lists of numbers. */
+function keypointSetsOf(file: object): ViewKeypointSet[] {
+  const record = file as Record<string, unknown>;
+  return WHOLEBODY_SETS.flatMap((set) => {
+    const points = record[set];
+    return numbers(points) ? [{ set, points: [...points] }] : [];
+  });
+}
+
+function numbers(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number');
 }
 
 /** The problems that point at one image. */

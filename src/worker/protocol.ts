@@ -12,6 +12,8 @@ import type {
   IouType,
   ExportSettings,
   JsonRecord,
+  KeypointEdit,
+  KeypointSetName,
   Patch,
   PreflightFinding,
   Shape,
@@ -85,6 +87,8 @@ export type EditCommand =
   | { type: 'set-attribute'; keys: number[]; name: string; value: unknown }
   | { type: 'rename-attribute'; keys: number[]; from: string; to: string }
   | { type: 'set-shape'; key: number; shape: Shape }
+  /** A keypoint edit on one set of an annotation (edit/keypointCommands.ts). */
+  | { type: 'keypoint'; key: number; set: KeypointSetName; edit: KeypointEdit }
   | {
       type: 'add-annotation';
       imageIndex: number;

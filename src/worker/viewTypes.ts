@@ -3,7 +3,7 @@
  * masks as bitmaps, its picture and problems. Part of the message protocol (protocol.ts
  * re-exports it).
  */
-import type { CocoId } from '../coco';
+import type { CocoId, WholeBodySetName } from '../coco';
 import type { GroundTruthMatch, ViewPrediction } from './predictionTypes';
 import type { ProblemInfo } from './summaryTypes';
 
@@ -79,6 +79,10 @@ export type ViewAnnotation = AnnotationBody & {
   attributes: Record<string, unknown> | null;
   /** Fields the annotation holds beyond COCO's (FiftyOne writes attributes there). */
   extra: Record<string, unknown>;
+  /** COCO-WholeBody's extra keypoint sets the annotation holds (not repeated in `extra`). */
+  keypointSets: ViewKeypointSet[];
+  /** `num_keypoints` as the file gives it (a number), else null. */
+  numKeypoints: number | null;
   /** Which annotation file of the subset it comes from. */
   fileIndex: number;
   /** Changed (or added) since the dataset was opened. */
@@ -86,6 +90,9 @@ export type ViewAnnotation = AnnotationBody & {
   /** How the predictions matched it, when predictions were evaluated. */
   match: GroundTruthMatch | null;
 };
+
+/** One of COCO-WholeBody's extra keypoint sets: `[x, y, v]` triples, image pixels. */
+export type ViewKeypointSet = { set: WholeBodySetName; points: number[] };
 
 export type ImageView = {
   subset: number;

@@ -136,14 +136,19 @@ function skeletonOf(
   }
   const shift = zeroBased ? 0 : 1;
   const out = pairs.map(([a, b]) => [a - shift, b - shift] as [number, number]);
+  // A bone joining a point the category does not name is reported and left out: drawn,
+  // it would join whatever the annotation holds there (or nothing).
   const count = keypoints?.length ?? 0;
-  if (count > 0 && out.some(([a, b]) => a >= count || b >= count)) {
+  if (count === 0) return out;
+  return out.filter(([a, b], j) => {
+    if (a < count && b < count) return true;
+    const [p, q] = pairs[j]!;
     ctx.report(
       'skeleton-out-of-range',
-      at,
-      `skeleton refers to keypoints beyond the ${count} named ones`,
+      pathOf(at, j),
+      `skeleton bone [${p}, ${q}] (${zeroBased ? '0' : '1'}-based) joins a keypoint beyond the ${count} named ones; it is not drawn`,
       'warning',
     );
-  }
-  return out;
+    return false;
+  });
 }

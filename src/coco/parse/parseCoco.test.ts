@@ -299,11 +299,9 @@ describe('parseCoco reports each problem with its path', () => {
     file.annotations[0]!.keypoints = [1, 1, 2, 2, 2];
     expectProblem(file, 'keypoints-wrong-length', 'annotations[0].keypoints');
     expectProblem(file, 'skeleton-zero-based', 'categories[0].skeleton');
-    expectProblem(file, 'skeleton-out-of-range', 'categories[0].skeleton');
-    expect(parseCoco(file).dataset?.categories[0]?.skeleton).toEqual([
-      [0, 1],
-      [1, 2],
-    ]);
+    // The bone [1, 2] joins a third point of a category naming two: reported, not drawn.
+    expectProblem(file, 'skeleton-out-of-range', 'categories[0].skeleton[1]');
+    expect(parseCoco(file).dataset?.categories[0]?.skeleton).toEqual([[0, 1]]);
   });
 
   it('a 1-based skeleton is read as COCO means it', () => {
@@ -313,6 +311,22 @@ describe('parseCoco reports each problem with its path', () => {
       [1, 2],
       [2, 3],
     ];
+    expect(parseCoco(file).dataset?.categories[0]?.skeleton).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+  });
+
+  it('a 1-based bone past the named keypoints is reported at its path and left out', () => {
+    const file = base();
+    file.categories[0]!.keypoints = ['a', 'b', 'c'];
+    file.categories[0]!.skeleton = [
+      [1, 2],
+      [3, 4],
+      [2, 3],
+    ];
+    const problem = expectProblem(file, 'skeleton-out-of-range', 'categories[0].skeleton[1]');
+    expect(problem.message).toContain('[3, 4] (1-based)');
     expect(parseCoco(file).dataset?.categories[0]?.skeleton).toEqual([
       [0, 1],
       [1, 2],
