@@ -1,13 +1,14 @@
 import type Konva from 'konva';
 import type { RefObject } from 'react';
 import { Stage } from 'react-konva';
-import type { Shape } from '../coco';
+import type { Shape, Stroke } from '../coco';
 import type { Layers } from '../store/layersSlice';
 import type { PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
 import type { Tool } from '../store/toolSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { MaskImage } from '../worker/protocol';
+import { BrushLayer } from './BrushLayer';
 import { DrawPreview } from './DrawPreview';
 import { EditHandles } from './EditHandles';
 import { annotationAt } from './hitTest';
@@ -19,6 +20,7 @@ import { UNKNOWN_COLOR } from './palette';
 import { PictureLayer } from './PictureLayer';
 import { PredictionLayer } from './PredictionLayer';
 import { ShapeLayer } from './ShapeLayer';
+import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
 import { useSpaceHeld } from './useSpaceHeld';
 import { zoomAround, type Viewport } from './viewport';
@@ -43,6 +45,7 @@ type Props = {
   opacity: number;
   tool: Tool;
   drawColor: string;
+  brushSize: number;
   stageRef: RefObject<Konva.Stage | null>;
   live: RefObject<Viewport>;
   viewport: Viewport;
@@ -51,6 +54,8 @@ type Props = {
   onPointer: (p: { x: number; y: number } | null) => void;
   onShape: (key: number, shape: Shape, label: string) => void;
   onDraw: (shape: Shape) => void;
+  /** Commits a brush or eraser stroke (key null: a new mask); resolves to whether it changed the data. */
+  onStroke: (stroke: Stroke, key: number | null, erase: boolean) => Promise<boolean>;
 };
 
 function isHandle(node: Konva.Node | null): boolean {
@@ -61,7 +66,8 @@ function isHandle(node: Konva.Node | null): boolean {
 /**
  * The Konva stage: picture, masks, shapes, the selected shape's handles and what is being
  * drawn. Pointer input: select and hover (from geometry), pan by dragging (Space-drag while
- * drawing), zoom with the wheel or a pinch, draw with the box and polygon tools.
+ * drawing), zoom with the wheel or a pinch, draw with the box and polygon tools, paint
+ * with the brush and the eraser.
  */
 export function CanvasStage(props: Props) {
   const { view, current, shown, viewport, live, tool } = props;
@@ -76,6 +82,28 @@ export function CanvasStage(props: Props) {
   const space = useSpaceHeld();
   const drawing = useDrawing(tool, props.image, viewport.scale, props.onDraw);
   const drawMode = tool !== 'select' && !space;
+  const brushMode = (tool === 'brush' || tool === 'eraser') && !space;
+  // The brush paints the one selected mask or polygon, else a new mask of the Draw-as label.
+  const paintable =
+    selection.length === 1
+      ? shown.find((a) => a.key === selection[0] && (a.kind === 'mask' || a.kind === 'polygon'))
+      : undefined;
+  const brush = useBrush({
+    active: tool === 'brush' || tool === 'eraser',
+    erase: tool === 'eraser',
+    size: props.brushSize,
+    color:
+      paintable === undefined
+        ? props.drawColor
+        : (props.colors[String(paintable.categoryId)] ?? UNKNOWN_COLOR),
+    image: props.image,
+    target: {
+      key: paintable?.key ?? null,
+      mask: paintable === undefined ? null : (view?.masks.get(paintable.key) ?? null),
+    },
+    viewToken: view,
+    onStroke: props.onStroke,
+  });
   const highlighted = new Set([...selection, ...(hovered === null ? [] : [hovered])]);
   // The one selected box or polygon gets handles (and is drawn by them, not the shape layer).
   const selected =
@@ -124,25 +152,29 @@ export function CanvasStage(props: Props) {
       }}
       onMouseDown={(e) => {
         const p = pointerOf(e);
-        if (drawMode && p) drawing.down(toImage(p));
+        if (brushMode && p && e.evt.button === 0) brush.down(toImage(p));
+        else if (drawMode && p) drawing.down(toImage(p));
       }}
       onMouseMove={(e) => {
         const p = pointerOf(e);
         props.onPointer(p);
         if (p === null) return;
+        if (brushMode) return brush.move(toImage(p));
         if (drawMode) return drawing.move(toImage(p));
         const hit = pick(p);
         if ((hit?.key ?? null) !== hovered) hover(hit?.key ?? null);
         const detection = pickPrediction(p);
         if ((detection?.key ?? null) !== hoveredPrediction) hoverPrediction(detection?.key ?? null);
       }}
+      onMouseLeave={() => brush.leave()}
       onMouseUp={(e) => {
+        if (brush.painting()) return brush.up();
         const p = pointerOf(e);
         if (drawMode && p) drawing.up(toImage(p));
       }}
       onClick={(e) => {
         const p = pointerOf(e);
-        if (p === null || isHandle(e.target)) return;
+        if (p === null || isHandle(e.target) || brushMode) return;
         if (drawMode) return drawing.click(toImage(p));
         const hit = pick(p);
         if (hit === null) {
@@ -220,7 +252,16 @@ export function CanvasStage(props: Props) {
           onShape={(shape, label) => props.onShape(editing.key, shape, label)}
         />
       )}
-      {drawing.drawing || drawMode ? (
+      {/* Mounted only with the brush or eraser on: its stroke canvas is the image's size. */}
+      {brush.canvas !== null && (
+        <BrushLayer
+          brush={brush}
+          size={props.brushSize}
+          opacity={Math.min(1, props.opacity + 0.2)}
+          erase={tool === 'eraser'}
+        />
+      )}
+      {(drawing.drawing || drawMode) && !brushMode ? (
         <DrawPreview {...drawing.preview} color={props.drawColor} scale={viewport.scale} />
       ) : null}
     </Stage>

@@ -8,6 +8,7 @@ import { HoverCard } from './HoverCard';
 import { PointerReadout } from './PointerReadout';
 import { UNKNOWN_COLOR } from './palette';
 import { useCurrentView } from './useCurrentView';
+import { useStrokeCommit } from './useStrokeCommit';
 import { useElementSize } from './useElementSize';
 import { useViewport } from './useViewport';
 import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
@@ -41,6 +42,8 @@ export function CanvasView() {
   const tool = useApp((s) => s.tool);
   const drawCategory = useApp((s) => s.drawCategory);
   const edit = useApp((s) => s.edit);
+  const brushSize = useApp((s) => s.brushSize);
+  const commitStroke = useStrokeCommit();
   const version = useApp(viewVersion);
 
   const container = useRef<HTMLDivElement>(null);
@@ -147,6 +150,8 @@ export function CanvasView() {
           opacity={opacity}
           tool={tool}
           drawColor={drawAs === null ? UNKNOWN_COLOR : (colors[String(drawAs)] ?? UNKNOWN_COLOR)}
+          brushSize={brushSize}
+          onStroke={(stroke, key, erase) => commitStroke(stroke, key, erase, imageIndex, drawAs)}
           stageRef={stageRef}
           live={live}
           viewport={viewport}
