@@ -42,8 +42,7 @@ export function planPaintStroke(
   const mask = pixelMaskOf(record, image);
   if (mask === null || mask.width <= 0 || mask.height <= 0)
     throw new Error(`annotation ${String(record.id)} has no pixels to paint on`);
-  const changed = paintStroke(mask.pixels, mask.width, mask.height, stroke, erase ? 0 : 1);
-  if (changed === 0) return [];
+  if (!paintStroke(mask.pixels, mask.width, mask.height, stroke, erase ? 0 : 1)) return [];
   if (erase && !mask.pixels.includes(1)) throw new Error(EMPTY_ERASE_MESSAGE);
   return planSetMask(dataset, at, mask);
 }
@@ -65,7 +64,7 @@ export function planAddMask(
     width: image.width,
     height: image.height,
   };
-  if (paintStroke(mask.pixels, mask.width, mask.height, stroke, 1) === 0) return [];
+  if (!paintStroke(mask.pixels, mask.width, mask.height, stroke, 1)) return [];
   const file: JsonRecord = {
     id,
     image_id: fields.imageId,

@@ -91,12 +91,13 @@ describe('brush stroke rule', () => {
     expect(covered(stroke, 10, 8)).toEqual(coveredByRule(stroke, 10, 8));
   });
 
-  it('paints and erases a column-major mask and counts the changed pixels', () => {
+  it('paints and erases a column-major mask and tells whether a pixel changed', () => {
     const pixels = new Uint8Array(6 * 5);
-    expect(paintStroke(pixels, 6, 5, { points: [2.5, 1.5], size: 1 }, 1)).toBe(1);
+    expect(paintStroke(pixels, 6, 5, { points: [2.5, 1.5], size: 1 }, 1)).toBe(true);
     expect(pixels[2 * 5 + 1]).toBe(1);
-    expect(paintStroke(pixels, 6, 5, { points: [2.5, 1.5], size: 1 }, 1)).toBe(0);
-    expect(paintStroke(pixels, 6, 5, { points: [2.5, 1.5], size: 3 }, 0)).toBe(1);
+    expect(pixels.reduce((n, v) => n + v, 0)).toBe(1);
+    expect(paintStroke(pixels, 6, 5, { points: [2.5, 1.5], size: 1 }, 1)).toBe(false);
+    expect(paintStroke(pixels, 6, 5, { points: [2.5, 1.5], size: 3 }, 0)).toBe(true);
     expect(pixels.includes(1)).toBe(false);
   });
 

@@ -157,7 +157,8 @@ export function strokeParts(stroke: Stroke): number {
 
 /**
  * Paints (value 1) or erases (value 0) the stroke into a column-major mask of
- * width × height (pixel (x, y) at x·height + y); returns how many pixels changed.
+ * width × height (pixel (x, y) at x·height + y); returns whether any pixel changed.
+ * Each covered run is one `fill` (parts overlap: a pixel is written once per part).
  */
 export function paintStroke(
   pixels: Uint8Array,
@@ -165,16 +166,18 @@ export function paintStroke(
   height: number,
   stroke: Stroke,
   value: 0 | 1,
-): number {
-  let changed = 0;
+): boolean {
+  let changed = false;
   forEachStrokeSpan(stroke, width, height, (x, y0, y1) => {
-    const end = x * height + y1;
-    for (let i = x * height + y0; i <= end; i++) {
-      if (pixels[i] !== value) {
-        pixels[i] = value;
-        changed++;
-      }
-    }
+    const start = x * height + y0;
+    const end = x * height + y1 + 1;
+    if (!changed)
+      for (let i = start; i < end; i++)
+        if (pixels[i] !== value) {
+          changed = true;
+          break;
+        }
+    pixels.fill(value, start, end);
   });
   return changed;
 }
