@@ -19,12 +19,11 @@ export function BrushLayer(props: { brush: Brush; size: number; opacity: number;
   return (
     <Layer ref={brush.layerRef} listening={false} imageSmoothingEnabled={false}>
       {brush.canvas !== null && (
+        // Placed and cropped to the stroke's bounds by the brush as it paints.
         <KonvaImage
+          ref={brush.imageRef}
           image={brush.canvas}
-          x={0}
-          y={0}
-          width={brush.canvas.width}
-          height={brush.canvas.height}
+          visible={false}
           opacity={props.erase ? 0.85 : props.opacity}
         />
       )}

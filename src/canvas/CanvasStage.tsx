@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { Stage } from 'react-konva';
 import type { Shape, Stroke } from '../coco';
 import type { Layers } from '../store/layersSlice';
@@ -104,7 +104,16 @@ export function CanvasStage(props: Props) {
     viewToken: view,
     onStroke: props.onStroke,
   });
-  const highlighted = new Set([...selection, ...(hovered === null ? [] : [hovered])]);
+  // Kept while selection and hover stay: the mask layer (memoized) is not redrawn per pointer move.
+  const highlighted = useMemo(
+    () => new Set([...selection, ...(hovered === null ? [] : [hovered])]),
+    [selection, hovered],
+  );
+  const { width: imageWidth, height: imageHeight } = props.image;
+  const grid = useMemo(
+    () => (props.layers.pixelGrid ? { width: imageWidth, height: imageHeight } : null),
+    [props.layers.pixelGrid, imageWidth, imageHeight],
+  );
   // The one selected box or polygon gets handles (and is drawn by them, not the shape layer).
   const selected =
     tool === 'select' && selection.length === 1
@@ -211,7 +220,7 @@ export function CanvasStage(props: Props) {
         opacity={Math.min(1, props.opacity + 0.2)}
         highlighted={highlighted}
         outlines={props.layers.maskOutlines}
-        grid={props.layers.pixelGrid ? props.image : null}
+        grid={grid}
       />
       <ShapeLayer
         annotations={current ? shown.filter((a) => a !== editing) : []}

@@ -52,6 +52,9 @@ export function useBrush(props: {
   const { width, height } = props.image;
   const layerRef = useRef<Konva.Layer>(null);
   const cursorRef = useRef<Konva.Group>(null);
+  const imageRef = useRef<Konva.Image>(null);
+  /** The stroke's pixel bounds so far [x0, y0, x1, y1): only they are drawn each frame. */
+  const bounds = useRef<[number, number, number, number] | null>(null);
   const live = useRef<Live | null>(null);
   const pendingClear = useRef(false);
   const latest = useRef(props);
@@ -62,11 +65,42 @@ export function useBrush(props: {
     const c = document.createElement('canvas');
     c.width = width;
     c.height = height;
+    // Its backing store is allocated now, when the tool is picked, not on the first dab.
+    c.getContext('2d')?.clearRect(0, 0, 1, 1);
     return c;
   }, [props.active, width, height]);
 
   const clear = () => {
-    canvas?.getContext('2d')?.clearRect(0, 0, width, height);
+    const b = bounds.current;
+    if (b !== null) canvas?.getContext('2d')?.clearRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+    bounds.current = null;
+    imageRef.current?.visible(false);
+    layerRef.current?.batchDraw();
+  };
+
+  /** Grows the drawn part of the stroke canvas to hold a new span. */
+  const grow = (x: number, y0: number, y1: number) => {
+    const b = bounds.current;
+    if (b === null) bounds.current = [x, y0, x + 1, y1 + 1];
+    else {
+      if (x < b[0]) b[0] = x;
+      if (y0 < b[1]) b[1] = y0;
+      if (x + 1 > b[2]) b[2] = x + 1;
+      if (y1 + 1 > b[3]) b[3] = y1 + 1;
+    }
+  };
+
+  /** Shows the stroke canvas's painted bounds only (a 4000 × 3000 canvas is not copied per frame). */
+  const show = () => {
+    const node = imageRef.current;
+    const b = bounds.current;
+    if (node !== null && b !== null) {
+      const crop = { x: b[0], y: b[1], width: b[2] - b[0], height: b[3] - b[1] };
+      node.crop(crop);
+      node.position({ x: crop.x, y: crop.y });
+      node.size({ width: crop.width, height: crop.height });
+      node.visible(true);
+    }
     layerRef.current?.batchDraw();
   };
 
@@ -80,7 +114,10 @@ export function useBrush(props: {
         stroke,
         width,
         height,
-        (x, y0, y1) => ctx.fillRect(x, y0, 1, y1 - y0 + 1),
+        (x, y0, y1) => {
+          grow(x, y0, y1);
+          ctx.fillRect(x, y0, 1, y1 - y0 + 1);
+        },
         from,
       );
     } else {
@@ -93,6 +130,7 @@ export function useBrush(props: {
         (x, y0, y1) => {
           const mx = x - image.x;
           if (mx < 0 || mx >= image.width) return;
+          grow(x, y0, y1);
           let run = -1;
           for (let y = y0; y <= y1 + 1; y++) {
             const my = y - image.y;
@@ -108,7 +146,7 @@ export function useBrush(props: {
         from,
       );
     }
-    layerRef.current?.batchDraw();
+    show();
   };
 
   const moveCursor = (p: { x: number; y: number } | null) => {
@@ -154,6 +192,7 @@ export function useBrush(props: {
   return {
     layerRef,
     cursorRef,
+    imageRef,
     canvas,
     /** A stroke is being painted. */
     painting: () => live.current !== null,
@@ -163,7 +202,7 @@ export function useBrush(props: {
       // The eraser needs a shape to erase from.
       if (!ctx || (erase && target.key === null)) return;
       pendingClear.current = false;
-      ctx.clearRect(0, 0, width, height);
+      clear();
       ctx.fillStyle = erase ? erasedPattern(ctx) : color;
       const alpha = erase && target.mask !== null ? maskAlpha(target.mask) : null;
       const [x, y] = snapToBrush(p.x, p.y, size);

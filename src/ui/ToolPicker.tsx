@@ -39,6 +39,7 @@ export function ToolPicker() {
   const brushSize = useApp((s) => s.brushSize);
   const setBrushSize = useApp((s) => s.setBrushSize);
   const categories = useApp(currentSubset)?.categories ?? [];
+  const painting = tool === 'brush' || tool === 'eraser';
   const value = drawCategory ?? categories[0]?.id;
 
   useEffect(() => {
@@ -79,33 +80,40 @@ export function ToolPicker() {
           onPick={(c) => setDrawCategory(c.id)}
         />
       </div>
-      <label className="slider" title="The brush's and eraser's diameter in image pixels ([ and ])">
-        <span aria-hidden="true">size</span>
-        <input
-          type="number"
-          aria-label="Brush size"
-          className="brush-size"
-          min={MIN_BRUSH_SIZE}
-          max={MAX_BRUSH_SIZE}
-          step={1}
-          value={brushSize}
-          onChange={(e) => setBrushSize(e.currentTarget.valueAsNumber)}
-        />
-      </label>
-      <label
-        className="slider"
-        title="pycocotools' COCOeval('segm') needs the polygon; CVAT reads [] as a rectangle"
-      >
-        <select
-          aria-label="Box segmentation"
-          disabled={tool !== 'box'}
-          value={boxSegmentation}
-          onChange={(e) => setBoxSegmentation(e.currentTarget.value as BoxSegmentation)}
+      {/* The brush size and the box's segmentation share one slot of one width: no reflow. */}
+      {painting ? (
+        <label
+          className="slider tool-option"
+          title="The brush's and eraser's diameter in image pixels ([ and ])"
         >
-          <option value="polygon">box as polygon</option>
-          <option value="empty">box only, []</option>
-        </select>
-      </label>
+          <span aria-hidden="true">size</span>
+          <input
+            type="number"
+            aria-label="Brush size"
+            className="brush-size"
+            min={MIN_BRUSH_SIZE}
+            max={MAX_BRUSH_SIZE}
+            step={1}
+            value={brushSize}
+            onChange={(e) => setBrushSize(e.currentTarget.valueAsNumber)}
+          />
+        </label>
+      ) : (
+        <label
+          className="slider tool-option"
+          title="pycocotools' COCOeval('segm') needs the polygon; CVAT reads [] as a rectangle"
+        >
+          <select
+            aria-label="Box segmentation"
+            disabled={tool !== 'box'}
+            value={boxSegmentation}
+            onChange={(e) => setBoxSegmentation(e.currentTarget.value as BoxSegmentation)}
+          >
+            <option value="polygon">box as polygon</option>
+            <option value="empty">box only, []</option>
+          </select>
+        </label>
+      )}
     </div>
   );
 }
