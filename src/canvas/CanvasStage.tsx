@@ -150,7 +150,17 @@ export function CanvasStage(props: Props) {
       x={viewport.x}
       y={viewport.y}
       draggable={!drawMode}
-      style={{ cursor: drawMode ? 'crosshair' : space ? 'grab' : 'default' }}
+      style={{
+        // The eraser with no mask or polygon selected has nothing to erase.
+        cursor:
+          brushMode && tool === 'eraser' && paintable === undefined
+            ? 'not-allowed'
+            : drawMode
+              ? 'crosshair'
+              : space
+                ? 'grab'
+                : 'default',
+      }}
       onWheel={(e) => {
         e.evt.preventDefault();
         const p = e.target.getStage()?.getPointerPosition();
