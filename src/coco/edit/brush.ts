@@ -1,18 +1,20 @@
 /**
  * Brush and eraser strokes as edits: a stroke (brushStroke.ts) painted into an
- * annotation's mask, or into a new mask annotation. The mask is written as
- * pycocotools' `encode` writes it, in the annotation's (else the file's) RLE form, with
- * its area and bbox (maskFields.ts).
+ * annotation's mask, or into a new mask annotation, merged into its RLE run by run
+ * (strokeRle.ts). The mask is written as pycocotools' `encode` writes those pixels, in
+ * the annotation's (else the file's) RLE form, with its area and toBbox (as maskFields.ts).
  */
-import type { Size } from '../geometry';
+import { annotationRle, type Size } from '../geometry';
 import type { Dataset } from '../model';
+import { rleArea, rleFromCounts, rleToBbox, type Rle } from '../rle';
 import type { CocoId } from '../types';
-import { paintStroke, type Stroke } from './brushStroke';
+import type { Stroke } from './brushStroke';
 import { nextAnnotationId } from './commands';
 import { crowdConvention } from './conventions';
-import { maskFields, pixelMaskOf, planSetMask, rleFormFor, type PixelMask } from './maskFields';
-import type { JsonRecord } from './objects';
+import { rleFormFor, rleSegmentation, type RleForm } from './maskFields';
+import { withFields, type JsonRecord } from './objects';
 import type { Patch } from './patch';
+import { paintRle } from './strokeRle';
 
 export const EMPTY_ERASE_MESSAGE =
   'the eraser would leave this mask without a single pixel (CVAT cannot import an empty ' +
@@ -39,12 +41,23 @@ export function planPaintStroke(
     throw new Error(
       `annotation ${String(record.id)} has no mask or polygon to paint (a box only): draw a new mask instead`,
     );
-  const mask = pixelMaskOf(record, image);
-  if (mask === null || mask.width <= 0 || mask.height <= 0)
+  const rle = annotationRle(record, image);
+  if (rle === null || rle.size[0] <= 0 || rle.size[1] <= 0)
     throw new Error(`annotation ${String(record.id)} has no pixels to paint on`);
-  if (!paintStroke(mask.pixels, mask.width, mask.height, stroke, erase ? 0 : 1)) return [];
-  if (erase && !mask.pixels.includes(1)) throw new Error(EMPTY_ERASE_MESSAGE);
-  return planSetMask(dataset, at, mask);
+  const painted = paintRle(rle, stroke, erase);
+  if (painted === null) return [];
+  if (rleArea(painted) === 0) throw new Error(EMPTY_ERASE_MESSAGE);
+  const after = withFields(record.file, rleFields(painted, rleFormFor(dataset, record)));
+  return [{ op: 'replace', collection: 'annotations', at, before: record.file, after }];
+}
+
+/** The fields of a mask given as an RLE: as `maskFields` writes them for its pixels. */
+function rleFields(rle: Rle, form: RleForm) {
+  return {
+    segmentation: rleSegmentation(rle, form),
+    area: rleArea(rle),
+    bbox: [...rleToBbox(rle)],
+  };
 }
 
 /**
@@ -59,17 +72,15 @@ export function planAddMask(
   image: Size,
   id: number = nextAnnotationId(dataset),
 ): Patch {
-  const mask: PixelMask = {
-    pixels: new Uint8Array(image.width * image.height),
-    width: image.width,
-    height: image.height,
-  };
-  if (!paintStroke(mask.pixels, mask.width, mask.height, stroke, 1)) return [];
+  if (!(image.width > 0 && image.height > 0)) throw new Error('the image has no known size');
+  const empty = rleFromCounts([image.width * image.height], image.height, image.width);
+  const painted = paintRle(empty, stroke, false);
+  if (painted === null) return [];
   const file: JsonRecord = {
     id,
     image_id: fields.imageId,
     category_id: fields.categoryId,
-    ...maskFields(mask, rleFormFor(dataset, null)),
+    ...rleFields(painted, rleFormFor(dataset, null)),
     iscrowd: crowdConvention(dataset)(null, false),
   };
   return [{ op: 'insert', collection: 'annotations', at: dataset.annotations.length, value: file }];
