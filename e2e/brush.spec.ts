@@ -246,3 +246,21 @@ test('[ and ] change the brush size', async ({ page }) => {
   await page.keyboard.press('[');
   await expect(size).toHaveValue('1');
 });
+
+test('Space-drag pans with the brush on, and paints nothing', async ({ page }) => {
+  await page.goto('/');
+  await open(page, JSON.stringify(dataset));
+  await page.getByRole('button', { name: 'Brush' }).click();
+  const canvas = page.locator('.canvas');
+  const before = await canvas.getAttribute('data-viewport');
+  await page.keyboard.down('Space');
+  await stroke(page, [
+    [12.5, 8.5],
+    [16.5, 10.5],
+  ]);
+  await page.keyboard.up('Space');
+  await expect(canvas).not.toHaveAttribute('data-viewport', before!);
+  await expect.poll(async () => sorted(await tintedPixels(page))).toEqual(sorted(BIRD));
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expectStatus(page, 1, 1, 1);
+});
