@@ -10,6 +10,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brushSuite } from './bench/brush';
 import { benchCore } from './bench/core';
 import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
@@ -84,6 +85,7 @@ async function main() {
   try {
     rows.push(...(await openSuite(browser, URL, val)).rows);
     rows.push(...(await viewSuite(browser, URL)));
+    rows.push(...(await brushSuite(browser, URL)));
     rows.push(...(await editSuite(browser, URL, val)));
     rows.push(...(await enduranceSuite(browser, URL, val, quick ? 10 : 50)));
     rows.push(...(await hostileSuite(browser, URL)));

@@ -1,8 +1,9 @@
 /**
  * The README's screenshots, at 1280 × 720 from the built app in headless Chromium: the sample
  * with its thumbnails and a selected annotation, the sample with a model's predictions
- * evaluated, the pixel-true view of a crowd mask, and keypoint editing. Run `npm run build`
- * first. Names given take only those shots (screenshot, evaluation, pixel, keypoints).
+ * evaluated, the pixel-true view of a crowd mask, the brush painting that mask, and keypoint
+ * editing. Run `npm run build` first (SHOTS_PORT, default 4327, picks the preview server's
+ * port). Names given take only those shots (screenshot, evaluation, pixel, brush, keypoints).
  *
  *   npx tsx scripts/readme-shots.ts [keypoints …]
  */
@@ -69,6 +70,32 @@ try {
   await page.getByRole('note', { name: 'Pointer' }).waitFor();
   await page.waitForTimeout(800);
   if (wanted('pixel')) await page.screenshot({ path: 'public/readme/pixel.png' });
+
+  // The brush mid-stroke on that mask at 1600 %: the stroke's pixels and the dab's outline.
+  await page.getByRole('checkbox', { name: 'Pixel grid' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Mask outlines' }).uncheck();
+  await page.getByRole('list', { name: 'Annotations' }).getByText('bird').first().click();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  const [s1, x1, y1] = (await canvas.getAttribute('data-viewport'))!.split(',').map(Number);
+  await page.mouse.move(box.x + x1! + 250 * s1!, box.y + y1! + 50 * s1!);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+  await page
+    .locator('.zoom-level')
+    .filter({ hasText: /^1\d{3}%$/ })
+    .waitFor();
+  await page.keyboard.press('Shift+B');
+  await page.getByRole('spinbutton', { name: 'Brush size' }).fill('5');
+  const [s2, x2, y2] = (await canvas.getAttribute('data-viewport'))!.split(',').map(Number);
+  // Image point (x, y) on the page; the stroke runs across the canvas's middle.
+  const at = (x: number, y: number) => [box.x + x2! + x * s2!, box.y + y2! + y * s2!] as const;
+  const [cx, cy] = [(box.width / 2 - x2!) / s2!, (box.height / 2 - y2!) / s2!];
+  await page.mouse.move(...at(cx - 12, cy + 4));
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++)
+    await page.mouse.move(...at(cx - 12 + i, cy + 4 - Math.sin(i / 5) * 6));
+  await page.waitForTimeout(400);
+  if (wanted('brush')) await page.screenshot({ path: 'public/readme/brush.png' });
+  await page.mouse.up();
   await browser.close();
 } finally {
   process.kill(-server.pid!);

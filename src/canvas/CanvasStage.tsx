@@ -1,7 +1,7 @@
 import type Konva from 'konva';
-import type { RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { Stage } from 'react-konva';
-import type { KeypointEdit, KeypointSetName, Shape } from '../coco';
+import type { KeypointEdit, KeypointSetName, Shape, Stroke } from '../coco';
 import { activeKeypoint, activePlacing } from '../store/keypointSlice';
 import { nextPointOf, type EditedSet } from '../store/keypointSets';
 import type { Layers } from '../store/layersSlice';
@@ -10,6 +10,7 @@ import { useApp } from '../store/store';
 import type { Tool } from '../store/toolSlice';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { MaskImage } from '../worker/protocol';
+import { BrushLayer } from './BrushLayer';
 import { DrawPreview } from './DrawPreview';
 import { EditHandles } from './EditHandles';
 import { KeypointHandles } from './KeypointHandles';
@@ -22,6 +23,7 @@ import { UNKNOWN_COLOR } from './palette';
 import { PictureLayer } from './PictureLayer';
 import { PredictionLayer } from './PredictionLayer';
 import { ShapeLayer } from './ShapeLayer';
+import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
 import { useSpaceHeld } from './useSpaceHeld';
 import { zoomAround, type Viewport } from './viewport';
@@ -46,6 +48,7 @@ type Props = {
   opacity: number;
   tool: Tool;
   drawColor: string;
+  brushSize: number;
   stageRef: RefObject<Konva.Stage | null>;
   live: RefObject<Viewport>;
   viewport: Viewport;
@@ -57,6 +60,8 @@ type Props = {
   keypoints: { key: number; sets: EditedSet[] } | null;
   onKeypoint: (key: number, set: KeypointSetName, edit: KeypointEdit, label: string) => void;
   onDraw: (shape: Shape) => void;
+  /** Commits a brush or eraser stroke (key null: a new mask); resolves to whether it changed the data. */
+  onStroke: (stroke: Stroke, key: number | null, erase: boolean) => Promise<boolean>;
 };
 
 function isHandle(node: Konva.Node | null): boolean {
@@ -67,7 +72,8 @@ function isHandle(node: Konva.Node | null): boolean {
 /**
  * The Konva stage: picture, masks, shapes, the selected shape's handles and what is being
  * drawn. Pointer input: select and hover (from geometry), pan by dragging (Space-drag while
- * drawing), zoom with the wheel or a pinch, draw with the box and polygon tools.
+ * drawing), zoom with the wheel or a pinch, draw with the box and polygon tools, paint
+ * with the brush and the eraser.
  */
 export function CanvasStage(props: Props) {
   const { view, current, shown, viewport, live, tool } = props;
@@ -85,7 +91,38 @@ export function CanvasStage(props: Props) {
   const space = useSpaceHeld();
   const drawing = useDrawing(tool, props.image, viewport.scale, props.onDraw);
   const drawMode = tool !== 'select' && !space;
-  const highlighted = new Set([...selection, ...(hovered === null ? [] : [hovered])]);
+  const brushMode = (tool === 'brush' || tool === 'eraser') && !space;
+  // The brush paints the one selected mask or polygon, else a new mask of the Draw-as label.
+  const paintable =
+    selection.length === 1
+      ? shown.find((a) => a.key === selection[0] && (a.kind === 'mask' || a.kind === 'polygon'))
+      : undefined;
+  const brush = useBrush({
+    active: tool === 'brush' || tool === 'eraser',
+    erase: tool === 'eraser',
+    size: props.brushSize,
+    color:
+      paintable === undefined
+        ? props.drawColor
+        : (props.colors[String(paintable.categoryId)] ?? UNKNOWN_COLOR),
+    image: props.image,
+    target: {
+      key: paintable?.key ?? null,
+      mask: paintable === undefined ? null : (view?.masks.get(paintable.key) ?? null),
+    },
+    viewToken: view,
+    onStroke: props.onStroke,
+  });
+  // Kept while selection and hover stay: the mask layer (memoized) is not redrawn per pointer move.
+  const highlighted = useMemo(
+    () => new Set([...selection, ...(hovered === null ? [] : [hovered])]),
+    [selection, hovered],
+  );
+  const { width: imageWidth, height: imageHeight } = props.image;
+  const grid = useMemo(
+    () => (props.layers.pixelGrid ? { width: imageWidth, height: imageHeight } : null),
+    [props.layers.pixelGrid, imageWidth, imageHeight],
+  );
   // The one selected box or polygon gets handles (and is drawn by them, not the shape layer).
   const selected =
     tool === 'select' && selection.length === 1
@@ -134,7 +171,17 @@ export function CanvasStage(props: Props) {
       x={viewport.x}
       y={viewport.y}
       draggable={!drawMode}
-      style={{ cursor: drawMode || placing !== null ? 'crosshair' : space ? 'grab' : 'default' }}
+      style={{
+        // The eraser with no mask or polygon selected has nothing to erase.
+        cursor:
+          brushMode && tool === 'eraser' && paintable === undefined
+            ? 'not-allowed'
+            : drawMode || placing !== null
+              ? 'crosshair'
+              : space
+                ? 'grab'
+                : 'default',
+      }}
       onWheel={(e) => {
         e.evt.preventDefault();
         const p = e.target.getStage()?.getPointerPosition();
@@ -145,25 +192,29 @@ export function CanvasStage(props: Props) {
       }}
       onMouseDown={(e) => {
         const p = pointerOf(e);
-        if (drawMode && p) drawing.down(toImage(p));
+        if (brushMode && p && e.evt.button === 0) brush.down(toImage(p));
+        else if (drawMode && p) drawing.down(toImage(p));
       }}
       onMouseMove={(e) => {
         const p = pointerOf(e);
         props.onPointer(p);
         if (p === null) return;
+        if (brushMode) return brush.move(toImage(p));
         if (drawMode) return drawing.move(toImage(p));
         const hit = pick(p);
         if ((hit?.key ?? null) !== hovered) hover(hit?.key ?? null);
         const detection = pickPrediction(p);
         if ((detection?.key ?? null) !== hoveredPrediction) hoverPrediction(detection?.key ?? null);
       }}
+      onMouseLeave={() => brush.leave()}
       onMouseUp={(e) => {
+        if (brush.painting()) return brush.up();
         const p = pointerOf(e);
         if (drawMode && p) drawing.up(toImage(p));
       }}
       onClick={(e) => {
         const p = pointerOf(e);
-        if (p === null || isHandle(e.target)) return;
+        if (p === null || isHandle(e.target) || brushMode) return;
         if (drawMode) return drawing.click(toImage(p));
         if (placing !== null) return placeKeypoint(placing.key, placing.set, toImage(p));
         const hit = pick(p);
@@ -201,7 +252,7 @@ export function CanvasStage(props: Props) {
         opacity={Math.min(1, props.opacity + 0.2)}
         highlighted={highlighted}
         outlines={props.layers.maskOutlines}
-        grid={props.layers.pixelGrid ? props.image : null}
+        grid={grid}
       />
       <ShapeLayer
         annotations={current ? shown.filter((a) => a !== editing) : []}
@@ -261,7 +312,16 @@ export function CanvasStage(props: Props) {
           }
         />
       )}
-      {drawing.drawing || drawMode ? (
+      {/* Mounted only with the brush or eraser on: its stroke canvas is the image's size. */}
+      {brush.canvas !== null && (
+        <BrushLayer
+          brush={brush}
+          size={props.brushSize}
+          opacity={Math.min(1, props.opacity + 0.2)}
+          erase={tool === 'eraser'}
+        />
+      )}
+      {(drawing.drawing || drawMode) && !brushMode ? (
         <DrawPreview {...drawing.preview} color={props.drawColor} scale={viewport.scale} />
       ) : null}
     </Stage>

@@ -10,6 +10,7 @@ import { HoverCard } from './HoverCard';
 import { PointerReadout } from './PointerReadout';
 import { UNKNOWN_COLOR } from './palette';
 import { useCurrentView } from './useCurrentView';
+import { useStrokeCommit } from './useStrokeCommit';
 import { useElementSize } from './useElementSize';
 import { useViewport } from './useViewport';
 import { actualSizeViewport, fitViewport, zoomAround } from './viewport';
@@ -44,6 +45,8 @@ export function CanvasView() {
   const drawCategory = useApp((s) => s.drawCategory);
   const edit = useApp((s) => s.edit);
   const selection = useApp((s) => s.selection);
+  const brushSize = useApp((s) => s.brushSize);
+  const commitStroke = useStrokeCommit();
   const version = useApp(viewVersion);
 
   const container = useRef<HTMLDivElement>(null);
@@ -169,6 +172,8 @@ export function CanvasView() {
           opacity={opacity}
           tool={tool}
           drawColor={drawAs === null ? UNKNOWN_COLOR : (colors[String(drawAs)] ?? UNKNOWN_COLOR)}
+          brushSize={brushSize}
+          onStroke={(stroke, key, erase) => commitStroke(stroke, key, erase, imageIndex, drawAs)}
           stageRef={stageRef}
           live={live}
           viewport={viewport}

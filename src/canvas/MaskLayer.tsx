@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Image as KonvaImage, Layer } from 'react-konva';
 import type { MaskImage } from '../worker/protocol';
 import type { PlainAnnotation } from '../store/viewSlice';
@@ -14,7 +15,7 @@ const CROWD_FILL = 0.43;
  * space over them (one composite for all) — or, with outlines on, its outline alone. The pixel grid is drawn over
  * the masks (under the shapes); the layer takes no events.
  */
-export function MaskLayer(props: {
+export const MaskLayer = memo(function MaskLayer(props: {
   annotations: PlainAnnotation[];
   masks: ReadonlyMap<number, MaskImage>;
   colors: Record<string, string>;
@@ -51,4 +52,4 @@ export function MaskLayer(props: {
       {props.grid !== null && <PixelGrid {...props.grid} />}
     </Layer>
   );
-}
+});

@@ -34,6 +34,8 @@ export * from './edit/commands';
 export * from './edit/fieldCommands';
 export * from './edit/fixes';
 export * from './edit/maskFields';
+export * from './edit/brush';
+export * from './edit/brushStroke';
 export {
   applyPatch,
   invertPatch,

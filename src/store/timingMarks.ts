@@ -1,9 +1,12 @@
 /**
  * User Timing marks a benchmark reads (DESIGN.md, "Contract"): `cocoscope:open-start`
  * (files received), `cocoscope:ready` (dataset indexed, list shown), `cocoscope:first-render`
- * (first image and all its annotations drawn), `cocoscope:export-done`.
+ * (first image and all its annotations drawn), `cocoscope:export-done`; a brush stroke's
+ * commit: `cocoscope:stroke-released` (pointer up) and `cocoscope:stroke-applied` (the
+ * engine applied the edit and the store holds it).
  */
-export type MarkName = 'open-start' | 'ready' | 'first-render' | 'export-done';
+export type MarkName =
+  'open-start' | 'ready' | 'first-render' | 'export-done' | 'stroke-released' | 'stroke-applied';
 
 let awaitingFirstRender = false;
 

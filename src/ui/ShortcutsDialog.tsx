@@ -22,7 +22,7 @@ const SHORTCUTS: [string, [string, string][]][] = [
     'Canvas',
     [
       ['wheel, pinch', 'zoom around the pointer'],
-      ['drag, Space+drag', 'pan (Space+drag while drawing)'],
+      ['drag, Space+drag', 'pan (Space+drag while drawing or painting)'],
       ['F', 'fit the image to the window (canvas focused)'],
       ['click, Shift+click', 'select an annotation, add to the selection'],
     ],
@@ -40,6 +40,9 @@ const SHORTCUTS: [string, [string, string][]][] = [
       ['V', 'select'],
       ['B', 'draw a box'],
       ['P', 'draw a polygon (Enter closes it, Esc drops it)'],
+      ['Shift+B', 'brush: paint the selected mask or polygon, or a new mask'],
+      ['E', 'eraser: erase pixels of the selected mask or polygon'],
+      ['[ ]', 'brush size smaller / larger'],
       ['Esc', 'back to select'],
     ],
   ],

@@ -7,6 +7,8 @@ import {
   applyPatch,
   idKey,
   planAddAnnotation,
+  planAddMask,
+  planPaintStroke,
   planClipToImage,
   planDropShortParts,
   planNewIds,
@@ -128,6 +130,8 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
       const patch = planAddAnnotation(dataset, fields, image, subsetIds(subset)());
       return [at === null ? { source, patch, create: 'instances' } : { source, patch }];
     }
+    case 'paint':
+      return planPaint(subset, command);
     case 'delete':
       return perSource(subset, command.keys, planDeleteAnnotations);
     case 'merge-crowd': {
@@ -212,6 +216,28 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
       throw new Error(`unknown edit ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** A brush or eraser stroke on an annotation, or (no key) a new mask on the current image. */
+function planPaint(subset: Subset, command: Extract<EditCommand, { type: 'paint' }>): SubsetPatch {
+  if (command.key !== null) {
+    const [source, at] = locateKey(subset, command.key) ?? [-1, -1];
+    if (source < 0) throw new Error(`annotation ${command.key} is no longer in the dataset`);
+    const dataset = subset.sources[source]!.dataset;
+    const image = imageSize(subset, source, at);
+    return [{ source, patch: planPaintStroke(dataset, at, command.stroke, image, command.erase) }];
+  }
+  if (command.erase) throw new Error('select a mask to erase from');
+  const image = subset.images[command.imageIndex];
+  if (image === undefined) throw new Error(`no image ${command.imageIndex}`);
+  // New masks go to the subset's instances file, made if there is none (as drawn shapes).
+  const at = instancesSourceOf(subset);
+  const source = at ?? subset.sources.length;
+  const dataset = at === null ? newInstancesSource(subset).dataset : subset.sources[at]!.dataset;
+  const fields = { imageId: image.id, categoryId: command.categoryId };
+  const patch = planAddMask(dataset, fields, command.stroke, image, subsetIds(subset)());
+  if (patch.length === 0) return [];
+  return [at === null ? { source, patch, create: 'instances' } : { source, patch }];
 }
 
 /** New annotation ids, unique across all the subset's files. */

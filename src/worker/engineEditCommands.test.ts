@@ -19,6 +19,8 @@ const VAL = corpusFiles('datumaro/coco_dataset/coco', [
  * not the mask's [0,0,2,10]); 2 and 3 the same shapes with keypoints in
  * person_keypoints_val.json. Categories 1 (a) and 2 (b) are in both files.
  */
+const brushed = { points: [1.2, 5.7, 3.1, 6.3], size: 3 };
+const erased = { points: [0.5, 0.5, 0.5, 4.5], size: 1 };
 const COMMANDS: EditCommand[] = [
   { type: 'set-crowd', keys: [0], on: true },
   { type: 'relabel', keys: [0, 2], categoryId: 2 },
@@ -35,6 +37,10 @@ const COMMANDS: EditCommand[] = [
     categoryId: 1,
     shape: { kind: 'box', bbox: [1, 1, 2, 2] },
   },
+  { type: 'paint', key: 1, imageIndex: 0, categoryId: 1, stroke: brushed, erase: false },
+  { type: 'paint', key: 1, imageIndex: 0, categoryId: 1, stroke: erased, erase: true },
+  { type: 'paint', key: 0, imageIndex: 0, categoryId: 1, stroke: brushed, erase: false },
+  { type: 'paint', key: null, imageIndex: 0, categoryId: 2, stroke: brushed, erase: false },
   { type: 'delete', keys: [1, 3] },
   { type: 'merge-crowd', keys: [0, 1] },
   { type: 'add-category', name: 'e', supercategory: 'letters' },
@@ -58,7 +64,12 @@ describe('every edit command, undone and redone through the protocol', () => {
   const original = Object.values(VAL).map((bytes) => new TextDecoder().decode(bytes));
 
   for (const command of COMMANDS) {
-    const name = command.type === 'fix' ? `fix ${command.fix}` : command.type;
+    const name =
+      command.type === 'fix'
+        ? `fix ${command.fix}`
+        : command.type === 'paint'
+          ? `paint ${command.erase ? 'erase' : 'brush'} on ${command.key ?? 'a new mask'}`
+          : command.type;
     it(`${name}: changes the export; undo gives the original bytes, redo the edited`, async () => {
       const h = new EngineHarness();
       await h.request({ type: 'open', files: sourcesOf(VAL) });
@@ -116,5 +127,30 @@ describe('every edit command, undone and redone through the protocol', () => {
     });
     expect(undone.delta.annotationCount).toBe(2);
     expect(await exported(h)).toEqual([twoParts]);
+  });
+
+  it('paint: a new mask is returned as inserted (the page selects it); an erase to nothing is refused', async () => {
+    const h = new EngineHarness();
+    await h.request({ type: 'open', files: sourcesOf(VAL) });
+    const stroke = { points: [2.5, 5.5], size: 1 };
+    const added = await h.request({
+      type: 'edit',
+      subset: 0,
+      command: { type: 'paint', key: null, imageIndex: 0, categoryId: 2, stroke, erase: false },
+    });
+    expect(added.inserted).toHaveLength(1);
+    expect(added.delta.annotationCount).toBe(5);
+    const key = added.inserted[0]!;
+    const erase = {
+      type: 'paint',
+      key,
+      imageIndex: 0,
+      categoryId: 2,
+      stroke,
+      erase: true,
+    } as const;
+    await expect(h.request({ type: 'edit', subset: 0, command: erase })).rejects.toThrow(
+      /without a single pixel/,
+    );
   });
 });

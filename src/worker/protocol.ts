@@ -97,6 +97,19 @@ export type EditCommand =
       /** How a box's segmentation is written (a 4-corner polygon unless Datumaro's `[]`). */
       boxAs?: BoxSegmentation;
     }
+  /**
+   * A brush (or, with `erase`, eraser) stroke: painted into the mask or polygon `key`, or
+   * (key null) into a new mask annotation of `categoryId` on image `imageIndex`.
+   * `points` are x, y pairs in image pixels, `size` the brush diameter (see brushStroke.ts).
+   */
+  | {
+      type: 'paint';
+      key: number | null;
+      imageIndex: number;
+      categoryId: CocoId;
+      stroke: { points: number[]; size: number };
+      erase: boolean;
+    }
   | { type: 'delete'; keys: number[] }
   | { type: 'merge-crowd'; keys: number[] }
   | { type: 'split'; key: number }
