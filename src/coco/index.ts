@@ -62,3 +62,6 @@ export {
 export { datasetStats, type DatasetStats, type CategoryStats, type Histogram } from './stats';
 export * from './eval';
 export { categoryColor, paletteColor } from './palette';
+export * from './edit/maskCommands';
+export * from './edit/maskPixelOps';
+export { simplifyPolygon } from './simplifyPolygon';
