@@ -1,0 +1,117 @@
+/**
+ * Mask commands in the engine: a page command (an annotation by its view key) planned on
+ * its annotation file (coco/edit/maskCommands.ts), and its preview: the counts the
+ * inspector shows and the changed pixels as RGBA for the canvas.
+ */
+import { maskDiff, planMaskEdit, type MaskEdit, type PlannedMaskEdit } from '../coco';
+import { MAX_MASK_PIXELS, type MaskPixels } from './maskPixels';
+import { PREVIEW_COLORS, type MaskCommand, type MaskPreview } from './protocol';
+import { imageSize, locateKey, type Subset } from './subset';
+
+function maskEditOf(command: MaskCommand): MaskEdit {
+  switch (command.type) {
+    case 'convert-to-mask':
+      return { kind: 'to-mask', crowd: command.crowd };
+    case 'convert-to-polygons':
+      return { kind: 'to-polygons', tolerance: command.tolerance };
+    case 'fill-holes':
+      return { kind: 'fill-holes' };
+    case 'remove-specks':
+      return { kind: 'remove-specks', minPixels: command.minPixels };
+  }
+}
+
+/** The command planned on the annotation's file: which file, and the plan with its pixels. */
+export function planMaskCommand(
+  subset: Subset,
+  command: MaskCommand,
+): { source: number; planned: PlannedMaskEdit } {
+  const [source, at] = locateKey(subset, command.key) ?? [-1, -1];
+  if (source < 0) throw new Error(`annotation ${command.key} is no longer in the dataset`);
+  const dataset = subset.sources[source]!.dataset;
+  const image = imageSize(subset, source, at);
+  return { source, planned: planMaskEdit(dataset, at, image, maskEditOf(command)) };
+}
+
+/** How many characters of an RLE's counts the preview shows. */
+const COUNTS_START = 48;
+
+/** The preview's numbers, and the pixels to draw (the shell makes them a bitmap). */
+export function previewMaskCommand(
+  subset: Subset,
+  command: MaskCommand,
+): { preview: Omit<MaskPreview, 'image'>; pixels: MaskPixels | null } {
+  const { planned } = planMaskCommand(subset, command);
+  const { added, removed, iou } = maskDiff(planned.before, planned.after);
+  const segmentation = planned.written.segmentation;
+  const rle =
+    command.type === 'convert-to-mask' && isRle(segmentation)
+      ? {
+          size: segmentation.size,
+          area: planned.written.area as number,
+          bbox: planned.written.bbox as number[],
+          countsStart: countsStart(segmentation.counts),
+          compressed: typeof segmentation.counts === 'string',
+        }
+      : null;
+  const pixels = changedPixels(planned, command.type === 'convert-to-mask');
+  return {
+    preview: { iou, added, removed, parts: planned.parts, points: planned.points, rle },
+    pixels,
+  };
+}
+
+type WrittenRle = { size: [number, number]; counts: string | number[] };
+
+function isRle(value: unknown): value is WrittenRle {
+  return typeof value === 'object' && value !== null && 'counts' in value;
+}
+
+function countsStart(counts: string | number[]): string {
+  const text = typeof counts === 'string' ? counts : counts.join(',');
+  return text.length > COUNTS_START ? `${text.slice(0, COUNTS_START)}…` : text;
+}
+
+/**
+ * The changed pixels over their box, row-major RGBA (as maskPixels.ts makes masks):
+ * added and removed in their colours, and with `showKept` the pixels in both too; null
+ * when there is nothing to draw or the box would pass MAX_MASK_PIXELS.
+ */
+export function changedPixels(planned: PlannedMaskEdit, showKept: boolean): MaskPixels | null {
+  const { before, after } = planned;
+  const h = before.height;
+  const a = before.pixels;
+  const b = after.pixels;
+  const shown = (i: number) => a[i] !== b[i] || (showKept && a[i] === 1);
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+  for (let i = 0; i < a.length; i++) {
+    if (!shown(i)) continue;
+    const x = Math.floor(i / h);
+    const y = i - x * h;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  if (x1 < 0) return null;
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  if (width * height > MAX_MASK_PIXELS) return null;
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const word = (rgb: readonly number[]) =>
+    ((255 << 24) | (rgb[2]! << 16) | (rgb[1]! << 8) | rgb[0]!) >>> 0;
+  const colors = [
+    word(PREVIEW_COLORS.kept),
+    word(PREVIEW_COLORS.added),
+    word(PREVIEW_COLORS.removed),
+  ];
+  const out = new Uint32Array(rgba.buffer);
+  for (let x = x0; x <= x1; x++)
+    for (let y = y0; y <= y1; y++) {
+      const i = x * h + y;
+      if (!shown(i)) continue;
+      const color = a[i] === b[i] ? colors[0]! : b[i] === 1 ? colors[1]! : colors[2]!;
+      out[(y - y0) * width + (x - x0)] = color;
+    }
+  return { rgba, x: x0, y: y0, width, height };
+}
