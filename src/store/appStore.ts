@@ -15,6 +15,7 @@ import { createFiltersSlice, type FiltersSlice } from './filtersSlice';
 import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createMaskPreviewSlice, type MaskPreviewSlice } from './maskPreviewSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
@@ -26,6 +27,7 @@ export type AppState = DatasetSlice &
   LayersSlice &
   FiltersSlice &
   EditSlice &
+  MaskPreviewSlice &
   ToolSlice &
   ReviewSlice &
   ExportSlice &
@@ -54,6 +56,7 @@ export function createAppStore(
     ...createLayersSlice(...a),
     ...createFiltersSlice(deps)(...a),
     ...createEditSlice(deps)(...a),
+    ...createMaskPreviewSlice(deps)(...a),
     ...createToolSlice(...a),
     ...createReviewSlice(...a),
     ...createExportSlice(deps)(...a),
@@ -67,6 +70,17 @@ export function createAppStore(
   store.subscribe((state, previous) => {
     if (state.summary === previous.summary) return;
     for (const subset of state.summary?.subsets ?? []) categoryIndex(subset.categories);
+  });
+  // A preview is of one annotation on one history: another image, selection or edit ends it.
+  store.subscribe((state, previous) => {
+    if (state.maskPreview === null) return;
+    if (
+      state.editVersion !== previous.editVersion ||
+      state.imageIndex !== previous.imageIndex ||
+      state.subsetIndex !== previous.subsetIndex ||
+      state.selection !== previous.selection
+    )
+      state.cancelMaskPreview();
   });
   return store;
 }
