@@ -14,6 +14,7 @@ import { annotationAt } from './hitTest';
 import { isDrawn } from './visibleAnnotations';
 import type { LoadedView } from './imageViews';
 import { LabelLayer } from './LabelLayer';
+import { MaskEditPreviewLayer } from './MaskEditPreviewLayer';
 import { MaskLayer } from './MaskLayer';
 import { UNKNOWN_COLOR } from './palette';
 import { PictureLayer } from './PictureLayer';
@@ -191,6 +192,9 @@ export function CanvasStage(props: Props) {
         selection={selection}
         hovered={hovered}
       />
+      {current && view !== null && (
+        <MaskEditPreviewLayer subset={view.subset} imageIndex={view.imageIndex} />
+      )}
       {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
       {props.hasPredictions && (
         <PredictionLayer
