@@ -1,14 +1,15 @@
 /**
  * The README's screenshots, at 1280 × 720 from the built app in headless Chromium: the sample
  * with its thumbnails and a selected annotation, the sample with a model's predictions
- * evaluated, and the pixel-true view of a crowd mask. Run `npm run build` first.
+ * evaluated, the pixel-true view of a crowd mask, and the preview of a crowd mask converted
+ * to polygons. Run `npm run build` first.
  *
- *   npx tsx scripts/readme-shots.ts
+ *   npx tsx scripts/readme-shots.ts   (SHOTS_PORT: another port for the preview server)
  */
 import { spawn } from 'node:child_process';
 import { launchChromium } from './lib/browser';
 
-const PORT = 4327;
+const PORT = Number(process.env.SHOTS_PORT ?? 4327);
 const URL = `http://127.0.0.1:${PORT}/`;
 
 const server = spawn(
@@ -64,6 +65,27 @@ try {
   await page.getByRole('note', { name: 'Pointer' }).waitFor();
   await page.waitForTimeout(800);
   await page.screenshot({ path: 'public/readme/pixel.png' });
+
+  // The crowd mask of birds converted to polygons within 2 px: the preview before Apply,
+  // pixels the polygons add in green and drop in red, zoomed in on two birds.
+  await page.goto(URL);
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('status').filter({ hasText: '28 annotations' }).waitFor();
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await page
+    .getByRole('list', { name: 'Annotations' })
+    .getByRole('listitem')
+    .filter({ hasText: 'bird #2' })
+    .click();
+  await page.getByRole('spinbutton', { name: 'Tolerance' }).fill('2');
+  await page.getByRole('button', { name: 'Convert to polygons' }).click();
+  await page.getByRole('region', { name: 'Preview' }).getByText(/IoU/).waitFor();
+  const [s2, ox2, oy2] = (await canvas.getAttribute('data-viewport'))!.split(',').map(Number);
+  const box2 = (await canvas.boundingBox())!;
+  await page.mouse.move(box2.x + ox2! + 236 * s2!, box2.y + oy2! + 42 * s2!);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'public/readme/convert.png' });
   await browser.close();
 } finally {
   process.kill(-server.pid!);
