@@ -63,5 +63,5 @@ export { datasetStats, type DatasetStats, type CategoryStats, type Histogram } f
 export * from './eval';
 export { categoryColor, paletteColor } from './palette';
 export * from './edit/maskCommands';
-export * from './edit/maskPixelOps';
+export * from './edit/maskRuns';
 export { simplifyPolygon } from './simplifyPolygon';

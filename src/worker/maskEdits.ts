@@ -3,7 +3,13 @@
  * its annotation file (coco/edit/maskCommands.ts), and its preview: the counts the
  * inspector shows and the changed pixels as RGBA for the canvas.
  */
-import { maskDiff, planMaskEdit, type MaskEdit, type PlannedMaskEdit } from '../coco';
+import {
+  eachSetStretch,
+  maskDiff,
+  planMaskEdit,
+  type MaskEdit,
+  type PlannedMaskEdit,
+} from '../coco';
 import { MAX_MASK_PIXELS, type MaskPixels } from './maskPixels';
 import { PREVIEW_COLORS, type MaskCommand, type MaskPreview } from './protocol';
 import { imageSize, locateKey, type Subset } from './subset';
@@ -75,24 +81,23 @@ function countsStart(counts: string | number[]): string {
 /**
  * The changed pixels over their box, row-major RGBA (as maskPixels.ts makes masks):
  * added and removed in their colours, and with `showKept` the pixels in both too; null
- * when there is nothing to draw or the box would pass MAX_MASK_PIXELS.
+ * when there is nothing to draw or the box would pass MAX_MASK_PIXELS. Walks the two
+ * RLEs' runs, so it costs the changed pixels and their box, not the picture's pixels.
  */
 export function changedPixels(planned: PlannedMaskEdit, showKept: boolean): MaskPixels | null {
   const { before, after } = planned;
-  const h = before.height;
-  const a = before.pixels;
-  const b = after.pixels;
-  const shown = (i: number) => a[i] !== b[i] || (showKept && a[i] === 1);
+  const h = before.size[0];
+  const shown = (a: boolean, b: boolean) => a !== b || (showKept && a);
   let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-  for (let i = 0; i < a.length; i++) {
-    if (!shown(i)) continue;
-    const x = Math.floor(i / h);
-    const y = i - x * h;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
+  eachSetStretch(before, after, (start, length, a, b) => {
+    if (!shown(a, b)) return;
+    const first = Math.floor(start / h);
+    const last = Math.floor((start + length - 1) / h);
+    x0 = Math.min(x0, first);
+    x1 = Math.max(x1, last);
+    y0 = Math.min(y0, first === last ? start - first * h : 0);
+    y1 = Math.max(y1, first === last ? start + length - 1 - first * h : h - 1);
+  });
   if (x1 < 0) return null;
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
@@ -100,18 +105,21 @@ export function changedPixels(planned: PlannedMaskEdit, showKept: boolean): Mask
   const rgba = new Uint8ClampedArray(width * height * 4);
   const word = (rgb: readonly number[]) =>
     ((255 << 24) | (rgb[2]! << 16) | (rgb[1]! << 8) | rgb[0]!) >>> 0;
-  const colors = [
-    word(PREVIEW_COLORS.kept),
-    word(PREVIEW_COLORS.added),
-    word(PREVIEW_COLORS.removed),
-  ];
+  const kept = word(PREVIEW_COLORS.kept);
+  const added = word(PREVIEW_COLORS.added);
+  const removed = word(PREVIEW_COLORS.removed);
   const out = new Uint32Array(rgba.buffer);
-  for (let x = x0; x <= x1; x++)
-    for (let y = y0; y <= y1; y++) {
-      const i = x * h + y;
-      if (!shown(i)) continue;
-      const color = a[i] === b[i] ? colors[0]! : b[i] === 1 ? colors[1]! : colors[2]!;
-      out[(y - y0) * width + (x - x0)] = color;
+  eachSetStretch(before, after, (start, length, a, b) => {
+    if (!shown(a, b)) return;
+    const color = a === b ? kept : b ? added : removed;
+    for (let p = start; p < start + length;) {
+      const x = Math.floor(p / h);
+      const y = p - x * h;
+      const run = Math.min(start + length - p, h - y);
+      let at = (y - y0) * width + (x - x0);
+      for (let k = 0; k < run; k++, at += width) out[at] = color;
+      p += run;
     }
+  });
   return { rgba, x: x0, y: y0, width, height };
 }

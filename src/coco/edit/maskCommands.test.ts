@@ -4,7 +4,7 @@ import { maskToPolygons } from '../maskToPolygons';
 import { polygonsToRle } from '../polygon';
 import { decodeRle, encodeMask, rleArea, rleIou, rleToBbox } from '../rle';
 import { editFixture as fixture } from '../testing/editFixture';
-import { maskDiff } from './maskPixelOps';
+import { maskDiff } from './maskRuns';
 import {
   MaskEditRefused,
   planConvertToMask,
@@ -85,7 +85,7 @@ describe('polygon → mask', () => {
     const d = fixture();
     const planned = planMaskEdit(d, 0, image, { kind: 'to-mask', crowd: true });
     expect(planned.written.iscrowd).toBe(1);
-    expect(planned.after.pixels).toEqual(planned.before.pixels);
+    expect(decodeRle(planned.after)).toEqual(decodeRle(planned.before));
     roundTrips(d, planned.patch);
   });
 
@@ -122,8 +122,8 @@ describe('mask → polygons', () => {
     expect(loose.parts).toBe(1);
     const before = encodeMask(disc, 30, 40);
     const after = polygonsToRle(loose.written.segmentation as number[][], 30, 40);
-    expect(decodeRle(after)).toEqual(loose.after.pixels);
-    const diff = loose.after.pixels.reduce((n, v, i) => n + (v !== disc[i] ? 1 : 0), 0);
+    expect(decodeRle(after)).toEqual(decodeRle(loose.after));
+    const diff = decodeRle(loose.after).reduce((n: number, v, i) => n + (v !== disc[i] ? 1 : 0), 0);
     expect(diff).toBeGreaterThan(0);
     const measured = maskDiff(loose.before, loose.after);
     expect(measured.added + measured.removed).toBe(diff);
@@ -149,12 +149,12 @@ describe('fill holes and remove specks', () => {
   it('fills the hole, not the notch open to the border (4-connected background)', () => {
     const d = withMask(SHAPES);
     const planned = planMaskEdit(d, 0, image, { kind: 'fill-holes' });
-    const at = (x: number, y: number) => planned.after.pixels[x * 30 + y];
+    const at = (x: number, y: number) => decodeRle(planned.after)[x * 30 + y];
     expect(at(5, 5)).toBe(1);
     expect(at(2, 23)).toBe(0);
     expect(maskDiff(planned.before, planned.after)).toMatchObject({ added: 9, removed: 0 });
     const written = annotations(roundTrips(d, planned.patch))[0]!;
-    const rle = encodeMask(planned.after.pixels, 30, 40);
+    const rle = encodeMask(decodeRle(planned.after), 30, 40);
     expect(written.segmentation).toEqual({ size: [30, 40], counts: Array.from(rle.counts) });
     expect(written.area).toBe(rleArea(rle));
     expect(written.bbox).toEqual([...rleToBbox(rle)]);
@@ -164,17 +164,17 @@ describe('fill holes and remove specks', () => {
     const diamond = maskOf((x, y) => Math.abs(x - 20) + Math.abs(y - 15) === 3);
     const d = withMask(diamond);
     const planned = planMaskEdit(d, 0, image, { kind: 'fill-holes' });
-    expect(planned.after.pixels[20 * 30 + 15]).toBe(1);
+    expect(decodeRle(planned.after)[20 * 30 + 15]).toBe(1);
     expect(planned.parts).toBe(1);
   });
 
   it('removes 8-connected parts below the size: the diagonal pair is one part of 2', () => {
     const d = withMask(SHAPES);
     const small = planMaskEdit(d, 0, image, { kind: 'remove-specks', minPixels: 2 });
-    expect(small.after.pixels).toEqual(small.before.pixels);
+    expect(decodeRle(small.after)).toEqual(decodeRle(small.before));
     const planned = planMaskEdit(d, 0, image, { kind: 'remove-specks', minPixels: 3 });
-    expect(planned.after.pixels[30 * 30 + 5]).toBe(0);
-    expect(planned.after.pixels[31 * 30 + 6]).toBe(0);
+    expect(decodeRle(planned.after)[30 * 30 + 5]).toBe(0);
+    expect(decodeRle(planned.after)[31 * 30 + 6]).toBe(0);
     expect(planned.parts).toBe(2);
     roundTrips(d, planFillHoles(d, 0, image));
     roundTrips(d, planRemoveSpecks(d, 0, image, 3));
@@ -183,5 +183,61 @@ describe('fill holes and remove specks', () => {
   it('refuses a result with no pixels', () => {
     const d = withMask(maskOf((x, y) => x === 3 && y === 3));
     expect(() => planRemoveSpecks(d, 0, image, 5)).toThrow(/no pixels/);
+  });
+});
+
+/** Reference by pixels: flood fills on a small mask, to check the run-based answers. */
+function floodParts(pixels: Uint8Array, value: number, diagonal: boolean) {
+  const label = new Int32Array(pixels.length).fill(-1);
+  const parts: number[][] = [];
+  for (let start = 0; start < pixels.length; start++) {
+    if (pixels[start] !== value || label[start]! >= 0) continue;
+    const members = [start];
+    label[start] = parts.length;
+    for (let k = 0; k < members.length; k++) {
+      const [x, y] = [Math.floor(members[k]! / 30), members[k]! % 30];
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++) {
+          if ((dx === 0 && dy === 0) || (!diagonal && dx !== 0 && dy !== 0)) continue;
+          const [nx, ny] = [x + dx, y + dy];
+          const i = nx * 30 + ny;
+          if (nx < 0 || ny < 0 || nx >= 40 || ny >= 30 || pixels[i] !== value || label[i]! >= 0)
+            continue;
+          label[i] = parts.length;
+          members.push(i);
+        }
+    }
+    parts.push(members);
+  }
+  return parts;
+}
+
+describe('the run-based operations agree with flood fills on pixels', () => {
+  it('on 200 random masks: parts, holes filled, specks removed; RLEs as encodeMask writes them', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 200; trial++) {
+      const density = 0.2 + random() * 0.5;
+      const pixels = maskOf(() => random() < density);
+      const rle = encodeMask(pixels, 30, 40);
+      const d = withMask(pixels);
+      const parts = floodParts(pixels, 1, true);
+      const specks = planMaskEdit(d, 0, image, { kind: 'remove-specks', minPixels: 3 });
+      expect(specks.parts).toBe(parts.filter((p) => p.length >= 3).length);
+      const kept = new Uint8Array(pixels.length);
+      for (const p of parts) if (p.length >= 3) for (const i of p) kept[i] = 1;
+      expect(specks.after.counts).toEqual(encodeMask(kept, 30, 40).counts);
+
+      const filled = pixels.slice();
+      for (const p of floodParts(pixels, 0, false)) {
+        const open = p.some((i) => i < 30 || i >= 39 * 30 || i % 30 === 0 || i % 30 === 29);
+        if (!open) for (const i of p) filled[i] = 1;
+      }
+      const holes = planMaskEdit(d, 0, image, { kind: 'fill-holes' });
+      expect(holes.after.counts).toEqual(encodeMask(filled, 30, 40).counts);
+      expect(maskDiff(rle, holes.after).added).toBe(
+        filled.reduce((n, v) => n + v, 0) - rleArea(rle),
+      );
+    }
   });
 });

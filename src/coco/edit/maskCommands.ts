@@ -5,16 +5,16 @@
  * pycocotools encodes them (maskFields.ts); polygons with Datumaro's area and bbox
  * (planSetShape).
  */
-import type { Size } from '../geometry';
+import { annotationRle, type Size } from '../geometry';
 import { maskToPolygons } from '../maskToPolygons';
 import type { Dataset } from '../model';
 import { polygonsToRle } from '../polygon';
-import { decodeRle, encodeMask } from '../rle';
+import { rleArea, rleToBbox, type Rle } from '../rle';
 import { simplifyPolygon } from '../simplifyPolygon';
 import { planSetShape } from './commands';
 import { crowdConvention } from './conventions';
-import { maskFields, pixelMaskOf, rleFormFor, type PixelMask } from './maskFields';
-import { fillHoles, partCount, pixelCount, removeSpecks } from './maskPixelOps';
+import { rleFormFor, rleSegmentation } from './maskFields';
+import { fillHoles, partCount, removeSpecks } from './maskRuns';
 import { withFields, type JsonRecord } from './objects';
 import type { Patch } from './patch';
 
@@ -29,9 +29,9 @@ export type MaskEdit =
 
 export type PlannedMaskEdit = {
   patch: Patch;
-  /** The annotation's pixels before and after, as pycocotools reads them (one size). */
-  before: PixelMask;
-  after: PixelMask;
+  /** The annotation's mask before and after, as pycocotools reads them (one size). */
+  before: Rle;
+  after: Rle;
   /** Polygon parts, or the mask's 8-connected parts, after the edit. */
   parts: number;
   /** Polygon points after the edit; null when the result is a mask. */
@@ -60,23 +60,23 @@ export function planMaskEdit(
         ? 'only a polygon annotation can be converted to a mask'
         : 'only a mask (RLE) annotation can be changed this way',
     );
-  const before = pixelMaskOf(record, image)!;
+  const before = annotationRle(record, image)!;
+  const [h, w] = before.size;
   const replace = (after: object): Patch => [
     { op: 'replace', collection: 'annotations', at, before: record.file, after },
   ];
 
   if (edit.kind === 'to-polygons') {
-    const polygons = maskToPolygons(encodeMask(before.pixels, before.height, before.width))
+    const polygons = maskToPolygons(before)
       .map((part) => simplifyPolygon(part, edit.tolerance))
       .filter((part) => part.length >= 6);
     if (polygons.length === 0)
       throw new MaskEditRefused('no polygon part of 3 points or more is left at this tolerance');
     const patch = planSetShape(dataset, at, { kind: 'polygons', polygons }, image);
-    const rle = polygonsToRle(polygons, before.height, before.width);
     return {
       patch,
       before,
-      after: { ...before, pixels: decodeRle(rle) },
+      after: polygonsToRle(polygons, h, w),
       parts: polygons.length,
       points: polygons.reduce((n, p) => n + p.length / 2, 0),
       written: (patch[0] as { after: JsonRecord }).after,
@@ -89,9 +89,15 @@ export function planMaskEdit(
       : edit.kind === 'fill-holes'
         ? fillHoles(before)
         : removeSpecks(before, edit.minPixels);
-  if (pixelCount(after) === 0)
+  if (rleArea(after) === 0)
     throw new MaskEditRefused('the result would have no pixels; nothing was changed');
-  const fields: JsonRecord = maskFields(after, rleFormFor(dataset, record));
+  // As maskFields writes a pixel mask: the RLE (canonical, as encodeMask gives), its area
+  // and toBbox, as pycocotools computes them.
+  const fields: JsonRecord = {
+    segmentation: rleSegmentation(after, rleFormFor(dataset, record)),
+    area: rleArea(after),
+    bbox: [...rleToBbox(after)],
+  };
   if (edit.kind === 'to-mask' && edit.crowd)
     fields.iscrowd = crowdConvention(dataset)(record, true);
   const written = withFields(record.file, fields) as JsonRecord;
