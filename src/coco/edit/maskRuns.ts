@@ -57,6 +57,11 @@ function backgroundRunsOf(fg: ColumnRuns, h: number, w: number): ColumnRuns {
   const x: number[] = [];
   const y0: number[] = [];
   const y1: number[] = [];
+  const push = (cx: number, a: number, b: number) => {
+    x.push(cx);
+    y0.push(a);
+    y1.push(b);
+  };
   let i = 0;
   for (let cx = 0; cx < w; cx++) {
     let y = 0;
@@ -92,7 +97,7 @@ function partsOf(runs: ColumnRuns, diagonal: boolean): Int32Array {
     const cx = runs.x[a]!;
     let aEnd = a;
     while (aEnd < runs.n && runs.x[aEnd] === cx) aEnd++;
-    let b = aEnd;
+    const b = aEnd;
     if (b < runs.n && runs.x[b] === cx + 1) {
       let bEnd = b;
       while (bEnd < runs.n && runs.x[bEnd] === cx + 1) bEnd++;
