@@ -66,11 +66,11 @@ function backgroundRunsOf(fg: ColumnRuns, h: number, w: number): ColumnRuns {
   for (let cx = 0; cx < w; cx++) {
     let y = 0;
     while (i < fg.n && fg.x[i] === cx) {
-      if (fg.y0[i]! > y) (x.push(cx), y0.push(y), y1.push(fg.y0[i]!));
+      if (fg.y0[i]! > y) push(cx, y, fg.y0[i]!);
       y = fg.y1[i]!;
       i++;
     }
-    if (y < h) (x.push(cx), y0.push(y), y1.push(h));
+    if (y < h) push(cx, y, h);
   }
   return { x: Int32Array.from(x), y0: Int32Array.from(y0), y1: Int32Array.from(y1), n: x.length };
 }
@@ -154,7 +154,9 @@ function mergedRuns(a: ColumnRuns, b: ColumnRuns, keepB: (j: number) => boolean)
     if (i >= a.n && j >= b.n) break;
     const takeA = j >= b.n || (i < a.n && key(a, i) < key(b, j));
     const [r, k] = takeA ? [a, i++] : [b, j++];
-    (out.x.push(r.x[k]!), out.y0.push(r.y0[k]!), out.y1.push(r.y1[k]!));
+    out.x.push(r.x[k]!);
+    out.y0.push(r.y0[k]!);
+    out.y1.push(r.y1[k]!);
   }
   const n = out.x.length;
   return { x: Int32Array.from(out.x), y0: Int32Array.from(out.y0), y1: Int32Array.from(out.y1), n };
