@@ -8,6 +8,7 @@ import {
   maskDiff,
   planMaskEdit,
   type MaskEdit,
+  type Dataset,
   type PlannedMaskEdit,
 } from '../coco';
 import { MAX_MASK_PIXELS, type MaskPixels } from './maskPixels';
@@ -27,6 +28,13 @@ function maskEditOf(command: MaskCommand): MaskEdit {
   }
 }
 
+/**
+ * The last command planned on each annotation file, by the file's dataset object: Apply
+ * after a preview reuses the preview's plan. An edit replaces the dataset object (patches
+ * apply into a new one), so a plan is never reused on a file it was not made for.
+ */
+const lastPlans = new WeakMap<Dataset, { command: string; planned: PlannedMaskEdit }>();
+
 /** The command planned on the annotation's file: which file, and the plan with its pixels. */
 export function planMaskCommand(
   subset: Subset,
@@ -35,8 +43,13 @@ export function planMaskCommand(
   const [source, at] = locateKey(subset, command.key) ?? [-1, -1];
   if (source < 0) throw new Error(`annotation ${command.key} is no longer in the dataset`);
   const dataset = subset.sources[source]!.dataset;
+  const asked = JSON.stringify(command);
+  const last = lastPlans.get(dataset);
+  if (last?.command === asked) return { source, planned: last.planned };
   const image = imageSize(subset, source, at);
-  return { source, planned: planMaskEdit(dataset, at, image, maskEditOf(command)) };
+  const planned = planMaskEdit(dataset, at, image, maskEditOf(command));
+  lastPlans.set(dataset, { command: asked, planned });
+  return { source, planned };
 }
 
 /** How many characters of an RLE's counts the preview shows. */

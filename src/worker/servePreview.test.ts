@@ -1,6 +1,6 @@
 /** `preview-edit`: what a mask command would do, answered without doing it. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXPORT, encodeMask, polygonsToRle, rleToBbox } from '../coco';
+import { DEFAULT_EXPORT, encodeMask, invertPatchSequence, polygonsToRle, rleToBbox } from '../coco';
 import type { MaskPixels } from './maskPixels';
 import { PREVIEW_COLORS, type MaskCommand } from './protocol';
 import { EngineHarness, sourcesOf } from './testing/engineHarness';
@@ -112,5 +112,20 @@ describe('preview-edit', () => {
     await expect(
       preview(speckOnly, { type: 'remove-specks', key: 0, minPixels: 100 }),
     ).rejects.toThrow(/no pixels/);
+  });
+});
+
+describe('apply after a preview', () => {
+  it('writes what was previewed, once; an edit in between makes it planned anew', async () => {
+    const h = await opened(MASK_JSON);
+    const command: MaskCommand = { type: 'fill-holes', key: 0 };
+    await preview(h, command);
+    const { patch } = await h.request({ type: 'edit', subset: 0, command });
+    const written = (patch[0]!.patch[0] as { after: { area: number } }).after;
+    expect(written.area).toBe(26);
+    // Undone, the file is a new object: the same command is planned on it again.
+    await h.request({ type: 'apply-patches', subset: 0, patches: [invertPatchSequence(patch)] });
+    const again = await h.request({ type: 'edit', subset: 0, command });
+    expect(again.patch).toEqual(patch);
   });
 });
