@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCoco, parseCoco, type Dataset } from '../index';
 import { maskToPolygons } from '../maskToPolygons';
 import { polygonsToRle } from '../polygon';
-import { decodeRle, encodeMask, rleArea, rleIou, rleToBbox } from '../rle';
+import { decodeRle, encodeMask, rleArea, rleIou, rleToBbox, rleToString } from '../rle';
 import { editFixture as fixture } from '../testing/editFixture';
 import { maskDiff } from './maskRuns';
 import {
@@ -178,6 +178,21 @@ describe('fill holes and remove specks', () => {
     expect(planned.parts).toBe(2);
     roundTrips(d, planFillHoles(d, 0, image));
     roundTrips(d, planRemoveSpecks(d, 0, image, 3));
+  });
+
+  it('writes a compressed string when the file has one', () => {
+    const file = JSON.parse(exportCoco(withMask(SHAPES))) as { annotations: Written[] };
+    file.annotations[0]!.segmentation = {
+      size: [30, 40],
+      counts: rleToString(encodeMask(SHAPES, 30, 40)),
+    };
+    const d = parseCoco(JSON.stringify(file)).dataset!;
+    const planned = planMaskEdit(d, 0, image, { kind: 'fill-holes' });
+    expect(planned.written.segmentation).toEqual({
+      size: [30, 40],
+      counts: rleToString(planned.after),
+    });
+    roundTrips(d, planned.patch);
   });
 
   it('refuses a result with no pixels', () => {
