@@ -48,6 +48,8 @@ test('label with a digit key, and undo with Ctrl+Z', async ({ page }) => {
 test('toggle is_crowd, undo and redo', async ({ page }) => {
   await rows(page).filter({ hasText: '#2' }).click();
   await page.getByRole('checkbox', { name: 'is_crowd' }).check();
+  // A polygon marked crowd shows the RLE it would become first; the flag alone is set.
+  await page.getByRole('button', { name: 'Only set the flag' }).click();
   await expect(rows(page).nth(1)).toContainText('crowd');
   await expect(page.getByRole('checkbox', { name: 'is_crowd' })).toBeChecked();
   await undo(page);

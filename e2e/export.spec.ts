@@ -47,6 +47,8 @@ test('edit, export JSON: the file holds exactly those edits; reopened, it shows 
   await page.getByRole('button', { name: 'Add attribute' }).click();
   await page.getByRole('checkbox', { name: 'truncated', exact: true }).check();
   await page.getByRole('checkbox', { name: 'is_crowd' }).check();
+  // A polygon marked crowd shows the RLE it would become first; the flag alone is set.
+  await page.getByRole('button', { name: 'Only set the flag' }).click();
   await page.getByRole('button', { name: 'Draw polygon' }).click();
   for (const [x, y] of [
     [170, 30],

@@ -240,6 +240,8 @@ test('predictions come back with a restored session', async ({ page }) => {
   await page.getByRole('tab', { name: 'Annotations' }).click();
   await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
   await page.getByRole('checkbox', { name: 'is_crowd' }).check();
+  // A polygon marked crowd shows the RLE it would become first; the flag alone is set.
+  await page.getByRole('button', { name: 'Only set the flag' }).click();
   await expect(page.getByText('1 edit', { exact: true })).toBeVisible();
   // A quick evaluation is redone after an edit: A is a crowd region now, P1 is ignored on it.
   await page.getByRole('tab', { name: 'Evaluation' }).click();

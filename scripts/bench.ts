@@ -15,6 +15,7 @@ import { benchCore } from './bench/core';
 import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
 import { hostileSuite } from './bench/hostile';
+import { maskConvertRows } from './bench/maskConvert';
 import { printTable, type Row } from './bench/stats';
 import { bigSuite, editSuite, enduranceSuite, openSuite, viewSuite } from './bench/suites';
 import { launchChromium } from './lib/browser';
@@ -86,6 +87,7 @@ async function main() {
     rows.push(...(await openSuite(browser, URL, val)).rows);
     rows.push(...(await viewSuite(browser, URL)));
     rows.push(...(await brushSuite(browser, URL)));
+    rows.push(...(await maskConvertRows(browser, URL)));
     rows.push(...(await editSuite(browser, URL, val)));
     rows.push(...(await enduranceSuite(browser, URL, val, quick ? 10 : 50)));
     rows.push(...(await hostileSuite(browser, URL)));

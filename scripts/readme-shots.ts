@@ -1,9 +1,10 @@
 /**
  * The README's screenshots, at 1280 × 720 from the built app in headless Chromium: the sample
  * with its thumbnails and a selected annotation, the sample with a model's predictions
- * evaluated, the pixel-true view of a crowd mask, the brush painting that mask, and keypoint
- * editing. Run `npm run build` first (SHOTS_PORT, default 4327, picks the preview server's
- * port). Names given take only those shots (screenshot, evaluation, pixel, brush, keypoints).
+ * evaluated, the pixel-true view of a crowd mask, the brush painting that mask, the preview
+ * of a crowd mask converted to polygons, and keypoint editing. Run `npm run build` first
+ * (SHOTS_PORT, default 4327, picks the preview server's port). Names given take only those
+ * shots (screenshot, evaluation, pixel, brush, convert, keypoints).
  *
  *   npx tsx scripts/readme-shots.ts [keypoints …]
  */
@@ -96,6 +97,27 @@ try {
   await page.waitForTimeout(400);
   if (wanted('brush')) await page.screenshot({ path: 'public/readme/brush.png' });
   await page.mouse.up();
+
+  // The crowd mask of birds converted to polygons within 2 px: the preview before Apply,
+  // pixels the polygons add in green and drop in red, zoomed in on two birds.
+  await page.goto(URL);
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('status').filter({ hasText: '28 annotations' }).waitFor();
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await page
+    .getByRole('list', { name: 'Annotations' })
+    .getByRole('listitem')
+    .filter({ hasText: 'bird #2' })
+    .click();
+  await page.getByRole('spinbutton', { name: 'Tolerance' }).fill('2');
+  await page.getByRole('button', { name: 'Convert to polygons' }).click();
+  await page.getByRole('region', { name: 'Preview' }).getByText(/IoU/).waitFor();
+  const [s3, ox3, oy3] = (await canvas.getAttribute('data-viewport'))!.split(',').map(Number);
+  const box3 = (await canvas.boundingBox())!;
+  await page.mouse.move(box3.x + ox3! + 236 * s3!, box3.y + oy3! + 42 * s3!);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(800);
+  if (wanted('convert')) await page.screenshot({ path: 'public/readme/convert.png' });
   await browser.close();
 } finally {
   process.kill(-server.pid!);

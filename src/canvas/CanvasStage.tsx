@@ -18,6 +18,7 @@ import { annotationAt } from './hitTest';
 import { isDrawn } from './visibleAnnotations';
 import type { LoadedView } from './imageViews';
 import { LabelLayer } from './LabelLayer';
+import { MaskEditPreviewLayer } from './MaskEditPreviewLayer';
 import { MaskLayer } from './MaskLayer';
 import { UNKNOWN_COLOR } from './palette';
 import { PictureLayer } from './PictureLayer';
@@ -265,6 +266,9 @@ export function CanvasStage(props: Props) {
         hovered={hovered}
         keypointsEdited={props.keypoints?.key ?? null}
       />
+      {current && view !== null && (
+        <MaskEditPreviewLayer subset={view.subset} imageIndex={view.imageIndex} />
+      )}
       {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
       {props.hasPredictions && (
         <PredictionLayer

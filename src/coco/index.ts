@@ -66,3 +66,6 @@ export * from './eval';
 export { categoryColor, paletteColor } from './palette';
 export * from './edit/keypointCommands';
 export * from './keypointSets';
+export * from './edit/maskCommands';
+export * from './edit/maskRuns';
+export { simplifyPolygon } from './simplifyPolygon';

@@ -16,6 +16,7 @@ import { createInsightSlice, type InsightSlice } from './insightSlice';
 import { createKeypointSlice, type KeypointSlice } from './keypointSlice';
 import { createPredictionsSlice, type PredictionsSlice } from './predictionsSlice';
 import { createLayersSlice, type LayersSlice } from './layersSlice';
+import { createMaskPreviewSlice, type MaskPreviewSlice } from './maskPreviewSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createToolSlice, type ToolSlice } from './toolSlice';
@@ -27,6 +28,7 @@ export type AppState = DatasetSlice &
   LayersSlice &
   FiltersSlice &
   EditSlice &
+  MaskPreviewSlice &
   ToolSlice &
   ReviewSlice &
   ExportSlice &
@@ -56,6 +58,7 @@ export function createAppStore(
     ...createLayersSlice(...a),
     ...createFiltersSlice(deps)(...a),
     ...createEditSlice(deps)(...a),
+    ...createMaskPreviewSlice(deps)(...a),
     ...createToolSlice(...a),
     ...createReviewSlice(...a),
     ...createExportSlice(deps)(...a),
@@ -70,6 +73,17 @@ export function createAppStore(
   store.subscribe((state, previous) => {
     if (state.summary === previous.summary) return;
     for (const subset of state.summary?.subsets ?? []) categoryIndex(subset.categories);
+  });
+  // A preview is of one annotation on one history: another image, selection or edit ends it.
+  store.subscribe((state, previous) => {
+    if (state.maskPreview === null) return;
+    if (
+      state.editVersion !== previous.editVersion ||
+      state.imageIndex !== previous.imageIndex ||
+      state.subsetIndex !== previous.subsetIndex ||
+      state.selection !== previous.selection
+    )
+      state.cancelMaskPreview();
   });
   return store;
 }

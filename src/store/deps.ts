@@ -15,6 +15,7 @@ export type EngineApi = Pick<
   | 'addImages'
   | 'filterImages'
   | 'edit'
+  | 'previewEdit'
   | 'applyPatches'
   | 'export'
   | 'cancelExport'

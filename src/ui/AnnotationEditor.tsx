@@ -9,6 +9,7 @@ import { CommitInput } from './CommitInput';
 import { EditCheckbox } from './EditCheckbox';
 import { KeypointEditor } from './KeypointEditor';
 import { LabelPicker } from './LabelPicker';
+import { MaskTools } from './MaskTools';
 import { shortText } from './format';
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -20,6 +21,10 @@ export function AnnotationEditor(props: {
 }) {
   const { selected, categories } = props;
   const edit = useApp((s) => s.edit);
+  const previewEdit = useApp((s) => s.previewMaskEdit);
+  const crowdPreview = useApp(
+    (s) => s.maskPreview?.command.type === 'convert-to-mask' && s.maskPreview.command.crowd,
+  );
   const [newName, setNewName] = useState('');
   const [newType, setNewType] = useState<'text' | 'number' | 'boolean'>('text');
   const first = selected[0]!;
@@ -58,11 +63,20 @@ export function AnnotationEditor(props: {
       <label className="field">
         <span>is_crowd</span>
         <EditCheckbox
+          // Remounted as a crowd preview opens or ends: a cancelled preview unticks it.
+          key={crowdPreview ? 'previewing' : 'as-is'}
           label="is_crowd"
-          checked={first.iscrowd}
-          onChange={(on) =>
-            void edit(on ? 'Mark crowd' : 'Unmark crowd', { type: 'set-crowd', keys, on })
-          }
+          checked={first.iscrowd || crowdPreview}
+          onChange={(on) => {
+            // A polygon marked crowd: first the RLE it would become (CVAT writes crowds as RLE).
+            if (on && !many && first.kind === 'polygon')
+              void previewEdit('Mark crowd as a mask', {
+                type: 'convert-to-mask',
+                key: first.key,
+                crowd: true,
+              });
+            else void edit(on ? 'Mark crowd' : 'Unmark crowd', { type: 'set-crowd', keys, on });
+          }}
         />
       </label>
       <div className="field">
@@ -98,6 +112,7 @@ export function AnnotationEditor(props: {
           </button>
         )}
       </div>
+      {!many && <MaskTools annotation={first} />}
       <h2>Attributes</h2>
       {names.length === 0 && <p className="muted">None.</p>}
       {names.map((name) => {

@@ -11,6 +11,8 @@ import {
   type AnswerTo,
   type Checked,
   type EditCommand,
+  type MaskCommand,
+  type MaskPreview,
   type Edited,
   type EngineError,
   type ExportedFile,
@@ -210,6 +212,11 @@ export class EngineClient {
       command,
     });
     return { patch, delta, inserted };
+  }
+
+  /** What a mask command would do (numbers, and the changed pixels as a bitmap). */
+  async previewEdit(subset: number, command: MaskCommand): Promise<MaskPreview> {
+    return (await this.require().request({ type: 'preview-edit', subset, command })).preview;
   }
 
   async applyPatches(subset: number, patches: SubsetPatch[]): Promise<Edited> {

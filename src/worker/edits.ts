@@ -35,7 +35,8 @@ import {
 import type { EditCommand, SubsetPatch } from './protocol';
 import { changesCategories } from './counts';
 import { instancesSourceOf, newInstancesSource } from './instancesSource';
-import { locateKey, refreshSubset, type Subset } from './subset';
+import { planMaskCommand } from './maskEdits';
+import { imageSize, locateKey, refreshSubset, type Subset } from './subset';
 
 /** Keys grouped by the annotation file they belong to: source → positions. */
 function bySource(subset: Subset, keys: readonly number[]): Map<number, number[]> {
@@ -66,13 +67,6 @@ function withCategory(subset: Subset, id: CocoId, plan: (d: Dataset) => Patch): 
   return subset.sources.flatMap(({ dataset }, source) =>
     dataset.index.categoryById.has(idKey(id)) ? [{ source, patch: plan(dataset) }] : [],
   );
-}
-
-function imageSize(subset: Subset, source: number, position: number) {
-  const ann = subset.sources[source]!.dataset.annotations[position]!;
-  const i = subset.imageById.get(idKey(ann.imageId));
-  const image = i === undefined ? undefined : subset.images[i];
-  return { width: image?.width ?? 0, height: image?.height ?? 0 };
 }
 
 /** The patch that makes a page command, planned against the subset as it is. */
@@ -211,6 +205,13 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
     }
     case 'fix':
       return planFix(subset, command);
+    case 'convert-to-mask':
+    case 'convert-to-polygons':
+    case 'fill-holes':
+    case 'remove-specks': {
+      const { source, planned } = planMaskCommand(subset, command);
+      return [{ source, patch: planned.patch }];
+    }
     default: {
       const never: never = command;
       throw new Error(`unknown edit ${JSON.stringify(never)}`);

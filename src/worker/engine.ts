@@ -25,11 +25,13 @@ import {
   type Counts,
 } from './counts';
 import { applySubsetPatch, planEdit } from './edits';
+import { previewMaskCommand } from './maskEdits';
 import {
   ImageFlag,
   withFindingFlags,
   type Checked,
   type EditCommand,
+  type MaskCommand,
   type Edited,
   type ExportedFile,
   type ExportRequest,
@@ -155,6 +157,11 @@ export class Engine {
     const s = this.requireEditable(subset);
     const patch = planEdit(s, command);
     return { patch, delta: this.apply(subset, s, patch), inserted: insertedKeys(s, patch) };
+  }
+
+  /** What a mask command would do, without doing it (the pixels come for the canvas). */
+  previewEdit(subset: number, command: MaskCommand) {
+    return previewMaskCommand(this.requireEditable(subset), command);
   }
 
   /**

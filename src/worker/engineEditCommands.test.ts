@@ -52,6 +52,11 @@ const COMMANDS: EditCommand[] = [
   { type: 'fix', fix: 'recompute-geometry', keys: [1], categoryIds: [] },
   { type: 'fix', fix: 'delete-annotation', keys: [0], categoryIds: [] },
   { type: 'fix', fix: 'delete-category', keys: [], categoryIds: [1] },
+  { type: 'convert-to-mask', key: 0, crowd: false },
+  { type: 'convert-to-mask', key: 0, crowd: true },
+  { type: 'convert-to-polygons', key: 1, tolerance: 0 },
+  { type: 'fill-holes', key: 1 },
+  { type: 'remove-specks', key: 1, minPixels: 3 },
 ];
 
 async function exported(h: EngineHarness): Promise<string[]> {
@@ -69,7 +74,9 @@ describe('every edit command, undone and redone through the protocol', () => {
         ? `fix ${command.fix}`
         : command.type === 'paint'
           ? `paint ${command.erase ? 'erase' : 'brush'} on ${command.key ?? 'a new mask'}`
-          : command.type;
+          : command.type === 'convert-to-mask' && command.crowd
+            ? 'convert-to-mask as a crowd'
+            : command.type;
     it(`${name}: changes the export; undo gives the original bytes, redo the edited`, async () => {
       const h = new EngineHarness();
       await h.request({ type: 'open', files: sourcesOf(VAL) });

@@ -27,7 +27,7 @@ import type {
 } from './predictionTypes';
 import type { SourceFile } from '../io/sourceFile';
 import type { CategoryInfo, OpenSummary } from './summaryTypes';
-import type { ImageView } from './viewTypes';
+import type { ImageView, MaskPreview } from './viewTypes';
 
 export * from './predictionTypes';
 export * from './summaryTypes';
@@ -119,7 +119,20 @@ export type EditCommand =
   | { type: 'delete-category'; id: CocoId; reassignTo: CocoId | null }
   | { type: 'set-attribute-of-category'; categoryId: CocoId; name: string; value: unknown }
   /** A fix offered by the checks, for the annotations (keys) or categories it names. */
-  | { type: 'fix'; fix: FixKind; keys: number[]; categoryIds: CocoId[] };
+  | { type: 'fix'; fix: FixKind; keys: number[]; categoryIds: CocoId[] }
+  | MaskCommand;
+
+/**
+ * A pixel edit of one annotation (coco/edit/maskCommands.ts), which the page previews
+ * (`preview-edit`) before it sends it as an edit. `crowd`: iscrowd is set too.
+ */
+export type MaskCommand =
+  | { type: 'convert-to-mask'; key: number; crowd: boolean }
+  /** `tolerance`: how far (image pixels) the polygon may stray from the mask's outline. */
+  | { type: 'convert-to-polygons'; key: number; tolerance: number }
+  | { type: 'fill-holes'; key: number }
+  /** Removes the mask's 8-connected parts of fewer than `minPixels` pixels. */
+  | { type: 'remove-specks'; key: number; minPixels: number };
 
 /** A deeper check's finding, as the problems panel lists it (see coco/checks.ts). */
 export type FindingInfo = {
@@ -193,6 +206,8 @@ export type Request =
   | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
   | { type: 'picture'; id: number; subset: number; imageIndex: number }
   | { type: 'edit'; id: number; subset: number; command: EditCommand }
+  /** What a mask command would do, without doing it. */
+  | { type: 'preview-edit'; id: number; subset: number; command: MaskCommand }
   /** Undo, redo and restore: patches the page kept, applied in order. */
   | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] }
   /** json: the subset's annotation files; zip: every subset, CVAT COCO 1.1 layout. */
@@ -268,6 +283,7 @@ export type Answers = AnswerMap<{
   'filter-images': { type: 'images-filtered'; images: Int32Array };
   picture: { type: 'picture'; picture: Blob | null };
   edit: { type: 'edited' } & Edited;
+  'preview-edit': { type: 'edit-previewed'; preview: MaskPreview };
   'apply-patches': { type: 'edited' } & Edited;
   export: { type: 'exported'; files: ExportedFile[] };
   /** No answer of its own: the export it stops answers `failed` (code `cancelled`). */
@@ -313,6 +329,7 @@ export const ANSWER_TYPES: { [T in AnsweredType]: NonNullable<Answers[T]>['type'
   'filter-images': 'images-filtered',
   picture: 'picture',
   edit: 'edited',
+  'preview-edit': 'edit-previewed',
   'apply-patches': 'edited',
   export: 'exported',
   check: 'checked',

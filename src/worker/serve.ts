@@ -76,6 +76,16 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
       picture: await engine.picture(r.subset, r.imageIndex),
     }),
     edit: (r) => ({ type: 'edited', ...engine.edit(r.subset, r.command) }),
+    'preview-edit': async (r, { transfer }) => {
+      const { preview, pixels } = engine.previewEdit(r.subset, r.command);
+      let image: MaskImage | null = null;
+      if (pixels !== null) {
+        const bitmap = await shell.toBitmap(pixels);
+        transfer(bitmap);
+        image = { bitmap, x: pixels.x, y: pixels.y, width: pixels.width, height: pixels.height };
+      }
+      return { type: 'edit-previewed', preview: { ...preview, image } };
+    },
     'apply-patches': (r) => ({ type: 'edited', ...engine.applyPatches(r.subset, r.patches) }),
     export: async (r, { progress }) => ({
       type: 'exported',

@@ -199,3 +199,11 @@ export function originalsOf(dataset: Dataset): object[] {
   for (const a of dataset.annotations) out[a.sourceIndex] = a.file;
   return out;
 }
+
+/** The size of the image the annotation at `position` of file `source` is on (0 × 0 if unknown). */
+export function imageSize(subset: Subset, source: number, position: number) {
+  const ann = subset.sources[source]!.dataset.annotations[position]!;
+  const i = subset.imageById.get(idKey(ann.imageId));
+  const image = i === undefined ? undefined : subset.images[i];
+  return { width: image?.width ?? 0, height: image?.height ?? 0 };
+}

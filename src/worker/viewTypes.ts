@@ -107,3 +107,34 @@ export type ImageView = {
   /** Detections of a results list shown over the ground truth. */
   predictions: ViewPrediction[];
 };
+
+/**
+ * What a mask command would do (the `preview-edit` answer): pixels added and removed and
+ * the IoU of before and after (pycocotools' rleIou, non-crowd), the parts (and polygon
+ * points) after, and the changed pixels as one image: added in PREVIEW_COLORS.added,
+ * removed in `removed`; a conversion to a mask also shows the pixels it keeps in `kept`.
+ * `rle`: the RLE a conversion to a mask would write, as the user checks it.
+ */
+export type MaskPreview = {
+  iou: number;
+  added: number;
+  removed: number;
+  parts: number;
+  points: number | null;
+  image: MaskImage | null;
+  rle: {
+    size: [height: number, width: number];
+    area: number;
+    bbox: number[];
+    /** The start of `counts` as the file would hold it (a string, or a list joined by commas). */
+    countsStart: string;
+    compressed: boolean;
+  } | null;
+};
+
+/** The preview's colours (RGB): added, removed, and kept pixels. */
+export const PREVIEW_COLORS = {
+  added: [0, 230, 118],
+  removed: [255, 23, 68],
+  kept: [41, 121, 255],
+} as const satisfies Record<string, readonly [number, number, number]>;

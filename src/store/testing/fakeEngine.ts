@@ -162,6 +162,24 @@ export class FakeEngine implements EngineApi {
     return this.request('edit', args, () => this.active().edit(...FakeEngine.copy(args)));
   }
 
+  /**
+   * The preview's numbers as the engine gives them; its pixels as a stand-in bitmap (its
+   * size, and a `close` added after the copy: a function is not cloned).
+   */
+  async previewEdit(...args: Args<'previewEdit'>) {
+    const answer = await this.request('previewEdit', args, () => {
+      const { preview, pixels } = this.active().previewEdit(...FakeEngine.copy(args));
+      if (pixels === null) return { ...preview, image: null };
+      const { x, y, width, height } = pixels;
+      return {
+        ...preview,
+        image: { bitmap: { width, height } as ImageBitmap, x, y, width, height },
+      };
+    });
+    if (answer.image !== null) answer.image.bitmap.close = () => {};
+    return answer;
+  }
+
   applyPatches(...args: Args<'applyPatches'>) {
     return this.request('applyPatches', args, () =>
       this.active().applyPatches(...FakeEngine.copy(args)),

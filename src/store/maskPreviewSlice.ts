@@ -1,0 +1,98 @@
+/**
+ * The preview of a mask command (convert, fill holes, remove specks, a crowd conversion):
+ * asked of the engine, shown on the canvas and in the inspector, then applied as one
+ * edit or cancelled. The store keeps the numbers; the changed pixels' bitmap is kept
+ * beside it (`previewImage`), as imageViews.ts keeps masks out of the store.
+ */
+import type { StateCreator } from 'zustand';
+import type { MaskCommand, MaskImage, MaskPreview } from '../worker/protocol';
+import type { AppState } from './appStore';
+import type { StoreDeps } from './deps';
+
+export type PendingMaskEdit = {
+  /** Grows with every preview asked for: an answer to an older one is dropped. */
+  id: number;
+  /** The edit's name in the history (and on the Apply button's edit). */
+  label: string;
+  command: MaskCommand;
+  subset: number;
+  imageIndex: number;
+  /** The history it was previewed on (`editVersion`): any other edit makes it stale. */
+  editVersion: number;
+  /** Null while the engine works. */
+  result: Omit<MaskPreview, 'image'> | null;
+  /** Why the command cannot be made (no pixels left…). */
+  error: string | null;
+};
+
+export type MaskPreviewSlice = {
+  maskPreview: PendingMaskEdit | null;
+  previewMaskEdit: (label: string, command: MaskCommand) => Promise<void>;
+  /** Applies the previewed command as one undoable edit. */
+  applyMaskPreview: () => Promise<void>;
+  cancelMaskPreview: () => void;
+};
+
+let image: { id: number; image: MaskImage } | null = null;
+
+/** The bitmap of the changed pixels of preview `id`; null when nothing is drawn. */
+export function previewImage(id: number): MaskImage | null {
+  return image?.id === id ? image.image : null;
+}
+
+function dropImage(): void {
+  image?.image.bitmap.close();
+  image = null;
+}
+
+let lastId = 0;
+
+export const createMaskPreviewSlice =
+  ({ engine }: StoreDeps): StateCreator<AppState, [], [], MaskPreviewSlice> =>
+  (set, get) => ({
+    maskPreview: null,
+
+    previewMaskEdit: async (label, command) => {
+      dropImage();
+      const id = ++lastId;
+      const { subsetIndex: subset, imageIndex, editVersion } = get();
+      set({
+        maskPreview: {
+          id,
+          label,
+          command,
+          subset,
+          imageIndex,
+          editVersion,
+          result: null,
+          error: null,
+        },
+      });
+      const current = () => get().maskPreview?.id === id;
+      try {
+        const { image: answered, ...result } = await engine.previewEdit(subset, command);
+        if (!current()) {
+          answered?.bitmap.close();
+          return;
+        }
+        if (answered !== null) image = { id, image: answered };
+        set({ maskPreview: { ...get().maskPreview!, result } });
+      } catch (error) {
+        if (!current()) return;
+        const message = error instanceof Error ? error.message : String(error);
+        set({ maskPreview: { ...get().maskPreview!, error: message } });
+      }
+    },
+
+    applyMaskPreview: async () => {
+      const pending = get().maskPreview;
+      if (pending === null || pending.result === null) return;
+      get().cancelMaskPreview();
+      await get().edit(pending.label, pending.command);
+    },
+
+    cancelMaskPreview: () => {
+      dropImage();
+      if (get().maskPreview !== null) set({ maskPreview: null });
+    },
+  });
