@@ -5,7 +5,7 @@
  * those loaded ahead); evicted bitmaps are closed so their memory is freed at once.
  */
 import { engine } from '../store/engine';
-import type { PlainPrediction } from '../store/predictionsSlice';
+import { viewVersion, type PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
 import { ViewCache } from '../store/viewCache';
 import type { PlainAnnotation } from '../store/viewSlice';
@@ -38,6 +38,35 @@ export const pageViews = new ViewCache<LoadedView>(
     fetchView(version, subset, imageIndex, customColors),
   release,
 );
+
+/**
+ * The current image's view is asked for as soon as the store names it (an open's answer, a
+ * switch, an edit), not after React has rendered the change: the engine builds it while the
+ * page renders the panels, and useCurrentView's request finds it in the cache. Checked once
+ * the store's changes of the moment are all made (an open sets the summary, then the image).
+ */
+let asked = '';
+let checking = false;
+useApp.subscribe(() => {
+  if (checking) return;
+  checking = true;
+  queueMicrotask(() => {
+    checking = false;
+    const s = useApp.getState();
+    const images = s.summary?.subsets[s.subsetIndex]?.images;
+    if (images === undefined || s.imageIndex >= images.ids.length || !engine.hasDataset) return;
+    const version = viewVersion(s);
+    const key = {
+      subset: s.subsetIndex,
+      imageIndex: s.imageIndex,
+      colorsKey: JSON.stringify(s.customColors),
+    };
+    const wanted = `${version}|${key.subset}:${key.imageIndex}:${key.colorsKey}`;
+    if (wanted === asked) return;
+    asked = wanted;
+    pageViews.load(version, key, s.customColors).catch(() => {});
+  });
+});
 
 function release(view: LoadedView): void {
   view.picture?.close();
