@@ -32,12 +32,25 @@ export type LoadedView = {
 /** Pictures larger than this are decoded downscaled (a 20000×20000 picture would take 1.6 GB). */
 const MAX_PICTURE_PIXELS = 8192 * 8192;
 
+/** What the cached views' bitmaps may take in all (the shown one is kept whatever its size). */
+const VIEW_BYTES = 512e6;
+
 /** The page's views: the current image's and those loaded ahead (store/viewCache.ts). */
 export const pageViews = new ViewCache<LoadedView>(
   (version, { subset, imageIndex }, customColors) =>
     fetchView(version, subset, imageIndex, customColors),
   release,
+  6,
+  { bytes: VIEW_BYTES, sizeOf: bytesOf },
 );
+
+/** The decoded pixels a view holds (4 bytes each). */
+function bytesOf(view: LoadedView): number {
+  let pixels = view.picture === null ? 0 : view.picture.width * view.picture.height;
+  for (const m of view.masks.values()) pixels += m.bitmap.width * m.bitmap.height;
+  for (const m of view.predictionMasks.values()) pixels += m.bitmap.width * m.bitmap.height;
+  return pixels * 4;
+}
 
 /**
  * The current image's view is asked for as soon as the store names it (an open's answer, a

@@ -61,7 +61,12 @@ export function useCurrentView(): {
             loaded.predictions,
           );
           // The images likely next: have their views ready before they are asked for.
-          pageViews.loadAhead(version, key, imagesAround(useApp.getState(), imageIndex), colors);
+          void pageViews.loadAhead(
+            version,
+            key,
+            imagesAround(useApp.getState(), imageIndex),
+            colors,
+          );
         });
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),

@@ -8,12 +8,14 @@ const COLORS = {};
 const at = (imageIndex: number) => ({ subset: 0, imageIndex, colorsKey: '{}' });
 
 /** A cache over the store's fake engine, as the canvas keeps one over the page's engine. */
-function cacheOf({ engine }: Opened, capacity?: number) {
+function cacheOf({ engine }: Opened, capacity?: number, bytes?: number) {
   const released: ImageView[] = [];
   const cache = new ViewCache<ImageView>(
     (_version, key, colors) => engine.imageView(key.subset, key.imageIndex, colors),
     (view) => released.push(view),
     capacity,
+    // Each view counted as 100 bytes.
+    bytes === undefined ? null : { bytes, sizeOf: () => 100 },
   );
   return { cache, released };
 }
@@ -24,8 +26,7 @@ async function showAndLoadAhead(opened: Opened, cache: ViewCache<ImageView>) {
   const version = viewVersion(state);
   const shown = await cache.load(version, at(state.imageIndex), COLORS);
   const ahead = imagesAround(state, state.imageIndex);
-  cache.loadAhead(version, at(state.imageIndex), ahead, COLORS);
-  await Promise.all(ahead.map((i) => cache.load(version, at(i), COLORS)));
+  await cache.loadAhead(version, at(state.imageIndex), ahead, COLORS);
   return { shown, ahead };
 }
 
@@ -102,6 +103,19 @@ describe('image views loaded ahead', () => {
     expect(cache.ready(version, at(0))).toBe(first);
     expect(cache.ready(version, at(2))).toBe(third);
     expect(cache.has(version, at(1))).toBe(false);
+  });
+
+  it('keeps the views within their bytes, never dropping the one shown', async () => {
+    const opened = await openStore();
+    const { cache, released } = cacheOf(opened, 6, 200);
+    const version = viewVersion(opened.store.getState());
+    const shown = await cache.load(version, at(0), COLORS);
+    await cache.loadAhead(version, at(0), [1], COLORS);
+    await cache.loadAhead(version, at(0), [2], COLORS);
+    // The shown view is the least recently used but stays; image 1 is next, and goes.
+    expect(released.map((v) => v.imageIndex)).toEqual([1]);
+    expect(cache.ready(version, at(0))).toBe(shown);
+    expect(cache.ready(version, at(2))?.imageIndex).toBe(2);
   });
 
   it('loads ahead in the order the filtered list shows', async () => {

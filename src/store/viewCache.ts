@@ -26,6 +26,8 @@ export class ViewCache<V> {
   /** The views that have arrived, for a switch to draw them in its first render. */
   private readonly arrived = new Map<string, V>();
   private version = '';
+  /** The view last asked for to be shown (not ahead): never dropped to make room. */
+  private shown = '';
 
   constructor(
     private readonly fetch: FetchView<V>,
@@ -33,10 +35,17 @@ export class ViewCache<V> {
     private readonly release: (view: V) => void,
     /** How many views are kept: the current image, the one before it, those ahead. */
     private readonly capacity = 6,
+    /** How many bytes the arrived views may hold in all (huge pictures), and a view's bytes. */
+    private readonly budget: { bytes: number; sizeOf: (view: V) => number } | null = null,
   ) {}
 
-  /** The view of `key` for `version`: the cached one, or one loaded now. */
+  /** The view of `key` for `version`, to be shown: the cached one, or one loaded now. */
   load(version: string, key: ViewKey, customColors: Record<string, string>): Promise<V> {
+    this.shown = keyText(key);
+    return this.get(version, key, customColors);
+  }
+
+  private get(version: string, key: ViewKey, customColors: Record<string, string>): Promise<V> {
     if (version !== this.version) {
       this.clear();
       this.version = version;
@@ -53,29 +62,48 @@ export class ViewCache<V> {
     this.loading.set(k, loading);
     loading.then(
       (view) => {
-        if (this.loading.get(k) === loading) this.arrived.set(k, view);
-        else this.release(view);
+        if (this.loading.get(k) !== loading) return this.release(view);
+        this.arrived.set(k, view);
+        this.keepWithinBudget();
       },
       () => {
         if (this.loading.get(k) === loading) this.loading.delete(k);
       },
     );
     while (this.loading.size > this.capacity) {
-      const oldest = this.loading.keys().next().value as string;
-      this.drop(oldest);
+      const keys = [...this.loading.keys()];
+      this.drop(keys[0] === this.shown ? keys[1]! : keys[0]!);
     }
     return loading;
   }
 
-  /** Loads the views of `images` (in `key`'s subset and colours) ahead, most likely first. */
+  /**
+   * Loads the views of `images` (in `key`'s subset and colours) ahead, most likely first;
+   * resolves once each has arrived or failed.
+   */
   loadAhead(
     version: string,
     key: ViewKey,
     images: readonly number[],
     customColors: Record<string, string>,
-  ): void {
-    for (const imageIndex of images) {
-      this.load(version, { ...key, imageIndex }, customColors).catch(() => {});
+  ): Promise<unknown> {
+    return Promise.allSettled(
+      images.map((imageIndex) => this.get(version, { ...key, imageIndex }, customColors)),
+    );
+  }
+
+  /** Drops the least recently used views (never the one shown) until the rest fit the budget. */
+  private keepWithinBudget(): void {
+    if (this.budget === null) return;
+    const { bytes, sizeOf } = this.budget;
+    let total = 0;
+    for (const view of this.arrived.values()) total += sizeOf(view);
+    for (const k of [...this.loading.keys()]) {
+      if (total <= bytes) return;
+      const view = this.arrived.get(k);
+      if (view === undefined || k === this.shown) continue;
+      total -= sizeOf(view);
+      this.drop(k);
     }
   }
 
