@@ -6,6 +6,8 @@
  *   npm run bench                 everything (generates the 450 MB train2017-scale file once)
  *   npm run bench -- --quick      skip the train2017-scale, 616 MB json and 1 GB zip cases
  *   npm run bench -- --hostile    only the hostile sizes (huge masks, many categories)
+ *   npm run bench -- --open-switch  only open as users meet it (fresh page, warm) and the
+ *                                 image switch (val2017-scale and dense images)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { brushSuite } from './bench/brush';
 import { benchCore } from './bench/core';
 import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
+import { firstOpenSuite } from './bench/firstOpen';
 import { hostileSuite } from './bench/hostile';
 import { maskConvertRows } from './bench/maskConvert';
 import { printTable, type Row } from './bench/stats';
@@ -22,7 +25,9 @@ import { launchChromium } from './lib/browser';
 
 const quick = process.argv.includes('--quick');
 const hostileOnly = process.argv.includes('--hostile');
-const PORT = 4319;
+const openSwitchOnly = process.argv.includes('--open-switch');
+/** BENCH_PORT: another port, for a second checkout benchmarking beside this one. */
+const PORT = Number(process.env.BENCH_PORT ?? 4319);
 const URL = `http://127.0.0.1:${PORT}/`;
 
 function generate(out: string, args: string[]): string {
@@ -75,6 +80,20 @@ async function main() {
     return;
   }
   const val = generate(join(CACHE, 'val2017.json'), ['--seed', '1']);
+  if (openSwitchOnly) {
+    const stop = await serve();
+    const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+    const rows: Row[] = [];
+    try {
+      rows.push(...(await firstOpenSuite(browser, URL, val)));
+      rows.push(...(await viewSuite(browser, URL)));
+    } finally {
+      printTable('Open as users meet it, image switch (headless Chromium, built app)', rows);
+      await browser.close();
+      stop();
+    }
+    return;
+  }
   const text = readFileSync(val, 'utf8');
   printTable('Core library (Node, same V8 as the app worker), val2017-scale', benchCore(text));
   printTable('Engine work the unit tests count, timed (Node)', await benchEngineLimits());
@@ -85,6 +104,7 @@ async function main() {
   const rows: Row[] = [];
   try {
     rows.push(...(await openSuite(browser, URL, val)).rows);
+    rows.push(...(await firstOpenSuite(browser, URL, val)));
     rows.push(...(await viewSuite(browser, URL)));
     rows.push(...(await brushSuite(browser, URL)));
     rows.push(...(await maskConvertRows(browser, URL)));

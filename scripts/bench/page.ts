@@ -107,24 +107,33 @@ export async function measureOpen(
   return { ...figures, peakRssDeltaBytes: peak - baseline };
 }
 
-/** Median time from pressing ArrowDown in the image list to the next image drawn. */
-export async function measureImageSwitch(page: Page, steps: number): Promise<number[]> {
+/**
+ * Time from pressing ArrowDown in the image list to the next image: `drawn`, to the end of
+ * the animation frame in which Konva drew it (its batchDraw is requested as React commits,
+ * before the frame callback measured here, so it runs first in that frame); `settled`, one
+ * frame later (DESIGN.md's switch budget, measured this way since it was set).
+ */
+export async function measureImageSwitches(
+  page: Page,
+  steps: number,
+): Promise<{ drawn: number[]; settled: number[] }> {
   await page.locator('.image-list .scroller').focus();
-  const times: number[] = [];
+  const drawn: number[] = [];
+  const settled: number[] = [];
   for (let i = 0; i < steps; i++) {
     const ms = await page.evaluate(
       () =>
-        new Promise<number>((resolve) => {
+        new Promise<[number, number]>((resolve) => {
           const host = document.querySelector<HTMLElement>('.canvas')!;
           const before = host.dataset.image;
           const t0 = performance.now();
           const observer = new MutationObserver(() => {
             if (host.dataset.image === before || host.dataset.image === '') return;
             observer.disconnect();
-            // Konva draws on the next animation frame after React commits.
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() => resolve(performance.now() - t0)),
-            );
+            requestAnimationFrame(() => {
+              const t1 = performance.now() - t0;
+              requestAnimationFrame(() => resolve([t1, performance.now() - t0]));
+            });
           });
           observer.observe(host, { attributes: true, attributeFilter: ['data-image'] });
           document
@@ -132,9 +141,15 @@ export async function measureImageSwitch(page: Page, steps: number): Promise<num
             .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
         }),
     );
-    times.push(ms);
+    drawn.push(ms[0]);
+    settled.push(ms[1]);
   }
-  return times;
+  return { drawn, settled };
+}
+
+/** Time from pressing ArrowDown to one frame after the next image is drawn (`settled` above). */
+export async function measureImageSwitch(page: Page, steps: number): Promise<number[]> {
+  return (await measureImageSwitches(page, steps)).settled;
 }
 
 /** Frames per second while wheel-zooming and dragging for `seconds`. */

@@ -6,6 +6,12 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The value at or below which `share` of `values` lie (nearest rank): 0.95 gives the p95. */
+export function percentile(values: number[], share: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(share * s.length) - 1))]!;
+}
+
 /** Runs `fn` `runs` times and returns the median duration in ms (and the last result). */
 export function timeMedian<T>(runs: number, fn: () => T): { ms: number; result: T } {
   const times: number[] = [];

@@ -1,11 +1,13 @@
 /**
- * Loads the current image's view from the engine and keeps its bitmaps (the picture and
- * the masks) out of the store: the store gets plain annotations, the canvas reads the
- * bitmaps from here. A few views stay cached (the previous and the prefetched next
- * image); evicted bitmaps are closed so their memory is freed at once.
+ * Loads image views from the engine and keeps their bitmaps (the picture and the masks)
+ * out of the store: the store gets plain annotations, the canvas reads the bitmaps from
+ * here. A few views stay cached (store/viewCache.ts: the current image, the previous, and
+ * those loaded ahead); evicted bitmaps are closed so their memory is freed at once.
  */
 import { engine } from '../store/engine';
-import type { PlainPrediction } from '../store/predictionsSlice';
+import { viewVersion, type PlainPrediction } from '../store/predictionsSlice';
+import { useApp } from '../store/store';
+import { ViewCache } from '../store/viewCache';
 import type { PlainAnnotation } from '../store/viewSlice';
 import type { ImageView, MaskImage, ViewAnnotation, ViewPrediction } from '../worker/protocol';
 
@@ -27,71 +29,57 @@ export type LoadedView = {
   problems: ImageView['problems'];
 };
 
-const CACHE_SIZE = 6;
 /** Pictures larger than this are decoded downscaled (a 20000×20000 picture would take 1.6 GB). */
 const MAX_PICTURE_PIXELS = 8192 * 8192;
 
-const cache = new Map<string, Promise<LoadedView>>();
-/** The cached views that have arrived, for a switch to draw them in its first render. */
-const ready = new Map<string, LoadedView>();
-let cachedVersion = '';
+/** What the cached views' bitmaps may take in all (the shown one is kept whatever its size). */
+const VIEW_BYTES = 512e6;
 
-function keyOf(subset: number, imageIndex: number, colorsKey: string): string {
-  return `${subset}:${imageIndex}:${colorsKey}`;
+/** The page's views: the current image's and those loaded ahead (store/viewCache.ts). */
+export const pageViews = new ViewCache<LoadedView>(
+  (version, { subset, imageIndex }, customColors) =>
+    fetchView(version, subset, imageIndex, customColors),
+  release,
+  6,
+  { bytes: VIEW_BYTES, sizeOf: bytesOf },
+);
+
+/** The decoded pixels a view holds (4 bytes each). */
+function bytesOf(view: LoadedView): number {
+  let pixels = view.picture === null ? 0 : view.picture.width * view.picture.height;
+  for (const m of view.masks.values()) pixels += m.bitmap.width * m.bitmap.height;
+  for (const m of view.predictionMasks.values()) pixels += m.bitmap.width * m.bitmap.height;
+  return pixels * 4;
 }
 
-export function loadView(
-  version: string,
-  subset: number,
-  imageIndex: number,
-  customColors: Record<string, string>,
-  colorsKey: string,
-  size: { width: number; height: number },
-): Promise<LoadedView> {
-  if (version !== cachedVersion) {
-    clearViews();
-    cachedVersion = version;
-  }
-  const key = keyOf(subset, imageIndex, colorsKey);
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const loading = fetchView(version, subset, imageIndex, customColors, size);
-  cache.set(key, loading);
-  loading.then(
-    (view) => {
-      if (cache.get(key) === loading) ready.set(key, view);
-    },
-    () => cache.delete(key),
-  );
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value as string;
-    const evicted = cache.get(oldest)!;
-    cache.delete(oldest);
-    ready.delete(oldest);
-    void evicted.then(release, () => {});
-  }
-  return loading;
-}
-
-/** The view if it has arrived (a prefetched next image, say), without waiting. */
-export function readyView(
-  version: string,
-  subset: number,
-  imageIndex: number,
-  colorsKey: string,
-): LoadedView | undefined {
-  return version === cachedVersion ? ready.get(keyOf(subset, imageIndex, colorsKey)) : undefined;
-}
-
-export function clearViews(): void {
-  for (const view of cache.values()) void view.then(release, () => {});
-  cache.clear();
-  ready.clear();
-}
+/**
+ * The current image's view is asked for as soon as the store names it (an open's answer, a
+ * switch, an edit), not after React has rendered the change: the engine builds it while the
+ * page renders the panels, and useCurrentView's request finds it in the cache. Checked once
+ * the store's changes of the moment are all made (an open sets the summary, then the image).
+ */
+let asked = '';
+let checking = false;
+useApp.subscribe(() => {
+  if (checking) return;
+  checking = true;
+  queueMicrotask(() => {
+    checking = false;
+    const s = useApp.getState();
+    const images = s.summary?.subsets[s.subsetIndex]?.images;
+    if (images === undefined || s.imageIndex >= images.ids.length || !engine.hasDataset) return;
+    const version = viewVersion(s);
+    const key = {
+      subset: s.subsetIndex,
+      imageIndex: s.imageIndex,
+      colorsKey: JSON.stringify(s.customColors),
+    };
+    const wanted = `${version}|${key.subset}:${key.imageIndex}:${key.colorsKey}`;
+    if (wanted === asked) return;
+    asked = wanted;
+    pageViews.load(version, key, s.customColors).catch(() => {});
+  });
+});
 
 function release(view: LoadedView): void {
   view.picture?.close();
@@ -104,8 +92,9 @@ async function fetchView(
   subset: number,
   imageIndex: number,
   customColors: Record<string, string>,
-  size: { width: number; height: number },
 ): Promise<LoadedView> {
+  const images = useApp.getState().summary?.subsets[subset]?.images;
+  const size = { width: images?.widths[imageIndex] ?? 0, height: images?.heights[imageIndex] ?? 0 };
   const view = await engine.imageView(subset, imageIndex, customColors);
   const masks = new Map<number, MaskImage>();
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));

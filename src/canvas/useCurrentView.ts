@@ -1,12 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { markFirstRenderOnce } from '../store/timingMarks';
 import { viewVersion } from '../store/predictionsSlice';
 import { currentSubset, useApp } from '../store/store';
-import { loadView, readyView, type LoadedView } from './imageViews';
+import { imagesAround } from '../store/viewCache';
+import { pageViews, type LoadedView } from './imageViews';
+
+/** Runs `work` once the frame being prepared has been drawn (after its animation frame). */
+function afterFrame(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 /**
  * Loads the current image's view (picture, masks, annotations) from the engine, hands the
- * plain annotations to the store, prefetches the next image, and marks the first render.
+ * plain annotations to the store, loads the images around it ahead, and marks the first
+ * render. A view loaded ahead is drawn in the switch's first render; the panels get its
+ * annotations and the next views are asked for once that frame is drawn.
  */
 export function useCurrentView(): {
   view: LoadedView | null;
@@ -24,38 +37,43 @@ export function useCurrentView(): {
   // Only the user's picks go to the engine: it knows the palette (10^6 categories).
   const colors = useApp((s) => s.customColors);
   const colorsKey = useMemo(() => JSON.stringify(colors), [colors]);
+  /** The view the last render returned. */
+  const rendered = useRef<LoadedView | null>(null);
 
   useEffect(() => {
     if (subset === undefined || subset.images.ids.length === 0) return;
     let live = true;
-    const sizeOf = (i: number) => ({
-      width: subset.images.widths[i] ?? 0,
-      height: subset.images.heights[i] ?? 0,
-    });
-    loadView(version, subsetIndex, imageIndex, colors, colorsKey, sizeOf(imageIndex)).then(
+    let cancelFrame = () => {};
+    const key = { subset: subsetIndex, imageIndex, colorsKey };
+    pageViews.load(version, key, colors).then(
       (loaded) => {
         if (!live) return;
-        setView(loaded);
         setError(null);
-        setLoaded(
-          { subset: subsetIndex, imageIndex },
-          loaded.annotations,
-          loaded.problems,
-          loaded.predictions,
-        );
-        // The next images in the list are likely next: have them ready.
-        const row = shown === null ? imageIndex : shown.indexOf(imageIndex);
-        for (const ahead of [1, 2]) {
-          const next = shown === null ? imageIndex + ahead : shown[row + ahead];
-          if (next !== undefined && next < subset.images.ids.length) {
-            loadView(version, subsetIndex, next, colors, colorsKey, sizeOf(next)).catch(() => {});
-          }
-        }
+        // Drawn already when it was loaded ahead (and kept in the cache while current): a
+        // state change would only draw it again.
+        if (rendered.current !== loaded) setView(loaded);
+        cancelFrame = afterFrame(() => {
+          if (!live) return;
+          setLoaded(
+            { subset: subsetIndex, imageIndex },
+            loaded.annotations,
+            loaded.problems,
+            loaded.predictions,
+          );
+          // The images likely next: have their views ready before they are asked for.
+          void pageViews.loadAhead(
+            version,
+            key,
+            imagesAround(useApp.getState(), imageIndex),
+            colors,
+          );
+        });
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
+      cancelFrame();
     };
   }, [version, subset, subsetIndex, imageIndex, shown, colors, colorsKey, categories, setLoaded]);
 
@@ -64,7 +82,11 @@ export function useCurrentView(): {
     if (view !== null) requestAnimationFrame(() => markFirstRenderOnce());
   }, [view]);
 
-  // A view that has arrived (prefetched) is drawn in the switch's first render, not after.
-  const arrived = readyView(version, subsetIndex, imageIndex, colorsKey);
-  return { view: arrived ?? view, error };
+  // A view that has arrived (loaded ahead) is drawn in the switch's first render, not after.
+  const arrived = pageViews.ready(version, { subset: subsetIndex, imageIndex, colorsKey });
+  const result = arrived ?? view;
+  useEffect(() => {
+    rendered.current = result;
+  });
+  return { view: result, error };
 }

@@ -23,8 +23,11 @@ export function useViewport() {
       stage.batchDraw();
     }
     clearTimeout(timer.current);
-    if (settle === 'now') setSettled(v);
-    else timer.current = setTimeout(() => setSettled(live.current), 150);
+    // The same viewport again (the fit of an image the size of the one before) renders nothing.
+    const settleOn = (next: Viewport) =>
+      setSettled((old) => (sameViewport(old, next) ? old : next));
+    if (settle === 'now') settleOn(v);
+    else timer.current = setTimeout(() => settleOn(live.current), 150);
   }, []);
 
   /** The stage moved itself (a drag): keep the live viewport in step. */
@@ -36,4 +39,8 @@ export function useViewport() {
   );
 
   return { stageRef, live, viewport: settled, apply, dragged };
+}
+
+function sameViewport(a: Viewport, b: Viewport): boolean {
+  return a.scale === b.scale && a.x === b.x && a.y === b.y;
 }

@@ -26,6 +26,7 @@ export type EngineApi = Pick<
   | 'matchThreshold'
   | 'hasDataset'
   | 'walk'
+  | 'imageView'
 >;
 
 /** What the dataset slice tells autosave (autosave.ts), which keeps the files out of the store. */

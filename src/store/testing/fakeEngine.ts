@@ -8,7 +8,9 @@
  */
 import { Cancelled, EngineFailure, type ProgressEvent } from '../../worker/client';
 import { Engine } from '../../worker/engine';
-import type { SourceFile } from '../../worker/protocol';
+import { setMask } from '../../worker/annotationBody';
+import type { MaskPixels } from '../../worker/maskPixels';
+import type { MaskImage, SourceFile } from '../../worker/protocol';
 import type { EngineApi } from '../deps';
 
 type Method = Exclude<keyof EngineApi, 'hasDataset' | 'cancel' | 'cancelExport'>;
@@ -211,6 +213,35 @@ export class FakeEngine implements EngineApi {
 
   stats(...args: Args<'stats'>) {
     return this.request('stats', args, () => this.active().stats(...args));
+  }
+
+  /** The view as the worker sends it, with stand-ins for the mask bitmaps (Node has none). */
+  imageView(...args: Args<'imageView'>) {
+    const [subset, imageIndex, customColors] = args;
+    return this.request('imageView', args, async () => {
+      const parts = await this.active().imageView(subset, imageIndex, customColors, () =>
+        Promise.reject(new Error('no PNG decoder in the store tests')),
+      );
+      const bitmap = (px: MaskPixels): MaskImage => ({
+        bitmap: { width: px.width, height: px.height } as ImageBitmap,
+        x: px.x,
+        y: px.y,
+        width: px.width,
+        height: px.height,
+      });
+      for (const [i, px] of parts.masks) setMask(parts.annotations[i]!, bitmap(px));
+      for (const [i, px] of parts.predictionMasks) setMask(parts.predictions[i]!, bitmap(px));
+      const picture = await this.active().pictureOf(subset, imageIndex);
+      return {
+        subset,
+        imageIndex,
+        annotations: parts.annotations,
+        picture: picture.picture,
+        pictureError: picture.error,
+        problems: parts.problems,
+        predictions: parts.predictions,
+      };
+    });
   }
 
   walk(...args: Args<'walk'>) {
