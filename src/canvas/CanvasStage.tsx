@@ -27,6 +27,7 @@ import { ShapeLayer } from './ShapeLayer';
 import { useBrush } from './useBrush';
 import { useDrawing } from './useDrawing';
 import { useSpaceHeld } from './useSpaceHeld';
+import { visibleImageRect } from './vertexHandles';
 import { zoomAround, type Viewport } from './viewport';
 
 const NO_MASKS: ReadonlyMap<number, MaskImage> = new Map();
@@ -295,6 +296,7 @@ export function CanvasStage(props: Props) {
           annotation={editing}
           color={props.colors[String(editing.categoryId)] ?? UNKNOWN_COLOR}
           scale={viewport.scale}
+          view={visibleImageRect(viewport, props.size)}
           onShape={(shape, label) => props.onShape(editing.key, shape, label)}
         />
       )}

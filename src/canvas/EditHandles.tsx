@@ -1,16 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import type Konva from 'konva';
-import { Circle, Group, Layer, Line, Rect, Transformer } from 'react-konva';
+import { Circle, Group, Label, Layer, Line, Rect, Tag, Text, Transformer } from 'react-konva';
 import type { Shape } from '../coco';
 import { assertNever } from '../coco/assertNever';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { withAlpha } from './palette';
+import { vertexHandles, type ImageRect } from './vertexHandles';
 
 type Props = {
   annotation: PlainAnnotation;
   color: string;
   /** Screen pixels per image pixel. */
   scale: number;
+  /** The image area on screen: only the vertices in it get handles. */
+  view: ImageRect;
   /** Called once per gesture, when it ends: one edit, one undo step. */
   onShape: (shape: Shape, label: string) => void;
 };
@@ -60,6 +63,7 @@ function BoxHandles(props: Props & { bbox: [number, number, number, number] }) {
   return (
     <Layer>
       <Rect
+        perfectDrawEnabled={false}
         ref={rect}
         name="edit-handle"
         x={x}
@@ -96,6 +100,8 @@ function PolygonHandles(props: Props & { polygons: number[][] }) {
   const commit = (next: number[][], label: string) =>
     props.onShape({ kind: 'polygons', polygons: next }, label);
   const round = (v: number) => Math.round(v * 100) / 100;
+  // From the committed points, so a handle being dragged never leaves the set mid-drag.
+  const handles = vertexHandles(props.polygons, props.view, props.scale);
 
   return (
     <Layer>
@@ -115,6 +121,7 @@ function PolygonHandles(props: Props & { polygons: number[][] }) {
       >
         {parts.map((points, k) => (
           <Line
+            perfectDrawEnabled={false}
             key={`fill${k}`}
             points={points}
             closed
@@ -124,67 +131,67 @@ function PolygonHandles(props: Props & { polygons: number[][] }) {
           />
         ))}
       </Group>
-      {parts.map((points, k) =>
-        Array.from({ length: Math.floor(points.length / 2) }, (_, i) => {
-          const j = (i + 1) % Math.floor(points.length / 2);
-          const mx = (points[2 * i]! + points[2 * j]!) / 2;
-          const my = (points[2 * i + 1]! + points[2 * j + 1]!) / 2;
-          return (
-            <Circle
-              key={`mid${k}-${i}`}
-              name="edit-handle midpoint"
-              x={mx}
-              y={my}
-              radius={r * 0.7}
-              fill="#fff"
-              opacity={0.6}
-              stroke={props.color}
-              strokeWidth={1 / props.scale}
-              onClick={(e) => {
-                e.cancelBubble = true;
-                const next = parts.map((p) => [...p]);
-                next[k]!.splice(2 * i + 2, 0, round(mx), round(my));
-                commit(next, 'Insert vertex');
-              }}
-            />
-          );
-        }),
-      )}
-      {parts.map((points, k) =>
-        Array.from({ length: Math.floor(points.length / 2) }, (_, i) => (
+      {handles.midpoints.map(({ k, i }) => {
+        const points = parts[k]!;
+        const j = (i + 1) % Math.floor(points.length / 2);
+        const mx = (points[2 * i]! + points[2 * j]!) / 2;
+        const my = (points[2 * i + 1]! + points[2 * j + 1]!) / 2;
+        return (
           <Circle
-            key={`v${k}-${i}`}
-            name="edit-handle vertex"
-            x={points[2 * i]}
-            y={points[2 * i + 1]}
-            radius={r}
-            fill={props.color}
-            stroke="#fff"
-            strokeWidth={1.5 / props.scale}
-            draggable
-            onDragMove={(e) => {
-              const next = parts.map((p) => [...p]);
-              next[k]![2 * i] = e.target.x();
-              next[k]![2 * i + 1] = e.target.y();
-              setParts(next);
-            }}
-            onDragEnd={(e) => {
-              const next = parts.map((p) => [...p]);
-              next[k]![2 * i] = round(e.target.x());
-              next[k]![2 * i + 1] = round(e.target.y());
-              commit(next, 'Move vertex');
-            }}
+            perfectDrawEnabled={false}
+            key={`mid${k}-${i}`}
+            name="edit-handle midpoint"
+            x={mx}
+            y={my}
+            radius={r * 0.7}
+            fill="#fff"
+            opacity={0.6}
+            stroke={props.color}
+            strokeWidth={1 / props.scale}
             onClick={(e) => {
               e.cancelBubble = true;
-              if (e.evt.altKey) removeVertex(k, i);
-            }}
-            onDblClick={(e) => {
-              e.cancelBubble = true;
-              removeVertex(k, i);
+              const next = parts.map((p) => [...p]);
+              next[k]!.splice(2 * i + 2, 0, round(mx), round(my));
+              commit(next, 'Insert vertex');
             }}
           />
-        )),
-      )}
+        );
+      })}
+      {handles.vertices.map(({ k, i }) => (
+        <Circle
+          perfectDrawEnabled={false}
+          key={`v${k}-${i}`}
+          name="edit-handle vertex"
+          x={parts[k]![2 * i]}
+          y={parts[k]![2 * i + 1]}
+          radius={r}
+          fill={props.color}
+          stroke="#fff"
+          strokeWidth={1.5 / props.scale}
+          draggable
+          onDragMove={(e) => {
+            const next = parts.map((p) => [...p]);
+            next[k]![2 * i] = e.target.x();
+            next[k]![2 * i + 1] = e.target.y();
+            setParts(next);
+          }}
+          onDragEnd={(e) => {
+            const next = parts.map((p) => [...p]);
+            next[k]![2 * i] = round(e.target.x());
+            next[k]![2 * i + 1] = round(e.target.y());
+            commit(next, 'Move vertex');
+          }}
+          onClick={(e) => {
+            e.cancelBubble = true;
+            if (e.evt.altKey) removeVertex(k, i);
+          }}
+          onDblClick={(e) => {
+            e.cancelBubble = true;
+            removeVertex(k, i);
+          }}
+        />
+      ))}
+      {handles.hidden > 0 && <ZoomHint parts={parts} count={handles.hidden} scale={props.scale} />}
     </Layer>
   );
 
@@ -195,4 +202,20 @@ function PolygonHandles(props: Props & { polygons: number[][] }) {
     next[k]!.splice(2 * i, 2);
     commit(next, 'Delete vertex');
   }
+}
+
+/** Over the polygon's first point: its vertices are too many to edit at this zoom. */
+function ZoomHint(props: { parts: number[][]; count: number; scale: number }) {
+  const [x = 0, y = 0] = props.parts[0] ?? [];
+  return (
+    <Label x={x} y={y} scaleX={1 / props.scale} scaleY={1 / props.scale} listening={false}>
+      <Tag fill="#1b1b1f" opacity={0.85} cornerRadius={3} />
+      <Text
+        text={`zoom in to edit its ${props.count.toLocaleString('en-US')} vertices`}
+        fill="#fff"
+        fontSize={12}
+        padding={4}
+      />
+    </Label>
+  );
 }

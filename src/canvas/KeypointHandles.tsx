@@ -72,6 +72,7 @@ export function KeypointHandles(props: Props) {
           const size = s.set === 'keypoints' ? 1 : WHOLEBODY_POINT_SIZE;
           return (
             <Circle
+              perfectDrawEnabled={false}
               key={`${s.set}-${i}`}
               name="edit-handle keypoint"
               x={p.x}

@@ -47,6 +47,7 @@ export function KeypointsShape(props: {
         const q = pointAt(points, b);
         return (
           <Line
+            perfectDrawEnabled={false}
             key={`b${i}`}
             points={[p.x, p.y, q.x, q.y]}
             stroke={color}
@@ -61,6 +62,7 @@ export function KeypointsShape(props: {
           const s = r * 0.8;
           return (
             <Line
+              perfectDrawEnabled={false}
               key={i}
               points={[p.x - s, p.y - s, p.x + s, p.y + s]}
               stroke="#999"
@@ -70,6 +72,7 @@ export function KeypointsShape(props: {
         }
         return p.v === 2 ? (
           <Circle
+            perfectDrawEnabled={false}
             key={i}
             x={p.x}
             y={p.y}
@@ -80,6 +83,7 @@ export function KeypointsShape(props: {
           />
         ) : (
           <Circle
+            perfectDrawEnabled={false}
             key={i}
             x={p.x}
             y={p.y}
