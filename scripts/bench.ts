@@ -8,6 +8,7 @@
  *   npm run bench -- --hostile    only the hostile sizes (huge masks, many categories)
  *   npm run bench -- --open-switch  only open as users meet it (fresh page, warm) and the
  *                                 image switch (val2017-scale and dense images)
+ *   npm run bench -- --pixels     only the mask editing rows (brush, conversions)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { launchChromium } from './lib/browser';
 const quick = process.argv.includes('--quick');
 const hostileOnly = process.argv.includes('--hostile');
 const openSwitchOnly = process.argv.includes('--open-switch');
+const pixelsOnly = process.argv.includes('--pixels');
 /** BENCH_PORT: another port, for a second checkout benchmarking beside this one. */
 const PORT = Number(process.env.BENCH_PORT ?? 4319);
 const URL = `http://127.0.0.1:${PORT}/`;
@@ -74,6 +76,20 @@ async function main() {
     try {
       printTable('Hostile sizes (headless Chromium, built app)', await hostileSuite(browser, URL));
     } finally {
+      await browser.close();
+      stop();
+    }
+    return;
+  }
+  if (pixelsOnly) {
+    const stop = await serve();
+    const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+    const rows: Row[] = [];
+    try {
+      rows.push(...(await brushSuite(browser, URL)));
+      rows.push(...(await maskConvertRows(browser, URL)));
+    } finally {
+      printTable('Mask editing (headless Chromium, built app)', rows);
       await browser.close();
       stop();
     }

@@ -14,6 +14,7 @@ import {
 } from './mask';
 import { rleStringSums } from './rle';
 import { readCorpusJson, sha256 } from './testing/corpus';
+import { seeded } from './testing/mutate';
 
 type PolygonVector = {
   height: number;
@@ -123,6 +124,25 @@ describe('merge matches pycocotools', () => {
     const parts = v.rles.map((s) => rleFromString(s, v.height, v.width));
     expect(rleToString(mergeRles(parts))).toBe(v.union);
     expect(rleToString(mergeRles(parts, true))).toBe(v.intersection);
+  });
+});
+
+describe('merging many masks', () => {
+  it('gives what merging them one after another gives (pycocotools merges so)', () => {
+    const random = seeded(17);
+    const [h, w] = [23, 31];
+    for (let trial = 0; trial < 100; trial++) {
+      const masks = Array.from({ length: 2 + Math.floor(random() * 9) }, () => {
+        const pixels = new Uint8Array(h * w);
+        const density = random();
+        for (let p = 0; p < pixels.length; p++) pixels[p] = random() < density ? 1 : 0;
+        return encodeMask(pixels, h, w);
+      });
+      for (const intersect of [false, true]) {
+        const oneByOne = masks.reduce((acc, m) => mergeRles([acc, m], intersect));
+        expect(Array.from(mergeRles(masks, intersect).counts)).toEqual(Array.from(oneByOne.counts));
+      }
+    }
   });
 });
 

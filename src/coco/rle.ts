@@ -233,13 +233,34 @@ export function mergeRles(rles: readonly Rle[], intersect = false): Rle {
   if (rles.length === 1)
     return { size: [first.size[0], first.size[1]], counts: first.counts.slice() };
   const [h, w] = first.size;
-  let acc = first.counts;
-  for (let i = 1; i < rles.length; i++) {
-    const b = rles[i]!;
-    if (b.size[0] !== h || b.size[1] !== w) return { size: [0, 0], counts: new Uint32Array(0) };
-    acc = mergeTwo(acc, b.counts, intersect);
+  if (rles.some((r) => r.size[0] !== h || r.size[1] !== w))
+    return { size: [0, 0], counts: new Uint32Array(0) };
+  // Masks whose runs cover exactly h·w pixels merge to the canonical RLE of their union
+  // (or intersection) in any order: pairwise, so n masks cost log n passes, not n. Others
+  // are merged one after another, as pycocotools does, so a malformed mask gives its result.
+  if (rles.every((r) => coversExactly(r.counts, h * w))) {
+    let level = rles.map((r) => r.counts);
+    while (level.length > 1) {
+      const next: Uint32Array[] = [];
+      for (let i = 0; i < level.length; i += 2)
+        next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!, intersect) : level[i]!);
+      level = next;
+    }
+    return { size: [h, w], counts: level[0]! };
   }
+  let acc = first.counts;
+  for (let i = 1; i < rles.length; i++) acc = mergeTwo(acc, rles[i]!.counts, intersect);
   return { size: [h, w], counts: acc };
+}
+
+/** The runs sum to `total` pixels, and only the first may be empty (the mask starts set). */
+function coversExactly(counts: Uint32Array, total: number): boolean {
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] === 0 && i > 0) return false;
+    sum += counts[i]!;
+  }
+  return sum === total;
 }
 
 function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Array {

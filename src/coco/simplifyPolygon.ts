@@ -17,15 +17,30 @@ export function simplifyPolygon(points: readonly number[], tolerance: number): n
   }
   const keep = new Uint8Array(n + 1);
   keep[0] = keep[far] = keep[n] = 1;
+  // Squared distances: the same points are kept, without a square root per point.
+  const tolerance2 = tolerance * tolerance;
   const stack = [0, far, far, n];
   while (stack.length > 0) {
     const last = stack.pop()!;
     const first = stack.pop()!;
+    const ax = x(first);
+    const ay = y(first);
+    const dx = x(last) - ax;
+    const dy = y(last) - ay;
+    const length2 = dx * dx + dy * dy;
     let worst = -1;
-    let worstDistance = tolerance;
+    let worstDistance2 = tolerance2;
     for (let i = first + 1; i < last; i++) {
-      const d = distanceToSegment(x(i), y(i), x(first), y(first), x(last), y(last));
-      if (d > worstDistance) [worst, worstDistance] = [i, d];
+      const px = points[2 * i]! - ax;
+      const py = points[2 * i + 1]! - ay;
+      const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / length2));
+      const ex = px - t * dx;
+      const ey = py - t * dy;
+      const d2 = ex * ex + ey * ey;
+      if (d2 > worstDistance2) {
+        worst = i;
+        worstDistance2 = d2;
+      }
     }
     if (worst < 0) continue;
     keep[worst] = 1;
@@ -34,20 +49,4 @@ export function simplifyPolygon(points: readonly number[], tolerance: number): n
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (keep[i] === 1) out.push(x(i), y(i));
   return out;
-}
-
-function distanceToSegment(
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const length2 = dx * dx + dy * dy;
-  const t =
-    length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }

@@ -6,6 +6,7 @@
  */
 import { mergeToCrowd } from '../crowd';
 import { annotationArea, annotationBbox, round2, type Size } from '../geometry';
+import { rleArea, type Rle } from '../rle';
 import { idKey, type IdKey } from '../ids';
 import type { AnnotationRecord, Bbox, Dataset } from '../model';
 import type { CocoCategory, CocoId, CocoSegmentation } from '../types';
@@ -94,11 +95,16 @@ export function boxPolygon(bbox: Bbox): number[] {
   return [x, y, x + w, y, x + w, y + h, x, y + h];
 }
 
-/** The segmentation, area and bbox fields of a shape, as Datumaro writes them. */
+/**
+ * The segmentation, area and bbox fields of a shape, as Datumaro writes them. `rasterized`:
+ * the polygons' RLE at the image's size when the caller has it already (the area is its
+ * pixel count, as `annotationArea` would count them again).
+ */
 function shapeFields(
   shape: Shape,
   image: Size,
   boxAs: BoxSegmentation = 'empty',
+  rasterized?: Rle,
 ): { segmentation: CocoSegmentation; area: number; bbox: number[] } {
   if (shape.kind === 'box') {
     const [x, y, w, h] = shape.bbox.map(round2) as [number, number, number, number];
@@ -110,18 +116,32 @@ function shapeFields(
     segmentation: { kind: 'polygons' as const, polygons: shape.polygons },
     bbox: null,
   };
+  const atImageSize =
+    rasterized !== undefined &&
+    image.width > 0 &&
+    image.height > 0 &&
+    rasterized.size[0] === image.height &&
+    rasterized.size[1] === image.width;
   return {
     segmentation: shape.polygons,
-    area: annotationArea(model, image),
+    area: atImageSize ? rleArea(rasterized) : annotationArea(model, image),
     bbox: [...annotationBbox(model, image)],
   };
 }
 
-/** Replaces an annotation's shape (moved, resized, vertices edited); area and bbox follow. */
-export function planSetShape(dataset: Dataset, at: number, shape: Shape, image: Size): Patch {
-  return [
-    replace(dataset, at, withFields(annotationAt(dataset, at).file, shapeFields(shape, image))),
-  ];
+/**
+ * Replaces an annotation's shape (moved, resized, vertices edited); area and bbox follow.
+ * `rasterized`: the shape's polygons as `polygonsToRle` gives them, when already made.
+ */
+export function planSetShape(
+  dataset: Dataset,
+  at: number,
+  shape: Shape,
+  image: Size,
+  rasterized?: Rle,
+): Patch {
+  const fields = shapeFields(shape, image, 'empty', rasterized);
+  return [replace(dataset, at, withFields(annotationAt(dataset, at).file, fields))];
 }
 
 /**

@@ -72,11 +72,12 @@ export function planMaskEdit(
       .filter((part) => part.length >= 6);
     if (polygons.length === 0)
       throw new MaskEditRefused('no polygon part of 3 points or more is left at this tolerance');
-    const patch = planSetShape(dataset, at, { kind: 'polygons', polygons }, image);
+    const after = polygonsToRle(polygons, h, w);
+    const patch = planSetShape(dataset, at, { kind: 'polygons', polygons }, image, after);
     return {
       patch,
       before,
-      after: polygonsToRle(polygons, h, w),
+      after,
       parts: polygons.length,
       points: polygons.reduce((n, p) => n + p.length / 2, 0),
       written: (patch[0] as { after: JsonRecord }).after,
