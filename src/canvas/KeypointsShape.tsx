@@ -70,29 +70,12 @@ export function KeypointsShape(props: {
             />
           );
         }
-        return p.v === 2 ? (
-          <Circle
-            perfectDrawEnabled={false}
-            key={i}
-            x={p.x}
-            y={p.y}
-            radius={r}
-            fill={color}
-            stroke="#fff"
-            strokeWidth={1 / scale}
-          />
-        ) : (
-          <Circle
-            perfectDrawEnabled={false}
-            key={i}
-            x={p.x}
-            y={p.y}
-            radius={r}
-            stroke={color}
-            strokeWidth={1.5 / scale}
-            dash={[2 / scale, 2 / scale]}
-          />
-        );
+        // Visible: filled; labeled but hidden: a dashed ring.
+        const look =
+          p.v === 2
+            ? { fill: color, stroke: '#fff', strokeWidth: 1 / scale }
+            : { stroke: color, strokeWidth: 1.5 / scale, dash: [2 / scale, 2 / scale] };
+        return <Circle perfectDrawEnabled={false} key={i} x={p.x} y={p.y} radius={r} {...look} />;
       })}
     </Group>
   );

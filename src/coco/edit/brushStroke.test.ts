@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forEachStrokeSpan, paintStroke, type Stroke } from './brushStroke';
+import { seeded as random } from '../testing/mutate';
 
 /**
  * The documented rule, written out pixel by pixel: points snapped (odd size → the centre
@@ -38,16 +39,6 @@ function covered(stroke: Stroke, width: number, height: number): Set<string> {
     for (let y = y0; y <= y1; y++) out.add(`${x},${y}`);
   });
   return out;
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('brush stroke rule', () => {

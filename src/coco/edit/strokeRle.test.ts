@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRle, encodeMask, rleFromCounts } from '../rle';
 import { paintStroke } from './brushStroke';
 import { paintRle } from './strokeRle';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as random } from '../testing/mutate';
 
 /** Random counts summing to `total`, zero-length runs included (files have them). */
 function randomCounts(next: () => number, total: number): number[] {
