@@ -39,6 +39,8 @@ export function useCurrentView(): {
   const colorsKey = useMemo(() => JSON.stringify(colors), [colors]);
   /** The view the last render returned. */
   const rendered = useRef<LoadedView | null>(null);
+  /** The image (`subset/image`) whose annotations the panels were last given. */
+  const panelImage = useRef<string | null>(null);
 
   useEffect(() => {
     if (subset === undefined || subset.images.ids.length === 0) return;
@@ -52,14 +54,21 @@ export function useCurrentView(): {
         // Drawn already when it was loaded ahead (and kept in the cache while current): a
         // state change would only draw it again.
         if (rendered.current !== loaded) setView(loaded);
-        cancelFrame = afterFrame(() => {
-          if (!live) return;
+        const toPanels = () =>
           setLoaded(
             { subset: subsetIndex, imageIndex },
             loaded.annotations,
             loaded.problems,
             loaded.predictions,
           );
+        // The same image again (an edit, undo, new verdicts): the panels change with the
+        // canvas, in the same frame. Another image: the canvas first, the panels after.
+        const sameImage = panelImage.current === `${subsetIndex}/${imageIndex}`;
+        panelImage.current = `${subsetIndex}/${imageIndex}`;
+        if (sameImage) toPanels();
+        cancelFrame = afterFrame(() => {
+          if (!live) return;
+          if (!sameImage) toPanels();
           // The images likely next: have their views ready before they are asked for.
           void pageViews.loadAhead(
             version,
