@@ -120,10 +120,22 @@ class Coalesced {
   private parts: Uint8Array[] = [];
   private size = 0;
   private readonly encoder = new TextEncoder();
+  /** The gaps between elements (`,\n    `) repeat for every record: each is encoded once. */
+  private readonly gaps = new Map<string, Uint8Array>();
   constructor(private readonly sink: ExportSink) {}
 
+  private encode(text: string): Uint8Array {
+    if (text.length > 32) return this.encoder.encode(text);
+    let bytes = this.gaps.get(text);
+    if (bytes === undefined) {
+      bytes = this.encoder.encode(text);
+      if (this.gaps.size < 256) this.gaps.set(text, bytes);
+    }
+    return bytes;
+  }
+
   write(part: Uint8Array | string): void {
-    const bytes = typeof part === 'string' ? this.encoder.encode(part) : part;
+    const bytes = typeof part === 'string' ? this.encode(part) : part;
     this.parts.push(bytes);
     this.size += bytes.length;
     if (this.size >= 4 << 20) this.flush();
