@@ -11,6 +11,7 @@ import {
   seedSession,
 } from './editing';
 import { measureEndurance } from './endurance';
+import { switchRow } from './firstOpen';
 import { undoRunRows } from './undoRun';
 import { measureEvaluation, predictionsFile } from './evaluation';
 import { measureChecks, measureStats, type CheckFigures } from './insight';
@@ -249,6 +250,7 @@ export async function bigSuite(
     reference: 'JS heap ≤ 3 GB',
     verdict: verdict(t.peakRssDeltaBytes <= 3e9),
   });
+  rows.push(switchRow('train2017-scale', await measureImageSwitches(tPage, 40)));
   const labels = await measureLabelChange(tPage, 5);
   rows.push({
     work: 'label change on train2017-scale, shown in the list, median of 5 (max)',
