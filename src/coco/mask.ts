@@ -13,10 +13,10 @@ export {
   mergeRles,
   rleArea,
   rleFromString,
-  rleIou,
   rleToBbox,
   rleToString,
 } from './rle';
+export { rleIou } from './overlap';
 export { bboxToRle, polygonsToRle, polygonToRle } from './polygon';
 
 /** A COCO file's RLE segmentation: compressed string or uncompressed list of counts. */

@@ -49,6 +49,7 @@ import { annotationsOfImage, isEdited, originalAnnotationCount, type Subset } fr
 import { summarizeSubset } from './summary';
 import { slicePauser } from './slices';
 import { zipSubsetName } from './zipSubsetName';
+import { readPicture } from './readPicture';
 import { problemKeysOf, stepWalk, walkStops } from './walk';
 
 /** The view keys of annotations a patch inserted (to select what was just drawn). */
@@ -372,31 +373,6 @@ export class Engine {
   ): Promise<{ picture: Blob | null; error: string | null }> {
     const at = this.subsets[subset]?.pictures[imageIndex] ?? -1;
     const file = at >= 0 ? this.pictures[at] : undefined;
-    if (file === undefined) return { picture: null, error: null };
-    try {
-      const blob = await file.blob();
-      const picture = blob.type === '' ? blob.slice(0, blob.size, mimeOf(file.path)) : blob;
-      return { picture, error: null };
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return { picture: null, error: `the picture could not be read: ${why}` };
-    }
+    return file === undefined ? { picture: null, error: null } : readPicture(file);
   }
-}
-
-function mimeOf(path: string): string {
-  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  const types: Record<string, string> = {
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    png: 'image/png',
-    gif: 'image/gif',
-    webp: 'image/webp',
-    bmp: 'image/bmp',
-    avif: 'image/avif',
-    svg: 'image/svg+xml',
-    tif: 'image/tiff',
-    tiff: 'image/tiff',
-  };
-  return types[ext] ?? 'application/octet-stream';
 }

@@ -2,7 +2,8 @@
 import { annotationRle, type Size } from '../geometry';
 import { idKey, type IdKey } from '../ids';
 import type { AnnotationRecord, Dataset } from '../model';
-import { bboxIou, rleIou, type Rle } from '../rle';
+import { bboxIou, rleIou } from '../overlap';
+import type { Rle } from '../rle';
 import { DUPLICATE_IOU, type Finding } from './findings';
 
 /** Box IoU below which a pair is not compared by masks at all (masks only overlap less). */

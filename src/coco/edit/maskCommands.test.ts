@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exportCoco, parseCoco, type Dataset } from '../index';
 import { maskToPolygons } from '../maskToPolygons';
 import { polygonsToRle } from '../polygon';
-import { decodeRle, encodeMask, rleArea, rleIou, rleToBbox, rleToString } from '../rle';
+import { rleIou } from '../overlap';
+import { decodeRle, encodeMask, rleArea, rleToBbox, rleToString } from '../rle';
 import { editFixture as fixture } from '../testing/editFixture';
 import { maskDiff } from './maskRuns';
 import {

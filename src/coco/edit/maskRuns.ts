@@ -6,7 +6,8 @@
  * 4000 × 3000 crowd of 100 parts costs its few thousand runs, not 12 million pixels.
  */
 import { columnRunsOf, partsOf, type ColumnRuns } from '../columnRuns';
-import { intersectionAndUnion, rleArea, type Rle } from '../rle';
+import { intersectionAndUnion } from '../overlap';
+import { rleArea, type Rle } from '../rle';
 
 /** The background's column runs: the gaps between `fg`'s, every column of the mask. */
 function backgroundRunsOf(fg: ColumnRuns, h: number, w: number): ColumnRuns {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { polygonToRle, rleFromString, type Rle } from '../mask';
-import { bboxIou, rleIou } from '../rle';
+import { bboxIou, rleIou } from '../overlap';
 import { readCorpusJson } from '../testing/corpus';
 import { boxIou } from './iou';
 import { hintColumns, maskPairIou, maskSide, setMask } from './maskIou';

@@ -8,7 +8,8 @@
  * masks of the same size sharing a column are merged in both. Masks of different sizes
  * sharing a column go to `rleIou` itself, which answers -1 or 0 from their boxes.
  */
-import { intersectionAndUnion, rleIou, type Rle } from '../rle';
+import { intersectionAndUnion, rleIou } from '../overlap';
+import type { Rle } from '../rle';
 
 /** Masks of one side (gt or dt), made on demand, by annotation position. */
 export type MaskSide = {
