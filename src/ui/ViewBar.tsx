@@ -2,6 +2,7 @@ import type { Layers } from '../store/layersSlice';
 import { useApp } from '../store/store';
 import { ReviewButtons } from './ReviewButtons';
 import { ToolPicker } from './ToolPicker';
+import { RangeSlider } from './RangeSlider';
 
 const LAYERS: [keyof Layers, string][] = [
   ['masks', 'Masks'],
@@ -55,30 +56,20 @@ export function ViewBar() {
         />
         Crowd only
       </label>
-      <label className="slider">
+      <RangeSlider min={0} max={1} step={0.05} value={opacity} onChange={setOpacity}>
         Opacity
-        <input
-          type="range"
+      </RangeSlider>
+      {hasScores && (
+        <RangeSlider
+          name="Score threshold"
           min={0}
           max={1}
-          step={0.05}
-          value={opacity}
-          onChange={(e) => setOpacity(Number(e.currentTarget.value))}
-        />
-      </label>
-      {hasScores && (
-        <label className="slider">
+          step={0.01}
+          value={threshold}
+          onChange={setThreshold}
+        >
           Score ≥ {threshold.toFixed(2)}
-          <input
-            type="range"
-            aria-label="Score threshold"
-            min={0}
-            max={1}
-            step={0.01}
-            value={threshold}
-            onChange={(e) => setThreshold(Number(e.currentTarget.value))}
-          />
-        </label>
+        </RangeSlider>
       )}
     </div>
   );

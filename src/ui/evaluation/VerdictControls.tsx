@@ -2,6 +2,7 @@ import { useApp } from '../../store/store';
 import { VERDICT_COLORS, type PredictionsSummary } from '../../worker/protocol';
 import { count } from '../format';
 import { mistakeFilterChange } from '../mistakeFilter';
+import { RangeSlider } from '../RangeSlider';
 
 /** Which sources are drawn, the score and IoU thresholds, the verdicts and the filters they give. */
 export function VerdictControls(props: { p: PredictionsSummary }) {
@@ -35,31 +36,27 @@ export function VerdictControls(props: { p: PredictionsSummary }) {
           Predictions
         </label>
       </div>
-      <label className="slider">
+      <RangeSlider
+        name="Prediction score threshold"
+        min={0}
+        max={1}
+        step={0.05}
+        value={score}
+        onChange={setScore}
+      >
         Score ≥ <output>{score.toFixed(2)}</output>
-        <input
-          type="range"
-          aria-label="Prediction score threshold"
-          min={0}
-          max={1}
-          step={0.05}
-          value={score}
-          onChange={(e) => setScore(Number(e.currentTarget.value))}
-        />
-      </label>
-      <label className="slider">
+      </RangeSlider>
+      <RangeSlider
+        name="IoU threshold"
+        min={0.05}
+        max={0.95}
+        step={0.05}
+        value={p.threshold}
+        disabled={verdicts === null}
+        onChange={(v) => void setIouThreshold(v)}
+      >
         IoU ≥ <output>{p.threshold.toFixed(2)}</output>
-        <input
-          type="range"
-          aria-label="IoU threshold"
-          min={0.05}
-          max={0.95}
-          step={0.05}
-          value={p.threshold}
-          disabled={verdicts === null}
-          onChange={(e) => void setIouThreshold(Number(e.currentTarget.value))}
-        />
-      </label>
+      </RangeSlider>
       {verdicts !== null && (
         <>
           <ul className="verdicts" aria-label="Verdicts">
