@@ -6,6 +6,7 @@ import {
   openFiles,
   payload,
   pixelsAt,
+  rleCounts,
   screenPoint,
   waitForImage,
 } from './helpers';
@@ -31,16 +32,7 @@ function rect(x0: number, x1: number, y0: number, y1: number): Pixels {
 
 /** Column-major RLE counts of a pixel set. */
 function countsOf(pixels: Pixels): number[] {
-  const counts: number[] = [];
-  let [run, value] = [0, 0];
-  for (let x = 0; x < W; x++)
-    for (let y = 0; y < H; y++) {
-      const v = pixels.has(key(x, y)) ? 1 : 0;
-      if (v !== value) [counts[counts.length], run, value] = [run, 0, v];
-      run++;
-    }
-  counts.push(run);
-  return counts;
+  return rleCounts(W, H, (x, y) => pixels.has(key(x, y)));
 }
 
 /** The pixels an RLE's counts cover. */

@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodePng } from '../scripts/gen/png';
-import { download, expectStatus, openFiles, payload, pixelsAt, waitForImage } from './helpers';
+import {
+  download,
+  expectStatus,
+  openFiles,
+  payload,
+  pixelsAt,
+  rleCounts,
+  waitForImage,
+} from './helpers';
 
 /**
  * A 40 × 30 grey picture with a square polygon "box" (#1, pixels x 4..13, y 4..13 as
@@ -17,20 +25,7 @@ const BLOB = (x: number, y: number) => (inDisc(x, y) && !inHole(x, y)) || (x ===
 
 /** Column-major RLE counts of the pixels `on` accepts (as pycocotools encodes). */
 function countsOf(on: (x: number, y: number) => boolean): number[] {
-  const counts: number[] = [];
-  let run = 0;
-  let value = false;
-  for (let x = 0; x < W; x++)
-    for (let y = 0; y < H; y++) {
-      if (on(x, y) !== value) {
-        counts.push(run);
-        run = 0;
-        value = !value;
-      }
-      run++;
-    }
-  counts.push(run);
-  return counts;
+  return rleCounts(W, H, on);
 }
 
 /** The pixels an uncompressed RLE holds, as "x,y" strings. */

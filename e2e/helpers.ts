@@ -193,3 +193,29 @@ export async function pickLabel(
   await expect(best).toHaveAccessibleName(options.name ?? typed);
   await box.press('Enter');
 }
+
+/**
+ * Column-major RLE counts (as pycocotools encodes, starting with the zero run) of the
+ * pixels `on` accepts in a `width` × `height` mask. Written out here, not with the app's
+ * encoder, so a test checks the app against an independent encoding.
+ */
+export function rleCounts(
+  width: number,
+  height: number,
+  on: (x: number, y: number) => boolean,
+): number[] {
+  const counts: number[] = [];
+  let run = 0;
+  let value = false;
+  for (let x = 0; x < width; x++)
+    for (let y = 0; y < height; y++) {
+      if (on(x, y) !== value) {
+        counts.push(run);
+        run = 0;
+        value = !value;
+      }
+      run++;
+    }
+  counts.push(run);
+  return counts;
+}

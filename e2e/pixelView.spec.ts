@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodePng } from '../scripts/gen/png';
-import { expectStatus, openFiles, payload, pixelsAt, screenPoint, waitForImage } from './helpers';
+import {
+  expectStatus,
+  openFiles,
+  payload,
+  pixelsAt,
+  rleCounts,
+  screenPoint,
+  waitForImage,
+} from './helpers';
 
 /**
  * A 24 × 16 picture with one sharp colour edge: dark on the left (x < 12), light on the
@@ -21,22 +29,7 @@ function picture(): Uint8Array {
 
 /** Column-major RLE counts of the rectangle x0..x1, y0..y1 (inclusive). */
 function rectCounts(x0: number, x1: number, y0: number, y1: number): number[] {
-  const counts: number[] = [];
-  let run = 0;
-  let value = 0;
-  for (let x = 0; x < W; x++) {
-    for (let y = 0; y < H; y++) {
-      const v = x >= x0 && x <= x1 && y >= y0 && y <= y1 ? 1 : 0;
-      if (v !== value) {
-        counts.push(run);
-        run = 0;
-        value = v;
-      }
-      run++;
-    }
-  }
-  counts.push(run);
-  return counts;
+  return rleCounts(W, H, (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1);
 }
 
 const dataset = {

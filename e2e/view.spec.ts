@@ -5,6 +5,7 @@ import {
   openFiles,
   payload,
   pixelsAt,
+  rleCounts,
   waitForImage,
   zipOf,
 } from './helpers';
@@ -17,24 +18,11 @@ import {
 const W = 60;
 const H = 40;
 function lMask(): number[] {
-  const on = (x: number, y: number) =>
-    (x >= 5 && x < 15 && y >= 5 && y < 35) || (x >= 15 && x < 45 && y >= 28 && y < 35);
-  const counts: number[] = [];
-  let run = 0;
-  let value = 0;
-  for (let x = 0; x < W; x++) {
-    for (let y = 0; y < H; y++) {
-      const v = on(x, y) ? 1 : 0;
-      if (v !== value) {
-        counts.push(run);
-        run = 0;
-        value = v;
-      }
-      run++;
-    }
-  }
-  counts.push(run);
-  return counts;
+  return rleCounts(
+    W,
+    H,
+    (x, y) => (x >= 5 && x < 15 && y >= 5 && y < 35) || (x >= 15 && x < 45 && y >= 28 && y < 35),
+  );
 }
 
 const dataset = {
