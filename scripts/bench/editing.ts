@@ -76,7 +76,7 @@ export function makeHistory(jsonPath: string, count: number): unknown[] {
   const categories = dataset.categories.map((c) => c.id);
   for (let i = 0; i < count; i++) {
     const at = (i * 7919) % current.annotations.length;
-    const a = current.annotations[at]!;
+    const a = current.annotations.at(at)!;
     let patch: Patch;
     if (i % 10 === 9 && a.bbox !== null && a.segmentation.kind === 'polygons') {
       const moved = a.segmentation.polygons.map((p) =>

@@ -51,7 +51,7 @@ describe('corpus kinds', () => {
     );
     expect(dataset?.kind).toBe('results');
     expect(dataset?.annotations.length).toBeGreaterThan(0);
-    const first = dataset!.annotations[0]!;
+    const first = dataset!.annotations.at(0)!;
     const image = dataset!.images[dataset!.index.imageById.get(first.imageId)!]!;
     expect(first.segmentation.kind).toBe('rle');
     expect([image.height, image.width]).toEqual([478, 640]);

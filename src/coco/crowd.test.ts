@@ -43,7 +43,7 @@ describe('mergeToCrowd (CVAT group rule)', () => {
         v.height,
         v.polygons.map((p) => ({ segmentation: [p] })),
       );
-      const { file } = mergeToCrowd(dataset.annotations, dataset.images[0]!);
+      const { file } = mergeToCrowd([...dataset.annotations], dataset.images[0]!);
       const rle = rleFromCoco(file.segmentation as CocoRle);
       expect(rleToString(rle)).toBe(v.counts);
       expect(file.area).toBe(v.area);
@@ -62,7 +62,7 @@ describe('mergeToCrowd (CVAT group rule)', () => {
         attributes: { occluded: true },
       },
     ]);
-    const { leader, file } = mergeToCrowd(dataset.annotations, dataset.images[0]!);
+    const { leader, file } = mergeToCrowd([...dataset.annotations], dataset.images[0]!);
     expect(leader.id).toBe(2);
     expect(file).toMatchObject({
       id: 2,
@@ -88,14 +88,14 @@ describe('mergeToCrowd (CVAT group rule)', () => {
     const polygon = { segmentation: [[2, 2, 6, 2, 6, 6, 2, 6]] };
     const box = { segmentation: [], bbox: [1, 1, 8, 7] };
     const withBox = datasetOf(20, 10, [polygon, box]);
-    const merged = mergeToCrowd(withBox.annotations, withBox.images[0]!).file;
+    const merged = mergeToCrowd([...withBox.annotations], withBox.images[0]!).file;
     const mask = rleFromCoco(merged.segmentation as CocoRle);
     expect(merged.bbox).toEqual([...rleToBbox(mask)]);
     expect(merged.bbox).toEqual([1, 1, 8, 7]);
     expect(merged.area).toBe(56);
     // A polygon's coordinate box is not its mask's: the crowd's bbox is the mask's.
     const alone = datasetOf(20, 10, [{ segmentation: [[2.4, 2.4, 6.6, 2.4, 6.6, 6.6, 2.4, 6.6]] }]);
-    const crowd = mergeToCrowd(alone.annotations, alone.images[0]!).file;
+    const crowd = mergeToCrowd([...alone.annotations], alone.images[0]!).file;
     expect(crowd.bbox).toEqual([...rleToBbox(rleFromCoco(crowd.segmentation as CocoRle))]);
   });
 
@@ -104,7 +104,7 @@ describe('mergeToCrowd (CVAT group rule)', () => {
       { segmentation: { size: [3, 4], counts: [0, 3, 9] }, iscrowd: 1 },
       { segmentation: { size: [3, 4], counts: [9, 3] }, iscrowd: 1 },
     ]);
-    const { file } = mergeToCrowd(dataset.annotations, dataset.images[0]!);
+    const { file } = mergeToCrowd([...dataset.annotations], dataset.images[0]!);
     expect(file.segmentation).toEqual({ counts: [0, 3, 6, 3], size: [3, 4] });
     expect(file.area).toBe(6);
     expect(file.bbox).toEqual([0, 0, 4, 3]);

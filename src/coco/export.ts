@@ -90,8 +90,8 @@ export function* exportCocoChunks(
   yield `${nl}}${nl}`;
 }
 
-function recordFiles(records: readonly { file: unknown; sourceIndex: number }[]): Positioned[] {
-  return records.map((r) => ({ value: r.file, sourceIndex: r.sourceIndex }));
+function recordFiles(records: Iterable<{ file: unknown; sourceIndex: number }>): Positioned[] {
+  return Array.from(records, (r) => ({ value: r.file, sourceIndex: r.sourceIndex }));
 }
 
 type Positioned = { value: unknown; sourceIndex: number };

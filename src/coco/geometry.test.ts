@@ -26,7 +26,7 @@ describe('every corpus annotation rasterizes as pycocotools annToRLE does', () =
   it('covers the corpus', () => expect(cases.length).toBeGreaterThan(700));
   it.each(cases)('%s annotations[%i]', (path, index, expected) => {
     const { dataset } = parseCoco(readCorpusText(path), { fileName: path });
-    const ann = dataset!.annotations.find((a) => a.sourceIndex === index)!;
+    const ann = [...dataset!.annotations].find((a) => a.sourceIndex === index)!;
     const rle = annotationRle(ann, imageOf(dataset!, ann.imageId))!;
     expect(rleToString(rle)).toBe(expected.counts);
     expect(rleArea(rle)).toBe(expected.area);
@@ -53,7 +53,7 @@ describe('annotationArea and annotationBbox, as Datumaro writes them', () => {
   it('a box-only annotation: w × h and the box itself', () => {
     const box = parseCoco(
       readCorpusText('datumaro/coco_dataset/coco/annotations/instances_train.json'),
-    ).dataset!.annotations[0]!;
+    ).dataset!.annotations.at(0)!;
     expect(box.segmentation.kind).toBe('none');
     expect(annotationArea(box, { width: 10, height: 5 })).toBe(3);
     expect(annotationBbox(box, { width: 10, height: 5 })).toEqual([2, 2, 3, 1]);

@@ -7,6 +7,7 @@
 export * from './mask';
 export type * from './types';
 export type * from './model';
+export * from './annotationTable';
 export {
   idKey,
   isCocoId,

@@ -118,6 +118,18 @@ export type DatasetIndex = {
   readonly annotationOrder: Int32Array;
 };
 
+/**
+ * A dataset's annotations, by position in the file. A plain array of records is one; a
+ * columnar store (typed columns, records read back from the file's bytes when asked for)
+ * is another, so code reads them only through `length`, `at` and iteration.
+ */
+export interface AnnotationTable {
+  readonly length: number;
+  /** The record at `index` (0 ≤ index < length); undefined past the end. */
+  at(index: number): AnnotationRecord | undefined;
+  [Symbol.iterator](): Iterator<AnnotationRecord>;
+}
+
 export type Dataset = {
   readonly kind: DatasetKind;
   /**
@@ -127,7 +139,7 @@ export type Dataset = {
    */
   readonly file: CocoFile | null;
   readonly images: readonly ImageRecord[];
-  readonly annotations: readonly AnnotationRecord[];
+  readonly annotations: AnnotationTable;
   readonly categories: readonly CategoryRecord[];
   /** panoptic only: the per-image entries the segments belong to. */
   readonly panoptic: readonly PanopticEntry[] | null;

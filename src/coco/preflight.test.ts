@@ -99,11 +99,11 @@ describe('pre-flight: what CVAT, Datumaro and pycocotools would refuse or change
     expect(kinds(keypoints!)).toEqual([['missing-keypoints', 1]]);
     // The fix: written with every keypoint unlabelled, and iscrowd as the file writes it.
     const fixed = planExport(keypoints!, { ...DEFAULT_EXPORT, dropProblems: true }).annotation!(
-      keypoints!.annotations[0]!,
+      keypoints!.annotations.at(0)!,
     );
     expect(fixed).toMatchObject({ keypoints: [0, 0, 0], num_keypoints: 0, iscrowd: 0 });
     const noCrowd = planExport(d, { ...DEFAULT_EXPORT, dropProblems: true }).annotation!(
-      d.annotations[0]!,
+      d.annotations.at(0)!,
     );
     expect(noCrowd).toMatchObject({ iscrowd: 0 });
   });

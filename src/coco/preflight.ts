@@ -150,7 +150,7 @@ export function preflight(dataset: Dataset, settings: ExportSettings): Preflight
   return out;
 }
 
-function count<T>(list: readonly T[], test: (item: T) => boolean): number {
+function count<T>(list: Iterable<T>, test: (item: T) => boolean): number {
   let n = 0;
   for (const item of list) if (test(item)) n++;
   return n;

@@ -36,7 +36,7 @@ export async function checkSubset(
       step = steps.next();
     }
     for (const f of step.value) {
-      const ann = f.annotation === undefined ? undefined : dataset.annotations[f.annotation];
+      const ann = f.annotation === undefined ? undefined : dataset.annotations.at(f.annotation);
       const image = f.image === undefined ? ann?.imageId : dataset.images[f.image]?.id;
       const imageIndex = image === undefined ? null : (subset.imageById.get(idKey(image)) ?? null);
       // The subset is one dataset: an image is empty when no file of it annotates it, and

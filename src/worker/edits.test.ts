@@ -121,6 +121,6 @@ describe('the new-id fix', () => {
     const key = subset.keyOffsets[instances]! + 1;
     const patch = planEdit(subset, { type: 'fix', fix: 'new-id', keys: [key], categoryIds: [] });
     applySubsetPatch(subset, patch);
-    expect(subset.sources[instances]!.dataset.annotations.map((a) => a.id)).toEqual([1, 3]);
+    expect([...subset.sources[instances]!.dataset.annotations].map((a) => a.id)).toEqual([1, 3]);
   });
 });

@@ -28,6 +28,7 @@ import {
   planSetShape,
   planKeypointEdit,
   planSplitPolygon,
+  findAnnotations,
   type CocoId,
   type Dataset,
   type Patch,
@@ -195,11 +196,10 @@ export function planEdit(subset: Subset, command: EditCommand): SubsetPatch {
       );
     case 'set-attribute-of-category': {
       const keys = subset.sources.flatMap(({ dataset }, s) =>
-        dataset.annotations.flatMap((a, i) =>
-          a.categoryId !== null && idKey(a.categoryId) === idKey(command.categoryId)
-            ? [subset.keyOffsets[s]! + i]
-            : [],
-        ),
+        findAnnotations(
+          dataset.annotations,
+          (a) => a.categoryId !== null && idKey(a.categoryId) === idKey(command.categoryId),
+        ).map((i) => subset.keyOffsets[s]! + i),
       );
       return perSource(subset, keys, (d, p) => planSetAttribute(d, p, command.name, command.value));
     }

@@ -193,7 +193,7 @@ export class Engine {
     const images = [...touchedImages(subset, patch)].map((i) => {
       const anns = annotationsOfImage(subset, i).map(([s, at]) => ({
         source: subset.sources[s]!,
-        record: subset.sources[s]!.dataset.annotations[at]!,
+        record: subset.sources[s]!.dataset.annotations.at(at)!,
       }));
       let flags =
         table.flags[i]! & (ImageFlag.hasFile | ImageFlag.hasProblems | ImageFlag.hasFindings);

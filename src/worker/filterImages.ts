@@ -42,7 +42,7 @@ export function filterImages(subset: Subset, table: ImageTable, filter: ImageFil
 
 function hasCategory(subset: Subset, imageIndex: number, wanted: Set<string>): boolean {
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
-    const categoryId = subset.sources[s]!.dataset.annotations[position]!.categoryId;
+    const categoryId = subset.sources[s]!.dataset.annotations.at(position)!.categoryId;
     if (categoryId !== null && wanted.has(String(idKey(categoryId)))) return true;
   }
   return false;

@@ -1,5 +1,5 @@
 /** Each image's false positives and misses by the verdicts, and the image list's order by them. */
-import { DetectionStatus, GroundTruthStatus, idKey } from '../coco';
+import { DetectionStatus, forEachAnnotation, GroundTruthStatus, idKey } from '../coco';
 import { freshVerdicts } from './predictions';
 import type { ImageMistakes, ImageSort } from './protocol';
 import type { Subset } from './subset';
@@ -17,7 +17,7 @@ export function imageMistakes(subset: Subset): ImageMistakes | null {
       if (matches.dtStatus[p.order[k]!] === DetectionStatus.falsePositive) falsePositives[i]!++;
   const gt = subset.sources[gtSource]!.dataset;
   const map = subset.imageMaps[gtSource]!;
-  gt.annotations.forEach((a, at) => {
+  forEachAnnotation(gt.annotations, (a, at) => {
     if (matches.gtStatus[at] !== GroundTruthStatus.missed) return;
     const local = gt.index.imageById.get(idKey(a.imageId));
     if (local !== undefined) misses[map[local]!]!++;

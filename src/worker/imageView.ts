@@ -83,7 +83,7 @@ export function buildImageView(
   let undrawnMasks = 0;
   if (image === undefined) return { annotations, masks, segments, ...parts, undrawnMasks };
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
-    const ann = subset.sources[s]!.dataset.annotations[position]!;
+    const ann = subset.sources[s]!.dataset.annotations.at(position)!;
     const view = toView(
       ann,
       image,

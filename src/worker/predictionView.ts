@@ -41,7 +41,7 @@ export function predictionsOfImage(
   const predictions: ViewPrediction[] = [];
   for (let k = p.offsets[imageIndex]!; k < p.offsets[imageIndex + 1]!; k++) {
     const at = p.order[k]!;
-    const a = p.dataset.annotations[at]!;
+    const a = p.dataset.annotations.at(at)!;
     const view = viewOf(subset, p, at, verdicts);
     if (a.segmentation.kind === 'rle') {
       const rle = safeRle(p, at, image);
@@ -60,7 +60,7 @@ function viewOf(
   at: number,
   verdicts: Verdicts | null,
 ): ViewPrediction {
-  const a = p.dataset.annotations[at]!;
+  const a = p.dataset.annotations.at(at)!;
   const m = verdicts?.matches;
   const gt = m === undefined ? -1 : m.dtGt[at]!;
   const iou = m === undefined ? NaN : m.dtIou[at]!;
@@ -74,7 +74,7 @@ function viewOf(
     status: m === undefined ? 'none' : (STATUS[m.dtStatus[at]!] ?? 'none'),
     iou: Number.isNaN(iou) ? null : iou,
     matchedKey: gt < 0 || verdicts === null ? null : subset.keyOffsets[verdicts.gtSource]! + gt,
-    matchedId: gt < 0 || gtDataset === null ? null : (gtDataset.annotations[gt]?.id ?? null),
+    matchedId: gt < 0 || gtDataset === null ? null : (gtDataset.annotations.at(gt)?.id ?? null),
   };
 }
 
@@ -90,7 +90,7 @@ export function groundTruthMatch(
   const status = m.gtStatus[position]!;
   if (status === GroundTruthStatus.notEvaluated) return null;
   const dt = m.gtDt[position]!;
-  const detection = dt < 0 ? undefined : subset.predictions!.dataset.annotations[dt];
+  const detection = dt < 0 ? undefined : subset.predictions!.dataset.annotations.at(dt);
   return {
     status:
       status === GroundTruthStatus.matched
@@ -107,7 +107,7 @@ export function groundTruthMatch(
 
 function safeRle(p: Predictions, at: number, image: { width: number; height: number }) {
   try {
-    return annotationRle(p.dataset.annotations[at]!, image);
+    return annotationRle(p.dataset.annotations.at(at)!, image);
   } catch {
     return null;
   }

@@ -7,8 +7,10 @@
 import {
   confusionMatrix,
   evaluateSteps,
+  forEachAnnotation,
   idKey,
   matchDetections,
+  someAnnotation,
   type ConfusionMatrix,
   type Dataset,
   type Evaluation,
@@ -60,7 +62,7 @@ export function attachPredictions(subset: Subset, path: string, dataset: Dataset
   const counts = new Int32Array(n + 1);
   const unknownImages = new Set<number>();
   const unknownCategories = new Set<number>();
-  dataset.annotations.forEach((a, p) => {
+  forEachAnnotation(dataset.annotations, (a, p) => {
     const i = subset.imageById.get(idKey(a.imageId));
     imageOf[p] = i ?? -1;
     if (i === undefined) unknownImages.add(p);
@@ -76,8 +78,12 @@ export function attachPredictions(subset: Subset, path: string, dataset: Dataset
     if (i >= 0) order[next[i]!++] = p;
   });
   const iouTypes: IouType[] = ['bbox'];
-  if (dataset.annotations.some((a) => a.segmentation.kind !== 'none')) iouTypes.push('segm');
-  if (dataset.annotations.some((a) => a.keypoints !== null) && keypointSource(subset) !== null)
+  if (someAnnotation(dataset.annotations, (a) => a.segmentation.kind !== 'none'))
+    iouTypes.push('segm');
+  if (
+    someAnnotation(dataset.annotations, (a) => a.keypoints !== null) &&
+    keypointSource(subset) !== null
+  )
     iouTypes.push('keypoints');
   return {
     path,
@@ -182,7 +188,10 @@ export function summarizePredictions(subset: Subset, p: Predictions): Prediction
   for (let i = 0; i + 1 < p.offsets.length; i++)
     if (p.offsets[i + 1]! > p.offsets[i]!) withPredictions++;
   const ids = (positions: number[], of: 'imageId' | 'categoryId') =>
-    [...new Set(positions.map((at) => String(p.dataset.annotations[at]![of])))].slice(0, EXAMPLES);
+    [...new Set(positions.map((at) => String(p.dataset.annotations.at(at)![of])))].slice(
+      0,
+      EXAMPLES,
+    );
   const verdicts = p.verdicts;
   return {
     file: p.path,

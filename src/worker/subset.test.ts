@@ -8,7 +8,7 @@ describe('isEdited', () => {
   it('no panoptic segment is edited right after opening (segments share their entry)', () => {
     const text = readCorpusText('quirks/panoptic-repeated-ids/panoptic.json');
     const source = sourceOf('x.json', parseCoco(text).dataset!);
-    expect(source.dataset.annotations.map((a) => isEdited(source, a))).toEqual([
+    expect([...source.dataset.annotations].map((a) => isEdited(source, a))).toEqual([
       false,
       false,
       false,
@@ -21,8 +21,8 @@ describe('isEdited', () => {
       'x.json',
       parseCoco(readCorpusText('quirks/panoptic-repeated-ids/panoptic.json')).dataset!,
     );
-    const a = source.dataset.annotations[0]!;
-    const b = source.dataset.annotations[1]!;
+    const a = source.dataset.annotations.at(0)!;
+    const b = source.dataset.annotations.at(1)!;
     expect(isEdited(source, { ...a, file: withFields(a.file, { category_id: 2 }) })).toBe(true);
     expect(
       isEdited(source, { ...b, file: JSON.parse(JSON.stringify(b.file)) as typeof a.file }),
@@ -35,8 +35,8 @@ describe('isEdited', () => {
     );
     const dataset = parseCoco(text).dataset!;
     const source = sourceOf('x.json', dataset);
-    expect(dataset.annotations.some((a) => isEdited(source, a))).toBe(false);
-    const first = dataset.annotations[0]!;
+    expect([...dataset.annotations].some((a) => isEdited(source, a))).toBe(false);
+    const first = dataset.annotations.at(0)!;
     const after = applyPatch(dataset, [
       {
         op: 'replace',
@@ -46,7 +46,7 @@ describe('isEdited', () => {
         after: withFields(first.file, { iscrowd: 0, extra: 1 }),
       },
     ]);
-    expect(isEdited(source, after.annotations[0]!)).toBe(true);
+    expect(isEdited(source, after.annotations.at(0)!)).toBe(true);
     expect(isEdited(source, { ...first, sourceIndex: -1 })).toBe(true);
   });
 });

@@ -202,7 +202,7 @@ export function originalsOf(dataset: Dataset): object[] {
 
 /** The size of the image the annotation at `position` of file `source` is on (0 × 0 if unknown). */
 export function imageSize(subset: Subset, source: number, position: number) {
-  const ann = subset.sources[source]!.dataset.annotations[position]!;
+  const ann = subset.sources[source]!.dataset.annotations.at(position)!;
   const i = subset.imageById.get(idKey(ann.imageId));
   const image = i === undefined ? undefined : subset.images[i];
   return { width: image?.width ?? 0, height: image?.height ?? 0 };

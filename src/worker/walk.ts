@@ -99,7 +99,7 @@ function annotationStops(
       for (let k = imageOffsets[own]!; k < imageOffsets[own + 1]!; k++) {
         const at = annotationOrder[k]!;
         const key = subset.keyOffsets[s]! + at;
-        const record = source.dataset.annotations[at]!;
+        const record = source.dataset.annotations.at(at)!;
         const wanted =
           kind === 'annotation' ||
           (kind === 'crowd' && record.iscrowd) ||

@@ -76,11 +76,11 @@ describe('checkDataset', () => {
 
   it('a new id for the second holder of an id; dropping short parts deletes a polygon left empty', () => {
     const renumbered = applyPatch(dataset, planNewIds(dataset, [10]));
-    expect(renumbered.annotations[10]!.id).toBe(16);
-    expect(renumbered.annotations[1]!.id).toBe(2);
+    expect(renumbered.annotations.at(10)!.id).toBe(16);
+    expect(renumbered.annotations.at(1)!.id).toBe(2);
     expect(checkDataset(renumbered).some((f) => f.kind === 'duplicate-id')).toBe(false);
     const dropped = applyPatch(dataset, planDropShortParts(dataset, [11], size));
-    expect(dropped.annotations.map((a) => a.id)).not.toContain(12);
+    expect([...dropped.annotations].map((a) => a.id)).not.toContain(12);
     expect(dropped.annotations).toHaveLength(dataset.annotations.length - 1);
   });
 

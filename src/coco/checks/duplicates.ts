@@ -25,7 +25,7 @@ export function* findDuplicates(dataset: Dataset, out: Finding[]): Generator<num
     const byCategory = new Map<IdKey, number[]>();
     for (let k = start; k < end; k++) {
       const at = annotationOrder[k]!;
-      const a = dataset.annotations[at]!;
+      const a = dataset.annotations.at(at)!;
       if (a.bbox === null || a.categoryId === null) continue;
       const key = idKey(a.categoryId);
       const list = byCategory.get(key);
@@ -38,7 +38,7 @@ export function* findDuplicates(dataset: Dataset, out: Finding[]): Generator<num
 }
 
 function duplicatesAmong(dataset: Dataset, list: number[], image: Size, out: Finding[]): void {
-  const boxes = list.map((at) => dataset.annotations[at]!.bbox!);
+  const boxes = list.map((at) => dataset.annotations.at(at)!.bbox!);
   const iou = bboxIou(
     boxes,
     boxes,
@@ -48,7 +48,7 @@ function duplicatesAmong(dataset: Dataset, list: number[], image: Size, out: Fin
   const masks = new Map<number, Rle | null>();
   const maskOf = (k: number): Rle | null => {
     if (!masks.has(k)) {
-      const a = dataset.annotations[list[k]!]!;
+      const a = dataset.annotations.at(list[k]!)!;
       masks.set(k, boxesOnly(a) ? null : safeRle(a, image));
     }
     return masks.get(k) ?? null;
@@ -62,7 +62,7 @@ function duplicatesAmong(dataset: Dataset, list: number[], image: Size, out: Fin
       const overlap = mx && my ? rleIou([mx], [my], [false])[0]![0]! : iou[x]![y]!;
       if (overlap < DUPLICATE_IOU) continue;
       reported.add(y);
-      const first = dataset.annotations[list[x]!]!;
+      const first = dataset.annotations.at(list[x]!)!;
       out.push({
         kind: 'duplicate-annotation',
         annotation: list[y]!,

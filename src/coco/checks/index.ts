@@ -39,7 +39,7 @@ export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[
   const results = dataset.kind === 'results';
   for (let at = 0; at < annotations.length; at++) {
     if ((at & 0x3fff) === 0) yield at;
-    const a = annotations[at]!;
+    const a = annotations.at(at)!;
     if (a.categoryId !== null) used.add(idKey(a.categoryId));
     if (!results) checkReferences(dataset, a, at, idsOf(a, ids, segmentIds), out);
     const i = index.imageById.get(idKey(a.imageId));
@@ -106,7 +106,7 @@ function checkReferences(
     out.push({
       kind: 'duplicate-id',
       annotation: at,
-      message: `id ${JSON.stringify(a.id)} is also the id of annotations[${dataset.annotations[first]!.sourceIndex}]`,
+      message: `id ${JSON.stringify(a.id)} is also the id of annotations[${dataset.annotations.at(first)!.sourceIndex}]`,
       fix: 'new-id',
     });
   if (!dataset.index.imageById.has(idKey(a.imageId)))

@@ -22,7 +22,7 @@ import { readCorpusText } from '../testing/corpus';
 function findingsOf(dataset: Dataset): Set<string> {
   return new Set(
     checkDataset(dataset).map((f) => {
-      const a = f.annotation === undefined ? undefined : dataset.annotations[f.annotation];
+      const a = f.annotation === undefined ? undefined : dataset.annotations.at(f.annotation);
       const what =
         a !== undefined ? `annotation ${String(a.id)}` : `image ${f.image} category ${f.category}`;
       return `${f.kind} of ${what}`;
@@ -33,7 +33,7 @@ function findingsOf(dataset: Dataset): Set<string> {
 /** Applies the edit, exports as the worker does (only edited records rewritten), reparses. */
 function exportAndReopen(dataset: Dataset, patch: Patch): Dataset {
   const edited = applyPatch(dataset, patch);
-  const originals = new Set<object>(dataset.annotations.map((a) => a.file));
+  const originals = new Set<object>([...dataset.annotations].map((a) => a.file));
   const options = planExport(edited, DEFAULT_EXPORT, (a) => !originals.has(a.file));
   return parseCoco(exportCoco(edited, options)).dataset!;
 }
@@ -50,21 +50,21 @@ function expectNoNewFindings(dataset: Dataset, patch: Patch): Dataset {
 }
 
 const sizeOf = (dataset: Dataset, at: number) => {
-  const a = dataset.annotations[at]!;
+  const a = dataset.annotations.at(at)!;
   return dataset.images[dataset.index.imageById.get(idKey(a.imageId))!]!;
 };
 
 describe('export → reopen → the checks find nothing new', () => {
   const gt = parseCoco(readCorpusText('reference/eval/gt.json')).dataset!;
   const polygonsOf = (imageId: number) =>
-    gt.annotations.flatMap((a, at) =>
+    [...gt.annotations].flatMap((a, at) =>
       a.imageId === imageId && a.segmentation.kind === 'polygons' && !a.iscrowd ? [at] : [],
     );
 
   it('a polygon made crowd (written as an RLE mask)', () => {
     for (const at of polygonsOf(100000).slice(0, 10)) {
       const reopened = expectNoNewFindings(gt, planSetFields(gt, [at], { iscrowd: 1 }));
-      expect(reopened.annotations[at]!.segmentation.kind).toBe('rle');
+      expect(reopened.annotations.at(at)!.segmentation.kind).toBe('rle');
     }
   });
 
@@ -80,8 +80,8 @@ describe('export → reopen → the checks find nothing new', () => {
     const d = parseCoco(
       readCorpusText('datumaro/coco_dataset/coco_instances/annotations/instances_val.json'),
     ).dataset!;
-    const image = d.annotations[0]!.imageId;
-    const positions = d.annotations.flatMap((a, at) => (a.imageId === image ? [at] : []));
+    const image = d.annotations.at(0)!.imageId;
+    const positions = [...d.annotations].flatMap((a, at) => (a.imageId === image ? [at] : []));
     expect(positions.length).toBeGreaterThanOrEqual(2);
     expectNoNewFindings(d, planMergeToCrowd(d, positions, sizeOf(d, positions[0]!)));
   });

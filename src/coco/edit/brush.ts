@@ -34,7 +34,7 @@ export function planPaintStroke(
   image: Size,
   erase: boolean,
 ): Patch {
-  const record = dataset.annotations[at];
+  const record = dataset.annotations.at(at);
   if (record === undefined) throw new RangeError(`no annotation at position ${at}`);
   const kind = record.segmentation.kind;
   if (kind !== 'rle' && kind !== 'polygons')

@@ -52,14 +52,14 @@ describe('edit commands, each undone by its inverse', () => {
     const after = expectUndoable(d, planSetFields(d, [0, 2], { category_id: 2 }));
     expect(json(after).annotations.map((a) => a.category_id)).toEqual([2, 2, 2, 2]);
     expect(Object.keys(json(after).annotations[0]!)).toEqual(Object.keys(json(d).annotations[0]!));
-    expect(after.annotations[0]!.categoryId).toBe(2);
+    expect(after.annotations.at(0)!.categoryId).toBe(2);
   });
 
   it('toggles iscrowd and sets, changes and removes score', () => {
     const d = fixture();
     let after = expectUndoable(d, planSetFields(d, [0], { iscrowd: 1, score: 0.75 }));
     expect(json(after).annotations[0]).toMatchObject({ iscrowd: 1, score: 0.75 });
-    expect(after.annotations[0]!.iscrowd).toBe(true);
+    expect(after.annotations.at(0)!.iscrowd).toBe(true);
     after = expectUndoable(d, planSetFields(d, [1], { score: undefined }));
     expect(json(after).annotations[1]).not.toHaveProperty('score');
   });

@@ -5,6 +5,7 @@
  * as CVAT/Datumaro write them (geometry.ts).
  */
 import { mergeToCrowd } from '../crowd';
+import { findAnnotations } from '../annotationTable';
 import { annotationArea, annotationBbox, round2, type Size } from '../geometry';
 import { rleArea, type Rle } from '../rle';
 import { idKey, type IdKey } from '../ids';
@@ -15,7 +16,7 @@ import { withFields, withRenamedKey, type JsonRecord } from './objects';
 import type { Patch, PatchOp } from './patch';
 
 function annotationAt(dataset: Dataset, at: number): AnnotationRecord {
-  const record = dataset.annotations[at];
+  const record = dataset.annotations.at(at);
   if (record === undefined) throw new RangeError(`no annotation at position ${at}`);
   return record;
 }
@@ -286,11 +287,10 @@ export function planSetCategoryFields(dataset: Dataset, id: CocoId, fields: Json
 
 function positionsOfCategory(dataset: Dataset, id: CocoId): number[] {
   const key = idKey(id);
-  const out: number[] = [];
-  dataset.annotations.forEach((a, i) => {
-    if (a.categoryId !== null && idKey(a.categoryId) === key) out.push(i);
-  });
-  return out;
+  return findAnnotations(
+    dataset.annotations,
+    (a) => a.categoryId !== null && idKey(a.categoryId) === key,
+  );
 }
 
 /** How many annotations a category has (what the user is told before deleting it). */

@@ -103,7 +103,7 @@ describe('relabel', () => {
     const d = numbered([{ category_id: '1' }], ['1', '2']);
     const after = expectUndoable(d, planRelabel(d, [0], 2));
     expect(json(after).annotations[0]!.category_id).toBe('2');
-    expect(after.annotations[0]!.categoryId).toBe('2');
+    expect(after.annotations.at(0)!.categoryId).toBe('2');
   });
 
   it('leaves annotations of that category alone', () => {

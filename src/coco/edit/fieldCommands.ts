@@ -18,7 +18,7 @@ function changed(
   differs: (record: AnnotationRecord) => boolean,
 ): number[] {
   return positions.filter((at) => {
-    const record = dataset.annotations[at];
+    const record = dataset.annotations.at(at);
     if (record === undefined) throw new RangeError(`no annotation at position ${at}`);
     return differs(record);
   });
@@ -28,7 +28,7 @@ function changed(
 export function planSetCrowd(dataset: Dataset, positions: readonly number[], on: boolean): Patch {
   const value = crowdConvention(dataset);
   return changed(dataset, positions, (a) => a.iscrowd !== on).flatMap((at) =>
-    planSetFields(dataset, [at], { iscrowd: value(dataset.annotations[at]!, on) }),
+    planSetFields(dataset, [at], { iscrowd: value(dataset.annotations.at(at)!, on) }),
   );
 }
 

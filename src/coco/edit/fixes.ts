@@ -2,6 +2,7 @@
  * The fixes the checks offer (checks/index.ts), as plans like every other edit: they read
  * the dataset and return a patch. Image pixels; bbox = [x, y, w, h].
  */
+import { forEachAnnotation } from '../annotationTable';
 import { annotationArea, annotationBbox, round2, type Size } from '../geometry';
 import { idKey } from '../ids';
 import type { Dataset } from '../model';
@@ -15,7 +16,7 @@ export function planRecomputeGeometry(
   image: (at: number) => Size,
 ): Patch {
   return positions.flatMap((at) => {
-    const a = dataset.annotations[at];
+    const a = dataset.annotations.at(at);
     if (a === undefined || a.segmentation.kind === 'panoptic') return [];
     const size = image(at);
     const bbox =
@@ -33,7 +34,7 @@ export function planClipToImage(
   image: (at: number) => Size,
 ): Patch {
   return positions.flatMap((at) => {
-    const a = dataset.annotations[at];
+    const a = dataset.annotations.at(at);
     if (a === undefined) return [];
     const size = image(at);
     if (a.segmentation.kind === 'polygons') {
@@ -67,7 +68,7 @@ export function planDropShortParts(
 ): Patch {
   const empty: number[] = [];
   const reshaped = positions.flatMap((at) => {
-    const a = dataset.annotations[at];
+    const a = dataset.annotations.at(at);
     if (a === undefined || a.segmentation.kind !== 'polygons') return [];
     const polygons = a.segmentation.polygons.filter((p) => p.length >= 6).map((p) => [...p]);
     if (polygons.length === a.segmentation.polygons.length) return [];
@@ -94,7 +95,7 @@ export function planNewIds(
   const seen = new Set(positions);
   const firstHolders = new Set<ReturnType<typeof idKey>>();
   const patch: Patch = [];
-  dataset.annotations.forEach((a, at) => {
+  forEachAnnotation(dataset.annotations, (a, at) => {
     const key = idKey(a.id);
     if (seen.has(at) && firstHolders.has(key))
       patch.push(...planSetFields(dataset, [at], { id: newId() }));

@@ -122,13 +122,13 @@ describe('keypoint commands', () => {
 
   it('adds the first unlabeled point in the category order, visible', () => {
     const d = fixture();
-    expect(nextMissingPoint(d.annotations[0]!.keypoints!, 5)).toBe(2);
+    expect(nextMissingPoint(d.annotations.at(0)!.keypoints!, 5)).toBe(2);
     const added = applyPatch(
       d,
       planKeypointEdit(d, 0, 'keypoints', { kind: 'add-next', x: 11, y: 12 }),
     );
     expect((annotation(added, 0).keypoints as number[]).slice(6, 9)).toEqual([11, 12, 2]);
-    expect(nextMissingPoint(added.annotations[0]!.keypoints!, 5)).toBeNull();
+    expect(nextMissingPoint(added.annotations.at(0)!.keypoints!, 5)).toBeNull();
     expect(() => planKeypointEdit(added, 0, 'keypoints', { kind: 'add-next', x: 1, y: 1 })).toThrow(
       RangeError,
     );

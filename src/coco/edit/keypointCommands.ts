@@ -66,7 +66,7 @@ export function nextMissingPoint(points: readonly number[], count: number): numb
  */
 export function pointCountOf(dataset: Dataset, at: number, set: KeypointSetName): number {
   if (isWholeBodySet(set)) return WHOLEBODY_POINT_NAMES[set].length;
-  const record = dataset.annotations[at];
+  const record = dataset.annotations.at(at);
   if (record === undefined) return 0;
   const c =
     record.categoryId === null
@@ -83,7 +83,7 @@ export function planKeypointEdit(
   set: KeypointSetName,
   edit: KeypointEdit,
 ): Patch {
-  const record = dataset.annotations[at];
+  const record = dataset.annotations.at(at);
   if (record === undefined) throw new RangeError(`no annotation at position ${at}`);
   const file = record.file as JsonRecord;
   const before = pointsOf(file[set], set);

@@ -50,7 +50,7 @@ export function planMaskEdit(
   image: Size,
   edit: MaskEdit,
 ): PlannedMaskEdit {
-  const record = dataset.annotations[at];
+  const record = dataset.annotations.at(at);
   if (record === undefined) throw new RangeError(`no annotation at position ${at}`);
   const kind = record.segmentation.kind;
   const wanted = edit.kind === 'to-mask' ? 'polygons' : 'rle';

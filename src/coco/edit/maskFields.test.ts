@@ -14,12 +14,12 @@ function annotations(d: Dataset) {
 describe('mask fields', () => {
   it('reads a polygon as pycocotools rasterizes it and an RLE at its own size', () => {
     const d = fixture();
-    const square = pixelMaskOf(d.annotations[0]!, image)!;
+    const square = pixelMaskOf(d.annotations.at(0)!, image)!;
     expect([square.height, square.width]).toEqual([30, 40]);
-    expect(square.pixels.reduce((n, v) => n + v, 0)).toBe(d.annotations[0]!.file.area);
-    const crowd = pixelMaskOf(d.annotations[3]!, image)!;
+    expect(square.pixels.reduce((n, v) => n + v, 0)).toBe(d.annotations.at(0)!.file.area);
+    const crowd = pixelMaskOf(d.annotations.at(3)!, image)!;
     expect(Array.from(encodeMask(crowd.pixels, 30, 40).counts)).toEqual([100, 20, 1080]);
-    expect(pixelMaskOf(d.annotations[1]!, image)).toBeNull();
+    expect(pixelMaskOf(d.annotations.at(1)!, image)).toBeNull();
   });
 
   it('writes the RLE encodeMask gives, with area and toBbox, in the requested form', () => {
@@ -40,14 +40,14 @@ describe('mask fields', () => {
 
   it("keeps the annotation's RLE form, else the file's, else uncompressed", () => {
     const d = fixture();
-    expect(rleFormFor(d, d.annotations[3]!)).toBe('uncompressed');
-    expect(rleFormFor(d, d.annotations[0]!)).toBe('uncompressed');
+    expect(rleFormFor(d, d.annotations.at(3)!)).toBe('uncompressed');
+    expect(rleFormFor(d, d.annotations.at(0)!)).toBe('uncompressed');
     const file = JSON.parse(exportCoco(d)) as { annotations: { segmentation: CocoRle }[] };
     file.annotations[3]!.segmentation.counts = rleToString(
       rleFromCoco(file.annotations[3]!.segmentation),
     );
     const compressed = parseCoco(JSON.stringify(file)).dataset!;
-    expect(rleFormFor(compressed, compressed.annotations[0]!)).toBe('compressed');
+    expect(rleFormFor(compressed, compressed.annotations.at(0)!)).toBe('compressed');
     const noRle = parseCoco(
       JSON.stringify({ ...file, annotations: file.annotations.slice(0, 3) }),
     ).dataset!;
@@ -56,7 +56,7 @@ describe('mask fields', () => {
 
   it('sets a mask on a polygon, keeping key order and other fields; undone byte for byte', () => {
     const d = fixture();
-    const mask = pixelMaskOf(d.annotations[0]!, image)!;
+    const mask = pixelMaskOf(d.annotations.at(0)!, image)!;
     mask.pixels[0] = 1;
     const patch = planSetMask(d, 0, mask);
     const after = applyPatch(d, patch);
@@ -65,7 +65,7 @@ describe('mask fields', () => {
     expect(written.area).toBe(101);
     expect(written.bbox).toEqual([0, 0, 12, 12]);
     expect(written.attributes).toEqual({ occluded: false, color: 'red' });
-    expect(after.annotations[0]!.segmentation.kind).toBe('rle');
+    expect(after.annotations.at(0)!.segmentation.kind).toBe('rle');
     expect(exportCoco(applyPatch(after, invertPatch(patch)))).toBe(exportCoco(d));
   });
 });

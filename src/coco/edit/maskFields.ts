@@ -73,7 +73,7 @@ export function maskFields(
  * annotation (else the file) uses; every other field, and the key order, stay.
  */
 export function planSetMask(dataset: Dataset, at: number, mask: PixelMask): Patch {
-  const record = dataset.annotations[at];
+  const record = dataset.annotations.at(at);
   if (record === undefined) throw new RangeError(`no annotation at position ${at}`);
   const after = withFields(record.file, maskFields(mask, rleFormFor(dataset, record)));
   return [{ op: 'replace', collection: 'annotations', at, before: record.file, after }];

@@ -6,6 +6,7 @@
  * Positions are indices into the dataset's `images`, `annotations`, `categories` arrays
  * at the moment the op applies; ops apply in order, and an inverse applies in reverse.
  */
+import { annotationArray } from '../annotationTable';
 import type { AnnotationRecord, CategoryRecord, Dataset } from '../model';
 import { ParseContext } from '../parse/context';
 import { buildIndex, indexById } from '../parse/buildIndex';
@@ -66,7 +67,7 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
     // a category's 100k annotations must not splice a big array 100k times.
     const run = runOf(patch, i);
     if (op.collection === 'annotations') {
-      annotations ??= dataset.annotations.slice(); // slice, not spread: a memcpy of 860k pointers
+      annotations ??= annotationArray(dataset.annotations);
       lookup ??= lookupOf(dataset, categories ?? dataset.categories);
       const current = lookup;
       const derive = (file: object, at: number) =>

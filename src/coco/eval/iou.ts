@@ -5,7 +5,8 @@
  */
 import { polygonsBbox } from '../geometry';
 import type { Rle } from '../rle';
-import type { AnnotationRecord, Dataset } from '../model';
+import type { AnnotationTable, Dataset } from '../model';
+import { forEachAnnotation } from '../annotationTable';
 import type { Cells } from './cells';
 import { hintColumns, maskPairIou, maskSide, setMask, type MaskSide } from './maskIou';
 import { EPS, pairwiseSum } from './numeric';
@@ -42,18 +43,18 @@ export function maskSides(
   decoded: readonly (Rle | undefined)[],
 ): { gtMasks: MaskSide; dtMasks: MaskSide } {
   const gtMasks = maskSide(
-    (p) => segmentationRle(gt.annotations[p]!, catalog.images[gtTable.image[p]!]),
+    (p) => segmentationRle(gt.annotations.at(p)!, catalog.images[gtTable.image[p]!]),
     ...sizes(gt.annotations, gtTable.image, catalog, () => true),
   );
   const dtMasks = maskSide(
-    (p) => detectionRle(dt.annotations[p]!, dtTable, p, catalog.images[dtTable.image[p]!]),
+    (p) => detectionRle(dt.annotations.at(p)!, dtTable, p, catalog.images[dtTable.image[p]!]),
     ...sizes(dt.annotations, dtTable.image, catalog, (p) => dtTable.boxMask[p] === 0),
   );
-  gt.annotations.forEach((rec, p) => {
+  forEachAnnotation(gt.annotations, (rec, p) => {
     const seg = rec.segmentation;
     if (seg.kind === 'polygons') hintPolygons(gtMasks, p, seg.polygons);
   });
-  dt.annotations.forEach((rec, p) => {
+  forEachAnnotation(dt.annotations, (rec, p) => {
     const rle = decoded[p];
     if (rle !== undefined) setMask(dtMasks, p, rle);
     else if (dtTable.boxMask[p] === 1) {
@@ -77,7 +78,7 @@ export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide } {
 
 /** The size each mask will have: its own RLE's, else its image's (polygons, boxes). */
 function sizes(
-  records: readonly AnnotationRecord[],
+  records: AnnotationTable,
   image: Int32Array,
   catalog: Catalog,
   ownMask: (p: number) => boolean,
@@ -85,7 +86,7 @@ function sizes(
   const height = new Int32Array(records.length);
   const width = new Int32Array(records.length);
   for (let p = 0; p < records.length; p++) {
-    const seg = records[p]!.segmentation;
+    const seg = records.at(p)!.segmentation;
     if (seg.kind === 'rle' && ownMask(p)) {
       height[p] = seg.rle.size[0] ?? 0;
       width[p] = seg.rle.size[1] ?? 0;
@@ -172,8 +173,8 @@ export function boxIou(
 }
 
 function oksOf(geo: Geometry, dp: number, gp: number): number {
-  const dtKp = geo.dt.annotations[dp]!.keypoints;
-  const gtKp = geo.gt.annotations[gp]!.keypoints;
+  const dtKp = geo.dt.annotations.at(dp)!.keypoints;
+  const gtKp = geo.gt.annotations.at(gp)!.keypoints;
   if (dtKp === null || gtKp === null) return 0;
   const b = geo.gtTable.bbox;
   return oks(

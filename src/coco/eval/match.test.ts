@@ -69,7 +69,7 @@ describe('matches for the UI', () => {
     const low = matchDetections(r.state, 0.3);
     expect(Array.from(low.dtStatus.subarray(0, 4))).toEqual([1, 2, 3, 2]);
     // With the first detection gone, the duplicate would match at 0.6 but not at 0.7.
-    const second = evaluate(gt, parseCoco([dt.annotations[1]!.file]).dataset!, 'bbox');
+    const second = evaluate(gt, parseCoco([dt.annotations.at(1)!.file]).dataset!, 'bbox');
     expect(matchDetections(second.state, 0.6).dtStatus[0]).toBe(D.truePositive);
     expect(matchDetections(second.state, 0.7).dtStatus[0]).toBe(D.falsePositive);
   });

@@ -84,7 +84,7 @@ export function gtTableOf(gt: Dataset, catalog: Catalog, iouType: IouType): GtTa
     bbox: new Float64Array(4 * n),
   };
   for (let p = 0; p < n; p++) {
-    const rec = gt.annotations[p]!;
+    const rec = gt.annotations.at(p)!;
     const i = indexOf(catalog.imageIndex, rec.imageId);
     table.image[p] = i;
     table.category[p] = indexOf(catalog.categoryIndex, rec.categoryId);
@@ -143,9 +143,9 @@ export function dtTableOf(dt: Dataset, catalog: Catalog, masks: (Rle | undefined
     bbox: new Float64Array(4 * n),
     boxMask: new Uint8Array(n),
   };
-  const rules = FALLBACK[firstRule(dt.annotations[0])];
+  const rules = FALLBACK[firstRule(dt.annotations.at(0))];
   for (let p = 0; p < n; p++) {
-    const rec = dt.annotations[p]!;
+    const rec = dt.annotations.at(p)!;
     const i = indexOf(catalog.imageIndex, rec.imageId);
     table.image[p] = i;
     table.category[p] = indexOf(catalog.categoryIndex, rec.categoryId);

@@ -4,6 +4,7 @@
  * are copied as bytes, so they keep them; for values written anew (a new annotation's
  * `image_id`), the file's own spelling is looked up by the number JS read.
  */
+import { someAnnotation } from '../annotationTable';
 import type { Dataset } from '../model';
 
 /** Integer literals of 16 digits or more that stand as JSON numbers (not inside strings). */
@@ -36,6 +37,9 @@ export function hasUnsafeIds(dataset: Dataset): boolean {
   return (
     dataset.images.some((r) => unsafe(r.id)) ||
     dataset.categories.some((r) => unsafe(r.id)) ||
-    dataset.annotations.some((r) => unsafe(r.id) || unsafe(r.imageId) || unsafe(r.categoryId))
+    someAnnotation(
+      dataset.annotations,
+      (r) => unsafe(r.id) || unsafe(r.imageId) || unsafe(r.categoryId),
+    )
   );
 }

@@ -101,7 +101,7 @@ describe('faithful export of every corpus file', () => {
 
   const labelled = files.filter((path) => {
     const { dataset } = open(path);
-    return dataset.annotations.some((a) => a.categoryId !== null) && dataset.panoptic === null;
+    return [...dataset.annotations].some((a) => a.categoryId !== null) && dataset.panoptic === null;
   });
 
   it.each(labelled)(
@@ -109,7 +109,7 @@ describe('faithful export of every corpus file', () => {
     (path) => {
       const { dataset, text } = open(path);
       const at = Math.floor((dataset.annotations.length - 1) / 2);
-      const target = dataset.annotations[at]!;
+      const target = dataset.annotations.at(at)!;
       const other = dataset.categories.find((c) => c.id !== target.categoryId)?.id ?? 424242;
       const edited = applyPatch(dataset, planSetFields(dataset, [at], { category_id: other }));
       for (const chunk of [undefined, 5]) {

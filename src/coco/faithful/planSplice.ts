@@ -78,7 +78,7 @@ function originalElements(dataset: Dataset, name: CollectionName): readonly unkn
 function annotationClaims(current: Dataset, options: ExportOptions): Claim[] {
   const transform = options.annotation;
   if (current.panoptic === null) {
-    return current.annotations.map((a) => ({
+    return Array.from(current.annotations, (a) => ({
       sourceIndex: a.sourceIndex,
       value: transform === undefined ? a.file : transform(a),
     }));

@@ -34,7 +34,7 @@ describe('parseCoco names what a broken file is', () => {
       annotations: [{ id: 1, image_id: 1, category_id: 1, segmentation: [points] }],
     };
     const result = parseCoco(file);
-    const segmentation = result.dataset?.annotations[0]?.segmentation;
+    const segmentation = result.dataset?.annotations.at(0)?.segmentation;
     expect(segmentation?.kind).toBe('polygons');
     // The file's own array is the model's (no copy of 2 million numbers)...
     expect(segmentation?.kind === 'polygons' && segmentation.polygons[0]).toBe(points);

@@ -1,12 +1,15 @@
 /** Lookups from ids to positions, and each image's annotations. */
 import { idKey, type IdKey } from '../ids';
-import type { AnnotationRecord, DatasetIndex, ImageRecord } from '../model';
+import type { AnnotationTable, DatasetIndex, ImageRecord } from '../model';
 
 /** Position by id key; the first record with an id wins (duplicates are reported). */
-export function indexById(records: readonly { id: string | number }[]): Map<IdKey, number> {
+export function indexById(records: {
+  readonly length: number;
+  at(index: number): { readonly id: string | number } | undefined;
+}): Map<IdKey, number> {
   const map = new Map<IdKey, number>();
   for (let i = 0; i < records.length; i++) {
-    const key = idKey(records[i]!.id);
+    const key = idKey(records.at(i)!.id);
     if (!map.has(key)) map.set(key, i);
   }
   return map;
@@ -19,13 +22,13 @@ export function indexById(records: readonly { id: string | number }[]): Map<IdKe
 export function annotationsByImage(
   images: readonly ImageRecord[],
   imageById: ReadonlyMap<IdKey, number>,
-  annotations: readonly AnnotationRecord[],
+  annotations: AnnotationTable,
 ): Pick<DatasetIndex, 'imageOffsets' | 'annotationOrder'> {
   const owner = new Int32Array(annotations.length);
   const counts = new Int32Array(images.length + 1);
   let placed = 0;
   for (let a = 0; a < annotations.length; a++) {
-    const i = imageById.get(idKey(annotations[a]!.imageId));
+    const i = imageById.get(idKey(annotations.at(a)!.imageId));
     owner[a] = i ?? -1;
     if (i !== undefined) {
       counts[i + 1]!++;
@@ -45,7 +48,7 @@ export function annotationsByImage(
 
 export function buildIndex(
   images: readonly ImageRecord[],
-  annotations: readonly AnnotationRecord[],
+  annotations: AnnotationTable,
   categories: readonly { id: string | number }[],
   indexAnnotationIds: boolean,
 ): DatasetIndex {

@@ -44,7 +44,7 @@ describe('parseCoco accepts what real files hold', () => {
     const result = parseCoco(JSON.stringify(base()));
     expect(result.problems).toEqual([]);
     expect(result.dataset?.kind).toBe('instances');
-    expect(result.dataset?.annotations[0]?.segmentation.kind).toBe('polygons');
+    expect(result.dataset?.annotations.at(0)?.segmentation.kind).toBe('polygons');
   });
 
   it('a UTF-8 byte order mark', () => {
@@ -56,7 +56,7 @@ describe('parseCoco accepts what real files hold', () => {
     file.annotations[0]!.iscrowd = true;
     const p = expectProblem(file, 'iscrowd-boolean', 'annotations[0].iscrowd');
     expect(p.severity).toBe('info');
-    expect(parseCoco(file).dataset?.annotations[0]?.iscrowd).toBe(true);
+    expect(parseCoco(file).dataset?.annotations.at(0)?.iscrowd).toBe(true);
   });
 
   it('sparse category ids, and string ids that spell numbers', () => {
@@ -83,7 +83,7 @@ describe('parseCoco accepts what real files hold', () => {
     const file = base();
     file.annotations[0]!.segmentation = [0, 0, 4, 0, 4, 3];
     expectProblem(file, 'flat-segmentation', 'annotations[0].segmentation');
-    const seg = parseCoco(file).dataset!.annotations[0]!.segmentation;
+    const seg = parseCoco(file).dataset!.annotations.at(0)!.segmentation;
     expect(seg).toEqual({ kind: 'polygons', polygons: [[0, 0, 4, 0, 4, 3]] });
   });
 });

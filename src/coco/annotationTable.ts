@@ -1,0 +1,37 @@
+/**
+ * Reading a dataset's annotations through `AnnotationTable` (model.ts), whatever stores
+ * them: a plain array of records, or a columnar store that reads records back on demand.
+ */
+import type { AnnotationRecord, AnnotationTable } from './model';
+
+/** `fn(record, position)` for every annotation, in file order. */
+export function forEachAnnotation(
+  table: AnnotationTable,
+  fn: (record: AnnotationRecord, at: number) => void,
+): void {
+  for (let at = 0; at < table.length; at++) fn(table.at(at)!, at);
+}
+
+/** Positions of the annotations `test` holds for, in file order. */
+export function findAnnotations(
+  table: AnnotationTable,
+  test: (record: AnnotationRecord, at: number) => boolean,
+): number[] {
+  const out: number[] = [];
+  for (let at = 0; at < table.length; at++) if (test(table.at(at)!, at)) out.push(at);
+  return out;
+}
+
+/** Whether `test` holds for some annotation. */
+export function someAnnotation(
+  table: AnnotationTable,
+  test: (record: AnnotationRecord) => boolean,
+): boolean {
+  for (let at = 0; at < table.length; at++) if (test(table.at(at)!)) return true;
+  return false;
+}
+
+/** The records as a new array (a copy of the pointers when the table is an array). */
+export function annotationArray(table: AnnotationTable): AnnotationRecord[] {
+  return Array.isArray(table) ? (table as readonly AnnotationRecord[]).slice() : Array.from(table);
+}
