@@ -87,8 +87,39 @@ class Bytes {
   }
 }
 
-/** A top-level array whose elements are parsed in runs. */
-type Streamed = { key: string | null; member: number; elements: unknown[]; runs: number };
+/**
+ * A top-level array whose elements are parsed in runs, or (`spans`) only located: the
+ * byte range of each element in the file, whitespace around it included.
+ */
+type Streamed = {
+  key: string | null;
+  member: number;
+  elements: unknown[];
+  runs: number;
+  spans: ElementSpans | null;
+};
+
+/** Byte ranges `[start, end)` of an array's elements, two numbers each. */
+export class ElementSpans {
+  private data = new Float64Array(1024);
+  count = 0;
+  /** Where the element being read started. */
+  from = 0;
+  push(start: number, end: number): void {
+    if (2 * this.count + 2 > this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * this.count] = start;
+    this.data[2 * this.count + 1] = end;
+    this.count++;
+  }
+  /** `[start0, end0, start1, end1, …]`. */
+  take(): Float64Array {
+    return this.data.slice(0, 2 * this.count);
+  }
+}
 
 export class JsonSplitter {
   private readonly decoder = new TextDecoder('utf-8');
@@ -122,8 +153,22 @@ export class JsonSplitter {
   /** Bytes of a byte order mark seen at the start. */
   private bom = 0;
 
-  /** `runBytes`: how many bytes of elements go to one `JSON.parse` (tests make it small). */
-  constructor(private readonly runBytes = RUN_BYTES) {}
+  /**
+   * `runBytes`: how many bytes of elements go to one `JSON.parse` (tests make it small).
+   * `located`: top-level arrays (by key) whose elements are not parsed, only located
+   * (`spansOf`); the value `finish` gives holds them as empty arrays.
+   */
+  constructor(
+    private readonly runBytes = RUN_BYTES,
+    private readonly located: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** The elements' byte ranges of a located array (the last one of that key). */
+  spansOf(key: string): Float64Array | null {
+    const member = this.lastMember.get(key);
+    const s = this.streamed.find((x) => x.key === key && x.member === member);
+    return s?.spans?.take() ?? null;
+  }
 
   /** Feeds the next bytes of the file. */
   push(chunk: Uint8Array): void {
@@ -190,7 +235,8 @@ export class JsonSplitter {
           }
           break;
         case COMMA:
-          if (atArray) {
+          if (atArray && this.current!.spans !== null) this.endElement(i);
+          else if (atArray) {
             if (this.run.length + (i - from) >= this.runBytes) {
               this.run.append(chunk, from, i);
               this.flushRun(false, i);
@@ -218,7 +264,12 @@ export class JsonSplitter {
         case CLOSE_ARRAY:
         case CLOSE_OBJECT:
           if (depth === 0) this.unexpected(i);
-          if (atArray) {
+          if (atArray && this.current!.spans !== null) {
+            if (c !== CLOSE_ARRAY) this.fail('an array is closed with "}"', i);
+            this.endElement(i);
+            from = i;
+            this.current = null;
+          } else if (atArray) {
             if (c !== CLOSE_ARRAY) this.fail('an array is closed with "}"', i);
             this.run.append(chunk, from, i);
             this.flushRun(true, i);
@@ -234,8 +285,8 @@ export class JsonSplitter {
       }
       i++;
     }
-    if (this.current !== null) this.run.append(chunk, from, n);
-    else this.skeleton.append(chunk, from, n);
+    if (this.current === null) this.skeleton.append(chunk, from, n);
+    else if (this.current.spans === null) this.run.append(chunk, from, n);
     if (this.inKey) this.keyBytes.append(chunk, this.keyFrom, n);
     this.keyFrom = 0;
     this.depth = depth;
@@ -280,7 +331,9 @@ export class JsonSplitter {
   }
 
   private startArray(key: string | null, at: number): void {
-    this.current = { key, member: this.members - 1, elements: [], runs: 0 };
+    const spans = key !== null && this.located.has(key) ? new ElementSpans() : null;
+    if (spans !== null) spans.from = this.offset + at;
+    this.current = { key, member: this.members - 1, elements: [], runs: 0, spans };
     this.streamed.push(this.current);
     this.markRun(at);
   }
@@ -288,6 +341,18 @@ export class JsonSplitter {
   private markRun(at: number): void {
     this.runLine = this.line;
     this.runColumn = this.offset + at - this.lineStart + 1;
+  }
+
+  /**
+   * A located element ends at byte `at` of the chunk: a comma, or the array's end. The
+   * elements are not checked here: `[ ]` gives one blank span, and `JSON.parse` of the
+   * spans (coco/columnar) finds what is not valid JSON.
+   */
+  private endElement(at: number): void {
+    const spans = this.current!.spans!;
+    const end = this.offset + at;
+    spans.push(spans.from, end);
+    spans.from = end + 1;
   }
 
   /** Parses the gathered run of elements; `last` when the array closes at byte `at`. */

@@ -20,19 +20,27 @@ export type Lookup = {
   categoryById: ReadonlyMap<IdKey, number>;
 };
 
+/**
+ * A list parsed in runs (see coco/columnar): the run starts at element `offset` of the
+ * file's list of `total`, and `seen` carries the ids of the runs before it.
+ */
+export type RunOfList = { offset: number; total: number; seen: Map<IdKey, number> };
+
 export function parseAnnotations(
   ctx: ParseContext,
   entries: readonly unknown[],
   { isResults, needsCategory }: { isResults: boolean; needsCategory: boolean },
   lookup: Lookup,
   unusable: UnusableEntry[],
+  run: RunOfList = { offset: 0, total: entries.length, seen: new Map() },
 ): AnnotationRecord[] {
   const records: AnnotationRecord[] = [];
-  const seen = new Map<IdKey, number>();
+  const { seen, offset, total } = run;
   const place = new RecordPlace(isResults ? '' : 'annotations');
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    ctx.tick(i, entries.length);
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k];
+    const i = offset + k;
+    ctx.tick(i, total);
     place.index = i;
     place.imageId = undefined;
     place.annotationId = undefined;

@@ -5,8 +5,15 @@
  */
 import { idKey, type ImageId } from '../ids';
 import { parseJsonText } from '../json';
+import {
+  firstElements,
+  parseAllElements,
+  parseStoredAnnotations,
+  StoredSyntaxError,
+  type StoredSource,
+} from '../columnar/parseStored';
 import type {
-  AnnotationRecord,
+  AnnotationTable,
   Dataset,
   DatasetKind,
   ImageRecord,
@@ -29,6 +36,12 @@ export type ParseOptions = {
   problemLimitPerCode?: number;
   /** Called now and then while records are checked (after the JSON itself is parsed). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The file's bytes and where its `annotations` elements lie in them, when the parsed
+   * input holds that list empty (io/jsonSplitter's located arrays): the annotations are
+   * then parsed from the bytes run by run and kept as a stored table (coco/columnar).
+   */
+  stored?: StoredSource;
 };
 
 /** Parses COCO JSON text (a UTF-8 BOM is fine) or an already parsed JSON value. */
@@ -67,7 +80,14 @@ export function parseCoco(input: unknown, options: ParseOptions = {}): ParseResu
     ctx.report('wrong-top-level', wrongSection.key, wrongSection.message, 'error');
     return done(null, log);
   }
-  return done(parseDatasetFile(ctx, root, options.fileName), log);
+  try {
+    return done(parseDatasetFile(ctx, root, options.fileName, options.stored ?? null), log);
+  } catch (error) {
+    if (!(error instanceof StoredSyntaxError)) throw error;
+    const where = ` at line ${error.line}, column ${error.column}`;
+    ctx.report('invalid-json', '', `not valid JSON${where}: ${error.message}`, 'error');
+    return done(null, log);
+  }
 }
 
 /**
@@ -108,6 +128,7 @@ function parseDatasetFile(
   ctx: ParseContext,
   root: JsonObject,
   fileName: string | undefined,
+  storedSource: StoredSource | null,
 ): Dataset {
   for (const key of ['info', 'licenses']) {
     if (own(root, key) === undefined)
@@ -118,7 +139,10 @@ function parseDatasetFile(
         'info',
       );
   }
-  const kind = detectKind(root, fileName);
+  const { kind, stored } =
+    storedSource === null
+      ? { kind: detectKind(root, fileName), stored: null }
+      : kindOfStored(root, fileName, storedSource);
   const unusable: UnusableEntry[] = [];
   const images = parseImages(ctx, section(ctx, root, 'images', true), unusable);
   const categories = parseCategories(
@@ -129,9 +153,11 @@ function parseDatasetFile(
   const imageById = indexById(images);
   const lookup = { images, imageById, categories, categoryById: indexById(categories) };
   const entries = section(ctx, root, 'annotations', kind !== 'image_info');
-  let annotations: AnnotationRecord[];
+  let annotations: AnnotationTable;
   let panoptic = null;
-  if (kind === 'panoptic') {
+  if (stored !== null) {
+    annotations = parseStoredAnnotations(ctx, stored, kind, lookup, unusable);
+  } else if (kind === 'panoptic') {
     const parsed = parsePanoptic(ctx, entries, lookup, unusable);
     annotations = parsed.segments;
     panoptic = parsed.entries;
@@ -154,6 +180,30 @@ function parseDatasetFile(
     unusable,
     index: buildIndex(images, annotations, categories, kind !== 'panoptic'),
   };
+}
+
+/**
+ * The kind of a file whose annotations are stored (see ParseOptions.stored), told from its
+ * first elements; and the stored source, or null when the list is better held as objects
+ * (panoptic and captions files, or a kind only all elements can tell): then every element
+ * is parsed into the root's list, as if the file had been parsed whole.
+ */
+function kindOfStored(
+  root: JsonObject,
+  fileName: string | undefined,
+  source: StoredSource,
+): { kind: DatasetKind; stored: StoredSource | null } {
+  const probe = firstElements(source);
+  const kind = detectKind({ ...root, annotations: probe.elements }, fileName);
+  const needsAll = !probe.all && (kind === 'labels' || kind === 'image_info');
+  if (kind !== 'panoptic' && kind !== 'captions' && !needsAll) return { kind, stored: source };
+  Object.defineProperty(root, 'annotations', {
+    value: probe.all ? probe.elements : parseAllElements(source),
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+  return { kind: detectKind(root, fileName), stored: null };
 }
 
 const KIND_PREFIX =

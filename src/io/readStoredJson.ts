@@ -1,0 +1,36 @@
+/**
+ * Reads a COCO json keeping its bytes (in the slices they were read in) and parsing only
+ * what lies outside its `annotations` list; that list's elements are located, not parsed.
+ * coco's parser then reads them from the bytes run by run into a stored table (see
+ * coco/columnar), so neither the file's whole text nor all its objects are ever held.
+ */
+import { FileBytes, type StoredSource } from '../coco/columnar';
+import { JsonSplitter } from './jsonSplitter';
+import { readSlices } from './readSlices';
+import type { VirtualFile } from './virtualFiles';
+
+/** The top level (its `annotations` list empty) and, when it has that list, where its elements are. */
+export type StoredJson = { root: unknown; stored: StoredSource | null };
+
+export async function readStoredJson(
+  file: VirtualFile,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<StoredJson> {
+  const pieces: Uint8Array[] = [];
+  let done = 0;
+  for await (const chunk of readSlices(file)) {
+    pieces.push(chunk);
+    done += chunk.length;
+    onProgress(done, file.size);
+  }
+  return splitStoredJson(pieces);
+}
+
+/** The same, for bytes already in memory. */
+export function splitStoredJson(pieces: readonly Uint8Array[]): StoredJson {
+  const splitter = new JsonSplitter(undefined, new Set(['annotations']));
+  for (const piece of pieces) splitter.push(piece);
+  const root = splitter.finish();
+  const spans = splitter.spansOf('annotations');
+  return { root, stored: spans === null ? null : { bytes: new FileBytes(pieces), spans } };
+}
