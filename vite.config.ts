@@ -80,8 +80,22 @@ export default defineConfig({
   preview: { headers: { 'Content-Security-Policy': CSP } },
   build: { target: 'es2022', sourcemap: true },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+      },
+      // The engine's tests again with every json's annotations stored as columns (coco/columnar).
+      {
+        extends: true,
+        test: {
+          name: 'stored',
+          include: ['src/worker/**/*.test.ts'],
+          env: { VITE_STORED_FROM_BYTES: '0' },
+        },
+      },
+    ],
     // Ends a test that hangs; no speed budget (tests count work, npm run bench times it).
     // The slowest test takes 6 s on a loaded 2-core machine (2 s idle): far below this.
     testTimeout: 120_000,

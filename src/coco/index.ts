@@ -8,6 +8,7 @@ export * from './mask';
 export type * from './types';
 export type * from './model';
 export * from './annotationTable';
+export * from './columnar';
 export {
   idKey,
   isCocoId,

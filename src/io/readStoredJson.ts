@@ -7,10 +7,14 @@
 import { FileBytes, type StoredSource } from '../coco/columnar';
 import { JsonSplitter } from './jsonSplitter';
 import { readSlices } from './readSlices';
+import { readText } from './readText';
 import type { VirtualFile } from './virtualFiles';
 
-/** The top level (its `annotations` list empty) and, when it has that list, where its elements are. */
-export type StoredJson = { root: unknown; stored: StoredSource | null };
+/**
+ * The top level (its `annotations` list empty) and, when it has that list, where its
+ * elements are; or, for a UTF-16 file (some Windows tools write them), its text.
+ */
+export type StoredJson = { root: unknown; stored: StoredSource | null } | { text: string };
 
 export async function readStoredJson(
   file: VirtualFile,
@@ -19,6 +23,7 @@ export async function readStoredJson(
   const pieces: Uint8Array[] = [];
   let done = 0;
   for await (const chunk of readSlices(file)) {
+    if (done === 0 && isUtf16(chunk)) return { text: await readText(file, onProgress) };
     pieces.push(chunk);
     done += chunk.length;
     onProgress(done, file.size);
@@ -26,8 +31,15 @@ export async function readStoredJson(
   return splitStoredJson(pieces);
 }
 
-/** The same, for bytes already in memory. */
-export function splitStoredJson(pieces: readonly Uint8Array[]): StoredJson {
+function isUtf16(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** The same, for UTF-8 bytes already in memory. */
+export function splitStoredJson(pieces: readonly Uint8Array[]): {
+  root: unknown;
+  stored: StoredSource | null;
+} {
   const splitter = new JsonSplitter(undefined, new Set(['annotations']));
   for (const piece of pieces) splitter.push(piece);
   const root = splitter.finish();

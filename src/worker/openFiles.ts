@@ -3,10 +3,11 @@
  * read and parse every annotation json with progress, group the files into subsets and
  * find each image's picture.
  */
-import { findExactIntegers, hasUnsafeIds, idKey, parseCoco } from '../coco';
+import { findExactIntegers, hasUnsafeIds, idKey, parseCoco, type StoredSource } from '../coco';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
 import { matchPictures, type AmbiguousPicture } from '../io/matchPictures';
 import { BigJsonError, readBigJson } from '../io/readBigJson';
+import { readStoredJson } from '../io/readStoredJson';
 import { MAX_TEXT_LENGTH, readText } from '../io/readText';
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import type {
@@ -100,10 +101,18 @@ export async function parseFile(
 ): Promise<{ source: SourceDataset } | { error: EngineError }> {
   let input: unknown;
   let text: string | null = null;
+  let stored: StoredSource | undefined;
   try {
     const onRead = (done: number, total: number) => progress('reading', file.path, done, total);
-    // Text too long for one string is parsed as it is read, in runs of elements.
-    if (file.size > MAX_TEXT_LENGTH) input = await readBigJson(file, onRead);
+    if (file.size >= STORED_FROM_BYTES) {
+      // Big files keep their bytes and only columns per annotation (coco/columnar).
+      const read = await readStoredJson(file, onRead);
+      if ('text' in read) input = text = read.text;
+      else {
+        input = read.root;
+        stored = read.stored ?? undefined;
+      }
+    } else if (file.size > MAX_TEXT_LENGTH) input = await readBigJson(file, onRead);
     else input = text = await readText(file, onRead);
   } catch (error) {
     return {
@@ -122,6 +131,7 @@ export async function parseFile(
   progress('parsing', file.path, 0, 1);
   const result = parseCoco(input, {
     fileName: file.path,
+    stored,
     onProgress: (done, total) => progress('indexing', file.path, done, total),
   });
   if (result.dataset === null) {
@@ -149,6 +159,13 @@ export async function parseFile(
     },
   };
 }
+
+/**
+ * Files from this size keep their annotations as columns and bytes (see coco/columnar);
+ * smaller ones are parsed whole, whose JSON errors V8 describes best. The unit tests also
+ * run the engine's with every file stored (vite.config.ts, project "stored").
+ */
+const STORED_FROM_BYTES = Number(import.meta.env.VITE_STORED_FROM_BYTES ?? 64 << 20);
 
 /**
  * Files of one subset name are shown together when their tasks differ (instances +

@@ -13,6 +13,8 @@ import {
   type ImageRecord,
   type Problem,
   type ProblemCode,
+  StoredAnnotations,
+  storedPlace,
 } from '../coco';
 import type { VirtualFile } from '../io/virtualFiles';
 import type { Predictions } from './predictions';
@@ -28,8 +30,11 @@ export type SourceDataset = {
   original: Dataset;
   /** The file's spelling of integers past 2^53 (see coco/faithful/exactIntegers.ts). */
   exactIntegers: ReadonlyMap<number, string>;
-  /** The annotation file objects as opened, by their position in the file (for "edited"). */
-  originals: readonly object[];
+  /**
+   * The annotation file objects as opened, by their position in the file (for "edited"):
+   * an array, or for a stored table its elements read back from the file.
+   */
+  originals: { at(sourceIndex: number): object | undefined };
   /** Replaced by each edit (datasets are immutable; see coco/edit/patch.ts). */
   dataset: Dataset;
   problems: readonly Problem[];
@@ -176,7 +181,9 @@ export function originalAnnotationCount(subset: Subset, i: number): number {
 /** Whether an annotation differs from what the file held when it was opened (or is new). */
 export function isEdited(source: SourceDataset, record: AnnotationRecord): boolean {
   if (record.sourceIndex < 0) return true;
-  const original = source.originals[record.sourceIndex];
+  // A stored table's record is the file's, read back: edits make records of their own.
+  if (storedPlace(record) !== null) return false;
+  const original = source.originals.at(record.sourceIndex);
   if (record.segmentation.kind === 'panoptic') {
     // A panoptic segment's original is one of its entry's `segments_info`.
     const infos = (original as { segments_info?: unknown } | undefined)?.segments_info;
@@ -190,7 +197,12 @@ export function isEdited(source: SourceDataset, record: AnnotationRecord): boole
  * The file objects of a dataset's annotations, by position in the file. For panoptic the
  * file's `annotations` are per-image entries, which all that image's segments share.
  */
-export function originalsOf(dataset: Dataset): object[] {
+export function originalsOf(dataset: Dataset): SourceDataset['originals'] {
+  const table = dataset.annotations;
+  if (table instanceof StoredAnnotations)
+    return {
+      at: (k) => (k >= 0 && k < table.elementCount ? (table.element(k) as object) : undefined),
+    };
   const out: object[] = [];
   if (dataset.panoptic !== null) {
     for (const e of dataset.panoptic) out[e.sourceIndex] = e.file;

@@ -3,11 +3,12 @@
  * back by byte range. The columnar store reads an annotation's record from here when it
  * is asked for, so the parsed objects of the file need not be kept.
  */
+import { strFromU8 } from 'fflate';
+
 export class FileBytes {
   /** Where each piece starts in the file. */
   private readonly starts: Float64Array;
   readonly length: number;
-  private readonly decoder = new TextDecoder('utf-8');
 
   constructor(private readonly pieces: readonly Uint8Array[]) {
     this.starts = new Float64Array(pieces.length + 1);
@@ -42,7 +43,7 @@ export class FileBytes {
 
   /** The UTF-8 text of bytes `[start, end)`. */
   text(start: number, end: number): string {
-    return this.decoder.decode(this.slice(start, end));
+    return strFromU8(this.slice(start, end));
   }
 
   /** The pieces in order (for a scan over the whole file). */

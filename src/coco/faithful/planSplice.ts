@@ -7,6 +7,7 @@
  */
 import { jsonEqual, withFields } from '../edit/objects';
 import type { ExportOptions } from '../export';
+import { StoredAnnotations, storedPlace } from '../columnar';
 import type { Dataset, UnusableEntry } from '../model';
 import {
   KEEP,
@@ -16,7 +17,17 @@ import {
   type SplicePlan,
 } from './splicePlan';
 
-type Claim = { sourceIndex: number; value: unknown | null };
+/**
+ * A record's claim on element `sourceIndex`: the value written there (null: none). `SAME`
+ * is the element itself (a stored record the user did not change: nothing is read), and
+ * `before` the element when the claimant already holds it (read back from the file).
+ */
+type Claim = { sourceIndex: number; value: unknown | null; before?: unknown };
+
+const SAME = Symbol('the element as read');
+
+/** A file's array by position: an array, or a stored table's elements read back. */
+type Elements = { readonly length: number; at(k: number): unknown };
 
 /** The plan that turns the file `original` was read from into `current`, written as `options` say. */
 export function planSplice(
@@ -65,7 +76,10 @@ export function changesNothing(plan: SplicePlan): boolean {
 }
 
 /** The elements of a file's array, by position, as the parser read them. */
-function originalElements(dataset: Dataset, name: CollectionName): readonly unknown[] {
+function originalElements(dataset: Dataset, name: CollectionName): Elements {
+  const table = dataset.annotations;
+  if (name === 'annotations' && table instanceof StoredAnnotations)
+    return { length: table.elementCount, at: (k) => table.element(k) };
   const section = dataset.file?.[name];
   if (dataset.file !== null) return Array.isArray(section) ? section : [];
   // A results list: its records and unusable entries are its elements.
@@ -78,10 +92,15 @@ function originalElements(dataset: Dataset, name: CollectionName): readonly unkn
 function annotationClaims(current: Dataset, options: ExportOptions): Claim[] {
   const transform = options.annotation;
   if (current.panoptic === null) {
-    return Array.from(current.annotations, (a) => ({
-      sourceIndex: a.sourceIndex,
-      value: transform === undefined ? a.file : transform(a),
-    }));
+    return Array.from(current.annotations, (a): Claim => {
+      if (storedPlace(a) === null)
+        return {
+          sourceIndex: a.sourceIndex,
+          value: transform === undefined ? a.file : transform(a),
+        };
+      if (transform === undefined) return { sourceIndex: a.sourceIndex, value: SAME };
+      return { sourceIndex: a.sourceIndex, value: transform(a), before: a.file };
+    });
   }
   // panoptic: an element is an image's entry; its segments are the records.
   const segments = new Map<number, object[]>();
@@ -105,7 +124,7 @@ function annotationClaims(current: Dataset, options: ExportOptions): Claim[] {
 }
 
 function collectionPlan(
-  elements: readonly unknown[],
+  elements: Elements,
   claims: readonly Claim[],
   unusable: readonly UnusableEntry[],
 ): CollectionPlan {
@@ -121,14 +140,19 @@ function collectionPlan(
     }
   }
   const unplaced: unknown[] = [];
-  for (const { sourceIndex: k, value } of claims) {
+  for (const claim of claims) {
+    const { sourceIndex: k, value } = claim;
     if (k < 0 || k >= expected || claimed[k] === 1) {
-      if (value !== null) unplaced.push(value);
+      if (value !== null) unplaced.push(value === SAME ? elements.at(k) : value);
       continue;
     }
     claimed[k] = 1;
     if (value === null) continue;
-    const before = elements[k];
+    if (value === SAME) {
+      codes[k] = KEEP;
+      continue;
+    }
+    const before = 'before' in claim ? claim.before : elements.at(k);
     if (value === before || jsonEqual(value, before)) codes[k] = KEEP;
     else {
       codes[k] = REPLACE;
@@ -140,7 +164,7 @@ function collectionPlan(
   const byId = unplaced.length > 0 ? freeElementsById(elements, claimed) : null;
   for (const value of unplaced) {
     const k = byId?.get(value) ?? byId?.get(idOf(value));
-    if (k !== undefined && claimed[k] === 0 && jsonEqual(value, elements[k])) {
+    if (k !== undefined && claimed[k] === 0 && jsonEqual(value, elements.at(k))) {
       claimed[k] = 1;
       codes[k] = KEEP;
     } else appended.push(value);
@@ -153,14 +177,15 @@ function idOf(value: unknown): unknown {
 }
 
 /** Free places by their element, and by its id. */
-function freeElementsById(elements: readonly unknown[], claimed: Uint8Array): Map<unknown, number> {
+function freeElementsById(elements: Elements, claimed: Uint8Array): Map<unknown, number> {
   const out = new Map<unknown, number>();
-  elements.forEach((element, k) => {
-    if (claimed[k] !== 0) return;
+  for (let k = 0; k < elements.length; k++) {
+    if (claimed[k] !== 0) continue;
+    const element = elements.at(k);
     // By the object itself (an undo in this session), or by id (a restored session).
     if (typeof element === 'object' && element !== null) out.set(element, k);
     const id = idOf(element);
     if (id !== undefined && !out.has(id)) out.set(id, k);
-  });
+  }
   return out;
 }
