@@ -43,8 +43,8 @@ const noUiLibraries = (layer) => ({
 /**
  * The page's way into the worker. `protocol.ts` (with `predictionTypes.ts`, which it
  * re-exports) is the contract both sides share: message types, plus plain constants and
- * one pure helper (ImageFlag, NO_FILTER, MARK_COLORS, withFindingFlags) that the page and
- * the engine must agree on. It is a leaf — its own imports are type-only (enforced below)
+ * pure helpers (ImageFlag, NO_FILTER, MARK_COLORS, withFindingFlags, firstImageIndex) that
+ * the page and the engine must agree on. It is a leaf — its own imports are type-only (enforced below)
  * — so importing its values pulls in no engine code; that is why value imports of it are
  * allowed, not only `import type`. Every other worker module is the engine's inside.
  */

@@ -4,6 +4,7 @@ import { Cancelled, EngineFailure, type ProgressEvent } from '../worker/client';
 import type { OpenSummary, SourceFile } from '../worker/protocol';
 import type { StoreDeps } from './deps';
 import { mark } from './timingMarks';
+import { imageFromHash } from './urlHash';
 import { defaultIouType } from './predictionsSlice';
 import { isJsonArray } from '../io/sniff';
 import { unexportedCount } from './sessionFormat';
@@ -146,6 +147,7 @@ export const createDatasetSlice =
           files,
           (event) => set({ opening: { ...event, label } }),
           confirm,
+          imageFromHash(),
         );
         get().clearFilter();
         set((s) => ({

@@ -1,7 +1,7 @@
 /** Which image is shown, its annotations (plain data), selection and hover. */
 import type { StateCreator } from 'zustand';
 import type { CocoId } from '../coco';
-import type { ProblemInfo, ViewAnnotation } from '../worker/protocol';
+import { firstImageIndex, type ProblemInfo, type ViewAnnotation } from '../worker/protocol';
 import type { WithoutBitmap } from './plainAnnotation';
 import type { PlainPrediction } from './predictionsSlice';
 import type { AppState } from './appStore';
@@ -60,20 +60,14 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   showFirstImage: () => {
     const images = get().summary?.subsets[get().subsetIndex]?.images;
     set({
-      imageIndex: 0,
+      // The engine sends this image's view with an open's answer (it asks the same function).
+      imageIndex: images === undefined ? 0 : firstImageIndex(images, imageFromHash()),
       loaded: null,
       annotations: [],
       imageProblems: [],
       selection: [],
       hovered: null,
     });
-    if (images === undefined) return;
-    const wanted = imageFromHash();
-    if (wanted !== null) {
-      let at = images.fileNames.indexOf(wanted);
-      if (at < 0) at = images.ids.findIndex((id) => String(id) === wanted);
-      if (at >= 0) set({ imageIndex: at });
-    }
   },
 
   showAnnotation: (imageIndex, annotationId, key = null) => {

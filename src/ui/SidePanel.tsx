@@ -64,12 +64,16 @@ const SCROLLERS = '.tab-body, .inspector-lists';
 function useTabScroll(tab: string) {
   const body = useRef<HTMLDivElement>(null);
   const saved = useRef(new Map<string, number>());
-  // The body is made anew for each tab (keyed), so it starts at the top; put back what was saved.
+  // The body is made anew for each tab (keyed), so it starts at the top; put back what was
+  // saved. Only then: setting scrollTop lays the page out at once, which the first render of
+  // a dataset (the whole workspace new) would wait for.
   useLayoutEffect(() => {
     const el = body.current;
     if (el === null) return;
-    for (const scroller of [el, ...el.querySelectorAll<HTMLElement>('.inspector-lists')])
-      scroller.scrollTop = saved.current.get(`${tab} ${scroller.className}`) ?? 0;
+    for (const scroller of [el, ...el.querySelectorAll<HTMLElement>('.inspector-lists')]) {
+      const top = saved.current.get(`${tab} ${scroller.className}`);
+      if (top !== undefined) scroller.scrollTop = top;
+    }
   }, [tab]);
   useEffect(() => {
     const el = body.current;

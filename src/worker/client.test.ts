@@ -67,6 +67,25 @@ describe('EngineClient', () => {
     expect(added.subsets[0]!.imagesFound).toBe(2);
   });
 
+  it('draws the first image from the view sent with the open, asking the engine only after', async () => {
+    const { client, engines } = clientOverHarnesses();
+    await client.open(TINY, () => {}, undefined, 'b.jpg');
+    const answers = () => engines[0]!.posted.filter((p) => p.message.type === 'image-view').length;
+    const first = await client.imageView(0, 1, {});
+    expect([first.imageIndex, first.annotations.map((a) => a.id), answers()]).toEqual([1, [3], 0]);
+    // Asked again (after an edit, say), it comes from the engine.
+    expect((await client.imageView(0, 1, {})).annotations.map((a) => a.id)).toEqual([3]);
+    expect(answers()).toBe(1);
+
+    // Any other request first: the dataset may have changed since, so the engine is asked.
+    await client.open(TINY, () => {}, undefined, null);
+    const reopened = engines.at(-2)!;
+    await client.edit(0, { type: 'delete', keys: [0] });
+    const view = await client.imageView(0, 0, {});
+    expect(view.annotations.map((a) => a.id)).toEqual([2]);
+    expect(reopened.posted.filter((p) => p.message.type === 'image-view')).toHaveLength(1);
+  });
+
   it('answers the prediction methods', async () => {
     const { client } = clientOverHarnesses();
     const eval_ = corpusFiles('reference/eval', ['gt.json', 'dt.json']);

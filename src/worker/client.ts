@@ -137,6 +137,11 @@ export class EngineClient {
   private opening: Connection | null = null;
   /** A worker started ahead of time, so an open does not wait for one to load. */
   private spare: Connection | null = null;
+  /**
+   * The view that came with the last open's answer, until the page asks for it (or asks
+   * anything else first: then the dataset may have changed, and it is dropped).
+   */
+  private firstView: ImageView | null = null;
 
   /** Starts a spare engine now (call once the page has loaded). */
   warmUp(): void {
@@ -152,22 +157,26 @@ export class EngineClient {
   /**
    * Opens files in a fresh engine; resolves when the dataset is indexed. With `confirm`,
    * the dataset open before stays until it resolves true (false rejects with Cancelled).
+   * `firstImage`: the image that will be shown first (`firstImageIndex`), whose view comes
+   * with the answer.
    */
   async open(
     files: SourceFile[],
     onProgress: (event: ProgressEvent) => void,
     confirm?: () => Promise<boolean>,
+    firstImage: string | null = null,
   ): Promise<OpenSummary> {
     this.cancel();
     const connection = this.takeWorker();
     this.opening = connection;
     try {
-      const response = await connection.request({ type: 'open', files }, onProgress);
+      const response = await connection.request({ type: 'open', files, firstImage }, onProgress);
       if (confirm !== undefined && !(await confirm())) throw new Cancelled();
       // Another open started while the answer was awaited: this one was cancelled.
       if (this.opening !== connection) throw new Cancelled();
       this.active?.close(new Cancelled());
       this.active = connection;
+      this.firstView = response.firstView;
       return response.summary;
     } catch (error) {
       if (this.opening === connection) connection.close(new Cancelled());
@@ -193,6 +202,15 @@ export class EngineClient {
     imageIndex: number,
     customColors: Record<string, string>,
   ): Promise<ImageView> {
+    const first = this.firstView;
+    if (
+      first?.subset === subset &&
+      first.imageIndex === imageIndex &&
+      Object.keys(customColors).length === 0
+    ) {
+      this.firstView = null;
+      return first;
+    }
     const message = { type: 'image-view', subset, imageIndex, customColors } as const;
     return (await this.require().request(message)).view;
   }
@@ -299,6 +317,7 @@ export class EngineClient {
   }
 
   private require(): Connection {
+    this.firstView = null;
     if (this.active === null) throw new Error('no dataset is open');
     return this.active;
   }

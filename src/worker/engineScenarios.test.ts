@@ -89,6 +89,7 @@ describe('a subset from several files', () => {
     expect(summary.subsets.map((s) => [s.name, s.files.map((f) => f.kind)])).toEqual([
       ['val', ['instances', 'person_keypoints']],
     ]);
+    h.forgetMade();
     const { view } = await h.request({
       type: 'image-view',
       subset: 0,

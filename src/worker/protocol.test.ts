@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImageFlag, withFindingFlags } from './protocol';
+import { firstImageIndex, ImageFlag, withFindingFlags } from './protocol';
 
 describe('withFindingFlags', () => {
   it('sets hasFindings on exactly the flagged images and keeps every other flag', () => {
@@ -9,5 +9,17 @@ describe('withFindingFlags', () => {
     expect([...out]).toEqual([hasCrowd, edited | hasFindings, hasFindings, 0]);
     // The flags given are left as they were: the store keeps them until the update lands.
     expect([...flags]).toEqual([hasCrowd | hasFindings, edited, 0, hasFindings]);
+  });
+});
+
+describe('firstImageIndex', () => {
+  const images = { ids: [10, 20, 30], fileNames: ['a.jpg', '30', 'c.jpg'] };
+  it('finds the image the URL names by file name first, then by id; else the first', () => {
+    expect(firstImageIndex(images, null)).toBe(0);
+    expect(firstImageIndex(images, 'c.jpg')).toBe(2);
+    expect(firstImageIndex(images, '20')).toBe(1);
+    // A file name that reads like an id is a file name first.
+    expect(firstImageIndex(images, '30')).toBe(1);
+    expect(firstImageIndex(images, 'nowhere.jpg')).toBe(0);
   });
 });

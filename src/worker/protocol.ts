@@ -26,7 +26,7 @@ import type {
   PredictionsSummary,
 } from './predictionTypes';
 import type { SourceFile } from '../io/sourceFile';
-import type { CategoryInfo, OpenSummary } from './summaryTypes';
+import type { CategoryInfo, ImageTable, OpenSummary } from './summaryTypes';
 import type { ImageView, MaskPreview } from './viewTypes';
 
 export * from './predictionTypes';
@@ -190,7 +190,16 @@ export type OpenPhase =
 
 /** page → engine */
 export type Request =
-  | { type: 'open'; id: number; files: SourceFile[] }
+  | {
+      type: 'open';
+      id: number;
+      files: SourceFile[];
+      /**
+       * The image the page will show first, by file name or id (its URL names one; see
+       * `firstImageIndex`): its view comes with the answer. Absent or null: the first image.
+       */
+      firstImage?: string | null;
+    }
   | { type: 'add-images'; id: number; files: SourceFile[] }
   | {
       type: 'image-view';
@@ -276,7 +285,11 @@ type AnswerMap<M extends { [T in Request['type']]: { type: string } | null }> = 
  * answered `failed`, and long ones send `progress` first.
  */
 export type Answers = AnswerMap<{
-  open: { type: 'opened'; summary: OpenSummary };
+  /**
+   * `firstView`: the view of the image the page shows first (the first subset's
+   * `firstImageIndex`), so it can be drawn without asking; null when there is no image.
+   */
+  open: { type: 'opened'; summary: OpenSummary; firstView: ImageView | null };
   'add-images': { type: 'images-added'; summary: OpenSummary };
   'image-view': { type: 'image-view'; view: ImageView };
   /** Image positions that pass the filter, in the list's order (`filter.sort`). */
@@ -377,3 +390,21 @@ export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>
 
 /** A request before the client numbers it. */
 export type UnsentRequest = { [T in Request['type']]: Omit<RequestOf<T>, 'id'> }[Request['type']];
+
+/**
+ * The image shown first after an open: the one `wanted` names (the URL's), by file name,
+ * else by id; else the first. The page and the engine both ask this, so the view the
+ * engine sends with an open's answer is the one the page shows.
+ */
+export function firstImageIndex(
+  images: Pick<ImageTable, 'ids' | 'fileNames'>,
+  wanted: string | null | undefined,
+): number {
+  if (wanted === null || wanted === undefined) return 0;
+  const byName = images.fileNames.indexOf(wanted);
+  if (byName >= 0) return byName;
+  return Math.max(
+    0,
+    images.ids.findIndex((id) => String(id) === wanted),
+  );
+}

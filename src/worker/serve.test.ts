@@ -15,6 +15,7 @@ async function openTiny(files: Record<string, string> = { 'a.jpg': PICTURE_A }) 
     type: 'open',
     files: sourcesOf({ 'instances_default.json': TINY_JSON, ...files }),
   });
+  h.forgetMade();
   return h;
 }
 
@@ -39,6 +40,47 @@ describe('open', () => {
     const phases = [...new Set(progress.map((p) => p.phase))];
     expect(phases).toEqual(['listing', 'reading', 'parsing', 'indexing', 'matching']);
     expect(progress.every((p) => p.id === answer.id && p.done <= p.total)).toBe(true);
+  });
+
+  it('sends the view of the image shown first with its answer, the one the URL names if any', async () => {
+    const h = new EngineHarness();
+    const files = sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
+    const first = await h.send({ type: 'open', files });
+    if (first.answer?.type !== 'opened') throw new Error('not opened');
+    const view = first.answer.firstView!;
+    // What an image-view request answers for the same image (bitmaps are made anew: their
+    // places and sizes compare, not their identities).
+    const asked = await h.request({
+      type: 'image-view',
+      subset: 0,
+      imageIndex: 0,
+      customColors: {},
+    });
+    expect(JSON.stringify(view)).toBe(JSON.stringify(asked.view));
+    expect(view.annotations.map((a) => a.id)).toEqual([1, 2]);
+    expect(await view.picture!.text()).toBe(PICTURE_A);
+    // The crowd mask's bitmap is moved with the answer, not copied.
+    expect(first.transfer).toHaveLength(1);
+
+    const named = await h.request({ type: 'open', files, firstImage: 'b.jpg' });
+    expect([named.firstView!.imageIndex, named.firstView!.annotations.map((a) => a.id)]).toEqual([
+      1,
+      [3],
+    ]);
+    const byId = await h.request({ type: 'open', files, firstImage: '2' });
+    expect(byId.firstView!.imageIndex).toBe(1);
+    const unknown = await h.request({ type: 'open', files, firstImage: 'c.jpg' });
+    expect(unknown.firstView!.imageIndex).toBe(0);
+  });
+
+  it('answers no first view when the dataset has no image', async () => {
+    const h = new EngineHarness();
+    const empty = JSON.stringify({ images: [], annotations: [], categories: [] });
+    const { summary, firstView } = await h.request({
+      type: 'open',
+      files: sourcesOf({ 'instances_default.json': empty }),
+    });
+    expect([summary.subsets[0]!.images.ids.length, firstView]).toEqual([0, null]);
   });
 
   it('answers failed with the file and what is wrong when the file is not COCO', async () => {
@@ -130,6 +172,7 @@ describe('image-view of a panoptic image', () => {
       height: 2,
     }));
     await h.request({ type: 'open', files: sourcesOf(files) });
+    h.forgetMade();
     const { view } = await h.request({
       type: 'image-view',
       subset: 0,
@@ -155,6 +198,7 @@ describe('image-view of a panoptic image', () => {
     const files = corpusFiles('quirks/panoptic-repeated-ids', ['panoptic.json', 'a.png']);
     const h = new EngineHarness(); // its decoder throws, as a damaged PNG would
     await h.request({ type: 'open', files: sourcesOf(files) });
+    h.forgetMade();
     const { view } = await h.request({
       type: 'image-view',
       subset: 0,

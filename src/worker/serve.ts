@@ -12,16 +12,18 @@ import { ExportCancelled } from './exportFiles';
 import type { MaskPixels } from './maskPixels';
 import { OpenError } from './openFiles';
 import type { RgbaImage } from './panoptic';
-import type {
-  Answers,
-  EngineError,
-  ImageMistakes,
-  ImageView,
-  MaskImage,
-  OpenPhase,
-  Request,
-  RequestOf,
-  Response,
+import {
+  firstImageIndex,
+  type Answers,
+  type EngineError,
+  type ImageMistakes,
+  type ImageView,
+  type MaskImage,
+  type OpenPhase,
+  type OpenSummary,
+  type Request,
+  type RequestOf,
+  type Response,
 } from './protocol';
 
 export type Shell = {
@@ -54,10 +56,11 @@ type Handlers = {
 
 function handlersFor(engine: Engine, shell: Shell): Handlers {
   return {
-    open: async (r, { progress }) => ({
-      type: 'opened',
-      summary: await engine.open(r.files, progress),
-    }),
+    open: async (r, { progress, transfer }) => {
+      const summary = await engine.open(r.files, progress);
+      const firstView = await firstViewOf(engine, shell, summary, r.firstImage, transfer);
+      return { type: 'opened', summary, firstView };
+    },
     'add-images': async (r) => ({
       type: 'images-added',
       summary: await engine.addPictures(r.files),
@@ -125,7 +128,7 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
 async function imageView(
   engine: Engine,
   shell: Shell,
-  r: RequestOf<'image-view'>,
+  r: Pick<RequestOf<'image-view'>, 'subset' | 'imageIndex' | 'customColors'>,
   transfer: (item: Transferable) => void,
 ): Promise<ImageView> {
   const parts = await engine.imageView(r.subset, r.imageIndex, r.customColors, shell.decodePng);
@@ -152,6 +155,28 @@ async function imageView(
     problems: parts.problems,
     predictions: parts.predictions,
   };
+}
+
+/**
+ * The view of the image the page shows first after an open, sent with the open's answer so
+ * that the page draws it without a second request. null when there is no image, or when it
+ * cannot be made: the page then asks for it, and is told why.
+ */
+async function firstViewOf(
+  engine: Engine,
+  shell: Shell,
+  summary: OpenSummary,
+  wanted: string | null | undefined,
+  transfer: (item: Transferable) => void,
+): Promise<ImageView | null> {
+  const images = summary.subsets[0]?.images;
+  if (images === undefined || images.ids.length === 0) return null;
+  const imageIndex = firstImageIndex(images, wanted);
+  try {
+    return await imageView(engine, shell, { subset: 0, imageIndex, customColors: {} }, transfer);
+  } catch {
+    return null;
+  }
 }
 
 /** A handler picked by the request's own type, so the compiler pairs the two. */

@@ -129,6 +129,7 @@ describe('predictions in the image view and the image filter', () => {
       files: sourcesOf({ 'results.json': TINY_RESULTS }),
     });
     await h.request({ type: 'evaluate', subset: 0, iouType: 'bbox' });
+    h.forgetMade();
     const { answer, transfer } = await h.send({
       type: 'image-view',
       subset: 0,

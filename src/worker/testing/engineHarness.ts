@@ -90,6 +90,15 @@ export class EngineHarness {
     return this.worker;
   }
 
+  /**
+   * Forgets the bitmaps made and PNGs decoded so far: an open makes those of the image shown
+   * first, and a test of a later request counts only its own.
+   */
+  forgetMade(): void {
+    this.bitmapsMade.length = 0;
+    this.pngsDecoded.length = 0;
+  }
+
   /** Whether the client terminated the worker of asWorker(). */
   terminated = false;
 
