@@ -182,9 +182,14 @@ export function* evaluateImages(
       for (let d = 0; d < D; d++) {
         const area = dt.area[cells.slotDt[s0 + d]!]!;
         const outside = area < range.min || area > range.max;
+        let v = outside ? IGNORED : FP;
         for (let t = 0; t < T; t++) {
-          const m = G > 0 ? matches[(sameAs[a]! * T + classOf[t]!) * maxD + d]! : -1;
-          verdicts[(a * T + t) * slots + s0 + d] = verdict(m, cells, c, s, gt, outside);
+          // A threshold of the class before it has its verdict.
+          if (G > 0 && classOf[t] === t) {
+            const m = matches[(sameAs[a]! * T + t) * maxD + d]!;
+            v = verdict(m, cells, c, s, gt, outside);
+          }
+          verdicts[(a * T + t) * slots + s0 + d] = v;
         }
       }
     }
