@@ -120,10 +120,10 @@ function shallowEdge(
   let u = Math.max(xs, 2);
   const r = (((u - 2) % 5) + 5) % 5;
   if (r !== 0) u += 5 - r;
-  const last = Math.min(xs + dx - 1, 5 * (w - 1) + 2);
   const X = S.x;
   const Y = S.y;
-  for (let column = (u - 2) / 5; u <= last; u += 5, column++) {
+  for (let column = (u - 2) / 5; u - xs <= dx - 1; u += 5, column++) {
+    if (column > w - 1) break;
     const t = u - xs;
     const v1 = cInt(ys + s * t + 0.5);
     const v2 = cInt(ys + s * (t + 1) + 0.5);
@@ -232,7 +232,8 @@ export function outlineCrossings(
       ye = t;
     }
     // An edge crosses at most one column centre per 5 upsampled columns, plus one.
-    reserve(n, Math.min(w, Math.floor(dx / SCALE) + 2));
+    const most = Math.floor(dx / SCALE) + 2;
+    reserve(n, Math.ceil(w) < most ? Math.max(0, Math.ceil(w)) : most);
     n = dx >= dy ? shallowEdge(xs, ys, ye, dx, w, h, n) : steepEdge(xs, xe, ys, dy, w, h, n);
   }
   let minX = w;
