@@ -139,13 +139,13 @@ export async function editSuite(browser: Browser, url: string, val: string): Pro
   await measureOpen(evalPage, [val]);
   const ev = await measureEvaluation(evalPage, predictionsFile(val));
   await evalPage.close();
-  for (const [kind, total, engine, ap, pycocotools] of [
-    ['segm', ev.segmMs, ev.segmEngineMs, ev.segmAp, '14.4 s'],
-    ['bbox', ev.bboxMs, ev.bboxEngineMs, ev.bboxAp, '12.7 s'],
+  for (const [kind, total, inPage, engine, ap, pycocotools] of [
+    ['segm', ev.segmMs, ev.segmInPageMs, ev.segmEngineMs, ev.segmAp, '14.4 s'],
+    ['bbox', ev.bboxMs, ev.bboxInPageMs, ev.bboxEngineMs, ev.bboxAp, '12.7 s'],
   ] as const) {
     rows.push({
-      work: `evaluate ${ev.detections.toLocaleString('en-US')} predictions (${kind}) on val2017-scale: ${kind === 'segm' ? 'drop → table' : 'click → table'} (AP ${ap})`,
-      measured: `${fmt.ms(total)} (engine ${fmt.ms(engine)})`,
+      work: `evaluate ${ev.detections.toLocaleString('en-US')} predictions (${kind}) on val2017-scale: ${kind === 'segm' ? 'drop → table' : 'click → table'} (AP ${ap}); in the page, and by the harness`,
+      measured: `${fmt.ms(inPage)} (engine ${fmt.ms(engine)}; harness ${fmt.ms(total)})`,
       reference: `≤ 3 s; pycocotools ${pycocotools}`,
       verdict: verdict(total <= 3000),
     });

@@ -87,23 +87,15 @@ function runsOf(crossings: Crossings, h: number, w: number): Rle {
     a[n] = (h * w) >>> 0;
     a.subarray(0, n + 1).sort();
   }
-  let p = 0;
-  for (let j = 0; j <= n; j++) {
-    const t = a[j]!;
-    a[j] = t - p;
-    p = t;
-  }
-  // Zero-length runs are folded into their neighbour, so runs keep alternating.
+  // The runs are the differences of consecutive boundaries (from 0); zero-length runs are
+  // folded into their neighbour, so runs keep alternating.
   const out = S.runs;
   let len = 0;
-  let j = 0;
-  out[len++] = a[j++]!;
-  while (j <= n) {
-    if (a[j]! > 0) out[len++] = a[j++]!;
-    else {
-      j++;
-      if (j <= n) out[len - 1]! += a[j++]!;
-    }
+  out[len++] = a[0]!;
+  for (let j = 1; j <= n; j++) {
+    const run = a[j]! - a[j - 1]!;
+    if (run > 0) out[len++] = run;
+    else if (++j <= n) out[len - 1]! += a[j]! - a[j - 1]!;
   }
   return { size: [h, w], counts: out.slice(0, len) };
 }

@@ -64,79 +64,120 @@ export function releaseCrossings(): void {
   if (Math.max(S.vx.length, S.x.length) > KEPT_SCRATCH) Object.assign(S, freshScratch());
 }
 
-/** Records the crossing of column X by a pair of steps whose lower row is `vMin`. */
-function addCrossing(X: number, vMin: number, h: number): void {
+/** Room for `more` crossings after the first n (kept ones are copied). */
+function reserve(n: number, more: number): void {
+  if (n + more <= S.x.length) return;
+  const size = Math.max(n + more, 2 * S.x.length);
+  const gx = new Int32Array(size);
+  const gy = new Int32Array(size);
+  gx.set(S.x.subarray(0, n));
+  gy.set(S.y.subarray(0, n));
+  S.x = gx;
+  S.y = gy;
+}
+
+/**
+ * Row Y of a crossing whose pair of steps has lower row `vMin` (an int32): rleFrPoly's
+ * `ceil(clamp((vMin + .5) / 5 - .5, 0, h))`. For a whole h ≥ 0 that is the integer
+ * `clamp(ceil((vMin - 2) / 5), 0, h)`: the float expression is exact where (vMin - 2) / 5
+ * is whole, and elsewhere within 1e-7 of a value at least 0.2 from any whole number.
+ */
+function rowOf(vMin: number, h: number): number {
+  if (wholeHeight) {
+    const y = ((vMin + 2) / SCALE) | 0;
+    return y < 0 ? 0 : y > h ? h : y;
+  }
   let yd = (vMin + 0.5) / SCALE - 0.5;
   if (yd < 0) yd = 0;
   else if (yd > h) yd = h;
-  const n = S.n;
-  if (n === S.x.length) {
-    const gx = new Int32Array(n * 2);
-    const gy = new Int32Array(n * 2);
-    gx.set(S.x);
-    gy.set(S.y);
-    S.x = gx;
-    S.y = gy;
-  }
-  S.x[n] = X;
-  S.y[n] = Math.ceil(yd);
-  S.n = n + 1;
-  if (X < S.minX) S.minX = X;
-  if (X > S.maxX) S.maxX = X;
+  return Math.ceil(yd);
 }
+
+/** Whether the polygon being rasterized has a whole height ≥ 0 (see rowOf). */
+let wholeHeight = true;
 
 /** The upsampled column of step t of a steep edge. */
 function steepU(xs: number, s: number, t: number): number {
   return cInt(xs + s * t + 0.5);
 }
 
-/** Crossings of a shallow edge (dx ≥ dy, flipped so that xs ≤ xe): step t is at u = xs + t. */
-function shallowEdge(xs: number, ys: number, ye: number, dx: number, w: number, h: number): void {
-  if (dx === 0) return;
+/**
+ * Crossings of a shallow edge (dx ≥ dy, flipped so that xs ≤ xe): step t is at u = xs + t,
+ * written from index n on; returns the new count. At most dx / 5 + 1 of them.
+ */
+function shallowEdge(
+  xs: number,
+  ys: number,
+  ye: number,
+  dx: number,
+  w: number,
+  h: number,
+  n: number,
+): number {
+  if (dx === 0) return n;
   const s = (ye - ys) / dx;
   // The first u ≥ max(xs, 2) of the form 5X + 2.
   let u = Math.max(xs, 2);
   const r = (((u - 2) % 5) + 5) % 5;
   if (r !== 0) u += 5 - r;
-  for (; u - xs <= dx - 1; u += 5) {
-    const X = (u - 2) / 5;
-    if (X > w - 1) break;
+  const X = S.x;
+  const Y = S.y;
+  for (let column = (u - 2) / 5; u - xs <= dx - 1; u += 5, column++) {
+    if (column > w - 1) break;
     const t = u - xs;
     const v1 = cInt(ys + s * t + 0.5);
     const v2 = cInt(ys + s * (t + 1) + 0.5);
-    addCrossing(X, v1 < v2 ? v1 : v2, h);
+    X[n] = column;
+    Y[n++] = rowOf(v1 < v2 ? v1 : v2, h);
   }
+  return n;
 }
 
-/** Crossings of a steep edge (dy > dx, flipped so that ys ≤ ye): step t is at v = ys + t. */
-function steepEdge(xs: number, xe: number, ys: number, dy: number, w: number, h: number): void {
+/**
+ * Crossings of a steep edge (dy > dx, flipped so that ys ≤ ye): step t is at v = ys + t,
+ * written from index n on; returns the new count. At most |xe - xs| / 5 + 1 of them.
+ */
+function steepEdge(
+  xs: number,
+  xe: number,
+  ys: number,
+  dy: number,
+  w: number,
+  h: number,
+  n: number,
+): number {
   const s = (xe - xs) / dy;
-  if (s === 0) return;
+  if (s === 0) return n;
   const u0 = steepU(xs, s, 0);
   const u1 = steepU(xs, s, dy);
+  const X = S.x;
+  const Y = S.y;
   if (s > 0) {
     // u rises: the pair where u goes from 5X + 2 to 5X + 3.
     const first = Math.max(0, Math.ceil((u0 - 2) / 5));
     const last = Math.min(w - 1, Math.floor((u1 - 3) / 5));
-    for (let X = first; X <= last; X++) {
-      const target = 5 * X + 2;
+    for (let column = first; column <= last; column++) {
+      const target = 5 * column + 2;
       let t = Math.min(dy - 1, Math.max(0, Math.ceil((target + 0.5 - xs) / s) - 1));
       while (t > 0 && steepU(xs, s, t) > target) t--;
       while (t < dy - 1 && steepU(xs, s, t + 1) <= target) t++;
-      addCrossing(X, ys + t, h);
+      X[n] = column;
+      Y[n++] = rowOf(ys + t, h);
     }
   } else {
     // u falls: the pair where u goes from 5X + 3 to 5X + 2.
     const first = Math.max(0, Math.ceil((u1 - 2) / 5));
     const last = Math.min(w - 1, Math.floor((u0 - 3) / 5));
-    for (let X = first; X <= last; X++) {
-      const target = 5 * X + 3;
+    for (let column = first; column <= last; column++) {
+      const target = 5 * column + 3;
       let t = Math.min(dy - 1, Math.max(0, Math.floor((target - 0.5 - xs) / s)));
       while (t > 0 && steepU(xs, s, t) < target) t--;
       while (t < dy - 1 && steepU(xs, s, t + 1) >= target) t++;
-      addCrossing(X, ys + t, h);
+      X[n] = column;
+      Y[n++] = rowOf(ys + t, h);
     }
   }
+  return n;
 }
 
 /**
@@ -173,9 +214,8 @@ export function outlineCrossings(
   if (m > MAX_OUTLINE_STEPS) {
     throw new RangeError(`polygon outline too long to rasterize (${Math.round(m / SCALE)} pixels)`);
   }
-  S.n = 0;
-  S.minX = w;
-  S.maxX = -1;
+  wholeHeight = Number.isInteger(h) && h >= 0;
+  let n = 0;
   for (let j = 0; j < k; j++) {
     let xs = vx[j]!;
     let xe = vx[j + 1]!;
@@ -191,8 +231,20 @@ export function outlineCrossings(
       ys = ye;
       ye = t;
     }
-    if (dx >= dy) shallowEdge(xs, ys, ye, dx, w, h);
-    else steepEdge(xs, xe, ys, dy, w, h);
+    // An edge crosses at most one column centre per 5 upsampled columns, plus one.
+    const most = Math.floor(dx / SCALE) + 2;
+    reserve(n, Math.ceil(w) < most ? Math.max(0, Math.ceil(w)) : most);
+    n = dx >= dy ? shallowEdge(xs, ys, ye, dx, w, h, n) : steepEdge(xs, xe, ys, dy, w, h, n);
   }
+  let minX = w;
+  let maxX = -1;
+  for (let j = 0; j < n; j++) {
+    const x = S.x[j]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+  }
+  S.n = n;
+  S.minX = minX;
+  S.maxX = maxX;
   return S;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { polygonToRle } from './polygon';
-import { rleFromString, rleToString, type Rle } from './rle';
+import { rleFromString, rleStringSums, rleToString, type Rle } from './rle';
 import { readCorpusJson } from './testing/corpus';
 import { seeded } from './testing/mutate';
 import { rleFrString } from './testing/pycocotoolsOracle';
@@ -60,5 +60,29 @@ describe('rleFromString equals rleFrString bit for bit', () => {
     for (const s of ['', 'o', 'oooooooooooo0', 'o'.repeat(300), '`'.repeat(40)]) {
       expectSame(rleFromString(s, 7, 9), rleFrString(s, 7, 9), s);
     }
+  });
+});
+
+describe('rleStringSums adds up the counts rleFrString decodes', () => {
+  const sums = (rle: Rle) => ({
+    sum: rle.counts.reduce((a, c) => a + c, 0),
+    area: rle.counts.reduce((a, c, i) => (i % 2 === 1 ? a + c : a), 0),
+  });
+
+  it('on random counts up to 2^32 - 1, junk and long continuation runs', () => {
+    const rand = seeded(5);
+    const strings = ['', 'o', 'oooooooooooo0', 'o'.repeat(300), '`'.repeat(40), 'PP1O0'];
+    for (let i = 0; i < 2000; i++) {
+      const counts = Uint32Array.from({ length: Math.floor(rand() * 30) }, () =>
+        Math.floor(rand() ** 4 * 0x1_0000_0000),
+      );
+      strings.push(rleToString({ size: [1, 1], counts }));
+      let junk = '';
+      for (let j = Math.floor(rand() * 16); j > 0; j--) {
+        junk += String.fromCharCode(40 + Math.floor(rand() * 80));
+      }
+      strings.push(junk);
+    }
+    for (const s of strings) expect(rleStringSums(s), s).toEqual(sums(rleFrString(s, 1, 1)));
   });
 });

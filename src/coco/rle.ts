@@ -31,71 +31,95 @@ function toUint32(x: number): number {
 }
 
 /**
- * Decodes pycocotools' compressed counts string [_mask rleFrString]. One pass counts the
- * values (a char without the continuation bit 0x20 ends one), so that they are written
- * straight into their typed array: the evaluator decodes every mask of a results file.
- * A string ending inside a value still yields it: pycocotools reads the terminating NUL
- * (c = -48, which ends the value and sets its sign bit) at that point. Values are wrapped
- * to uint32 as C's `(uint)` cast does.
+ * Decodes pycocotools' compressed counts string [_mask rleFrString]. A string ending
+ * inside a value still yields it: pycocotools reads the terminating NUL (c = -48, which
+ * ends the value and sets its sign bit) at that point. Values are wrapped to uint32 as
+ * C's `(uint)` cast does.
  */
 export function rleFromString(counts: RleString, height: number, width: number): Rle {
-  const n = counts.length;
-  let values = 0;
-  for (let p = 0; p < n; p++) if (((counts.charCodeAt(p) - 48) & 0x20) === 0) values++;
-  if (n > 0 && ((counts.charCodeAt(n - 1) - 48) & 0x20) !== 0) values++;
-  const out = new Uint32Array(values);
-  let p = 0;
-  let m = 0;
-  while (p < n) {
-    let x = 0;
-    let f = 1; // 32 ** (chars read so far)
-    let c: number;
-    do {
-      c = p < n ? counts.charCodeAt(p) - 48 : -48;
-      x += (c & 0x1f) * f;
-      f *= 32;
-      p++;
-    } while ((c & 0x20) !== 0);
-    if ((c & 0x10) !== 0) x -= f; // sign-extend
-    if (m > 2) x += out[m - 2]!;
-    out[m++] = toUint32(x);
-  }
-  return { size: [height, width], counts: out };
+  const m = decodeIntoScratch(counts);
+  const result = scratch.slice(0, m);
+  releaseScratch();
+  return { size: [height, width], counts: result };
 }
 
 /**
  * The sum of the runs and of the odd (set) runs of a compressed counts string, without
- * building the counts: checking an RLE against its size costs no allocation.
+ * building the counts: checking an RLE against its size allocates nothing.
  */
 export function rleStringSums(counts: RleString): { sum: number; area: number } {
-  let p = 0;
-  let m = 0;
-  let back2 = 0;
-  let back1 = 0;
+  const m = decodeIntoScratch(counts);
   let sum = 0;
   let area = 0;
+  for (let j = 0; j < m; j++) {
+    sum += scratch[j]!;
+    if (j % 2 === 1) area += scratch[j]!;
+  }
+  releaseScratch();
+  return { sum, area };
+}
+
+/**
+ * Decoded values, as long as the longest string decoded (a value takes at least one
+ * char); one grown past `KEPT_SCRATCH` by a huge mask is dropped after it.
+ */
+let scratch = new Uint32Array(1024);
+const KEPT_SCRATCH = 1 << 16;
+
+function releaseScratch(): void {
+  if (scratch.length > KEPT_SCRATCH) scratch = new Uint32Array(1024);
+}
+
+/**
+ * Decodes `counts` into `scratch` and returns how many values it holds. Each value is
+ * 5 bits per char, least significant first, while the char has the continuation bit
+ * 0x20; the last char's bit 0x10 is the sign; from the third value on, it is a delta to
+ * the value two places back. Up to six chars (30 bits) are read with integer operations,
+ * as most values are; longer ones go on in `valueTail`.
+ */
+function decodeIntoScratch(counts: RleString): number {
   const n = counts.length;
+  if (scratch.length < n) scratch = new Uint32Array(Math.max(n, 2 * scratch.length));
+  const out = scratch;
+  let p = 0;
+  let m = 0;
   while (p < n) {
     let x = 0;
-    let k = 0;
-    let more = true;
-    while (more) {
-      const c = p < n ? counts.charCodeAt(p) - 48 : -48;
-      x += (c & 0x1f) * 2 ** (5 * k);
-      more = (c & 0x20) !== 0;
+    let shift = 0;
+    let c: number;
+    do {
+      c = p < n ? counts.charCodeAt(p) - 48 : -48;
+      x |= (c & 0x1f) << shift;
+      shift += 5;
       p++;
-      k++;
-      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k);
-    }
-    if (m > 2) x += back2;
-    x = toUint32(x);
-    sum += x;
-    if (m % 2 === 1) area += x;
-    back2 = back1;
-    back1 = x;
-    m++;
+    } while ((c & 0x20) !== 0 && shift < 30);
+    if ((c & 0x20) !== 0) {
+      const tail = valueTail(counts, p, x);
+      x = tail.x;
+      p = tail.p;
+    } else if ((c & 0x10) !== 0) x -= 1 << shift;
+    if (m > 2) x += out[m - 2]!;
+    out[m++] = x >>> 0;
   }
-  return { sum, area };
+  return m;
+}
+
+/**
+ * A value longer than six chars, from char p on, its first 30 bits `x` read: in floats
+ * (exact below 2^53), as the decoder always did; rle.test.ts holds both paths to the
+ * transcription of pycocotools' C.
+ */
+function valueTail(counts: RleString, p: number, x: number): { x: number; p: number } {
+  const n = counts.length;
+  let f = 2 ** 30;
+  let c: number;
+  do {
+    c = p < n ? counts.charCodeAt(p) - 48 : -48;
+    x += (c & 0x1f) * f;
+    f *= 32;
+    p++;
+  } while ((c & 0x20) !== 0);
+  return { x: (c & 0x10) !== 0 ? x - f : x, p };
 }
 
 /** Encodes counts as pycocotools' compressed string [rleToString]. */

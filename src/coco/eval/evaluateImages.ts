@@ -129,7 +129,15 @@ export type ImageEvaluation = {
   readonly npig: Int32Array;
 };
 
-/** Yields the share of the cells done, every 1024 cells. */
+/**
+ * Yields the share of the cells done, every 1024 cells.
+ *
+ * A cell is matched once per distinct matching, not A × T times. The greedy matching
+ * depends only on the gts' order and flags and on which pairs are eligible (IoU ≥ the
+ * threshold, see `thresholdClasses`): thresholds between which no IoU lies match alike,
+ * and area ranges that ignore the same gts order them alike (their matches are the
+ * same; only the unmatched detections' verdicts differ, by their own area).
+ */
 export function* evaluateImages(
   cells: Cells,
   gt: GtTable,
@@ -143,24 +151,111 @@ export function* evaluateImages(
   const verdicts = new Uint8Array(A * T * slots);
   const npig = new Int32Array(cells.count * A);
   const s = matchScratch(cells);
+  const maxD = s.match.length;
+  const maxG = s.order.length;
+  /** Matches of each area range's pattern and threshold class: `[(a * T + t) * maxD + d]`. */
+  const matches = new Int32Array(A * T * maxD);
+  /** Each area range's ignore flags in file order, to find ranges that ignore alike. */
+  const ignoredBy = new Uint8Array(A * maxG);
+  const sameAs = new Int32Array(A);
+  const classOf = new Int32Array(T);
+  const bounds = thresholdBounds(iouThresholds);
   for (let c = 0; c < cells.count; c++) {
     const s0 = cells.slotStart[c]!;
     const D = cells.slotStart[c + 1]! - s0;
     const G = cells.gtStart[c + 1]! - cells.gtStart[c]!;
+    if (G > 0 && D > 0) thresholdClasses(cells, c, bounds, classOf);
     for (let a = 0; a < A; a++) {
       const range = areaRanges[a]!;
       npig[c * A + a] = orderGroundTruths(cells, gt, c, range, s);
-      for (let t = 0; t < T; t++) {
-        const out = (a * T + t) * slots + s0;
-        if (G > 0 && D > 0) matchCell(cells, c, iouThresholds[t]!, s);
-        for (let d = 0; d < D; d++) {
-          const area = dt.area[cells.slotDt[s0 + d]!]!;
-          const outside = area < range.min || area > range.max;
-          verdicts[out + d] = verdict(G > 0 ? s.match[d]! : -1, cells, c, s, gt, outside);
+      if (D === 0) continue;
+      if (G > 0) {
+        sameAs[a] = sameIgnored(cells, gt, c, range, ignoredBy, maxG, a);
+        if (sameAs[a] === a) {
+          for (let t = 0; t < T; t++) {
+            if (classOf[t] !== t) continue;
+            matchCell(cells, c, iouThresholds[t]!, s);
+            matches.set(s.match.subarray(0, D), (a * T + t) * maxD);
+          }
+        }
+      }
+      for (let d = 0; d < D; d++) {
+        const area = dt.area[cells.slotDt[s0 + d]!]!;
+        const outside = area < range.min || area > range.max;
+        let v = outside ? IGNORED : FP;
+        for (let t = 0; t < T; t++) {
+          // A threshold of the class before it has its verdict.
+          if (G > 0 && classOf[t] === t) {
+            const m = matches[(sameAs[a]! * T + t) * maxD + d]!;
+            v = verdict(m, cells, c, s, gt, outside);
+          }
+          verdicts[(a * T + t) * slots + s0 + d] = v;
         }
       }
     }
     if ((c & 1023) === 1023) yield (c + 1) / cells.count;
   }
   return { verdicts, npig };
+}
+
+/**
+ * What `matchCell` compares IoUs with at each threshold: `min(t, 1 - 1e-10)`; all NaN
+ * (no two thresholds share a class) unless the thresholds ascend, as COCO's do.
+ */
+function thresholdBounds(iouThresholds: Float64Array): Float64Array {
+  const ascending = iouThresholds.every((t, i) => i === 0 || t > iouThresholds[i - 1]!);
+  return iouThresholds.map((t) => (ascending ? Math.min(t, 1 - 1e-10) : NaN));
+}
+
+/**
+ * `classOf[t]`: the first threshold whose eligible pairs (`!(iou < bound)`, so a NaN is
+ * eligible at every threshold, as in `matchCell`) are those of threshold t. The sets
+ * shrink as thresholds rise, so t starts a class of its own exactly when some IoU lies
+ * in `[bound[t - 1], bound[t])`.
+ */
+function thresholdClasses(cells: Cells, c: number, bounds: Float64Array, classOf: Int32Array) {
+  const T = bounds.length;
+  classOf.fill(0);
+  const lo = bounds[0]!;
+  const hi = bounds[T - 1]!;
+  if (Number.isNaN(lo)) {
+    for (let t = 0; t < T; t++) classOf[t] = t;
+    return;
+  }
+  const from = cells.iouStart[c]!;
+  const to = cells.iouStart[c + 1]!;
+  for (let j = from; j < to; j++) {
+    const iou = cells.ious[j]!;
+    if (iou < lo || !(iou < hi)) continue;
+    let t = 1;
+    while (!(iou < bounds[t]!)) t++;
+    classOf[t] = 1;
+  }
+  for (let t = 1; t < T; t++) classOf[t] = classOf[t] === 1 ? t : classOf[t - 1]!;
+}
+
+/**
+ * The first area range (≤ a) that ignores the same gts of cell c as range `range` (a),
+ * after recording a's flags in `ignoredBy[a * stride ..]`.
+ */
+function sameIgnored(
+  cells: Cells,
+  gt: GtTable,
+  c: number,
+  range: AreaRange,
+  ignoredBy: Uint8Array,
+  stride: number,
+  a: number,
+): number {
+  const g0 = cells.gtStart[c]!;
+  const G = cells.gtStart[c + 1]! - g0;
+  const own = a * stride;
+  for (let g = 0; g < G; g++)
+    ignoredBy[own + g] = ignoredIn(gt, cells.gtList[g0 + g]!, range) ? 1 : 0;
+  for (let b = 0; b < a; b++) {
+    let g = 0;
+    while (g < G && ignoredBy[b * stride + g] === ignoredBy[own + g]) g++;
+    if (g === G) return b;
+  }
+  return a;
 }
