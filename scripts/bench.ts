@@ -100,14 +100,19 @@ async function bigOnlyMain(): Promise<void> {
   const files = twoGbOnly ? null : bigFiles();
   const twoGb = twoGbJson();
   const stop = await serve();
-  const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
   const rows: Row[] = [];
   try {
-    if (files !== null) rows.push(...(await bigSuite(browser, URL, files.train, files.huge)));
-    rows.push(...(await hugeJsonRows(browser, URL, twoGb)));
+    if (files !== null) {
+      const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+      try {
+        rows.push(...(await bigSuite(browser, URL, files.train, files.huge)));
+      } finally {
+        await browser.close();
+      }
+    }
+    rows.push(...(await hugeJsonRows(URL, twoGb)));
   } finally {
     printTable('Big files (headless Chromium, built app)', rows);
-    await browser.close();
     stop();
   }
 }
@@ -174,7 +179,7 @@ async function main() {
     if (!quick) {
       const { train, huge } = bigFiles();
       rows.push(...(await bigSuite(browser, URL, train, huge)));
-      rows.push(...(await hugeJsonRows(browser, URL, twoGbJson())));
+      rows.push(...(await hugeJsonRows(URL, twoGbJson())));
     }
   } finally {
     printTable('The page (headless Chromium, built app)', rows);
