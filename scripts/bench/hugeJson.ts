@@ -95,12 +95,19 @@ async function openUntilDone(page: Page, path: string, watch: Watch): Promise<Ou
   }
 }
 
-/** Opens the 2 GB json in a fresh browser and page, and returns its rows. */
-export async function hugeJsonRows(url: string, path: string): Promise<Row[]> {
+/**
+ * Opens the 2 GB json in a fresh browser and page, and returns its rows. `browserArgs`:
+ * flags for that browser (none: as users have it).
+ */
+export async function hugeJsonRows(
+  url: string,
+  path: string,
+  browserArgs: string[] = [],
+): Promise<Row[]> {
   const size = statSync(path).size;
   // Measure the app, not the disk: the file is read once so it sits in the page cache.
   execFileSync('cat', [path], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const browser = await launchChromium();
+  const browser = await launchChromium(browserArgs);
   const page = await newBenchPage(browser, url);
   const heaps = await watchWorkerHeaps(page);
   const baseline = chromiumRss();
