@@ -9,6 +9,9 @@
  *   npm run bench -- --open-switch  only open as users meet it (fresh page, warm) and the
  *                                 image switch (val2017-scale and dense images)
  *   npm run bench -- --pixels     only the mask editing rows (brush, conversions)
+ *   npm run bench -- --big        only the big files (1 GB zip, train2017-scale, 616 MB and
+ *                                 2 GB json: generates what is missing, ~4 min for the 2 GB)
+ *   npm run bench -- --2gb        only the 2 GB json with 5 M annotations
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
 import { firstOpenSuite } from './bench/firstOpen';
 import { hostileSuite } from './bench/hostile';
+import { HUGE_JSON_ARGS, hugeJsonRows } from './bench/hugeJson';
 import { maskConvertRows } from './bench/maskConvert';
 import { printTable, type Row } from './bench/stats';
 import { bigSuite, editSuite, enduranceSuite, openSuite, viewSuite } from './bench/suites';
@@ -28,6 +32,8 @@ const quick = process.argv.includes('--quick');
 const hostileOnly = process.argv.includes('--hostile');
 const openSwitchOnly = process.argv.includes('--open-switch');
 const pixelsOnly = process.argv.includes('--pixels');
+const bigOnly = process.argv.includes('--big');
+const twoGbOnly = process.argv.includes('--2gb');
 /** BENCH_PORT: another port, for a second checkout benchmarking beside this one. */
 const PORT = Number(process.env.BENCH_PORT ?? 4319);
 const URL = `http://127.0.0.1:${PORT}/`;
@@ -69,7 +75,50 @@ async function serve(): Promise<() => void> {
   };
 }
 
+/** The 2 GB json with 5 M annotations (issue 18). */
+const twoGbJson = () => generate(join(CACHE, 'json-2gb-5m.json'), HUGE_JSON_ARGS);
+
+/** The big generated files: train2017-scale, and a json too long for one string. */
+function bigFiles(): { train: string; huge: string } {
+  const train = generate(join(CACHE, 'train2017.json'), ['--scale', 'train2017', '--seed', '2']);
+  // 1,170,000 annotations, 616 MB: more than JSON.parse can take as one string.
+  const huge = generate(join(CACHE, 'huge.json'), [
+    '--scale',
+    'train2017',
+    '--images',
+    '160000',
+    '--annotations',
+    '1170000',
+    '--seed',
+    '3',
+  ]);
+  return { train, huge };
+}
+
+/** Only the big files' rows (`--big`), or only the 2 GB json's (`--2gb`). */
+async function bigOnlyMain(): Promise<void> {
+  const files = twoGbOnly ? null : bigFiles();
+  const twoGb = twoGbJson();
+  const stop = await serve();
+  const rows: Row[] = [];
+  try {
+    if (files !== null) {
+      const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
+      try {
+        rows.push(...(await bigSuite(browser, URL, files.train, files.huge)));
+      } finally {
+        await browser.close();
+      }
+    }
+    rows.push(...(await hugeJsonRows(URL, twoGb)));
+  } finally {
+    printTable('Big files (headless Chromium, built app)', rows);
+    stop();
+  }
+}
+
 async function main() {
+  if (bigOnly || twoGbOnly) return bigOnlyMain();
   if (hostileOnly) {
     const stop = await serve();
     const browser = await launchChromium(['--js-flags=--max-old-space-size=8192']);
@@ -128,24 +177,9 @@ async function main() {
     rows.push(...(await enduranceSuite(browser, URL, val, quick ? 10 : 50)));
     rows.push(...(await hostileSuite(browser, URL)));
     if (!quick) {
-      const train = generate(join(CACHE, 'train2017.json'), [
-        '--scale',
-        'train2017',
-        '--seed',
-        '2',
-      ]);
-      // 1,170,000 annotations, 616 MB: more than JSON.parse can take as one string.
-      const huge = generate(join(CACHE, 'huge.json'), [
-        '--scale',
-        'train2017',
-        '--images',
-        '160000',
-        '--annotations',
-        '1170000',
-        '--seed',
-        '3',
-      ]);
+      const { train, huge } = bigFiles();
       rows.push(...(await bigSuite(browser, URL, train, huge)));
+      rows.push(...(await hugeJsonRows(URL, twoGbJson())));
     }
   } finally {
     printTable('The page (headless Chromium, built app)', rows);

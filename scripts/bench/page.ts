@@ -18,15 +18,35 @@ export type OpenFigures = {
 };
 
 /**
- * Resident memory of every Chromium process, in bytes, read from /proc (cheap enough to
- * poll every 100 ms without stealing a core from the browser being measured).
+ * Resident memory of the Chromium processes this benchmark started (those under this Node
+ * process: other checkouts' browsers on the same machine do not count), in bytes, read from
+ * /proc (cheap enough to poll every 100 ms without stealing a core from the browser).
  */
 export function chromiumRss(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
+  const parent = new Map<number, number>();
+  const chromium: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chromium')) continue;
+      // "pid (comm) state ppid …": the name may hold spaces, so fields count from its ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const pid = Number(entry);
+      parent.set(pid, Number(stat.slice(close + 2).split(' ')[1]));
+      if (stat.slice(stat.indexOf('(') + 1, close).startsWith('chromium')) chromium.push(pid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++)
+      if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const pid of chromium) {
+    if (!ours(pid)) continue;
+    try {
       const resident = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
       total += resident * 4096;
     } catch {

@@ -57,10 +57,22 @@ export const TRAIN2017: Scale = {
   medianVertices: 21,
 };
 
-/** What `generateImageAnnotations` needs: the image entries and their annotation counts. */
+/**
+ * Each image's id and size, by index: what its annotations need. The entries themselves
+ * are made again as they are written (`plannedImages`), so a dataset of a million images
+ * is never a million objects in memory.
+ */
+export type PlannedImages = {
+  count: number;
+  ids: Float64Array;
+  widths: Int32Array;
+  heights: Int32Array;
+};
+
+/** What `generateImageAnnotations` needs: the images and their annotation counts. */
 export type DatasetPlan = {
   options: Required<GenOptions>;
-  images: GenImage[];
+  images: PlannedImages;
   counts: Int32Array;
   /** The id of the first non-crowd annotation. */
   firstId: number;
@@ -76,9 +88,31 @@ export function planDataset(options: GenOptions): DatasetPlan {
     ...options,
   };
   const rand = seeded(full.seed);
-  const images = imageEntries(rand, full.images, full.subset, full.extension);
-  const counts = annotationCounts(rand, full.images, full.annotations);
+  const n = full.images;
+  const images = {
+    count: n,
+    ids: new Float64Array(n),
+    widths: new Int32Array(n),
+    heights: new Int32Array(n),
+  };
+  let i = 0;
+  for (const image of imageEntries(rand, n, full.subset, full.extension)) {
+    images.ids[i] = image.id;
+    images.widths[i] = image.width;
+    images.heights[i] = image.height;
+    i++;
+  }
+  const counts = annotationCounts(rand, n, full.annotations);
   return { options: full, images, counts, firstId: rand.int(1, 2000) };
+}
+
+/**
+ * The plan's image entries in order, made again from its seed: the images are the first
+ * thing `planDataset` draws from that stream, so they come out the same.
+ */
+export function* plannedImages(plan: DatasetPlan): Generator<GenImage> {
+  const { seed, subset, extension } = plan.options;
+  yield* imageEntries(seeded(seed), plan.images.count, subset, extension);
 }
 
 export function cocoCategories(keypoints: boolean): GenCategory[] {
@@ -116,8 +150,9 @@ export function generateImageAnnotations(
   firstId: number,
 ): ImageAnnotations {
   const { options } = plan;
-  const image = plan.images[index]!;
-  const { width, height } = image;
+  const imageId = plan.images.ids[index]!;
+  const width = plan.images.widths[index]!;
+  const height = plan.images.heights[index]!;
   const rand = seeded(subSeed(options.seed, index));
   const poseRand = seeded(subSeed(options.seed ^ 0x6b657970, index));
   const annotations: GenAnnotation[] = [];
@@ -147,13 +182,13 @@ export function generateImageAnnotations(
         size: [height, width],
       };
       bbox = rleToBbox(rle);
-      annotationId = 900_100_000_000 + crowds * 100_000_000 + image.id;
+      annotationId = 900_100_000_000 + crowds * 100_000_000 + imageId;
       crowds++;
     } else {
       id += rand.int(1, 3);
       annotationId = id;
     }
-    const common = { image_id: image.id, bbox, category_id: categoryId, id: annotationId };
+    const common = { image_id: imageId, bbox, category_id: categoryId, id: annotationId };
     if (options.keypoints && categoryId === PERSON_ID) {
       const { keypoints, num_keypoints } = personKeypoints(poseRand, bbox, area, iscrowd === 1);
       annotations.push({ segmentation, num_keypoints, area, iscrowd, keypoints, ...common });
@@ -173,7 +208,7 @@ export function* generateAnnotations(
   plan: DatasetPlan,
 ): Generator<[index: number, result: ImageAnnotations]> {
   let id = plan.firstId;
-  for (let i = 0; i < plan.images.length; i++) {
+  for (let i = 0; i < plan.images.count; i++) {
     const result = generateImageAnnotations(plan, i, id);
     id = result.nextId;
     yield [i, result];
@@ -191,7 +226,7 @@ export function generateCoco(options: GenOptions): CocoLike {
   return {
     info: cocoInfo(plan.options.seed),
     licenses: [...COCO_LICENSES],
-    images: plan.images,
+    images: [...plannedImages(plan)],
     annotations: annotations.concat(crowd),
     categories: cocoCategories(plan.options.keypoints),
   };
@@ -199,7 +234,8 @@ export function generateCoco(options: GenOptions): CocoLike {
 
 /**
  * The same dataset as `generateCoco`, as the text of its json file in chunks of about
- * `chunkChars` characters, so a train2017-scale file (~450 MB) never is one string.
+ * `chunkChars` characters, so a train2017-scale file (~450 MB) never is one string, and
+ * memory does not grow with the dataset (a 2 GB file is written in a few hundred MB).
  * `JSON.stringify(generateCoco(o))` equals the concatenated chunks.
  */
 export function* cocoJsonChunks(
@@ -221,19 +257,32 @@ export function* cocoJsonChunks(
   yield* add(
     `{"info":${JSON.stringify(cocoInfo(options.seed))},"licenses":${JSON.stringify(COCO_LICENSES)},"images":[`,
   );
-  for (let i = 0; i < plan.images.length; i++) {
-    yield* add((i > 0 ? ',' : '') + JSON.stringify(plan.images[i]));
+  let first = true;
+  for (const image of plannedImages(plan)) {
+    yield* add((first ? '' : ',') + JSON.stringify(image));
+    first = false;
   }
   yield* add('],"annotations":[');
   let written = 0;
-  const crowd: string[] = [];
-  for (const [, result] of generateAnnotations(plan)) {
+  // Crowd annotations come after all the others: the images that have some are noted, with
+  // the id their annotations start from, and made again at the end (their text is not kept).
+  const withCrowd: number[] = [];
+  let id = plan.firstId;
+  for (let i = 0; i < plan.images.count; i++) {
+    const result = generateImageAnnotations(plan, i, id);
     for (const a of result.annotations) {
-      if (a.iscrowd === 1) crowd.push(JSON.stringify(a));
-      else yield* add((written++ > 0 ? ',' : '') + JSON.stringify(a));
+      if (a.iscrowd === 1) continue;
+      yield* add((written++ > 0 ? ',' : '') + JSON.stringify(a));
+    }
+    if (result.annotations.some((a) => a.iscrowd === 1)) withCrowd.push(i, id);
+    id = result.nextId;
+  }
+  for (let k = 0; k < withCrowd.length; k += 2) {
+    const again = generateImageAnnotations(plan, withCrowd[k]!, withCrowd[k + 1]!);
+    for (const a of again.annotations) {
+      if (a.iscrowd === 1) yield* add((written++ > 0 ? ',' : '') + JSON.stringify(a));
     }
   }
-  for (const text of crowd) yield* add((written++ > 0 ? ',' : '') + text);
   yield* add(`],"categories":${JSON.stringify(cocoCategories(options.keypoints))}}`);
   if (size > 0) yield parts.join('');
   return { annotations: written };

@@ -80,21 +80,20 @@ function flickrUrl(rand: Random): string {
 
 /**
  * `count` image entries with increasing, sparse ids (COCO's run up to ~581,929 for
- * train2017's 118,287 images). `subset` names the folder in `coco_url`.
+ * train2017's 118,287 images), one at a time. `subset` names the folder in `coco_url`.
  */
-export function imageEntries(
+export function* imageEntries(
   rand: Random,
   count: number,
   subset: string,
   extension: 'jpg' | 'png',
-): GenImage[] {
-  const images: GenImage[] = [];
+): Generator<GenImage> {
   let id = 0;
   for (let i = 0; i < count; i++) {
     id += rand.int(1, 8);
     const [width, height] = imageSize(rand);
     const fileName = `${pad(id, 12)}.${extension}`;
-    images.push({
+    yield {
       license: rand.weighted(LICENSE_WEIGHTS) + 1,
       file_name: fileName,
       coco_url: `http://images.cocodataset.org/${subset}/${fileName}`,
@@ -103,9 +102,8 @@ export function imageEntries(
       date_captured: captureDate(rand),
       flickr_url: flickrUrl(rand),
       id,
-    });
+    };
   }
-  return images;
 }
 
 /**

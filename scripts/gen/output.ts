@@ -9,7 +9,7 @@
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { cocoJsonChunks, generateAnnotations, type DatasetPlan } from './dataset';
+import { cocoJsonChunks, generateAnnotations, plannedImages, type DatasetPlan } from './dataset';
 import { drawPicture } from './png';
 
 export type OutputFormat = 'json' | 'zip';
@@ -32,8 +32,11 @@ function finished(stream: WriteStream): Promise<void> {
 
 /** Each image's picture as `[file name, PNG bytes]`, in image order. */
 function* pictures(plan: DatasetPlan): Generator<[name: string, png: Uint8Array]> {
-  for (const [index, { annotations, masks }] of generateAnnotations(plan)) {
-    const image = plan.images[index]!;
+  const entries = plannedImages(plan);
+  for (const [, { annotations, masks }] of generateAnnotations(plan)) {
+    const next = entries.next();
+    if (next.done === true) return;
+    const image = next.value;
     const painted = masks.map((rle, k) => ({
       rle,
       categoryId: annotations[k]!.category_id,

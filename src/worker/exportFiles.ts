@@ -60,19 +60,27 @@ function breathe(cancelled: () => boolean): Promise<void> {
  * only the records that changed rewritten (coco/faithful). Written anew from the records
  * when there is no file to copy from (one cocoscope made), when the user asked for a new
  * layout (indented), or when the bytes are not what was opened (a UTF-16 file).
+ * `checkSpace`: whether to ask for the browser's storage first, once it is known that
+ * something is written (a zip's export asked for the whole zip already).
  */
 async function writeJson(
   source: SourceDataset,
   settings: ExportSettings,
   name: string,
   cancelled: () => boolean,
+  checkSpace: boolean,
 ): Promise<Blob> {
   const options = planExport(source.dataset, settings, (a) => isEdited(source, a));
   const file = source.file;
-  if (file !== null && settings.indent === 0) {
-    const plan = planSplice(source.original, source.dataset, options, source.exactIntegers);
-    // Nothing to change: the export is the file itself, no copy made.
-    if (changesNothing(plan)) return (await file.blob()).slice(0, file.size, 'application/json');
+  const plan =
+    file !== null && settings.indent === 0
+      ? planSplice(source.original, source.dataset, options, source.exactIntegers)
+      : null;
+  // Nothing to change: the export is the file itself, no copy made, no storage needed.
+  if (file !== null && plan !== null && changesNothing(plan))
+    return (await file.blob()).slice(0, file.size, 'application/json');
+  if (checkSpace) await ensureSpace(file?.size ?? 0, 'the export');
+  if (file !== null && plan !== null) {
     const sink = await openSink(name);
     try {
       await splice(file, plan, sink, cancelled);
@@ -160,15 +168,11 @@ export async function exportJson(
   progress: ExportProgress,
   cancelled: () => boolean,
 ): Promise<ExportedFile[]> {
-  await ensureSpace(
-    subset.sources.reduce((n, s) => n + (s.file?.size ?? 0), 0),
-    'the export',
-  );
   const out: ExportedFile[] = [];
   for (const source of subset.sources) {
     const name = jsonName(source, subset.name);
     progress('writing', name, out.length, subset.sources.length);
-    out.push({ name, blob: await writeJson(source, settings, name, cancelled) });
+    out.push({ name, blob: await writeJson(source, settings, name, cancelled, true) });
   }
   return out;
 }
@@ -222,7 +226,7 @@ export async function exportZip(
       progress('writing', name, 0, 1);
       // Written whole first (to disk): a faithful export that finds the file changed
       // starts again from the records, which a zip entry already begun could not.
-      const json = await writeJson(source, settings, name.replace('/', '-'), cancelled);
+      const json = await writeJson(source, settings, name.replace('/', '-'), cancelled, false);
       const entry = new ZipDeflate(name, { level: 6 });
       zip.add(entry);
       for (let at = 0; at < json.size; at += SLICE_BYTES) {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPatch, DEFAULT_EXPORT, planSetFields } from '../coco';
 import { exportJson } from './exportFiles';
 import { openFiles } from './openFiles';
@@ -78,5 +78,55 @@ describe('Export JSON of an edited file', () => {
     expect(out).not.toBe(text);
     // 20,000 records (1.5 MB) in at most a handful of writes.
     expect(writes.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('Export JSON under a quota smaller than the file', () => {
+  const estimate = vi.fn(async () => ({ quota: 10_000, usage: 0 }));
+  afterEach(() => vi.unstubAllGlobals());
+
+  async function opened() {
+    vi.stubGlobal('navigator', { storage: { estimate } });
+    const text = dataset(2_000);
+    const { subsets } = await openFiles(
+      [{ path: 'instances_default.json', file: new Blob([text]) }],
+      () => {},
+    );
+    return { text, subset: subsets[0]! };
+  }
+
+  it('unedited: the file itself, nothing written and no storage asked for', async () => {
+    const { text, subset } = await opened();
+    expect(text.length).toBeGreaterThan(10 * 10_000);
+    writes.length = 0;
+    estimate.mockClear();
+    const [file] = await exportJson(
+      subset,
+      DEFAULT_EXPORT,
+      () => {},
+      () => false,
+    );
+    expect(await file!.blob.text()).toBe(text);
+    expect(writes).toEqual([]);
+    expect(estimate).not.toHaveBeenCalled();
+  });
+
+  it('edited: refused before anything is written, the storage left named', async () => {
+    const { subset } = await opened();
+    const source = subset.sources[0]!;
+    source.dataset = applyPatch(
+      source.dataset,
+      planSetFields(source.dataset, [7], { category_id: 2 }),
+    );
+    writes.length = 0;
+    await expect(
+      exportJson(
+        subset,
+        DEFAULT_EXPORT,
+        () => {},
+        () => false,
+      ),
+    ).rejects.toThrow(/needs about .* of the browser's storage, but only 10 kB is left/);
+    expect(writes).toEqual([]);
   });
 });
