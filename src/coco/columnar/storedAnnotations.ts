@@ -63,17 +63,64 @@ export class AnnotationRows {
   }
 }
 
+/** Full records read back lately, kept for the next asks (a record's fields are read together). */
+const RECENT = 4096;
+
 export class StoredAnnotations implements AnnotationTable {
+  private readonly recent: Map<number, AnnotationRecord>;
+
   constructor(
     readonly rows: AnnotationRows,
     readonly bytes: FileBytes,
     /** `[start, end)` in `bytes` of every element of the file's list, by position. */
     readonly spans: Float64Array,
     private readonly recordOf: RecordOf,
-  ) {}
+    /**
+     * After edits: what is at each position, a row of the file (≥ 0) or `added[-slot - 1]`
+     * (a record an edit made). null: the file's rows, in order.
+     */
+    private readonly slots: Int32Array | null = null,
+    readonly added: readonly AnnotationRecord[] = [],
+    recent?: Map<number, AnnotationRecord>,
+  ) {
+    this.recent = recent ?? new Map();
+  }
 
   get length(): number {
-    return this.rows.count;
+    return this.slots?.length ?? this.rows.count;
+  }
+
+  /** The slots as a list to edit (see `slots`). */
+  slotList(): number[] {
+    if (this.slots !== null) return Array.from(this.slots);
+    const out = new Array<number>(this.rows.count);
+    for (let i = 0; i < out.length; i++) out[i] = i;
+    return out;
+  }
+
+  /** The same file's rows after an edit: `slots` over its rows and `added`. */
+  withSlots(slots: Int32Array, added: readonly AnnotationRecord[]): StoredAnnotations {
+    return new StoredAnnotations(
+      this.rows,
+      this.bytes,
+      this.spans,
+      this.recordOf,
+      slots,
+      added,
+      this.recent,
+    );
+  }
+
+  /** The record in `slot`, with `added` the edited records it may name. */
+  recordOfSlot(
+    slot: number,
+    added: readonly AnnotationRecord[] = this.added,
+  ): AnnotationRecord | undefined {
+    return slot >= 0
+      ? slot < this.rows.count
+        ? new StoredRecord(this, slot)
+        : undefined
+      : added[-slot - 1];
   }
 
   /** How many elements the file's list has (records and unusable entries). */
@@ -82,11 +129,12 @@ export class StoredAnnotations implements AnnotationTable {
   }
 
   at(index: number): AnnotationRecord | undefined {
-    return index >= 0 && index < this.rows.count ? new StoredRecord(this, index) : undefined;
+    if (index < 0 || index >= this.length) return undefined;
+    return this.recordOfSlot(this.slots === null ? index : this.slots[index]!);
   }
 
   *[Symbol.iterator](): Iterator<AnnotationRecord> {
-    for (let row = 0; row < this.rows.count; row++) yield new StoredRecord(this, row);
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
 
   /** Element `sourceIndex` of the file's list, parsed anew from its bytes. */
@@ -96,20 +144,23 @@ export class StoredAnnotations implements AnnotationTable {
     );
   }
 
-  /** The full record of `row`, read back from the file. */
+  /** The full record of `row`, read back from the file (or kept from a recent read). */
   read(row: number): AnnotationRecord {
+    const kept = this.recent.get(row);
+    if (kept !== undefined) return kept;
     const at = this.rows.sourceIndex[row]!;
-    return this.recordOf(this.element(at) as object, at);
+    const record = this.recordOf(this.element(at) as object, at);
+    if (this.recent.size >= RECENT) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(row, record);
+    return record;
   }
 }
 
 /**
  * A record of a stored table: the columns answer at once; the rest is read back from the
- * file on first use (and kept while the record object lives).
+ * file when asked for (see `read`).
  */
 class StoredRecord implements AnnotationRecord {
-  private full: AnnotationRecord | null = null;
-
   constructor(
     readonly table: StoredAnnotations,
     readonly row: number,
@@ -160,7 +211,7 @@ class StoredRecord implements AnnotationRecord {
   }
 
   private load(): AnnotationRecord {
-    return (this.full ??= this.table.read(this.row));
+    return this.table.read(this.row);
   }
 }
 

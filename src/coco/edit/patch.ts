@@ -7,6 +7,7 @@
  * at the moment the op applies; ops apply in order, and an inverse applies in reverse.
  */
 import { annotationArray } from '../annotationTable';
+import { StoredAnnotations } from '../columnar/storedAnnotations';
 import type { AnnotationRecord, CategoryRecord, Dataset } from '../model';
 import { ParseContext } from '../parse/context';
 import { buildIndex, indexById } from '../parse/buildIndex';
@@ -57,7 +58,11 @@ export class PatchConflict extends Error {}
  * changed id, image or category).
  */
 export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
-  let annotations: AnnotationRecord[] | null = null;
+  const stored = dataset.annotations instanceof StoredAnnotations ? dataset.annotations : null;
+  // A stored table's positions are edited as slot numbers (see StoredAnnotations.slots):
+  // 860k records are never made to change one.
+  let annotations: AnnotationRecord[] | number[] | null = null;
+  let added: AnnotationRecord[] = [];
   let categories: CategoryRecord[] | null = null;
   let lookup: Lookup | null = null;
   let reindex = false;
@@ -67,25 +72,44 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
     // a category's 100k annotations must not splice a big array 100k times.
     const run = runOf(patch, i);
     if (op.collection === 'annotations') {
-      annotations ??= annotationArray(dataset.annotations);
       lookup ??= lookupOf(dataset, categories ?? dataset.categories);
       const current = lookup;
       const derive = (file: object, at: number) =>
         annotationRecord(dataset.kind, current, file, at);
-      if (run > 1) annotations = applyRun(annotations, patch.slice(i, i + run), derive);
-      else reindex = applyOp(annotations, op, derive) || reindex;
+      if (stored !== null) {
+        let slots: number[] = (annotations as number[] | null) ?? stored.slotList();
+        added = added.length > 0 ? added : [...stored.added];
+        const entries = slotEntries(stored, added, derive);
+        if (run > 1) slots = applyRun(slots, patch.slice(i, i + run), entries);
+        else reindex = applyOp(slots, op, entries) || reindex;
+        annotations = slots;
+      } else {
+        let records: AnnotationRecord[] =
+          (annotations as AnnotationRecord[] | null) ?? annotationArray(dataset.annotations);
+        const entries = recordEntries(derive);
+        if (run > 1) records = applyRun(records, patch.slice(i, i + run), entries);
+        else reindex = applyOp(records, op, entries) || reindex;
+        annotations = records;
+      }
     } else {
       categories ??= dataset.categories.slice();
       lookup = null; // categories changed: annotations are checked against the new ones
-      if (run > 1) categories = applyRun(categories, patch.slice(i, i + run), categoryRecord);
-      else reindex = applyOp(categories, op, categoryRecord) || reindex;
+      const entries = recordEntries(categoryRecord);
+      if (run > 1) categories = applyRun(categories, patch.slice(i, i + run), entries);
+      else reindex = applyOp(categories, op, entries) || reindex;
     }
     if (run > 1) reindex = true;
     i += run;
   }
+  const table =
+    annotations === null
+      ? dataset.annotations
+      : stored !== null
+        ? stored.withSlots(Int32Array.from(annotations as number[]), added)
+        : (annotations as AnnotationRecord[]);
   const next: Dataset = {
     ...dataset,
-    annotations: annotations ?? dataset.annotations,
+    annotations: table,
     categories: categories ?? dataset.categories,
   };
   if (!reindex) return next;
@@ -122,25 +146,51 @@ function runOf(patch: Patch, i: number): number {
   return n;
 }
 
+/** How patch ops see the entries of a list: records, or a stored table's slot numbers. */
+type Entries<E> = {
+  /** The entry's record; undefined past the list's end. */
+  record(entry: E | undefined): { file: object; id: unknown; sourceIndex?: number } | undefined;
+  /** A new entry for a file object (`sourceIndex` -1 for an inserted one). */
+  derive(file: object, sourceIndex: number): E;
+};
+
+function recordEntries<R extends { file: object; id: unknown }>(
+  derive: (file: object, sourceIndex: number) => R,
+): Entries<R> {
+  return { record: (r) => r, derive };
+}
+
+/** Slots of a stored table: a row of its file, or an edited record kept in `added`. */
+function slotEntries(
+  table: StoredAnnotations,
+  added: AnnotationRecord[],
+  derive: (file: object, sourceIndex: number) => AnnotationRecord,
+): Entries<number> {
+  return {
+    record: (slot) => (slot === undefined ? undefined : table.recordOfSlot(slot, added)),
+    derive: (file, sourceIndex) => {
+      added.push(derive(file, sourceIndex));
+      return -added.length;
+    },
+  };
+}
+
 /**
  * A run of removes (positions falling: each refers to the list before the run) or of
  * inserts (positions rising: each is its place in the list after the run), in one pass.
  */
-function applyRun<R extends { file: object }>(
-  list: R[],
-  run: PatchOp[],
-  derive: (file: object, sourceIndex: number) => R,
-): R[] {
+function applyRun<E>(list: E[], run: PatchOp[], entries: Entries<E>): E[] {
+  const derive = entries.derive;
   if (run[0]!.op === 'remove') {
     const gone = new Set<number>();
     for (const op of run) {
-      if (op.op !== 'remove' || !jsonEqual(list[op.at]?.file, op.value))
+      if (op.op !== 'remove' || !jsonEqual(entries.record(list[op.at])?.file, op.value))
         throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
       gone.add(op.at);
     }
     return list.filter((_, i) => !gone.has(i));
   }
-  const out: R[] = [];
+  const out: E[] = [];
   let from = 0;
   for (const op of run) {
     if (op.op !== 'insert') throw new PatchConflict('mixed run');
@@ -155,27 +205,23 @@ function applyRun<R extends { file: object }>(
 }
 
 /** Applies one op to `list`; says whether the index needs rebuilding. */
-function applyOp<R extends { file: object; id: unknown }>(
-  list: R[],
-  op: PatchOp,
-  derive: (file: object, sourceIndex: number) => R,
-): boolean {
+function applyOp<E>(list: E[], op: PatchOp, entries: Entries<E>): boolean {
   switch (op.op) {
     case 'replace': {
-      const current = list[op.at];
+      const current = entries.record(list[op.at]);
       if (current === undefined || !jsonEqual(current.file, op.before))
         throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
-      const record = derive(op.after, sourceIndexOf(current));
-      list[op.at] = record;
-      return !sameKeys(current, record);
+      const entry = entries.derive(op.after, sourceIndexOf(current));
+      list[op.at] = entry;
+      return !sameKeys(current, entries.record(entry)!);
     }
     case 'insert':
       if (op.at > list.length)
         throw new PatchConflict(`cannot insert at ${op.collection}[${op.at}]`);
-      list.splice(op.at, 0, derive(op.value, -1));
+      list.splice(op.at, 0, entries.derive(op.value, -1));
       return true;
     case 'remove': {
-      const current = list[op.at];
+      const current = entries.record(list[op.at]);
       if (current === undefined || !jsonEqual(current.file, op.value))
         throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
       list.splice(op.at, 1);
