@@ -165,7 +165,7 @@ export async function parseFile(
  * smaller ones are parsed whole, whose JSON errors V8 describes best. The unit tests also
  * run the engine's with every file stored (vite.config.ts, project "stored").
  */
-const STORED_FROM_BYTES = Number(import.meta.env.VITE_STORED_FROM_BYTES ?? 64 << 20);
+const STORED_FROM_BYTES = Number(import.meta.env?.VITE_STORED_FROM_BYTES ?? 64 << 20);
 
 /**
  * Files of one subset name are shown together when their tasks differ (instances +

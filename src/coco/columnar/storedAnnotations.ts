@@ -90,10 +90,10 @@ export class StoredAnnotations implements AnnotationTable {
     return this.slots?.length ?? this.rows.count;
   }
 
-  /** The slots as a list to edit (see `slots`). */
-  slotList(): number[] {
-    if (this.slots !== null) return Array.from(this.slots);
-    const out = new Array<number>(this.rows.count);
+  /** A copy of the slots, to edit (see `slots`). */
+  slotArray(): Int32Array {
+    if (this.slots !== null) return this.slots.slice();
+    const out = new Int32Array(this.rows.count);
     for (let i = 0; i < out.length; i++) out[i] = i;
     return out;
   }

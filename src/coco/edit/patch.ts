@@ -61,7 +61,7 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
   const stored = dataset.annotations instanceof StoredAnnotations ? dataset.annotations : null;
   // A stored table's positions are edited as slot numbers (see StoredAnnotations.slots):
   // 860k records are never made to change one.
-  let annotations: AnnotationRecord[] | number[] | null = null;
+  let annotations: AnnotationRecord[] | number[] | Int32Array | null = null;
   let added: AnnotationRecord[] = [];
   let categories: CategoryRecord[] | null = null;
   let lookup: Lookup | null = null;
@@ -77,11 +77,18 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
       const derive = (file: object, at: number) =>
         annotationRecord(dataset.kind, current, file, at);
       if (stored !== null) {
-        let slots: number[] = (annotations as number[] | null) ?? stored.slotList();
         added = added.length > 0 ? added : [...stored.added];
         const entries = slotEntries(stored, added, derive);
-        if (run > 1) slots = applyRun(slots, patch.slice(i, i + run), entries);
-        else reindex = applyOp(slots, op, entries) || reindex;
+        let slots: number[] | Int32Array =
+          (annotations as number[] | Int32Array | null) ?? stored.slotArray();
+        if (op.op === 'replace' && run === 1) {
+          // Most edits replace records: the slots stay a typed array (a copy, no list of 860k).
+          reindex = applyReplace(slots, op, entries) || reindex;
+        } else {
+          if (slots instanceof Int32Array) slots = Array.from(slots);
+          if (run > 1) slots = applyRun(slots, patch.slice(i, i + run), entries);
+          else reindex = applyOp(slots, op, entries) || reindex;
+        }
         annotations = slots;
       } else {
         let records: AnnotationRecord[] =
@@ -105,7 +112,12 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
     annotations === null
       ? dataset.annotations
       : stored !== null
-        ? stored.withSlots(Int32Array.from(annotations as number[]), added)
+        ? stored.withSlots(
+            annotations instanceof Int32Array
+              ? annotations
+              : Int32Array.from(annotations as number[]),
+            added,
+          )
         : (annotations as AnnotationRecord[]);
   const next: Dataset = {
     ...dataset,
@@ -204,17 +216,25 @@ function applyRun<E>(list: E[], run: PatchOp[], entries: Entries<E>): E[] {
   return out;
 }
 
+/** A replace op on `list` (an array, or a stored table's typed slots); says whether the index needs rebuilding. */
+function applyReplace<E>(
+  list: { [at: number]: E; readonly length: number },
+  op: Extract<PatchOp, { op: 'replace' }>,
+  entries: Entries<E>,
+): boolean {
+  const current = op.at < list.length ? entries.record(list[op.at]) : undefined;
+  if (current === undefined || !jsonEqual(current.file, op.before))
+    throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
+  const entry = entries.derive(op.after, sourceIndexOf(current));
+  list[op.at] = entry;
+  return !sameKeys(current, entries.record(entry)!);
+}
+
 /** Applies one op to `list`; says whether the index needs rebuilding. */
 function applyOp<E>(list: E[], op: PatchOp, entries: Entries<E>): boolean {
   switch (op.op) {
-    case 'replace': {
-      const current = entries.record(list[op.at]);
-      if (current === undefined || !jsonEqual(current.file, op.before))
-        throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
-      const entry = entries.derive(op.after, sourceIndexOf(current));
-      list[op.at] = entry;
-      return !sameKeys(current, entries.record(entry)!);
-    }
+    case 'replace':
+      return applyReplace(list, op, entries);
     case 'insert':
       if (op.at > list.length)
         throw new PatchConflict(`cannot insert at ${op.collection}[${op.at}]`);
