@@ -1,0 +1,236 @@
+/**
+ * Readers for the geometry values of one annotation element, straight from its bytes:
+ * `bbox`, polygon `segmentation`, an RLE object, `keypoints`. Each takes the index of the
+ * value's first byte, returns the index just past the value, or -1 when the value is not
+ * one that `parseBbox` / `parseSegmentation` / `parseAnnotations` would take without a
+ * problem (or not valid JSON). What they read goes to `scannedGeometry`.
+ */
+import { rleStringSums } from '../rle';
+import { asciiText, scanNumber, scannedNumber } from './jsonNumber';
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  MINUS,
+  OPEN_ARRAY,
+  QUOTE,
+  skipString,
+  skipValue,
+  skipWhitespace,
+} from './jsonSkip';
+
+/** What the last reader found (one object, reused). */
+export const scannedGeometry = {
+  /** Polygon parts read by `readPolygons` (0 for `[]`). */
+  parts: 0,
+  /** Numbers read by `readNumberList`. */
+  count: 0,
+  /** `size` of the RLE read by `readRle`. */
+  height: 0,
+  width: 0,
+};
+
+/** Past the JSON number at `i`; -1 if there is none. Its value is `scannedNumber.value`. */
+export function readNumber(bytes: Uint8Array, i: number, end: number): number {
+  const c = bytes[i]!;
+  if (c !== MINUS && (c < 0x30 || c > 0x39)) return -1;
+  return scanNumber(bytes, i, end);
+}
+
+/**
+ * Past a list of finite numbers at `i` (`[]` included); their count goes to
+ * `scannedGeometry.count`. With `out`, the first `out.length` numbers are also stored from
+ * `at` and the list must hold exactly that many, each ≥ 0 (a bbox).
+ */
+export function readNumberList(
+  bytes: Uint8Array,
+  i: number,
+  end: number,
+  out?: Float64Array,
+  at = 0,
+  exactly = 0,
+): number {
+  if (bytes[i] !== OPEN_ARRAY) return -1;
+  i = skipWhitespace(bytes, i + 1, end);
+  let count = 0;
+  if (i < end && bytes[i] === CLOSE_ARRAY) i++;
+  else {
+    for (;;) {
+      i = readNumber(bytes, i, end);
+      if (i < 0) return -1;
+      const v = scannedNumber.value;
+      if (v - v !== 0) return -1; // ±Infinity from an overflowing token such as 1e400
+      if (out !== undefined) {
+        if (count === exactly || !(v >= 0)) return -1;
+        out[at + count] = v;
+      }
+      count++;
+      if (i < end && bytes[i] === COMMA) {
+        i = skipWhitespace(bytes, i + 1, end);
+        continue;
+      }
+      i = skipWhitespace(bytes, i, end);
+      if (i >= end) return -1;
+      const c = bytes[i]!;
+      if (c === COMMA) i = skipWhitespace(bytes, i + 1, end);
+      else if (c === CLOSE_ARRAY) {
+        i++;
+        break;
+      } else return -1;
+    }
+  }
+  if (out !== undefined && count !== exactly) return -1;
+  scannedGeometry.count = count;
+  return i;
+}
+
+/**
+ * Past a `segmentation` list at `i`: `[]`, or polygon parts each of at least 6 numbers and
+ * an even count (what `parsePolygons` takes without a problem).
+ */
+export function readPolygons(bytes: Uint8Array, i: number, end: number): number {
+  i = skipWhitespace(bytes, i + 1, end);
+  let parts = 0;
+  if (i < end && bytes[i] === CLOSE_ARRAY) i++;
+  else {
+    for (;;) {
+      i = readNumberList(bytes, i, end);
+      if (i < 0) return -1;
+      const n = scannedGeometry.count;
+      if (n < 6 || n % 2 !== 0) return -1;
+      parts++;
+      i = skipWhitespace(bytes, i, end);
+      if (i >= end) return -1;
+      const c = bytes[i]!;
+      if (c === COMMA) i = skipWhitespace(bytes, i + 1, end);
+      else if (c === CLOSE_ARRAY) {
+        i++;
+        break;
+      } else return -1;
+    }
+  }
+  scannedGeometry.parts = parts;
+  return i;
+}
+
+const SIZE = Uint8Array.from('size', (c) => c.charCodeAt(0));
+const COUNTS = Uint8Array.from('counts', (c) => c.charCodeAt(0));
+
+/**
+ * Past an RLE object at `i` that `parseRle` takes without an error or warning: `size`
+ * `[height, width]` of whole numbers ≥ 0, `counts` a compressed string or a list of whole
+ * numbers ≥ 0 summing to height × width, at least one pixel set. (Whether the mask may be
+ * on this record, `iscrowd`, and whether its size is the image's are the caller's to check.)
+ */
+export function readRle(bytes: Uint8Array, i: number, end: number): number {
+  i = skipWhitespace(bytes, i + 1, end);
+  if (i < end && bytes[i] === CLOSE_OBJECT) return -1;
+  let sum = -1;
+  let area = 0;
+  let sized = false;
+  for (;;) {
+    if (i >= end || bytes[i] !== QUOTE) return -1;
+    const keyFrom = i + 1;
+    let k = keyFrom;
+    while (k < end && bytes[k] !== QUOTE && bytes[k] !== BACKSLASH && bytes[k]! >= 0x20) k++;
+    if (k >= end || bytes[k] !== QUOTE) return -1;
+    i = skipWhitespace(bytes, k + 1, end);
+    if (i >= end || bytes[i] !== COLON) return -1;
+    i = skipWhitespace(bytes, i + 1, end);
+    if (i >= end) return -1;
+    if (same(bytes, keyFrom, k, SIZE)) {
+      if (sized) return -1;
+      sized = true;
+      i = readSize(bytes, i, end);
+    } else if (same(bytes, keyFrom, k, COUNTS)) {
+      if (sum >= 0) return -1;
+      i = bytes[i] === QUOTE ? readCountsString(bytes, i, end) : readCountsList(bytes, i, end);
+      sum = countsSum;
+      area = countsArea;
+    } else i = skipValue(bytes, i, end);
+    if (i < 0) return -1;
+    i = skipWhitespace(bytes, i, end);
+    if (i >= end) return -1;
+    if (bytes[i] === COMMA) i = skipWhitespace(bytes, i + 1, end);
+    else if (bytes[i] === CLOSE_OBJECT) break;
+    else return -1;
+  }
+  const { height, width } = scannedGeometry;
+  if (!sized || sum < 0 || sum !== height * width || area === 0) return -1;
+  return i + 1;
+}
+
+/** `[height, width]`, whole numbers ≥ 0, into `scannedGeometry`. */
+function readSize(bytes: Uint8Array, i: number, end: number): number {
+  const size = sizeScratch;
+  i = readNumberList(bytes, i, end, size, 0, 2);
+  if (i < 0 || !Number.isInteger(size[0]) || !Number.isInteger(size[1])) return -1;
+  scannedGeometry.height = size[0]!;
+  scannedGeometry.width = size[1]!;
+  return i;
+}
+const sizeScratch = new Float64Array(2);
+
+let countsSum = 0;
+let countsArea = 0;
+
+/**
+ * A compressed counts string, summed as `rleStringSums` does. Its characters run from `0` to
+ * `o`, backslash included, so files hold `\\`: escapes are decoded (the string was checked
+ * by `skipString`, so `JSON.parse` of it cannot fail). A byte past ASCII is refused.
+ */
+function readCountsString(bytes: Uint8Array, i: number, end: number): number {
+  const close = skipString(bytes, i, end);
+  if (close < 0) return -1;
+  let escaped = false;
+  for (let k = i + 1; k < close - 1; k++) {
+    const c = bytes[k]!;
+    if (c >= 0x80) return -1;
+    if (c === BACKSLASH) escaped = true;
+  }
+  const text = asciiText(bytes, i + 1, close - 1);
+  const sums = rleStringSums(escaped ? (JSON.parse(`"${text}"`) as string) : text);
+  countsSum = sums.sum;
+  countsArea = sums.area;
+  return close;
+}
+
+/** An uncompressed counts list of whole numbers ≥ 0, summed as `listSums` does. */
+function readCountsList(bytes: Uint8Array, i: number, end: number): number {
+  if (bytes[i] !== OPEN_ARRAY) return -1;
+  i = skipWhitespace(bytes, i + 1, end);
+  let sum = 0;
+  let area = 0;
+  let index = 0;
+  if (i < end && bytes[i] === CLOSE_ARRAY) i++;
+  else {
+    for (;;) {
+      i = readNumber(bytes, i, end);
+      if (i < 0) return -1;
+      const v = scannedNumber.value;
+      if (!Number.isInteger(v) || v < 0) return -1;
+      sum += v;
+      if (index % 2 === 1) area += v;
+      index++;
+      i = skipWhitespace(bytes, i, end);
+      if (i >= end) return -1;
+      if (bytes[i] === COMMA) i = skipWhitespace(bytes, i + 1, end);
+      else if (bytes[i] === CLOSE_ARRAY) {
+        i++;
+        break;
+      } else return -1;
+    }
+  }
+  countsSum = sum;
+  countsArea = area;
+  return i;
+}
+
+/** Whether bytes `[from, to)` spell `word`. */
+export function same(bytes: Uint8Array, from: number, to: number, word: Uint8Array): boolean {
+  if (to - from !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[from + k] !== word[k]) return false;
+  return true;
+}
