@@ -89,7 +89,11 @@ export class AnnotationColumns {
     this.categoryId[row] = NaN;
     this.area[row] = NaN;
     this.score[row] = NaN;
-    this.bbox.fill(NaN, 4 * row, 4 * row + 4);
+    const box = 4 * row;
+    this.bbox[box] = NaN;
+    this.bbox[box + 1] = NaN;
+    this.bbox[box + 2] = NaN;
+    this.bbox[box + 3] = NaN;
     this.iscrowd[row] = 0;
     this.segKind[row] = SegKind.none;
     this.parts[row] = 0;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seeded, type Random } from '../testing/mutate';
-import { scanNumber, scannedNumber } from './jsonNumber';
+import { scanNumber, scannedNumber, skipFiniteNumber } from './jsonNumber';
+import { skipWhitespace } from './jsonSkip';
+import { numberList, readFiniteNumbers } from './numberList';
 
 /** Random tokens per run; NUMBER_TOKENS=10000000 npx vitest run jsonNumber for a long run. */
 const N = Number(process.env.NUMBER_TOKENS ?? 1_000_000);
@@ -10,6 +12,18 @@ const encoder = new TextEncoder();
 function scan(token: string): number | 'invalid' {
   const bytes = encoder.encode(token);
   return scanNumber(bytes, 0, bytes.length) === bytes.length ? scannedNumber.value : 'invalid';
+}
+
+/** Whether `skipFiniteNumber` takes the whole of `token`. */
+function skipsFinite(token: string): boolean {
+  const bytes = encoder.encode(token);
+  return skipFiniteNumber(bytes, 0, bytes.length) === bytes.length;
+}
+
+/** Whether `JSON.parse` makes a finite number of `token`. */
+function isFiniteToken(token: string): boolean {
+  const value = parse(token);
+  return value !== 'invalid' && Number.isFinite(value);
 }
 
 /** What `JSON.parse` makes of `token` alone. */
@@ -96,7 +110,13 @@ describe('scanNumber', () => {
       '2.2250738585072014e-308',
       '2.225073858507201e-308',
     ];
-    for (const token of tokens) expect(scan(token), token).toBe(parse(token));
+    for (const token of tokens) {
+      expect(scan(token), token).toBe(parse(token));
+      expect(skipsFinite(token), token).toBe(isFiniteToken(token));
+    }
+    const long = `1${'0'.repeat(308)}`;
+    for (const token of [long, `${long}0`, `${long}.5`, `-${long}0`, `0.${long}`])
+      expect(skipsFinite(token), token).toBe(isFiniteToken(token));
   });
 
   it('refuses what JSON refuses', () => {
@@ -122,7 +142,10 @@ describe('scanNumber', () => {
     let strings = [''];
     for (let length = 1; length <= 5; length++) {
       strings = strings.flatMap((s) => alphabet.map((c) => s + c));
-      for (const s of strings) expect(scan(s), s).toBe(parse(s));
+      for (const s of strings) {
+        expect(scan(s), s).toBe(parse(s));
+        expect(skipsFinite(s), s).toBe(isFiniteToken(s));
+      }
     }
   });
 
@@ -134,6 +157,7 @@ describe('scanNumber', () => {
       const token = randomToken(rand);
       const got = scan(token);
       if (!Object.is(got, parse(token))) wrong.push(token);
+      if (skipsFinite(token) !== isFiniteToken(token)) wrong.push(`finite? ${token}`);
       if (token.length <= 15 && !token.includes('e') && !token.includes('E')) fastPath++;
       if (wrong.length > 20) break;
     }
@@ -141,5 +165,73 @@ describe('scanNumber', () => {
     // The shapes must cover both paths for the comparison to mean something.
     expect(fastPath).toBeGreaterThan(N / 4);
     expect(fastPath).toBeLessThan(N);
+  });
+});
+
+describe('readFiniteNumbers', () => {
+  /** What `readFiniteNumbers` makes of the whole of `text`: the count, or 'refused'. */
+  function read(text: string): number | 'refused' {
+    const bytes = encoder.encode(text);
+    const to = readFiniteNumbers(bytes, 0, bytes.length);
+    // JSON.parse allows whitespace after the list.
+    return to >= 0 && skipWhitespace(bytes, to, bytes.length) === bytes.length
+      ? numberList.count
+      : 'refused';
+  }
+  /** What JSON.parse says: the length of a list of finite numbers, or 'refused'. */
+  function expected(text: string): number | 'refused' {
+    try {
+      const value = JSON.parse(text) as unknown;
+      return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v))
+        ? value.length
+        : 'refused';
+    } catch {
+      return 'refused';
+    }
+  }
+
+  it('counts the lists of finite numbers JSON.parse reads, and refuses every other text', () => {
+    const cases = [
+      '[]',
+      '[ ]',
+      '[0]',
+      '[ -0 , 1.5,2e3 ]',
+      '[1e400]',
+      '[12345678901234567]',
+      `[1${'0'.repeat(320)}]`,
+      '[1,]',
+      '[,1]',
+      '[01]',
+      '[1 2]',
+      '[-]',
+      '[1.]',
+      '[.5]',
+      '[null]',
+      '["1"]',
+      '[[1]]',
+      '[1',
+      '[1}',
+    ];
+    for (const text of cases) expect(read(text), text).toBe(expected(text));
+    const rand = seeded(99);
+    const alphabet = ['0', '7', '-', '.', 'e', ',', ' ', ']', '['];
+    let agreed = 0;
+    for (let k = 0; k < 200_000; k++) {
+      let text = '[';
+      const length = Math.floor(rand() * 12);
+      for (let c = 0; c < length; c++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      if (rand() < 0.8) text += ']';
+      const [got, want] = [read(text), expected(text)];
+      if (got !== want) expect(got, text).toBe(want);
+      if (want !== 'refused') agreed++;
+    }
+    // Random texts must include lists that are valid for the comparison to say anything.
+    expect(agreed).toBeGreaterThan(1000);
+    const lists = Array.from({ length: 2000 }, () =>
+      JSON.stringify(
+        Array.from({ length: Math.floor(rand() * 40) }, () => randomToken(rand)),
+      ).replace(/"/g, ''),
+    );
+    for (const text of lists) expect(read(text), text).toBe(expected(text));
   });
 });

@@ -96,6 +96,38 @@ export function scanNumber(bytes: Uint8Array, i: number, end: number): number {
   return i;
 }
 
+/**
+ * Past the JSON number token at `i` if its value is finite, else -1 (not a number token, or
+ * one that overflows, such as `1e400`). The value itself is not computed unless the token
+ * has an exponent or more than 308 integer digits (the only ways to overflow): polygon
+ * coordinates need only to be valid and finite, and this is the scanner's hottest loop.
+ */
+export function skipFiniteNumber(bytes: Uint8Array, i: number, end: number): number {
+  const from = i;
+  if (bytes[i] === MINUS) i++;
+  if (i >= end) return -1;
+  const first = bytes[i]!;
+  if (first === ZERO) i++;
+  else if (first > ZERO && first <= NINE) {
+    const digitsFrom = i;
+    do i++;
+    while (i < end && (bytes[i]! - ZERO) >>> 0 < 10);
+    if (i - digitsFrom > 308) return finiteByValue(bytes, from, end);
+  } else return -1;
+  if (i < end && bytes[i] === POINT) {
+    const digitsFrom = ++i;
+    while (i < end && (bytes[i]! - ZERO) >>> 0 < 10) i++;
+    if (i === digitsFrom) return -1;
+  }
+  if (i < end && (bytes[i]! | 0x20) === LOWER_E) return finiteByValue(bytes, from, end);
+  return i;
+}
+
+function finiteByValue(bytes: Uint8Array, from: number, end: number): number {
+  const to = scanNumber(bytes, from, end);
+  return to >= 0 && Number.isFinite(scannedNumber.value) ? to : -1;
+}
+
 /** The ASCII bytes `[from, to)` as a string. */
 export function asciiText(bytes: Uint8Array, from: number, to: number): string {
   let text = '';

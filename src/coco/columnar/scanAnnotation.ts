@@ -27,6 +27,7 @@
  */
 import { AnnotationColumns, SegKind } from './annotationColumns';
 import { scannedNumber } from './jsonNumber';
+import { numberList, readFiniteNumbers } from './numberList';
 import {
   BACKSLASH,
   CLOSE_OBJECT,
@@ -40,10 +41,9 @@ import {
 } from './jsonSkip';
 import {
   readNumber,
-  readNumberList,
+  readNumbersInto,
   readPolygons,
   readRle,
-  same,
   scannedGeometry,
 } from './scanGeometry';
 
@@ -66,22 +66,28 @@ const REQUIRED = Key.id | Key.image_id | Key.category_id | Key.iscrowd;
 const REFUSED = Key.caption | Key.segments_info;
 const OTHER = 0;
 
-/** Known keys by byte length: [bit, spelling]. */
-const KEYS_BY_LENGTH: [number, Uint8Array][][] = [];
+/**
+ * Known keys by byte length and first byte (no two share both): slot `length << 8 | first`
+ * holds the spelling and the bit.
+ */
+const KEY_SPELLINGS: (Uint8Array | undefined)[] = [];
+const KEY_BITS = new Uint16Array(16 << 8);
 for (const [name, bit] of Object.entries(Key)) {
-  const spelling = Uint8Array.from(name, (c) => c.charCodeAt(0));
-  (KEYS_BY_LENGTH[spelling.length] ??= []).push([bit, spelling]);
+  const slot = (name.length << 8) | name.charCodeAt(0);
+  if (KEY_SPELLINGS[slot] !== undefined) throw new Error(`key slot taken twice: ${name}`);
+  KEY_SPELLINGS[slot] = Uint8Array.from(name, (c) => c.charCodeAt(0));
+  KEY_BITS[slot] = bit;
 }
 
 /** The bit of the key spelled by bytes `[from, to)`, or OTHER. */
 function keyOf(bytes: Uint8Array, from: number, to: number): number {
-  const candidates = KEYS_BY_LENGTH[to - from];
-  if (candidates === undefined) return OTHER;
-  for (let k = 0; k < candidates.length; k++) {
-    const [bit, spelling] = candidates[k]!;
-    if (same(bytes, from, to, spelling)) return bit;
-  }
-  return OTHER;
+  const length = to - from;
+  if (length >= 16 || length === 0) return OTHER;
+  const slot = (length << 8) | bytes[from]!;
+  const spelling = KEY_SPELLINGS[slot];
+  if (spelling === undefined) return OTHER;
+  for (let k = 1; k < length; k++) if (bytes[from + k] !== spelling[k]) return OTHER;
+  return KEY_BITS[slot]!;
 }
 
 /**
@@ -167,7 +173,7 @@ function readObject(
         break;
       }
       case Key.bbox:
-        i = readNumberList(bytes, i, end, out.bbox, 4 * row, 4);
+        i = readNumbersInto(bytes, i, end, out.bbox, 4 * row, 4);
         break;
       case Key.segmentation:
         if (bytes[i] === OPEN_ARRAY) {
@@ -186,9 +192,9 @@ function readObject(
         else return false;
         break;
       case Key.keypoints:
-        i = readNumberList(bytes, i, end);
-        if (i >= 0 && scannedGeometry.count % 3 !== 0) return false;
-        out.keypointCount[row] = scannedGeometry.count;
+        i = readFiniteNumbers(bytes, i, end);
+        if (i >= 0 && numberList.count % 3 !== 0) return false;
+        out.keypointCount[row] = numberList.count;
         break;
       case Key.attributes:
         if (bytes[i] !== OPEN_OBJECT) return false;

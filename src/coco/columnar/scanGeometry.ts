@@ -7,6 +7,7 @@
  */
 import { rleStringSums } from '../rle';
 import { asciiText, scanNumber, scannedNumber } from './jsonNumber';
+import { numberList, readFiniteNumbers } from './numberList';
 import {
   BACKSLASH,
   CLOSE_ARRAY,
@@ -25,8 +26,6 @@ import {
 export const scannedGeometry = {
   /** Polygon parts read by `readPolygons` (0 for `[]`). */
   parts: 0,
-  /** Numbers read by `readNumberList`. */
-  count: 0,
   /** `size` of the RLE read by `readRle`. */
   height: 0,
   width: 0,
@@ -40,50 +39,30 @@ export function readNumber(bytes: Uint8Array, i: number, end: number): number {
 }
 
 /**
- * Past a list of finite numbers at `i` (`[]` included); their count goes to
- * `scannedGeometry.count`. With `out`, the first `out.length` numbers are also stored from
- * `at` and the list must hold exactly that many, each ≥ 0 (a bbox).
+ * Past a list of exactly `count` finite numbers ≥ 0 at `i` (a bbox, an RLE size), stored
+ * into `out` from `at`.
  */
-export function readNumberList(
+export function readNumbersInto(
   bytes: Uint8Array,
   i: number,
   end: number,
-  out?: Float64Array,
-  at = 0,
-  exactly = 0,
+  out: Float64Array,
+  at: number,
+  count: number,
 ): number {
   if (bytes[i] !== OPEN_ARRAY) return -1;
-  i = skipWhitespace(bytes, i + 1, end);
-  let count = 0;
-  if (i < end && bytes[i] === CLOSE_ARRAY) i++;
-  else {
-    for (;;) {
-      i = readNumber(bytes, i, end);
-      if (i < 0) return -1;
-      const v = scannedNumber.value;
-      if (v - v !== 0) return -1; // ±Infinity from an overflowing token such as 1e400
-      if (out !== undefined) {
-        if (count === exactly || !(v >= 0)) return -1;
-        out[at + count] = v;
-      }
-      count++;
-      if (i < end && bytes[i] === COMMA) {
-        i = skipWhitespace(bytes, i + 1, end);
-        continue;
-      }
-      i = skipWhitespace(bytes, i, end);
-      if (i >= end) return -1;
-      const c = bytes[i]!;
-      if (c === COMMA) i = skipWhitespace(bytes, i + 1, end);
-      else if (c === CLOSE_ARRAY) {
-        i++;
-        break;
-      } else return -1;
-    }
+  for (let k = 0; k < count; k++) {
+    i = skipWhitespace(bytes, i + 1, end);
+    if (i >= end) return -1;
+    i = readNumber(bytes, i, end);
+    if (i < 0) return -1;
+    const v = scannedNumber.value;
+    if (!(v >= 0 && v < Infinity)) return -1;
+    out[at + k] = v;
+    if (i < end && bytes[i] !== COMMA) i = skipWhitespace(bytes, i, end);
+    if (i >= end || bytes[i] !== (k === count - 1 ? CLOSE_ARRAY : COMMA)) return -1;
   }
-  if (out !== undefined && count !== exactly) return -1;
-  scannedGeometry.count = count;
-  return i;
+  return i + 1;
 }
 
 /**
@@ -96,9 +75,9 @@ export function readPolygons(bytes: Uint8Array, i: number, end: number): number 
   if (i < end && bytes[i] === CLOSE_ARRAY) i++;
   else {
     for (;;) {
-      i = readNumberList(bytes, i, end);
+      i = readFiniteNumbers(bytes, i, end);
       if (i < 0) return -1;
-      const n = scannedGeometry.count;
+      const n = numberList.count;
       if (n < 6 || n % 2 !== 0) return -1;
       parts++;
       i = skipWhitespace(bytes, i, end);
@@ -165,7 +144,7 @@ export function readRle(bytes: Uint8Array, i: number, end: number): number {
 /** `[height, width]`, whole numbers ≥ 0, into `scannedGeometry`. */
 function readSize(bytes: Uint8Array, i: number, end: number): number {
   const size = sizeScratch;
-  i = readNumberList(bytes, i, end, size, 0, 2);
+  i = readNumbersInto(bytes, i, end, size, 0, 2);
   if (i < 0 || !Number.isInteger(size[0]) || !Number.isInteger(size[1])) return -1;
   scannedGeometry.height = size[0]!;
   scannedGeometry.width = size[1]!;
@@ -178,8 +157,9 @@ let countsArea = 0;
 
 /**
  * A compressed counts string, summed as `rleStringSums` does. Its characters run from `0` to
- * `o`, backslash included, so files hold `\\`: escapes are decoded (the string was checked
- * by `skipString`, so `JSON.parse` of it cannot fail). A byte past ASCII is refused.
+ * `o`, backslash included, so files hold `\\`: a string with escapes is decoded first (it
+ * was checked by `skipString`, so `JSON.parse` of it cannot fail); one without is summed
+ * from its bytes. A byte past ASCII is refused.
  */
 function readCountsString(bytes: Uint8Array, i: number, end: number): number {
   const close = skipString(bytes, i, end);
@@ -190,11 +170,55 @@ function readCountsString(bytes: Uint8Array, i: number, end: number): number {
     if (c >= 0x80) return -1;
     if (c === BACKSLASH) escaped = true;
   }
-  const text = asciiText(bytes, i + 1, close - 1);
-  const sums = rleStringSums(escaped ? (JSON.parse(`"${text}"`) as string) : text);
-  countsSum = sums.sum;
-  countsArea = sums.area;
+  if (escaped) {
+    const text = JSON.parse(`"${asciiText(bytes, i + 1, close - 1)}"`) as string;
+    const sums = rleStringSums(text);
+    countsSum = sums.sum;
+    countsArea = sums.area;
+  } else rleBytesSums(bytes, i + 1, close - 1);
   return close;
+}
+
+const UINT32 = 2 ** 32;
+
+/**
+ * `rleStringSums` (see rle.ts) over the ASCII bytes `[p, n)`, to `countsSum` and
+ * `countsArea`: the same steps, a byte for a character code.
+ */
+export function rleBytesSums(bytes: Uint8Array, p: number, n: number): void {
+  let m = 0;
+  let back2 = 0;
+  let back1 = 0;
+  let sum = 0;
+  let area = 0;
+  while (p < n) {
+    let x = 0;
+    let k = 0;
+    let more = true;
+    while (more) {
+      const c = p < n ? bytes[p]! - 48 : -48;
+      x += (c & 0x1f) * 2 ** (5 * k);
+      more = (c & 0x20) !== 0;
+      p++;
+      k++;
+      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k);
+    }
+    if (m > 2) x += back2;
+    x %= UINT32;
+    if (x < 0) x += UINT32;
+    sum += x;
+    if (m % 2 === 1) area += x;
+    back2 = back1;
+    back1 = x;
+    m++;
+  }
+  countsSum = sum;
+  countsArea = area;
+}
+
+/** What the last `rleBytesSums` (or counts reader) found. */
+export function lastCountsSums(): { sum: number; area: number } {
+  return { sum: countsSum, area: countsArea };
 }
 
 /** An uncompressed counts list of whole numbers ≥ 0, summed as `listSums` does. */
