@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCoco } from '../../../scripts/gen/dataset';
+import { rleToString } from '../rle';
 import { corpusJsonFiles, readCorpusText } from '../testing/corpus';
 import { mutateBytes, mutateJson, seeded } from '../testing/mutate';
 import { AnnotationColumns } from './annotationColumns';
@@ -158,6 +159,37 @@ describe('scanAnnotation', () => {
       expect(report.mismatches).toEqual([]);
       expect(report.irregular).toBe(0);
     }
+  });
+
+  it('sums compressed RLE counts however their characters are escaped', () => {
+    const rand = seeded(4);
+    const elements: Uint8Array[] = [];
+    let withPixels = 0;
+    for (let k = 0; k < 300; k++) {
+      const counts = Array.from({ length: 1 + Math.floor(rand() * 30) }, () =>
+        Math.floor(rand() * (rand() < 0.2 ? 1e6 : 60)),
+      );
+      const total = counts.reduce((a, b) => a + b, 0);
+      if (counts.some((c, i) => i % 2 === 1 && c > 0)) withPixels++;
+      const text = rleToString({ size: [1, total], counts: Uint32Array.from(counts) });
+      // Each character as JSON.stringify writes it, or as \uXXXX, or `/` as `\/`.
+      const spelled = [...text]
+        .map((c) => {
+          const r = rand();
+          if (r < 0.1) return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+          if (r < 0.2 && c === '/') return '\\/';
+          return JSON.stringify(c).slice(1, -1);
+        })
+        .join('');
+      const seg = `{"size":[1,${total}],"counts":"${spelled}"}`;
+      elements.push(encoder.encode(`{${BASE},"iscrowd":1,"segmentation":${seg}}`));
+    }
+    const { bytes, spans } = datasetOf(elements);
+    const report = checkScanAgainstParse(bytes, spans);
+    expect(report.mismatches).toEqual([]);
+    // Masks with a set pixel are regular; an empty mask gets a warning.
+    expect(report.regular).toBe(withPixels);
+    expect(withPixels).toBeGreaterThan(250);
   });
 
   it('never calls a mutated element regular unless the full parse agrees (fuzz)', () => {

@@ -157,27 +157,45 @@ let countsArea = 0;
 
 /**
  * A compressed counts string, summed as `rleStringSums` does. Its characters run from `0` to
- * `o`, backslash included, so files hold `\\`: a string with escapes is decoded first (it
- * was checked by `skipString`, so `JSON.parse` of it cannot fail); one without is summed
- * from its bytes. A byte past ASCII is refused.
+ * `o`, backslash included, so files hold `\\`: the escapes `\\`, `\/` and `\"` are
+ * decoded here (into a scratch buffer); a string with any other escape is decoded by
+ * `JSON.parse` (it was checked by `skipString`, so that cannot fail). A byte past ASCII is
+ * refused.
  */
 function readCountsString(bytes: Uint8Array, i: number, end: number): number {
   const close = skipString(bytes, i, end);
   if (close < 0) return -1;
-  let escaped = false;
-  for (let k = i + 1; k < close - 1; k++) {
+  const from = i + 1;
+  const to = close - 1;
+  let escapes = 0;
+  for (let k = from; k < to; k++) {
     const c = bytes[k]!;
     if (c >= 0x80) return -1;
-    if (c === BACKSLASH) escaped = true;
+    if (c === BACKSLASH) {
+      const e = bytes[++k]!;
+      if (e !== BACKSLASH && e !== 0x2f && e !== QUOTE) escapes = -Infinity;
+      escapes++;
+    }
   }
-  if (escaped) {
-    const text = JSON.parse(`"${asciiText(bytes, i + 1, close - 1)}"`) as string;
-    const sums = rleStringSums(text);
+  if (escapes === 0) rleBytesSums(bytes, from, to);
+  else if (escapes > 0) {
+    if (unescaped.length < to - from) unescaped = new Uint8Array(2 * (to - from));
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const c = bytes[k]!;
+      unescaped[n++] = c === BACKSLASH ? bytes[++k]! : c;
+    }
+    rleBytesSums(unescaped, 0, n);
+  } else {
+    const sums = rleStringSums(JSON.parse(`"${asciiText(bytes, from, to)}"`) as string);
     countsSum = sums.sum;
     countsArea = sums.area;
-  } else rleBytesSums(bytes, i + 1, close - 1);
+  }
   return close;
 }
+
+/** A counts string with its escapes decoded (reused; grown when a string is longer). */
+let unescaped = new Uint8Array(1 << 12);
 
 const UINT32 = 2 ** 32;
 
