@@ -51,7 +51,7 @@ export function scanNumber(bytes: Uint8Array, i: number, end: number): number {
     do {
       mantissa = mantissa * 10 + (c - ZERO);
       i++;
-    } while (i < end && (c = bytes[i]!) >= ZERO && c <= NINE);
+    } while (i < end && ((c = bytes[i]!) - ZERO) >>> 0 < 10);
   } else return -1;
   let scale = 0;
   let plainInteger = true;
@@ -59,7 +59,7 @@ export function scanNumber(bytes: Uint8Array, i: number, end: number): number {
     plainInteger = false;
     i++;
     const digitsFrom = i;
-    while (i < end && (c = bytes[i]!) >= ZERO && c <= NINE) {
+    while (i < end && ((c = bytes[i]!) - ZERO) >>> 0 < 10) {
       mantissa = mantissa * 10 + (c - ZERO);
       i++;
     }

@@ -61,6 +61,15 @@ const CASES: [string, boolean][] = [
   [`{${BASE},"iscrowd":0,"segmentation":null}`, true],
   [`{${BASE},"iscrowd":1,"segmentation":{"size":[2,4],"counts":[1,3,4]}}`, true],
   [`{${BASE},"iscrowd":1,"segmentation":{"counts":"134","size":[2,4],"x":[]}}`, true],
+  [`{${BASE},"iscrowd":1,"segmentation":{"size":[2,4],"counts":[1, 3.0 ,4e0]}}`, true],
+  [`{${BASE},"iscrowd":1,"segmentation":{"size":[2,4],"counts":[0,0000000000000008]}}`, false],
+  [`{${BASE},"iscrowd":1,"segmentation":{"size":[2,4],"counts":[1,03,4]}}`, false],
+  [
+    `{${BASE},"iscrowd":1,"segmentation":{"size":[2,117283945061729],"counts":[0,1,01234567890123457,0]}}`,
+    false,
+  ],
+  [`{${BASE},"iscrowd":1,"segmentation":{"size":[2,4],"counts":[1,-3,10]}}`, false],
+  [`{${BASE},"iscrowd":1,"segmentation":{"size":[2,4],"counts":[1,3.5,3.5]}}`, false],
   [`{${BASE},"iscrowd":0,"keypoints":[1,2,2,0,0,0],"num_keypoints":1}`, true],
   [`{${BASE},"iscrowd":0,"attributes":{"occluded":false,"a\\u00e9":[null,"\\n"]},"x":{}}`, true],
   [`{${BASE},"iscrowd":0,"__proto__":{"polluted":true}}`, true],
@@ -190,6 +199,55 @@ describe('scanAnnotation', () => {
     // Masks with a set pixel are regular; an empty mask gets a warning.
     expect(report.regular).toBe(withPixels);
     expect(withPixels).toBeGreaterThan(250);
+  });
+
+  it('reads uncompressed RLE counts of any spelling as the full parse does', () => {
+    const rand = seeded(40);
+    // Tokens and separators, valid and not: what a counts list may be spelled with.
+    const tokens = [
+      '0',
+      '1',
+      '7',
+      '12',
+      ' 5 ',
+      '3.0',
+      '1e1',
+      '01',
+      '-1',
+      '1.5',
+      '',
+      '1234567890123456789',
+    ];
+    const elements: Uint8Array[] = [];
+    let valid = 0;
+    for (let k = 0; k < 3000; k++) {
+      const parts = Array.from(
+        { length: Math.floor(rand() * 8) },
+        () => tokens[Math.floor(rand() * (rand() < 0.8 ? 5 : tokens.length))],
+      );
+      const counts = `[${parts.join(rand() < 0.95 ? ',' : ' ')}]`;
+      let total: number;
+      try {
+        const list = JSON.parse(counts) as number[];
+        total = list.reduce((a, b) => a + b, 0);
+        valid++;
+      } catch {
+        // Not JSON: the scanner must refuse it alone; the file parse would refuse the file.
+        const text = encoder.encode(
+          `{${BASE},"iscrowd":1,"segmentation":{"size":[1,1],"counts":${counts}}}`,
+        );
+        expect(scanAnnotation(text, 0, text.length, 0, new AnnotationColumns(1)), counts).toBe(
+          false,
+        );
+        continue;
+      }
+      const seg = `{"size":[1,${Number.isInteger(total) && total >= 0 ? total : 1}],"counts":${counts}}`;
+      elements.push(encoder.encode(`{${BASE},"iscrowd":1,"segmentation":${seg}}`));
+    }
+    const { bytes, spans } = datasetOf(elements);
+    const report = checkScanAgainstParse(bytes, spans);
+    expect(report.mismatches).toEqual([]);
+    expect(Math.min(valid, report.regular)).toBeGreaterThan(100);
   });
 
   it('never calls a mutated element regular unless the full parse agrees (fuzz)', () => {

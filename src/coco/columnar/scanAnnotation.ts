@@ -103,6 +103,8 @@ export function scanAnnotation(
   fileOffset: number,
   out: AnnotationColumns,
 ): boolean {
+  if (!(start >= 0 && start <= end && end <= bytes.length))
+    throw new RangeError(`scanAnnotation: [${start}, ${end}) is not within 0…${bytes.length}`);
   const from = skipWhitespace(bytes, start, end);
   let to = end;
   while (to > from && isWhitespace(bytes[to - 1]!)) to--;

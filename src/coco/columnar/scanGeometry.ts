@@ -249,13 +249,30 @@ function readCountsList(bytes: Uint8Array, i: number, end: number): number {
   if (i < end && bytes[i] === CLOSE_ARRAY) i++;
   else {
     for (;;) {
-      i = readNumber(bytes, i, end);
-      if (i < 0) return -1;
-      const v = scannedNumber.value;
-      if (!Number.isInteger(v) || v < 0) return -1;
+      // Runs are written as plain whole numbers: summed here digit by digit (exact below
+      // 2^53: at most 15 digits); any other spelling goes to readNumber.
+      let v = 0;
+      const from = i;
+      let c = bytes[i]!;
+      while ((c - 0x30) >>> 0 < 10) {
+        v = v * 10 + (c - 0x30);
+        c = ++i < end ? bytes[i]! : 0;
+      }
+      const digits = i - from;
+      if (digits === 0 || digits > 15 || c === 0x2e || (c | 0x20) === 0x65) {
+        i = readNumber(bytes, from, end);
+        if (i < 0) return -1;
+        v = scannedNumber.value;
+        if (!Number.isInteger(v) || v < 0) return -1;
+        c = i < end ? bytes[i]! : 0;
+      } else if (digits > 1 && bytes[from] === 0x30) return -1; // a leading zero
       sum += v;
       if (index % 2 === 1) area += v;
       index++;
+      if (c === COMMA) {
+        i = skipWhitespace(bytes, i + 1, end);
+        continue;
+      }
       i = skipWhitespace(bytes, i, end);
       if (i >= end) return -1;
       if (bytes[i] === COMMA) i = skipWhitespace(bytes, i + 1, end);
