@@ -198,6 +198,8 @@ function readCountsString(bytes: Uint8Array, i: number, end: number): number {
 let unescaped = new Uint8Array(1 << 12);
 
 const UINT32 = 2 ** 32;
+/** 32^k = 2^(5k), k < 12: exact. */
+const POW32 = Float64Array.from({ length: 12 }, (_, k) => 2 ** (5 * k));
 
 /**
  * `rleStringSums` (see rle.ts) over the ASCII bytes `[p, n)`, to `countsSum` and
@@ -215,15 +217,18 @@ export function rleBytesSums(bytes: Uint8Array, p: number, n: number): void {
     let more = true;
     while (more) {
       const c = p < n ? bytes[p]! - 48 : -48;
-      x += (c & 0x1f) * 2 ** (5 * k);
+      x += (c & 0x1f) * (k < 12 ? POW32[k]! : 2 ** (5 * k));
       more = (c & 0x20) !== 0;
       p++;
       k++;
-      if (!more && (c & 0x10) !== 0) x -= 2 ** (5 * k);
+      if (!more && (c & 0x10) !== 0) x -= k < 12 ? POW32[k]! : 2 ** (5 * k);
     }
     if (m > 2) x += back2;
-    x %= UINT32;
-    if (x < 0) x += UINT32;
+    // toUint32 (rle.ts); a floating remainder is slow, and most runs need none.
+    if (x < 0 || x >= UINT32) {
+      x %= UINT32;
+      if (x < 0) x += UINT32;
+    }
     sum += x;
     if (m % 2 === 1) area += x;
     back2 = back1;
@@ -267,10 +272,11 @@ function readCountsList(bytes: Uint8Array, i: number, end: number): number {
         c = i < end ? bytes[i]! : 0;
       } else if (digits > 1 && bytes[from] === 0x30) return -1; // a leading zero
       sum += v;
-      if (index % 2 === 1) area += v;
+      area += v * (index & 1); // the set runs: every second one
       index++;
       if (c === COMMA) {
-        i = skipWhitespace(bytes, i + 1, end);
+        c = ++i < end ? bytes[i]! : 0;
+        if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i = skipWhitespace(bytes, i, end);
         continue;
       }
       i = skipWhitespace(bytes, i, end);
