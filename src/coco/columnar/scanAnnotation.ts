@@ -70,7 +70,7 @@ const OTHER = 0;
  * Known keys by byte length and first byte (no two share both): slot `length << 8 | first`
  * holds the spelling and the bit.
  */
-const KEY_SPELLINGS: (Uint8Array | undefined)[] = [];
+const KEY_SPELLINGS: (Uint8Array | undefined)[] = new Array<undefined>(16 << 8).fill(undefined);
 const KEY_BITS = new Uint16Array(16 << 8);
 for (const [name, bit] of Object.entries(Key)) {
   const slot = (name.length << 8) | name.charCodeAt(0);
