@@ -41,6 +41,16 @@ export class FileBytes {
     return out;
   }
 
+  /** Bytes `[start, end)` as `bytes[from, to)` of a piece (no copy), or of a copy when they cross pieces. */
+  view(start: number, end: number): { bytes: Uint8Array; start: number; end: number } {
+    const k = this.pieceOf(start);
+    const from = start - this.starts[k]!;
+    const piece = this.pieces[k]!;
+    if (from + (end - start) <= piece.length)
+      return { bytes: piece, start: from, end: from + end - start };
+    return { bytes: this.slice(start, end), start: 0, end: end - start };
+  }
+
   /** The UTF-8 text of bytes `[start, end)`. */
   text(start: number, end: number): string {
     return strFromU8(this.slice(start, end));

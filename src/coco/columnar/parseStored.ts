@@ -11,6 +11,8 @@ import { ProblemLog } from '../problems';
 import { ParseContext } from '../parse/context';
 import { parseAnnotations, type Lookup } from '../parse/parseAnnotations';
 import type { FileBytes } from './fileBytes';
+import { AnnotationColumns, SegKind } from './annotationColumns';
+import { scanAnnotation } from './scanAnnotation';
 import { AnnotationRows, StoredAnnotations, type RecordOf } from './storedAnnotations';
 
 /** The bytes of a file and where the elements of its `annotations` list lie in them. */
@@ -59,7 +61,12 @@ function parseRun(source: StoredSource, first: number, last: number): unknown[] 
       parsed.line === 1 ? column + parsed.column - 2 : parsed.column,
     );
   }
-  return parsed.value as unknown[];
+  const elements = parsed.value as unknown[];
+  if (elements.length !== last - first) {
+    const { line, column } = lineBefore(source.bytes, start);
+    throw new StoredSyntaxError('an array element is missing (two commas in a row?)', line, column);
+  }
+  return elements;
 }
 
 /** Line and column (1-based, in bytes) of file byte `at`. */
@@ -80,7 +87,8 @@ function lineBefore(bytes: FileBytes, at: number): { line: number; column: numbe
 }
 
 /** Every element of the list, parsed (for lists a stored table cannot hold: panoptic, captions). */
-export function parseAllElements(source: StoredSource): unknown[] {
+export function parseAllElements(stored: StoredSource): unknown[] {
+  const source = withoutBlank(stored);
   const out: unknown[] = [];
   for (const [first, last] of runsOf(source.spans, source.runBytes ?? RUN_BYTES))
     for (const e of parseRun(source, first, last)) out.push(e);
@@ -88,11 +96,41 @@ export function parseAllElements(source: StoredSource): unknown[] {
 }
 
 /** The first run's elements, enough to tell the file's kind (and whether they are all). */
-export function firstElements(source: StoredSource): { elements: unknown[]; all: boolean } {
+export function firstElements(stored: StoredSource): { elements: unknown[]; all: boolean } {
+  const source = withoutBlank(stored);
   const first = runsOf(source.spans, source.runBytes ?? RUN_BYTES).next();
   if (first.done) return { elements: [], all: true };
   const [from, to] = first.value;
   return { elements: parseRun(source, from, to), all: to * 2 === source.spans.length };
+}
+
+/**
+ * Whether a scanned row (row 0 of `scanned`) meets what the rest of the file asks of it:
+ * a new id, a known image and category, as many keypoints as its category names, an RLE
+ * of its image's size. Otherwise the parser's checks report what is wrong.
+ */
+function fitsFile(scanned: AnnotationColumns, lookup: Lookup, seen: Map<IdKey, number>): boolean {
+  if (seen.has(scanned.id[0]!)) return false;
+  const image = lookup.images[lookup.imageById.get(scanned.imageId[0]!) ?? -1];
+  if (image === undefined) return false;
+  const categoryAt = lookup.categoryById.get(scanned.categoryId[0]!);
+  if (lookup.categoryById.size > 0 && categoryAt === undefined) return false;
+  const named = lookup.categories[categoryAt ?? -1]?.keypoints?.length ?? 0;
+  const count = scanned.keypointCount[0]!;
+  if (count >= 0 && named > 0 && count !== 3 * named) return false;
+  if (scanned.segKind[0] === SegKind.rle && image.height > 0)
+    if (scanned.rleSize[0] !== image.height || scanned.rleSize[1] !== image.width) return false;
+  return true;
+}
+
+/** Element bytes as one contiguous view: a piece's own bytes, or a copy when it crosses pieces. */
+class ElementBytes {
+  constructor(private readonly source: StoredSource) {}
+  locate(i: number): { bytes: Uint8Array; start: number; end: number } {
+    const start = this.source.spans[2 * i]!;
+    const end = this.source.spans[2 * i + 1]!;
+    return this.source.bytes.view(start, end);
+  }
 }
 
 /** A list that is `[ ]`: one blank span, no element. */
@@ -115,10 +153,21 @@ export function parseStoredAnnotations(
   const rows = new AnnotationRows();
   const seen = new Map<IdKey, number>();
   const total = source.spans.length / 2;
-  for (const [first, last] of runsOf(source.spans, source.runBytes ?? RUN_BYTES)) {
-    const elements = parseRun(source, first, last);
-    const run = { offset: first, total, seen };
-    for (const record of parseAnnotations(ctx, elements, options, lookup, unusable, run))
+  const scanned = new AnnotationColumns(1);
+  const elements = new ElementBytes(source);
+  for (let i = 0; i < total; i++) {
+    ctx.tick(i, total);
+    scanned.count = 0;
+    const at = elements.locate(i);
+    if (scanAnnotation(at.bytes, at.start, at.end, 0, scanned) && fitsFile(scanned, lookup, seen)) {
+      seen.set(scanned.id[0]!, i);
+      rows.addScanned(scanned, i);
+      continue;
+    }
+    // Irregular, or a problem with the rest of the file: parsed and checked the old way.
+    const run = { offset: i, total, seen };
+    const [element] = parseRun(source, i, i + 1);
+    for (const record of parseAnnotations(ctx, [element], options, lookup, unusable, run))
       rows.add(record);
   }
   const quiet = new ParseContext(new ProblemLog(0));

@@ -7,6 +7,7 @@
  */
 import type { AnnotationId, CategoryId, ImageId } from '../ids';
 import type { AnnotationRecord, AnnotationTable, Bbox } from '../model';
+import type { AnnotationColumns } from './annotationColumns';
 import type { FileBytes } from './fileBytes';
 
 /** An element of the file's list, parsed → its record (the parser's rules, problems dropped). */
@@ -36,6 +37,20 @@ export class AnnotationRows {
     this.score[row] = record.score ?? NaN;
     const box = record.bbox;
     for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = box === null ? NaN : box[k]!;
+  }
+
+  /** A row scanned from the file's bytes (row 0 of `scanned`, regular: every value known). */
+  addScanned(scanned: AnnotationColumns, sourceIndex: number): void {
+    const row = this.count++;
+    if (row === this.sourceIndex.length) this.grow();
+    this.ids.push(scanned.id[0]! as AnnotationId);
+    this.imageIds.push(scanned.imageId[0]! as ImageId);
+    this.categoryIds.push(scanned.categoryId[0]! as CategoryId);
+    this.sourceIndex[row] = sourceIndex;
+    this.iscrowd[row] = scanned.iscrowd[0]!;
+    this.area[row] = scanned.area[0]!;
+    this.score[row] = scanned.score[0]!;
+    for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = scanned.bbox[k]!;
   }
 
   /** The columns at their final size. */
