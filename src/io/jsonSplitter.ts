@@ -58,6 +58,18 @@ function passOver(chunk: Uint8Array, i: number, n: number, depth: number): numbe
   return i;
 }
 
+/** The first backslash in `bytes[from, to)`, or `to` when there is none. */
+function backslashBefore(bytes: Uint8Array, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (bytes[k] === BACKSLASH) return k;
+  return to === bytes.length ? to : to + 1;
+}
+
+/** The first byte at or after `i` that is not whitespace, or `n`. */
+function skipBlanks(bytes: Uint8Array, i: number, n: number): number {
+  while (i < n && WHITESPACE.has(bytes[i]!)) i++;
+  return i;
+}
+
 /** Where `byte` next occurs in `bytes` from `from`, or `n` (the length) if nowhere. */
 function indexOr(bytes: Uint8Array, byte: number, from: number, n: number): number {
   const at = bytes.indexOf(byte, from);
@@ -97,6 +109,17 @@ type Streamed = {
   elements: unknown[];
   runs: number;
   spans: ElementSpans | null;
+};
+
+/**
+ * Reads the elements of a located array as the splitter meets them: `scan` reads element
+ * number `element`, which starts at `chunk[from]`, and returns the index after its end, or
+ * -1 when it cannot read it whole before `limit` (nothing is kept then); `drop` forgets
+ * the element it read last (the splitter could not see what follows it).
+ */
+export type ElementScanner = {
+  scan(chunk: Uint8Array, from: number, limit: number, fileOffset: number, element: number): number;
+  drop(): void;
 };
 
 /** Byte ranges `[start, end)` of an array's elements, two numbers each. */
@@ -152,6 +175,10 @@ export class JsonSplitter {
   private runColumn = 1;
   /** Bytes of a byte order mark seen at the start. */
   private bom = 0;
+  /** Whether bytes were passed over without counting their lines (see `scanner`). */
+  private linesStale = false;
+  /** Where the run being gathered starts in the file. */
+  private runOffset = 0;
 
   /**
    * `runBytes`: how many bytes of elements go to one `JSON.parse` (tests make it small).
@@ -161,6 +188,16 @@ export class JsonSplitter {
   constructor(
     private readonly runBytes = RUN_BYTES,
     private readonly located: ReadonlySet<string> = new Set(),
+    /**
+     * Reads located elements as they come (coco/columnar's prescan), or null. Lines are not
+     * counted in what it reads: an error's line and column then come from `locate` (the
+     * owner keeps the bytes).
+     */
+    private readonly scanner: ElementScanner | null = null,
+    private readonly locate: (offset: number) => { line: number; column: number } = () => ({
+      line: 0,
+      column: 0,
+    }),
   ) {}
 
   /** The elements' byte ranges of a located array (the last one of that key). */
@@ -195,7 +232,9 @@ export class JsonSplitter {
           continue;
         }
         if (quote < i) quote = indexOr(chunk, QUOTE, i, n);
-        if (backslash < i) backslash = indexOr(chunk, BACKSLASH, i, n);
+        // A backslash is looked for only up to the quote: a search to the chunk's end
+        // for one that is not there cost a pass over the whole file.
+        if (backslash < i) backslash = backslashBefore(chunk, i, quote);
         if (quote < backslash) {
           i = quote + 1;
           inString = false;
@@ -235,8 +274,11 @@ export class JsonSplitter {
           }
           break;
         case COMMA:
-          if (atArray && this.current!.spans !== null) this.endElement(i);
-          else if (atArray) {
+          if (atArray && this.current!.spans !== null) {
+            this.endElement(i);
+            // Elements a scanner reads whole are passed over in that one read.
+            if (this.scanner !== null) i = this.scanElements(chunk, i, n);
+          } else if (atArray) {
             if (this.run.length + (i - from) >= this.runBytes) {
               this.run.append(chunk, from, i);
               this.flushRun(false, i);
@@ -341,6 +383,32 @@ export class JsonSplitter {
   private markRun(at: number): void {
     this.runLine = this.line;
     this.runColumn = this.offset + at - this.lineStart + 1;
+    this.runOffset = this.offset + at;
+  }
+
+  /**
+   * After the comma at `chunk[comma]` of a located array: elements the scanner reads whole
+   * and that a comma follows are recorded and passed over. Returns the index of the last
+   * comma passed (where the byte loop goes on).
+   */
+  private scanElements(chunk: Uint8Array, comma: number, n: number): number {
+    const spans = this.current!.spans!;
+    let at = comma;
+    for (;;) {
+      const from = skipBlanks(chunk, at + 1, n);
+      if (from >= n) break;
+      const end = this.scanner!.scan(chunk, from, n, this.offset, spans.count);
+      if (end < 0) break;
+      const next = skipBlanks(chunk, end, n);
+      if (next >= n || chunk[next] !== COMMA) {
+        this.scanner!.drop();
+        break;
+      }
+      this.linesStale = true;
+      this.endElement(next);
+      at = next;
+    }
+    return at;
   }
 
   /**
@@ -365,6 +433,10 @@ export class JsonSplitter {
     }
     const parsed = parseJsonText(`[${text}]`);
     if (!parsed.ok) {
+      if (this.linesStale) {
+        const at = this.locate(this.runOffset + Math.max(0, parsed.offset - 1));
+        throw new BigJsonError(parsed.message, at.line, at.column);
+      }
       const line = this.runLine + parsed.line - 1;
       const column = parsed.line === 1 ? this.runColumn + parsed.column - 2 : parsed.column;
       throw new BigJsonError(parsed.message, line, column);
@@ -382,6 +454,10 @@ export class JsonSplitter {
   }
 
   private fail(message: string, at: number): never {
+    if (this.linesStale) {
+      const where = this.locate(this.offset + at);
+      throw new BigJsonError(message, where.line, where.column);
+    }
     throw new BigJsonError(message, this.line, this.offset + at - this.lineStart + 1);
   }
 }

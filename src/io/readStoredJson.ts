@@ -4,7 +4,7 @@
  * coco's parser then reads them from the bytes run by run into a stored table (see
  * coco/columnar), so neither the file's whole text nor all its objects are ever held.
  */
-import { FileBytes, type StoredSource } from '../coco/columnar';
+import { FileBytes, Prescan, type StoredSource } from '../coco/columnar';
 import { JsonSplitter } from './jsonSplitter';
 import { readSlices } from './readSlices';
 import { readText } from './readText';
@@ -20,15 +20,39 @@ export async function readStoredJson(
   file: VirtualFile,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<StoredJson> {
-  const pieces: Uint8Array[] = [];
+  const split = new StoredSplit();
   let done = 0;
   for await (const chunk of readSlices(file)) {
     if (done === 0 && isUtf16(chunk)) return { text: await readText(file, onProgress) };
-    pieces.push(chunk);
+    split.push(chunk);
     done += chunk.length;
     onProgress(done, file.size);
   }
-  return splitStoredJson(pieces);
+  return split.finish();
+}
+
+/** The splitter and the prescan of the annotations list, fed the file's slices in order. */
+class StoredSplit {
+  private readonly pieces: Uint8Array[] = [];
+  private readonly prescan = new Prescan();
+  private readonly splitter = new JsonSplitter(
+    undefined,
+    new Set(['annotations']),
+    this.prescan,
+    (offset) => new FileBytes(this.pieces).lineAndColumn(offset),
+  );
+
+  push(piece: Uint8Array): void {
+    this.pieces.push(piece);
+    this.splitter.push(piece);
+  }
+
+  finish(): { root: unknown; stored: StoredSource | null } {
+    const root = this.splitter.finish();
+    const spans = this.splitter.spansOf('annotations');
+    if (spans === null) return { root, stored: null };
+    return { root, stored: { bytes: new FileBytes(this.pieces), spans, prescan: this.prescan } };
+  }
 }
 
 function isUtf16(bytes: Uint8Array): boolean {
@@ -40,9 +64,7 @@ export function splitStoredJson(pieces: readonly Uint8Array[]): {
   root: unknown;
   stored: StoredSource | null;
 } {
-  const splitter = new JsonSplitter(undefined, new Set(['annotations']));
-  for (const piece of pieces) splitter.push(piece);
-  const root = splitter.finish();
-  const spans = splitter.spansOf('annotations');
-  return { root, stored: spans === null ? null : { bytes: new FileBytes(pieces), spans } };
+  const split = new StoredSplit();
+  for (const piece of pieces) split.push(piece);
+  return split.finish();
 }

@@ -56,9 +56,21 @@ export class FileBytes {
     return strFromU8(this.slice(start, end));
   }
 
-  /** The pieces in order (for a scan over the whole file). */
-  each(): readonly Uint8Array[] {
-    return this.pieces;
+  /** Line and column (1-based, in bytes) of byte `at`: for messages, so a scan from the start. */
+  lineAndColumn(at: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    let done = 0;
+    for (const piece of this.pieces) {
+      const end = Math.min(piece.length, at - done);
+      for (let k = piece.indexOf(0x0a); k >= 0 && k < end; k = piece.indexOf(0x0a, k + 1)) {
+        line++;
+        lineStart = done + k + 1;
+      }
+      done += piece.length;
+      if (done >= at) break;
+    }
+    return { line, column: at - lineStart + 1 };
   }
 
   private pieceOf(at: number): number {

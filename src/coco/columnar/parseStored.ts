@@ -12,6 +12,7 @@ import { ParseContext } from '../parse/context';
 import { parseAnnotations, type Lookup } from '../parse/parseAnnotations';
 import type { FileBytes } from './fileBytes';
 import { AnnotationColumns, SegKind } from './annotationColumns';
+import type { Prescan } from './prescan';
 import { scanAnnotation } from './scanAnnotation';
 import { AnnotationRows, StoredAnnotations, type RecordOf } from './storedAnnotations';
 
@@ -21,6 +22,8 @@ export type StoredSource = {
   readonly spans: Float64Array;
   /** Bytes of elements per `JSON.parse` (tests make it small); a few MB by default. */
   readonly runBytes?: number;
+  /** Elements already read while the file was read (see prescan.ts). */
+  readonly prescan?: Prescan;
 };
 
 /** Elements are parsed in runs of about this many bytes. */
@@ -54,7 +57,7 @@ function parseRun(source: StoredSource, first: number, last: number): unknown[] 
   const text = source.bytes.text(start, source.spans[2 * last - 1]!);
   const parsed = parseJsonText(`[${text}]`);
   if (!parsed.ok) {
-    const { line, column } = lineBefore(source.bytes, start);
+    const { line, column } = source.bytes.lineAndColumn(start);
     throw new StoredSyntaxError(
       parsed.message,
       line + parsed.line - 1,
@@ -63,27 +66,10 @@ function parseRun(source: StoredSource, first: number, last: number): unknown[] 
   }
   const elements = parsed.value as unknown[];
   if (elements.length !== last - first) {
-    const { line, column } = lineBefore(source.bytes, start);
+    const { line, column } = source.bytes.lineAndColumn(start);
     throw new StoredSyntaxError('an array element is missing (two commas in a row?)', line, column);
   }
   return elements;
-}
-
-/** Line and column (1-based, in bytes) of file byte `at`. */
-function lineBefore(bytes: FileBytes, at: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  let done = 0;
-  for (const piece of bytes.each()) {
-    const end = Math.min(piece.length, at - done);
-    for (let k = piece.indexOf(0x0a); k >= 0 && k < end; k = piece.indexOf(0x0a, k + 1)) {
-      line++;
-      lineStart = done + k + 1;
-    }
-    done += piece.length;
-    if (done >= at) break;
-  }
-  return { line, column: at - lineStart + 1 };
 }
 
 /** Every element of the list, parsed (for lists a stored table cannot hold: panoptic, captions). */
@@ -105,21 +91,28 @@ export function firstElements(stored: StoredSource): { elements: unknown[]; all:
 }
 
 /**
- * Whether a scanned row (row 0 of `scanned`) meets what the rest of the file asks of it:
+ * Whether a scanned row meets what the rest of the file asks of it:
  * a new id, a known image and category, as many keypoints as its category names, an RLE
  * of its image's size. Otherwise the parser's checks report what is wrong.
  */
-function fitsFile(scanned: AnnotationColumns, lookup: Lookup, seen: Map<IdKey, number>): boolean {
-  if (seen.has(scanned.id[0]!)) return false;
-  const image = lookup.images[lookup.imageById.get(scanned.imageId[0]!) ?? -1];
+function fitsFile(
+  scanned: AnnotationColumns,
+  row: number,
+  lookup: Lookup,
+  seen: Map<IdKey, number>,
+): boolean {
+  if (seen.has(scanned.id[row]!)) return false;
+  const image = lookup.images[lookup.imageById.get(scanned.imageId[row]!) ?? -1];
   if (image === undefined) return false;
-  const categoryAt = lookup.categoryById.get(scanned.categoryId[0]!);
+  const categoryAt = lookup.categoryById.get(scanned.categoryId[row]!);
   if (lookup.categoryById.size > 0 && categoryAt === undefined) return false;
   const named = lookup.categories[categoryAt ?? -1]?.keypoints?.length ?? 0;
-  const count = scanned.keypointCount[0]!;
+  const count = scanned.keypointCount[row]!;
   if (count >= 0 && named > 0 && count !== 3 * named) return false;
-  if (scanned.segKind[0] === SegKind.rle && image.height > 0)
-    if (scanned.rleSize[0] !== image.height || scanned.rleSize[1] !== image.width) return false;
+  if (scanned.segKind[row] === SegKind.rle && image.height > 0) {
+    const [h, w] = [scanned.rleSize[2 * row]!, scanned.rleSize[2 * row + 1]!];
+    if (h !== image.height || w !== image.width) return false;
+  }
   return true;
 }
 
@@ -155,14 +148,28 @@ export function parseStoredAnnotations(
   const total = source.spans.length / 2;
   const scanned = new AnnotationColumns(1);
   const elements = new ElementBytes(source);
+  const prescan = source.prescan;
+  let next = 0; // the next prescanned row
   for (let i = 0; i < total; i++) {
     ctx.tick(i, total);
-    scanned.count = 0;
-    const at = elements.locate(i);
-    if (scanAnnotation(at.bytes, at.start, at.end, 0, scanned) && fitsFile(scanned, lookup, seen)) {
-      seen.set(scanned.id[0]!, i);
-      rows.addScanned(scanned, i);
-      continue;
+    if (prescan !== undefined && next < prescan.count && prescan.element(next) === i) {
+      const row = next++;
+      if (fitsFile(prescan.columns, row, lookup, seen)) {
+        seen.set(prescan.columns.id[row]!, i);
+        rows.addScanned(prescan.columns, row, i);
+        continue;
+      }
+    } else {
+      scanned.count = 0;
+      const at = elements.locate(i);
+      if (
+        scanAnnotation(at.bytes, at.start, at.end, 0, scanned) &&
+        fitsFile(scanned, 0, lookup, seen)
+      ) {
+        seen.set(scanned.id[0]!, i);
+        rows.addScanned(scanned, 0, i);
+        continue;
+      }
     }
     // Irregular, or a problem with the rest of the file: parsed and checked the old way.
     const run = { offset: i, total, seen };

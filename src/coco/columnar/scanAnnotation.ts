@@ -109,7 +109,7 @@ export function scanAnnotation(
   let to = end;
   while (to > from && isWhitespace(bytes[to - 1]!)) to--;
   const row = out.addRow(fileOffset + from, fileOffset + to);
-  if (readObject(bytes, from, to, out, row)) {
+  if (readObject(bytes, from, to, out, row) === to) {
     out.regular[row] = 1;
     return true;
   }
@@ -117,60 +117,88 @@ export function scanAnnotation(
   return false;
 }
 
+/**
+ * Scans a regular element that starts at `bytes[from]` and ends (its closing brace) before
+ * `limit`, without knowing its end beforehand: appends its row and returns the index after
+ * its closing brace; or returns -1 (irregular, or not complete before `limit`), appending nothing.
+ */
+export function scanAnnotationFrom(
+  bytes: Uint8Array,
+  from: number,
+  limit: number,
+  fileOffset: number,
+  out: AnnotationColumns,
+): number {
+  const row = out.addRow(0, 0);
+  const end = readObject(bytes, from, limit, out, row);
+  if (end < 0) {
+    out.count--;
+    return -1;
+  }
+  out.start[row] = fileOffset + from;
+  out.end[row] = fileOffset + end;
+  out.regular[row] = 1;
+  return end;
+}
+
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** Whether `[i, end)` is exactly one regular annotation object; its values go to `row`. */
+/**
+ * Reads a regular annotation object from `bytes[i]`, within `end`; its values go to `row`.
+ * Returns the index after its closing brace, or -1 when it is not one.
+ */
 function readObject(
   bytes: Uint8Array,
   i: number,
   end: number,
   out: AnnotationColumns,
   row: number,
-): boolean {
-  if (i >= end || bytes[i] !== OPEN_OBJECT) return false;
+): number {
+  const NOT = -1;
+  if (i >= end || bytes[i] !== OPEN_OBJECT) return NOT;
   i = skipWhitespace(bytes, i + 1, end);
   let seen = 0;
   let iscrowd = 0;
   let segKind: number = SegKind.none;
   for (;;) {
-    if (i >= end || bytes[i] !== QUOTE) return false;
+    if (i >= end || bytes[i] !== QUOTE) return NOT;
     const keyFrom = i + 1;
     let k = keyFrom;
     let c: number;
     while (k < end && (c = bytes[k]!) !== QUOTE) {
-      if (c === BACKSLASH || c < 0x20) return false;
+      if (c === BACKSLASH || c < 0x20) return NOT;
       k++;
     }
-    if (k >= end) return false;
+    if (k >= end) return NOT;
     const key = keyOf(bytes, keyFrom, k);
-    if ((seen & key) !== 0 || (key & REFUSED) !== 0) return false;
+    if ((seen & key) !== 0 || (key & REFUSED) !== 0) return NOT;
     seen |= key;
     i = skipWhitespace(bytes, k + 1, end);
-    if (i >= end || bytes[i] !== COLON) return false;
+    if (i >= end || bytes[i] !== COLON) return NOT;
     i = skipWhitespace(bytes, i + 1, end);
-    if (i >= end) return false;
+    if (i >= end) return NOT;
     switch (key) {
       case Key.id:
       case Key.image_id:
       case Key.category_id: {
         i = readNumber(bytes, i, end);
         const v = scannedNumber.value;
-        if (i < 0 || !scannedNumber.plainInteger || !Number.isSafeInteger(v)) return false;
+        if (i < 0 || !scannedNumber.plainInteger || !Number.isSafeInteger(v)) return NOT;
         (key === Key.id ? out.id : key === Key.image_id ? out.imageId : out.categoryId)[row] = v;
         break;
       }
       case Key.iscrowd:
         i = readNumber(bytes, i, end);
-        if (i < 0 || !(scannedNumber.value === 0 || scannedNumber.value === 1)) return false;
+        if (i < 0 || !(scannedNumber.value === 0 || scannedNumber.value === 1)) return NOT;
         iscrowd = scannedNumber.value;
         break;
       case Key.area:
       case Key.score: {
         i = readNumber(bytes, i, end);
         const v = scannedNumber.value;
-        if (i < 0 || !(v >= 0 && v < Infinity)) return false;
+        if (i < 0 || !(v >= 0 && v < Infinity)) return NOT;
         (key === Key.area ? out.area : out.score)[row] = v;
         break;
       }
@@ -191,32 +219,32 @@ function readObject(
           out.rleSize[2 * row + 1] = scannedGeometry.width;
         } else if (bytes[i] === 0x6e)
           i = skipValue(bytes, i, end); // null, or an error
-        else return false;
+        else return NOT;
         break;
       case Key.keypoints:
         i = readFiniteNumbers(bytes, i, end);
-        if (i >= 0 && numberList.count % 3 !== 0) return false;
+        if (i >= 0 && numberList.count % 3 !== 0) return NOT;
         out.keypointCount[row] = numberList.count;
         break;
       case Key.attributes:
-        if (bytes[i] !== OPEN_OBJECT) return false;
+        if (bytes[i] !== OPEN_OBJECT) return NOT;
         i = skipValue(bytes, i, end);
         break;
       default:
         i = skipValue(bytes, i, end);
     }
-    if (i < 0) return false;
+    if (i < 0) return NOT;
     if (i < end && bytes[i] !== COMMA) i = skipWhitespace(bytes, i, end);
-    if (i >= end) return false;
+    if (i >= end) return NOT;
     if (bytes[i] === COMMA) i = skipWhitespace(bytes, i + 1, end);
     else if (bytes[i] === CLOSE_OBJECT) break;
-    else return false;
+    else return NOT;
   }
-  if (i + 1 !== end || (seen & REQUIRED) !== REQUIRED) return false;
+  if ((seen & REQUIRED) !== REQUIRED) return NOT;
   // A crowd record's polygons, or a non-crowd record's RLE, get an info problem.
   if ((segKind === SegKind.polygons && iscrowd === 1) || (segKind === SegKind.rle && iscrowd === 0))
-    return false;
+    return NOT;
   out.iscrowd[row] = iscrowd;
   out.segKind[row] = segKind;
-  return true;
+  return i + 1;
 }

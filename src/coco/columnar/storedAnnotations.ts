@@ -39,18 +39,18 @@ export class AnnotationRows {
     for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = box === null ? NaN : box[k]!;
   }
 
-  /** A row scanned from the file's bytes (row 0 of `scanned`, regular: every value known). */
-  addScanned(scanned: AnnotationColumns, sourceIndex: number): void {
+  /** Row `from` of `scanned`, read from the file's bytes (regular: every value known). */
+  addScanned(scanned: AnnotationColumns, from: number, sourceIndex: number): void {
     const row = this.count++;
     if (row === this.sourceIndex.length) this.grow();
-    this.ids.push(scanned.id[0]! as AnnotationId);
-    this.imageIds.push(scanned.imageId[0]! as ImageId);
-    this.categoryIds.push(scanned.categoryId[0]! as CategoryId);
+    this.ids.push(scanned.id[from]! as AnnotationId);
+    this.imageIds.push(scanned.imageId[from]! as ImageId);
+    this.categoryIds.push(scanned.categoryId[from]! as CategoryId);
     this.sourceIndex[row] = sourceIndex;
-    this.iscrowd[row] = scanned.iscrowd[0]!;
-    this.area[row] = scanned.area[0]!;
-    this.score[row] = scanned.score[0]!;
-    for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = scanned.bbox[k]!;
+    this.iscrowd[row] = scanned.iscrowd[from]!;
+    this.area[row] = scanned.area[from]!;
+    this.score[row] = scanned.score[from]!;
+    for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = scanned.bbox[4 * from + k]!;
   }
 
   /** The columns at their final size. */

@@ -1,0 +1,48 @@
+/**
+ * The `annotations` elements read while the file itself is read: io's splitter hands each
+ * element it meets to `scan` (the one pass over those bytes), which keeps the regular ones'
+ * rows. What it cannot read whole (an irregular element, one cut by the end of a slice) is
+ * read later by parseStored, from the kept bytes.
+ */
+import { AnnotationColumns } from './annotationColumns';
+import { scanAnnotationFrom } from './scanAnnotation';
+
+export class Prescan {
+  readonly columns = new AnnotationColumns(1 << 14);
+  /** The element (position in the list) of each row. */
+  private elementOf = new Int32Array(1 << 14);
+
+  get count(): number {
+    return this.columns.count;
+  }
+
+  /** Reads element `element` from `chunk[from]`; the index after it, or -1 (see ElementScanner). */
+  scan(
+    chunk: Uint8Array,
+    from: number,
+    limit: number,
+    fileOffset: number,
+    element: number,
+  ): number {
+    const end = scanAnnotationFrom(chunk, from, limit, fileOffset, this.columns);
+    if (end < 0) return -1;
+    const row = this.columns.count - 1;
+    if (row === this.elementOf.length) {
+      const grown = new Int32Array(this.elementOf.length * 2);
+      grown.set(this.elementOf);
+      this.elementOf = grown;
+    }
+    this.elementOf[row] = element;
+    return end;
+  }
+
+  /** Forgets the row read last. */
+  drop(): void {
+    this.columns.count--;
+  }
+
+  /** The element of `row`. */
+  element(row: number): number {
+    return this.elementOf[row]!;
+  }
+}
