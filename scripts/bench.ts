@@ -18,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brushSuite } from './bench/brush';
 import { benchCore } from './bench/core';
+import { storageRows } from './bench/storage';
 import { benchEngineLimits } from './bench/engineLimits';
 import { CACHE } from './bench/fixtures';
 import { firstOpenSuite } from './bench/firstOpen';
@@ -160,6 +161,12 @@ async function main() {
     return;
   }
   const text = readFileSync(val, 'utf8');
+  const storage = storageRows(val, 'val2017-scale');
+  if (!quick) {
+    const train = generate(join(CACHE, 'train2017.json'), ['--scale', 'train2017', '--seed', '2']);
+    storage.push(...storageRows(train, 'train2017-scale'));
+  }
+  printTable('Memory per annotation (Node, same V8 as the app worker)', storage);
   printTable('Core library (Node, same V8 as the app worker), val2017-scale', benchCore(text));
   printTable('Engine work the unit tests count, timed (Node)', await benchEngineLimits());
 
