@@ -17,6 +17,12 @@ export async function* readSlices(
     return;
   }
   const blob = await file.blob();
-  for (let at = 0; at < blob.size; at += sliceBytes)
-    yield new Uint8Array(await blob.slice(at, at + sliceBytes).arrayBuffer());
+  const read = (at: number) => blob.slice(at, at + sliceBytes).arrayBuffer();
+  // The next slice is read from disk while the caller works on this one.
+  let next = blob.size > 0 ? read(0) : null;
+  for (let at = 0; next !== null; at += sliceBytes) {
+    const bytes = new Uint8Array(await next);
+    next = at + sliceBytes < blob.size ? read(at + sliceBytes) : null;
+    yield bytes;
+  }
 }

@@ -4,7 +4,7 @@
  * (the record itself is `JSON.parse`d from its byte span when it is needed).
  *
  * Absent values: NaN in the Float64 columns, -1 in `keypointCount`. Byte offsets are
- * Float64 because files may pass 4 GB. Columns grow by doubling; read them up to `count`
+ * Float64 because files may pass 4 GB. Columns grow by half again; read them up to `count`
  * (or call `trim()` once the array is complete).
  */
 
@@ -74,7 +74,7 @@ export class AnnotationColumns {
 
   /** Appends a row whose values are all absent (regular 0) and returns its index. */
   addRow(start: number, end: number): number {
-    if (this.count === this.capacity) this.resize(this.capacity * 2);
+    if (this.count === this.capacity) this.resize(Math.ceil(this.capacity * 1.5));
     const row = this.count++;
     this.start[row] = start;
     this.end[row] = end;

@@ -143,7 +143,7 @@ export function parseStoredAnnotations(
 ): StoredAnnotations {
   const source = withoutBlank(stored);
   const options = { isResults: false, needsCategory: kind !== 'captions' };
-  const rows = new AnnotationRows();
+  const rows = new AnnotationRows(source.spans.length / 2);
   const seen = new Map<IdKey, number>();
   const total = source.spans.length / 2;
   const scanned = new AnnotationColumns(1);

@@ -8,9 +8,16 @@ import { AnnotationColumns } from './annotationColumns';
 import { scanAnnotationFrom } from './scanAnnotation';
 
 export class Prescan {
-  readonly columns = new AnnotationColumns(1 << 14);
+  readonly columns: AnnotationColumns;
   /** The element (position in the list) of each row. */
-  private elementOf = new Int32Array(1 << 14);
+  private elementOf: Int32Array;
+
+  /** `expected`: about how many elements there will be (the columns grow past it if needed). */
+  constructor(expected = 1 << 14) {
+    const capacity = Math.max(1024, Math.ceil(expected));
+    this.columns = new AnnotationColumns(capacity);
+    this.elementOf = new Int32Array(capacity);
+  }
 
   get count(): number {
     return this.columns.count;
@@ -28,7 +35,7 @@ export class Prescan {
     if (end < 0) return -1;
     const row = this.columns.count - 1;
     if (row === this.elementOf.length) {
-      const grown = new Int32Array(this.elementOf.length * 2);
+      const grown = new Int32Array(this.columns.capacity);
       grown.set(this.elementOf);
       this.elementOf = grown;
     }

@@ -19,11 +19,21 @@ export class AnnotationRows {
   readonly ids: AnnotationId[] = [];
   readonly imageIds: ImageId[] = [];
   readonly categoryIds: (CategoryId | null)[] = [];
-  sourceIndex = new Int32Array(1024);
-  iscrowd = new Uint8Array(1024);
-  area = new Float64Array(1024);
-  score = new Float64Array(1024);
-  bbox = new Float64Array(4096);
+  sourceIndex: Int32Array;
+  iscrowd: Uint8Array;
+  area: Float64Array;
+  score: Float64Array;
+  bbox: Float64Array;
+
+  /** `capacity`: rows to make room for at once (the file's element count, when known). */
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
+    this.sourceIndex = new Int32Array(n);
+    this.iscrowd = new Uint8Array(n);
+    this.area = new Float64Array(n);
+    this.score = new Float64Array(n);
+    this.bbox = new Float64Array(4 * n);
+  }
 
   add(record: AnnotationRecord): void {
     const row = this.count++;
@@ -55,6 +65,7 @@ export class AnnotationRows {
 
   /** The columns at their final size. */
   trim(): this {
+    if (this.count === this.sourceIndex.length) return this;
     this.sourceIndex = this.sourceIndex.slice(0, this.count);
     this.iscrowd = this.iscrowd.slice(0, this.count);
     this.area = this.area.slice(0, this.count);
