@@ -116,6 +116,18 @@ export class StoredAnnotations implements AnnotationTable {
     return this.slots?.length ?? this.rows.count;
   }
 
+  /** The id of the record at `index`, without making the record (for whole-table passes). */
+  idAt(index: number): AnnotationId {
+    const slot = this.slots === null ? index : this.slots[index]!;
+    return slot >= 0 ? this.rows.ids[slot]! : this.added[-slot - 1]!.id;
+  }
+
+  /** The image id of the record at `index`, without making the record. */
+  imageIdAt(index: number): ImageId {
+    const slot = this.slots === null ? index : this.slots[index]!;
+    return slot >= 0 ? this.rows.imageIds[slot]! : this.added[-slot - 1]!.imageId;
+  }
+
   /** A copy of the slots, to edit (see `slots`). */
   slotArray(): Int32Array {
     if (this.slots !== null) return this.slots.slice();

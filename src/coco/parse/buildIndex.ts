@@ -1,4 +1,5 @@
 /** Lookups from ids to positions, and each image's annotations. */
+import { StoredAnnotations } from '../columnar/storedAnnotations';
 import { idKey, type IdKey } from '../ids';
 import type { AnnotationTable, DatasetIndex, ImageRecord } from '../model';
 
@@ -8,8 +9,9 @@ export function indexById(records: {
   at(index: number): { readonly id: string | number } | undefined;
 }): Map<IdKey, number> {
   const map = new Map<IdKey, number>();
+  const stored = records instanceof StoredAnnotations ? records : null;
   for (let i = 0; i < records.length; i++) {
-    const key = idKey(records.at(i)!.id);
+    const key = idKey(stored !== null ? stored.idAt(i) : records.at(i)!.id);
     if (!map.has(key)) map.set(key, i);
   }
   return map;
@@ -24,11 +26,14 @@ export function annotationsByImage(
   imageById: ReadonlyMap<IdKey, number>,
   annotations: AnnotationTable,
 ): Pick<DatasetIndex, 'imageOffsets' | 'annotationOrder'> {
+  const stored = annotations instanceof StoredAnnotations ? annotations : null;
+  const imageIdAt = (a: number) =>
+    stored !== null ? stored.imageIdAt(a) : annotations.at(a)!.imageId;
   const owner = new Int32Array(annotations.length);
   const counts = new Int32Array(images.length + 1);
   let placed = 0;
   for (let a = 0; a < annotations.length; a++) {
-    const i = imageById.get(idKey(annotations.at(a)!.imageId));
+    const i = imageById.get(idKey(imageIdAt(a)));
     owner[a] = i ?? -1;
     if (i !== undefined) {
       counts[i + 1]!++;
