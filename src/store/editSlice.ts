@@ -144,7 +144,9 @@ export const createEditSlice =
     const runEdit = async (label: string, command: EditCommand) => {
       const subset = get().subsetIndex;
       try {
-        const { patch, delta, inserted } = await engine.edit(subset, command);
+        // The image shown comes back redrawn with the answer (no second request).
+        const view = { imageIndex: get().imageIndex, customColors: get().customColors };
+        const { patch, delta, inserted } = await engine.edit(subset, command, view);
         if (patch.every((p) => p.patch.length === 0)) return;
         const undoStack = [...get().undoStack, { label, subset, patch }];
         const recentLabels =

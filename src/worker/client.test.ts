@@ -86,6 +86,23 @@ describe('EngineClient', () => {
     expect(reopened.posted.filter((p) => p.message.type === 'image-view')).toHaveLength(1);
   });
 
+  it('draws the edited image from the view sent with the edit, in the colours asked', async () => {
+    const { client, engines } = clientOverHarnesses();
+    await client.open(TINY, () => {});
+    const engine = engines[0]!;
+    await client.imageView(0, 0, {});
+    const asked = () => engine.posted.filter((p) => p.message.type === 'image-view').length;
+    const colors = { '1': '#00ff00' };
+    await client.edit(0, { type: 'delete', keys: [0] }, { imageIndex: 0, customColors: colors });
+    const after = await client.imageView(0, 0, colors);
+    // The edited view, not asked for: the deleted annotation is gone.
+    expect([after.annotations.map((a) => a.id), asked()]).toEqual([[2], 0]);
+    // Asked for in other colours, it comes from the engine.
+    await client.edit(0, { type: 'delete', keys: [0] }, { imageIndex: 0, customColors: colors });
+    expect((await client.imageView(0, 0, {})).annotations).toEqual([]);
+    expect(asked()).toBe(1);
+  });
+
   it('answers the prediction methods', async () => {
     const { client } = clientOverHarnesses();
     const eval_ = corpusFiles('reference/eval', ['gt.json', 'dt.json']);

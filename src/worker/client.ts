@@ -19,6 +19,7 @@ import {
   type ExportRequest,
   type ImageFilter,
   type ImageView,
+  type ViewAsked,
   type OpenPhase,
   type OpenSummary,
   type PreflightInfo,
@@ -138,10 +139,11 @@ export class EngineClient {
   /** A worker started ahead of time, so an open does not wait for one to load. */
   private spare: Connection | null = null;
   /**
-   * The view that came with the last open's answer, until the page asks for it (or asks
-   * anything else first: then the dataset may have changed, and it is dropped).
+   * The view that came with the last open's or edit's answer, and the colours it was
+   * painted with, until the page asks for it (or asks anything else first: then the
+   * dataset may have changed, and it is dropped).
    */
-  private firstView: ImageView | null = null;
+  private readyView: { view: ImageView; colorsKey: string } | null = null;
 
   /** Starts a spare engine now (call once the page has loaded). */
   warmUp(): void {
@@ -176,7 +178,8 @@ export class EngineClient {
       if (this.opening !== connection) throw new Cancelled();
       this.active?.close(new Cancelled());
       this.active = connection;
-      this.firstView = response.firstView;
+      this.readyView =
+        response.firstView === null ? null : { view: response.firstView, colorsKey: '{}' };
       return response.summary;
     } catch (error) {
       if (this.opening === connection) connection.close(new Cancelled());
@@ -202,14 +205,14 @@ export class EngineClient {
     imageIndex: number,
     customColors: Record<string, string>,
   ): Promise<ImageView> {
-    const first = this.firstView;
+    const ready = this.readyView;
     if (
-      first?.subset === subset &&
-      first.imageIndex === imageIndex &&
-      Object.keys(customColors).length === 0
+      ready?.view.subset === subset &&
+      ready.view.imageIndex === imageIndex &&
+      ready.colorsKey === JSON.stringify(customColors)
     ) {
-      this.firstView = null;
-      return first;
+      this.readyView = null;
+      return ready.view;
     }
     const message = { type: 'image-view', subset, imageIndex, customColors } as const;
     return (await this.require().request(message)).view;
@@ -223,12 +226,12 @@ export class EngineClient {
     return (await this.require().request({ type: 'picture', subset, imageIndex })).picture;
   }
 
-  async edit(subset: number, command: EditCommand): Promise<Edited> {
-    const { patch, delta, inserted } = await this.require().request({
-      type: 'edit',
-      subset,
-      command,
-    });
+  /** `view`: the image the page shows, whose view after the edit then comes without asking. */
+  async edit(subset: number, command: EditCommand, view?: ViewAsked): Promise<Edited> {
+    const answer = await this.require().request({ type: 'edit', subset, command, view });
+    if (answer.view !== null && view !== undefined)
+      this.readyView = { view: answer.view, colorsKey: JSON.stringify(view.customColors) };
+    const { patch, delta, inserted } = answer;
     return { patch, delta, inserted };
   }
 
@@ -317,7 +320,7 @@ export class EngineClient {
   }
 
   private require(): Connection {
-    this.firstView = null;
+    this.readyView = null;
     if (this.active === null) throw new Error('no dataset is open');
     return this.active;
   }

@@ -214,7 +214,14 @@ export type Request =
     }
   | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
   | { type: 'picture'; id: number; subset: number; imageIndex: number }
-  | { type: 'edit'; id: number; subset: number; command: EditCommand }
+  | {
+      type: 'edit';
+      id: number;
+      subset: number;
+      command: EditCommand;
+      /** The image the page shows: its view after the edit comes with the answer. */
+      view?: ViewAsked;
+    }
   /** What a mask command would do, without doing it. */
   | { type: 'preview-edit'; id: number; subset: number; command: MaskCommand }
   /** Undo, redo and restore: patches the page kept, applied in order. */
@@ -264,6 +271,9 @@ export type Walked = {
  */
 export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
+/** An image view asked for along with another request (its subset is the request's). */
+export type ViewAsked = { imageIndex: number; customColors: Record<string, string> };
+
 /** A file an export made; `notes`: what the user should know about it (a picture left out). */
 export type ExportedFile = { name: string; blob: Blob; notes?: string[] };
 
@@ -295,7 +305,8 @@ export type Answers = AnswerMap<{
   /** Image positions that pass the filter, in the list's order (`filter.sort`). */
   'filter-images': { type: 'images-filtered'; images: Int32Array };
   picture: { type: 'picture'; picture: Blob | null };
-  edit: { type: 'edited' } & Edited;
+  /** `view`: the view asked for with the edit (null when not asked, or it could not be made). */
+  edit: { type: 'edited'; view: ImageView | null } & Edited;
   'preview-edit': { type: 'edit-previewed'; preview: MaskPreview };
   'apply-patches': { type: 'edited' } & Edited;
   export: { type: 'exported'; files: ExportedFile[] };

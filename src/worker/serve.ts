@@ -78,7 +78,16 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
       type: 'picture',
       picture: await engine.picture(r.subset, r.imageIndex),
     }),
-    edit: (r) => ({ type: 'edited', ...engine.edit(r.subset, r.command) }),
+    edit: async (r, { transfer }) => {
+      const edited = engine.edit(r.subset, r.command);
+      const view =
+        r.view === undefined
+          ? null
+          : await imageView(engine, shell, { subset: r.subset, ...r.view }, transfer).catch(
+              () => null,
+            );
+      return { type: 'edited', ...edited, view };
+    },
     'preview-edit': async (r, { transfer }) => {
       const { preview, pixels } = engine.previewEdit(r.subset, r.command);
       let image: MaskImage | null = null;

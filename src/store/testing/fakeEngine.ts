@@ -160,8 +160,10 @@ export class FakeEngine implements EngineApi {
     );
   }
 
+  /** The engine's edit (the view the page asks for with it is asked for on its own here). */
   edit(...args: Args<'edit'>) {
-    return this.request('edit', args, () => this.active().edit(...FakeEngine.copy(args)));
+    const [subset, command] = FakeEngine.copy(args);
+    return this.request('edit', args, () => this.active().edit(subset, command));
   }
 
   /**
