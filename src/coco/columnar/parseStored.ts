@@ -184,5 +184,8 @@ export function parseStoredAnnotations(
     if (record === undefined) throw new Error(`annotations[${sourceIndex}] is not a record`);
     return record;
   };
-  return new StoredAnnotations(rows.trim(), source.bytes, source.spans, recordOf);
+  const table = new StoredAnnotations(rows.trim(), source.bytes, source.spans, recordOf);
+  // Every element a record: positions are rows, and the ids seen are the index by id.
+  if (rows.count === total) table.idIndex = seen;
+  return table;
 }

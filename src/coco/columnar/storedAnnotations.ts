@@ -5,7 +5,7 @@
  * bytes when asked for, by the parser's own rules, so a record read back is the record
  * the parser made. train2017-scale: ~90 bytes per annotation instead of ~1 KB.
  */
-import type { AnnotationId, CategoryId, ImageId } from '../ids';
+import type { AnnotationId, CategoryId, IdKey, ImageId } from '../ids';
 import type { AnnotationRecord, AnnotationTable, Bbox } from '../model';
 import type { AnnotationColumns } from './annotationColumns';
 import type { FileBytes } from './fileBytes';
@@ -94,6 +94,11 @@ const RECENT = 4096;
 
 export class StoredAnnotations implements AnnotationTable {
   private readonly recent: Map<number, AnnotationRecord>;
+  /**
+   * Position by id key, first record of an id winning, when the parser made it anyway
+   * (buildIndex takes it instead of making a second one); null after edits.
+   */
+  idIndex: ReadonlyMap<IdKey, number> | null = null;
 
   constructor(
     readonly rows: AnnotationRows,

@@ -61,7 +61,11 @@ export function buildIndex(
   return {
     imageById,
     categoryById: indexById(categories),
-    annotationById: indexAnnotationIds ? indexById(annotations) : new Map(),
+    annotationById: !indexAnnotationIds
+      ? new Map()
+      : annotations instanceof StoredAnnotations && annotations.idIndex !== null
+        ? annotations.idIndex
+        : indexById(annotations),
     ...annotationsByImage(images, imageById, annotations),
   };
 }
