@@ -7,6 +7,16 @@
  * licenses, …) is parsed once at the end. The value is the one `JSON.parse` would give for
  * the whole text, and an error says its line and column in the file.
  */
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COMMA,
+  NEWLINE,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from '../coco/columnar/jsonBytes';
 import { parseJsonText } from '../coco/json';
 
 export class BigJsonError extends Error {
@@ -21,15 +31,6 @@ export class BigJsonError extends Error {
 
 /** Elements are parsed in runs of about this many bytes (a few MB: one JSON.parse each). */
 const RUN_BYTES = 4 << 20;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
 
 /** The bytes the scanner looks at; every other byte (digits, mostly) is passed over. */
 const STRUCTURAL = new Uint8Array(256);

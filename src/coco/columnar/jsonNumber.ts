@@ -10,15 +10,9 @@
  */
 
 /** 10^0 … 10^22: every power of ten a double holds exactly. */
-const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+import { LOWER_E, MINUS, NINE, PLUS, POINT, UPPER_E, ZERO } from './jsonBytes';
 
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const POINT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
-const LOWER_E = 0x65;
-const UPPER_E = 0x45;
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** An exponent past this many decimal places is only summed to decide the slow path. */
 const EXPONENT_CAP = 100_000;

@@ -7,17 +7,30 @@
  * Not checked: that the bytes are valid UTF-8. The text is decoded before `JSON.parse`
  * sees it (a broken sequence becomes U+FFFD), so such bytes break nothing there either.
  */
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  MINUS,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './jsonBytes';
 import { scanNumber } from './jsonNumber';
 
-export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
-export const COMMA = 0x2c;
-export const COLON = 0x3a;
-export const OPEN_ARRAY = 0x5b;
-export const CLOSE_ARRAY = 0x5d;
-export const OPEN_OBJECT = 0x7b;
-export const CLOSE_OBJECT = 0x7d;
-export const MINUS = 0x2d;
+export {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  MINUS,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './jsonBytes';
 
 /** Containers nested deeper than this are not followed (the element is left to `JSON.parse`). */
 const MAX_DEPTH = 512;

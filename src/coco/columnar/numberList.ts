@@ -7,12 +7,9 @@
  * that computes those values. (A table-driven automaton was measured at half this speed:
  * its state chain is one dependent load per byte.)
  */
+import { LOWER_E, POINT, ZERO } from './jsonBytes';
 import { skipFiniteNumber } from './jsonNumber';
 import { CLOSE_ARRAY, COMMA, MINUS, OPEN_ARRAY, skipWhitespace } from './jsonSkip';
-
-const ZERO = 0x30;
-const POINT = 0x2e;
-const LOWER_E = 0x65;
 
 /** 1 for the bytes JSON counts as whitespace. */
 const WHITESPACE = new Uint8Array(256);
