@@ -18,6 +18,9 @@ import {
   QUOTE,
 } from '../coco/columnar/jsonBytes';
 import { parseJsonText } from '../coco/json';
+import { Bytes, ElementSpans, type ElementScanner } from './splitterParts';
+
+export type { ElementScanner };
 
 export class BigJsonError extends Error {
   constructor(
@@ -77,29 +80,6 @@ function indexOr(bytes: Uint8Array, byte: number, from: number, n: number): numb
   return at < 0 ? n : at;
 }
 
-/** A growing byte buffer. */
-class Bytes {
-  private data = new Uint8Array(1 << 16);
-  length = 0;
-  append(bytes: Uint8Array, from: number, to: number): void {
-    const n = to - from;
-    if (n <= 0) return;
-    if (this.length + n > this.data.length) {
-      const grown = new Uint8Array(Math.max(this.length + n, this.data.length * 2));
-      grown.set(this.data.subarray(0, this.length));
-      this.data = grown;
-    }
-    this.data.set(bytes.subarray(from, to), this.length);
-    this.length += n;
-  }
-  /** The bytes held, and the buffer emptied. */
-  take(): Uint8Array {
-    const out = this.data.slice(0, this.length);
-    this.length = 0;
-    return out;
-  }
-}
-
 /**
  * A top-level array whose elements are parsed in runs, or (`spans`) only located: the
  * byte range of each element in the file, whitespace around it included.
@@ -111,39 +91,6 @@ type Streamed = {
   runs: number;
   spans: ElementSpans | null;
 };
-
-/**
- * Reads the elements of a located array as the splitter meets them: `scan` reads element
- * number `element`, which starts at `chunk[from]`, and returns the index after its end, or
- * -1 when it cannot read it whole before `limit` (nothing is kept then); `drop` forgets
- * the element it read last (the splitter could not see what follows it).
- */
-export type ElementScanner = {
-  scan(chunk: Uint8Array, from: number, limit: number, fileOffset: number, element: number): number;
-  drop(): void;
-};
-
-/** Byte ranges `[start, end)` of an array's elements, two numbers each. */
-export class ElementSpans {
-  private data = new Float64Array(1024);
-  count = 0;
-  /** Where the element being read started. */
-  from = 0;
-  push(start: number, end: number): void {
-    if (2 * this.count + 2 > this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[2 * this.count] = start;
-    this.data[2 * this.count + 1] = end;
-    this.count++;
-  }
-  /** `[start0, end0, start1, end1, …]`. */
-  take(): Float64Array {
-    return this.data.slice(0, 2 * this.count);
-  }
-}
 
 export class JsonSplitter {
   private readonly decoder = new TextDecoder('utf-8');

@@ -1,0 +1,57 @@
+/** The splitter's buffers (jsonSplitter.ts): bytes it gathers, and where located elements lie. */
+
+/** A growing byte buffer. */
+export class Bytes {
+  private data = new Uint8Array(1 << 16);
+  length = 0;
+  append(bytes: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    if (this.length + n > this.data.length) {
+      const grown = new Uint8Array(Math.max(this.length + n, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    this.data.set(bytes.subarray(from, to), this.length);
+    this.length += n;
+  }
+  /** The bytes held, and the buffer emptied. */
+  take(): Uint8Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
+/**
+ * Reads the elements of a located array as the splitter meets them: `scan` reads element
+ * number `element`, which starts at `chunk[from]`, and returns the index after its end, or
+ * -1 when it cannot read it whole before `limit` (nothing is kept then); `drop` forgets
+ * the element it read last (the splitter could not see what follows it).
+ */
+export type ElementScanner = {
+  scan(chunk: Uint8Array, from: number, limit: number, fileOffset: number, element: number): number;
+  drop(): void;
+};
+
+/** Byte ranges `[start, end)` of an array's elements, two numbers each. */
+export class ElementSpans {
+  private data = new Float64Array(1024);
+  count = 0;
+  /** Where the element being read started. */
+  from = 0;
+  push(start: number, end: number): void {
+    if (2 * this.count + 2 > this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * this.count] = start;
+    this.data[2 * this.count + 1] = end;
+    this.count++;
+  }
+  /** `[start0, end0, start1, end1, …]`. */
+  take(): Float64Array {
+    return this.data.slice(0, 2 * this.count);
+  }
+}
