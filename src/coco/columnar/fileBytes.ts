@@ -25,6 +25,8 @@ export class FileBytes {
 
   /** Bytes `[start, end)`: a view when they lie in one piece, else a copy. */
   slice(start: number, end: number): Uint8Array {
+    if (!(start >= 0 && start <= end && end <= this.length))
+      throw new RangeError(`bytes [${start}, ${end}) are not within 0…${this.length}`);
     const k = this.pieceOf(start);
     const from = start - this.starts[k]!;
     const piece = this.pieces[k]!;

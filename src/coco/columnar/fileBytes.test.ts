@@ -2,28 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { generateCoco } from '../../../scripts/gen/dataset';
 import { seeded } from '../testing/mutate';
 import { AnnotationColumns } from './annotationColumns';
-import { ByteStore } from './byteStore';
+import { FileBytes } from './fileBytes';
 import { elementSpans } from './elementSpans';
 import { scanAnnotation } from './scanAnnotation';
 
 const encoder = new TextEncoder();
 
-/** `bytes` in a store, cut into chunks of random sizes (some empty, some of one byte). */
-function storeOf(bytes: Uint8Array, rand: () => number): ByteStore {
-  const store = new ByteStore();
+/** `bytes` kept in pieces of random sizes (some empty, some of one byte). */
+function storeOf(bytes: Uint8Array, rand: () => number): FileBytes {
+  const pieces: Uint8Array[] = [];
   for (let at = 0; at < bytes.length;) {
     const size = [0, 1, 2, 7, 100, 4096][Math.floor(rand() * 6)]!;
-    store.append(bytes.slice(at, at + size));
+    pieces.push(bytes.slice(at, at + size));
     at += size;
   }
-  return store;
+  return new FileBytes(pieces);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, k) => v === b[k]);
 }
 
-describe('ByteStore', () => {
+describe('FileBytes', () => {
   // Non-ASCII text too: a span may cut a multi-byte character across chunks.
   const coco = generateCoco({ images: 20, annotations: 150, seed: 8, crowdShare: 0.1 });
   coco.images[0]!.file_name = 'näïve ☃ 😀.jpg';
@@ -37,12 +37,12 @@ describe('ByteStore', () => {
     for (let k = 0; k < 5000; k++) {
       const start = Math.floor(rand() * bytes.length);
       const end = Math.min(bytes.length, start + Math.floor(rand() * (rand() < 0.5 ? 10 : 20_000)));
-      if (!sameBytes(store.subarray(start, end), bytes.subarray(start, end)))
+      if (!sameBytes(store.slice(start, end), bytes.subarray(start, end)))
         wrong.push(`[${start}, ${end})`);
     }
     expect(wrong).toEqual([]);
-    expect(store.subarray(bytes.length, bytes.length)).toEqual(new Uint8Array(0));
-    expect(() => store.subarray(0, bytes.length + 1)).toThrow(RangeError);
+    expect(store.slice(bytes.length, bytes.length)).toEqual(new Uint8Array(0));
+    expect(() => store.slice(0, bytes.length + 1)).toThrow(RangeError);
   });
 
   it('re-reads every element as JSON.parse read it, and the scanner reads the same row from it', () => {
@@ -52,7 +52,7 @@ describe('ByteStore', () => {
       const elements = (coco as unknown as Record<string, unknown[]>)[key]!;
       expect(spans.length / 2).toBe(elements.length);
       for (let i = 0; i < elements.length; i++)
-        expect(store.json(spans[2 * i]!, spans[2 * i + 1]!)).toEqual(elements[i]);
+        expect(JSON.parse(store.text(spans[2 * i]!, spans[2 * i + 1]!))).toEqual(elements[i]);
     }
     const spans = elementSpans(bytes, 'annotations')!;
     const whole = new AnnotationColumns();
@@ -60,7 +60,7 @@ describe('ByteStore', () => {
     for (let i = 0; i < spans.length; i += 2) {
       const [start, end] = [spans[i]!, spans[i + 1]!];
       expect(scanAnnotation(bytes, start, end, 0, whole)).toBe(true);
-      expect(scanAnnotation(store.subarray(start, end), 0, end - start, start, chunked)).toBe(true);
+      expect(scanAnnotation(store.slice(start, end), 0, end - start, start, chunked)).toBe(true);
     }
     whole.trim();
     chunked.trim();
