@@ -19,6 +19,12 @@ export type ExportOptions = {
   chunkRecords?: number;
   /** What to write for an annotation (null: leave it out); default its file object. */
   annotation?: (record: AnnotationRecord) => object | null;
+  /**
+   * Whether `annotation` writes a record the user did not change as its file object, so a
+   * faithful export copies such records' bytes without asking (a stored table need not
+   * read them back).
+   */
+  keepsUnedited?: boolean;
   /** Whether to write an image; default all. */
   keepImage?: (record: ImageRecord) => boolean;
   /** What to write for a category; default its file object. */

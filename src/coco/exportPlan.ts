@@ -108,6 +108,8 @@ export function planExport(
     indent: settings.indent,
     annotation: dataset.kind === 'panoptic' ? undefined : annotation,
     keepImage,
+    keepsUnedited:
+      settings.segmentation === 'guess' && !settings.dropProblems && !settings.remapCategoryIds,
     category: settings.remapCategoryIds
       ? (c) => withFields(c.file, { id: categoryIds.get(idKey(c.id)) })
       : undefined,

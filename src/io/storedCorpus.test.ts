@@ -79,6 +79,9 @@ describe('stored annotations read back as the object model reads them', () => {
         expect(a.annotations.length).toBe(b.annotations.length);
         for (let i = 0; i < b.annotations.length; i++)
           expect(plain(a.annotations.at(i)!)).toEqual(plain(b.annotations.at(i)!));
+        // Read together in runs (checks, statistics): the same records.
+        if (a.annotations instanceof StoredAnnotations)
+          expect(a.annotations.readAll(runBytes).map(plain)).toEqual([...b.annotations].map(plain));
         expect(exportCoco(a)).toBe(exportCoco(b));
       }
     });

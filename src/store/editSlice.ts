@@ -12,6 +12,15 @@ import { withRecent } from './labelSearch';
 import { isExportedHistory } from './sessionFormat';
 import { withDeltas } from './summaryUpdate';
 
+/** Edits that repaint a mask's pixels (their view is asked for on its own). */
+const REPAINTS_MASK: ReadonlySet<EditCommand['type']> = new Set([
+  'paint',
+  'convert-to-mask',
+  'convert-to-polygons',
+  'fill-holes',
+  'remove-specks',
+]);
+
 export type { HistoryEntry } from './historyMoves';
 
 export type EditSlice = {
@@ -144,8 +153,12 @@ export const createEditSlice =
     const runEdit = async (label: string, command: EditCommand) => {
       const subset = get().subsetIndex;
       try {
-        // The image shown comes back redrawn with the answer (no second request).
-        const view = { imageIndex: get().imageIndex, customColors: get().customColors };
+        // The image shown comes back redrawn with the answer (no second request), unless
+        // the edit repaints a mask: a 4000×3000 mask's view takes ~0.1 s to make, which the
+        // answer (and the history, and autosave) should not wait for.
+        const view = REPAINTS_MASK.has(command.type)
+          ? undefined
+          : { imageIndex: get().imageIndex, customColors: get().customColors };
         const { patch, delta, inserted } = await engine.edit(subset, command, view);
         if (patch.every((p) => p.patch.length === 0)) return;
         const undoStack = [...get().undoStack, { label, subset, patch }];

@@ -3,6 +3,8 @@ import {
   checkDatasetSteps,
   datasetStats,
   idKey,
+  StoredAnnotations,
+  type Dataset,
   type DatasetStats,
   type FindingKind,
 } from '../coco';
@@ -27,7 +29,8 @@ export async function checkSubset(
   const emptySeen = new Uint8Array(subset.images.length);
   const total = subset.sources.reduce((n, s) => n + 2 * s.dataset.annotations.length, 0);
   let before = 0;
-  for (const [s, { dataset }] of subset.sources.entries()) {
+  for (const [s, source] of subset.sources.entries()) {
+    const dataset = withRecordsRead(source.dataset);
     const steps = checkDatasetSteps(dataset);
     let step = steps.next();
     while (step.done !== true) {
@@ -72,8 +75,20 @@ export async function checkSubset(
 /** Bars the Statistics panel draws per sort order (BarChart's `limit`). */
 export const CHARTED_CATEGORIES = 200;
 
+/**
+ * The dataset with a stored table's records all read (in runs, see `readAll`): checks and
+ * statistics look at every shape, once each, so reading them together is several times
+ * quicker than one by one. The records are dropped with the pass.
+ */
+function withRecordsRead(dataset: Dataset): Dataset {
+  const table = dataset.annotations;
+  return table instanceof StoredAnnotations
+    ? { ...dataset, annotations: table.readAll() }
+    : dataset;
+}
+
 export function subsetStats(subset: Subset): DatasetStats {
-  return chartedCategories(datasetStats(subset.sources.map((s) => s.dataset)));
+  return chartedCategories(datasetStats(subset.sources.map((s) => withRecordsRead(s.dataset))));
 }
 
 /** Code-unit order of names: what the chart sorts by past 10,000 categories (localeCompare is slow). */

@@ -180,6 +180,35 @@ export class StoredAnnotations implements AnnotationTable {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
 
+  /**
+   * Every record, read back in runs of a few MB of consecutive elements (one `JSON.parse`
+   * each): for passes over all shapes (checks, statistics), which would otherwise read each
+   * record on its own. The records live as long as the caller keeps the array.
+   */
+  readAll(runBytes = 4 << 20): AnnotationRecord[] {
+    const byRow = new Array<AnnotationRecord | undefined>(this.rows.count);
+    const source = this.rows.sourceIndex;
+    for (let first = 0; first < this.rows.count;) {
+      const from = source[first]!;
+      let last = first + 1;
+      while (
+        last < this.rows.count &&
+        this.spans[2 * source[last]! + 1]! - this.spans[2 * from]! <= runBytes
+      )
+        last++;
+      const to = source[last - 1]!;
+      const text = this.bytes.text(this.spans[2 * from]!, this.spans[2 * to + 1]!);
+      const elements = JSON.parse(`[${text}]`) as object[];
+      for (let row = first; row < last; row++)
+        byRow[row] = this.recordOf(elements[source[row]! - from]!, source[row]!);
+      first = last;
+    }
+    return Array.from({ length: this.length }, (_, i) => {
+      const slot = this.slots === null ? i : this.slots[i]!;
+      return slot >= 0 ? byRow[slot]! : this.added[-slot - 1]!;
+    });
+  }
+
   /** Element `sourceIndex` of the file's list, parsed anew from its bytes. */
   element(sourceIndex: number): unknown {
     return JSON.parse(

@@ -98,7 +98,8 @@ function annotationClaims(current: Dataset, options: ExportOptions): Claim[] {
           sourceIndex: a.sourceIndex,
           value: transform === undefined ? a.file : transform(a),
         };
-      if (transform === undefined) return { sourceIndex: a.sourceIndex, value: SAME };
+      if (transform === undefined || options.keepsUnedited === true)
+        return { sourceIndex: a.sourceIndex, value: SAME };
       return { sourceIndex: a.sourceIndex, value: transform(a), before: a.file };
     });
   }
