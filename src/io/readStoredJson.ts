@@ -4,7 +4,8 @@
  * coco's parser then reads them from the bytes run by run into a stored table (see
  * coco/columnar), so neither the file's whole text nor all its objects are ever held.
  */
-import { FileBytes, Prescan, type StoredSource } from '../coco/columnar';
+import { FileBytes, Prescan, type StoredBytes, type StoredSource } from '../coco/columnar';
+import { diskBytesOf } from './diskBytes';
 import { JsonSplitter } from './jsonSplitter';
 import { readSlices } from './readSlices';
 import { readText } from './readText';
@@ -20,7 +21,7 @@ export async function readStoredJson(
   file: VirtualFile,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<StoredJson> {
-  const split = new StoredSplit(file.size);
+  const split = new StoredSplit(file.size, await diskBytesOf(file));
   let done = 0;
   for await (const chunk of readSlices(file)) {
     if (done === 0 && isUtf16(chunk)) return { text: await readText(file, onProgress) };
@@ -34,22 +35,28 @@ export async function readStoredJson(
 /** Fewer bytes per annotation than COCO files have (train2017: 527), so the prescan rarely grows. */
 const BYTES_PER_ANNOTATION = 400;
 
-/** The splitter and the prescan of the annotations list, fed the file's slices in order. */
+/**
+ * The splitter and the prescan of the annotations list, fed the file's slices in order.
+ * The slices are kept only when the file cannot be read back (`disk` null).
+ */
 class StoredSplit {
   private readonly pieces: Uint8Array[] = [];
   private readonly prescan: Prescan;
   private readonly splitter: JsonSplitter;
 
   /** `size`: the file's, to size the prescan (an annotation takes a few hundred bytes). */
-  constructor(size = 0) {
+  constructor(
+    size = 0,
+    private readonly disk: StoredBytes | null = null,
+  ) {
     this.prescan = new Prescan(size / BYTES_PER_ANNOTATION);
     this.splitter = new JsonSplitter(undefined, new Set(['annotations']), this.prescan, (offset) =>
-      new FileBytes(this.pieces).lineAndColumn(offset),
+      this.bytes().lineAndColumn(offset),
     );
   }
 
   push(piece: Uint8Array): void {
-    this.pieces.push(piece);
+    if (this.disk === null) this.pieces.push(piece);
     this.splitter.push(piece);
   }
 
@@ -57,7 +64,11 @@ class StoredSplit {
     const root = this.splitter.finish();
     const spans = this.splitter.spansOf('annotations');
     if (spans === null) return { root, stored: null };
-    return { root, stored: { bytes: new FileBytes(this.pieces), spans, prescan: this.prescan } };
+    return { root, stored: { bytes: this.bytes(), spans, prescan: this.prescan } };
+  }
+
+  private bytes(): StoredBytes {
+    return this.disk ?? new FileBytes(this.pieces);
   }
 }
 
@@ -65,12 +76,15 @@ function isUtf16(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
-/** The same, for UTF-8 bytes already in memory. */
-export function splitStoredJson(pieces: readonly Uint8Array[]): {
+/** The same, for UTF-8 bytes already in memory (read back from `disk` when given). */
+export function splitStoredJson(
+  pieces: readonly Uint8Array[],
+  disk: StoredBytes | null = null,
+): {
   root: unknown;
   stored: StoredSource | null;
 } {
-  const split = new StoredSplit();
+  const split = new StoredSplit(0, disk);
   for (const piece of pieces) split.push(piece);
   return split.finish();
 }

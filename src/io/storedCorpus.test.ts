@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportCoco, parseCoco, type AnnotationRecord, type ParseResult } from '../coco';
-import { StoredAnnotations } from '../coco/columnar';
+import { DiskBytes, StoredAnnotations } from '../coco/columnar';
 import { corpusDir, corpusJsonFiles } from '../coco/testing/corpus';
 import { splitStoredJson } from './readStoredJson';
 
@@ -30,11 +30,24 @@ function pieces(bytes: Uint8Array, size: number): Uint8Array[] {
   return out;
 }
 
-function readStored(path: string, pieceBytes: number, runBytes: number): ParseResult | 'unsplit' {
+/**
+ * The file read as the app reads it: in pieces of `pieceBytes`, records read back in runs
+ * of `runBytes` from the kept pieces, or (`fromDisk`) from the file, as in the browser.
+ */
+function readStored(
+  path: string,
+  pieceBytes: number,
+  runBytes: number,
+  fromDisk: boolean,
+): ParseResult | 'unsplit' {
   const bytes = new Uint8Array(readFileSync(join(corpusDir, path)));
+  // A small window, so that reads of records cross it.
+  const disk = fromDisk
+    ? new DiskBytes(bytes.length, (start, end) => bytes.slice(start, end), 100)
+    : null;
   let split;
   try {
-    split = splitStoredJson(pieces(bytes, pieceBytes));
+    split = splitStoredJson(pieces(bytes, pieceBytes), disk);
   } catch {
     return 'unsplit';
   }
@@ -52,11 +65,13 @@ describe('stored annotations read back as the object model reads them', () => {
     it(path, () => {
       const text = readFileSync(join(corpusDir, path), 'utf8');
       const objects = parseCoco(text, { fileName: path });
-      for (const [pieceBytes, runBytes] of [
-        [1 << 20, 4 << 20],
-        [7, 64],
+      for (const [pieceBytes, runBytes, fromDisk] of [
+        [1 << 20, 4 << 20, false],
+        [7, 64, false],
+        [1 << 20, 4 << 20, true],
+        [7, 64, true],
       ] as const) {
-        const stored = readStored(path, pieceBytes, runBytes);
+        const stored = readStored(path, pieceBytes, runBytes, fromDisk);
         if (stored === 'unsplit') {
           // Only a file that is not valid JSON fails to split.
           expect(objects.dataset).toBeNull();

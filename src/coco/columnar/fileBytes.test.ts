@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCoco } from '../../../scripts/gen/dataset';
 import { seeded } from '../testing/mutate';
 import { AnnotationColumns } from './annotationColumns';
+import { DiskBytes } from './diskBytes';
 import { FileBytes } from './fileBytes';
 import { elementSpans } from './elementSpans';
 import { scanAnnotation } from './scanAnnotation';
@@ -65,5 +66,54 @@ describe('FileBytes', () => {
     whole.trim();
     chunked.trim();
     expect(chunked).toEqual(whole);
+  });
+});
+
+describe('DiskBytes', () => {
+  const coco = generateCoco({ images: 20, annotations: 150, seed: 9, crowdShare: 0.1 });
+  coco.images[1]!.file_name = 'ünïcode ☃\n😀.jpg';
+  const bytes = encoder.encode(JSON.stringify(coco, null, 1));
+  /** Read back from `bytes` as from a file, counting the reads and the bytes read. */
+  function disk(windowBytes: number) {
+    const reads = { count: 0, bytes: 0 };
+    const store = new DiskBytes(
+      bytes.length,
+      (start, end) => {
+        reads.count++;
+        reads.bytes += end - start;
+        return bytes.slice(start, end);
+      },
+      windowBytes,
+    );
+    return { store, reads };
+  }
+
+  it('gives back any span of the file, and the line and column of any byte', () => {
+    const { store } = disk(1000);
+    const kept = storeOf(bytes, seeded(10));
+    const rand = seeded(11);
+    const wrong: string[] = [];
+    for (let k = 0; k < 5000; k++) {
+      const start = Math.floor(rand() * bytes.length);
+      const end = Math.min(bytes.length, start + Math.floor(rand() * (rand() < 0.5 ? 10 : 3000)));
+      if (!sameBytes(store.slice(start, end), bytes.subarray(start, end)))
+        wrong.push(`[${start}, ${end})`);
+      const view = store.view(start, end);
+      if (!sameBytes(view.bytes.subarray(view.start, view.end), bytes.subarray(start, end)))
+        wrong.push(`view [${start}, ${end})`);
+      if (k % 50 === 0) expect(store.lineAndColumn(start)).toEqual(kept.lineAndColumn(start));
+    }
+    expect(wrong).toEqual([]);
+    expect(() => store.slice(0, bytes.length + 1)).toThrow(RangeError);
+  });
+
+  it('reads the records of the file in order with one read per window, not per record', () => {
+    const { store, reads } = disk(4096);
+    const spans = elementSpans(bytes, 'annotations')!;
+    for (let i = 0; i < spans.length; i += 2)
+      expect(JSON.parse(store.text(spans[i]!, spans[i + 1]!))).toEqual(coco.annotations[i / 2]);
+    const listBytes = spans[spans.length - 1]! - spans[0]!;
+    expect(reads.count).toBeLessThanOrEqual(Math.ceil(listBytes / 2048));
+    expect(reads.bytes).toBeLessThan(2 * listBytes + 4096);
   });
 });

@@ -4,8 +4,9 @@
  * is asked for, so the parsed objects of the file need not be kept.
  */
 import { strFromU8 } from 'fflate';
+import type { StoredBytes } from './storedBytes';
 
-export class FileBytes {
+export class FileBytes implements StoredBytes {
   /** Where each piece starts in the file. */
   private readonly starts: Float64Array;
   readonly length: number;

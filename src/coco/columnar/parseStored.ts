@@ -10,7 +10,7 @@ import type { DatasetKind, UnusableEntry } from '../model';
 import { ProblemLog } from '../problems';
 import { ParseContext } from '../parse/context';
 import { parseAnnotations, type Lookup } from '../parse/parseAnnotations';
-import type { FileBytes } from './fileBytes';
+import type { StoredBytes } from './storedBytes';
 import { AnnotationColumns, SegKind } from './annotationColumns';
 import type { Prescan } from './prescan';
 import { scanAnnotation } from './scanAnnotation';
@@ -18,7 +18,7 @@ import { AnnotationRows, StoredAnnotations, type RecordOf } from './storedAnnota
 
 /** The bytes of a file and where the elements of its `annotations` list lie in them. */
 export type StoredSource = {
-  readonly bytes: FileBytes;
+  readonly bytes: StoredBytes;
   readonly spans: Float64Array;
   /** Bytes of elements per `JSON.parse` (tests make it small); a few MB by default. */
   readonly runBytes?: number;

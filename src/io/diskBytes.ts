@@ -1,0 +1,35 @@
+/**
+ * The opened file as the store of what the user did not change: a plain file's bytes are
+ * read back from disk when a record is asked for (FileReaderSync, which only workers have),
+ * instead of being kept. A zip's entry is inflated, so its bytes are kept instead.
+ */
+import { DiskBytes } from '../coco/columnar';
+import type { VirtualFile } from './virtualFiles';
+
+/** FileReaderSync (TypeScript's DOM library does not declare it). */
+type SyncReader = { readAsArrayBuffer(blob: Blob): ArrayBuffer };
+
+/** The file read back from disk, or null where that cannot be done (a zip entry, no worker). */
+export async function diskBytesOf(file: VirtualFile): Promise<DiskBytes | null> {
+  const Reader = (globalThis as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
+  if (file.inZip || Reader === undefined) return null;
+  const blob = await file.blob();
+  const reader = new Reader();
+  return new DiskBytes(blob.size, (start, end) => {
+    try {
+      return new Uint8Array(reader.readAsArrayBuffer(blob.slice(start, end)));
+    } catch (error) {
+      throw new FileGoneError(file.origin, error);
+    }
+  });
+}
+
+/** The opened file cannot be read any more: moved, deleted or rewritten since it was opened. */
+export class FileGoneError extends Error {
+  constructor(path: string, cause: unknown) {
+    super(
+      `${path} can no longer be read (moved, deleted or changed on disk since it was opened); open it again — your edits are kept`,
+      { cause },
+    );
+  }
+}
