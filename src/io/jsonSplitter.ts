@@ -155,6 +155,41 @@ export class JsonSplitter {
     return s?.spans?.take() ?? null;
   }
 
+  /**
+   * Whether the bytes pushed so far end with the comma at file offset `comma`, and that
+   * comma separates two elements of a located array (see coco/columnar's tailScan.ts).
+   */
+  endsBetweenElements(comma: number): boolean {
+    const spans = this.current?.spans;
+    return (
+      spans != null &&
+      !this.inString &&
+      this.depth === (this.root === 'array' ? 1 : 2) &&
+      this.offset === comma + 1 &&
+      spans.from === comma + 1
+    );
+  }
+
+  /** Elements of the located array located so far. */
+  get locatedCount(): number {
+    return this.current?.spans?.count ?? 0;
+  }
+
+  /**
+   * Takes elements located by another reader, which follow at once (`spans`, as this
+   * splitter records them, the first starting where `endsBetweenElements` held). Returns
+   * the file offset to push from next: the last element's end, its comma or the `]`.
+   */
+  adoptElements(spans: Float64Array): number {
+    const located = this.current!.spans!;
+    const last = spans.length / 2 - 1;
+    for (let k = 0; k < last; k++) located.push(spans[2 * k]!, spans[2 * k + 1]!);
+    located.from = spans[2 * last]!;
+    this.offset = spans[2 * last + 1]!;
+    this.linesStale = true;
+    return this.offset;
+  }
+
   /** Feeds the next bytes of the file. */
   push(chunk: Uint8Array): void {
     let i = 0;

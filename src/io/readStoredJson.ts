@@ -4,10 +4,17 @@
  * coco's parser then reads them from the bytes run by run into a stored table (see
  * coco/columnar), so neither the file's whole text nor all its objects are ever held.
  */
-import { FileBytes, Prescan, type StoredBytes, type StoredSource } from '../coco/columnar';
+import {
+  FileBytes,
+  Prescan,
+  type StoredBytes,
+  type StoredSource,
+  type TailScan,
+  type TailScanner,
+} from '../coco/columnar';
 import { diskBytesOf } from './diskBytes';
 import { JsonSplitter } from './jsonSplitter';
-import { readSlices } from './readSlices';
+import { readSlices, SLICE_BYTES } from './readSlices';
 import { readText } from './readText';
 import type { VirtualFile } from './virtualFiles';
 
@@ -20,16 +27,59 @@ export type StoredJson = { root: unknown; stored: StoredSource | null } | { text
 export async function readStoredJson(
   file: VirtualFile,
   onProgress: (done: number, total: number) => void = () => {},
+  options: {
+    /** Another worker to read the second half meanwhile. */
+    tail?: TailScanner | null;
+    /** Where records are read back from (default: the file on disk, when it can be). */
+    disk?: StoredBytes | null;
+    /** Bytes read at once (tests make it small). */
+    sliceBytes?: number;
+  } = {},
 ): Promise<StoredJson> {
-  const split = new StoredSplit(file.size, await diskBytesOf(file));
+  const disk = options.disk !== undefined ? options.disk : await diskBytesOf(file);
+  const split = new StoredSplit(file.size, disk);
+  const tail = disk === null ? null : (options.tail ?? null);
+  // The second half is read by another worker meanwhile, when one is given (see tailScan.ts).
+  let ahead = tail === null ? null : new TailAhead(tail(Math.floor(file.size / 2)));
   let done = 0;
-  for await (const chunk of readSlices(file)) {
+  const sliceBytes = options.sliceBytes ?? SLICE_BYTES;
+  let slices = readSlices(file, sliceBytes);
+  for (let next = await slices.next(); !next.done; next = await slices.next()) {
+    const chunk = next.value;
     if (done === 0 && isUtf16(chunk)) return { text: await readText(file, onProgress) };
-    split.push(chunk);
+    const comma = ahead?.comma ?? null;
+    if (ahead !== null && comma !== null && comma >= done && comma < done + chunk.length) {
+      const cut = comma + 1 - done;
+      split.push(chunk.subarray(0, cut));
+      const resume = split.endsBetweenElements(comma)
+        ? split.adopt(comma, await ahead.result)
+        : null;
+      ahead = null;
+      if (resume !== null) {
+        await slices.return(undefined);
+        slices = readSlices(file, sliceBytes, resume);
+        done = resume;
+        onProgress(done, file.size);
+        continue;
+      }
+      split.push(chunk.subarray(cut));
+    } else split.push(chunk);
     done += chunk.length;
     onProgress(done, file.size);
+    // Passed where the other worker started before it said where: it is not waited for.
+    if (comma !== null && comma < done) ahead = null;
   }
   return split.finish();
+}
+
+/** The other worker's scan as it comes: where it starts, once it says. */
+class TailAhead {
+  comma: number | null = null;
+  readonly result: Promise<TailScan | null>;
+  constructor(asked: ReturnType<TailScanner>) {
+    this.result = asked.result.catch(() => null);
+    void asked.comma.then((comma) => (this.comma = comma));
+  }
 }
 
 /** Fewer bytes per annotation than COCO files have (train2017: 527), so the prescan rarely grows. */
@@ -65,6 +115,22 @@ class StoredSplit {
     const spans = this.splitter.spansOf('annotations');
     if (spans === null) return { root, stored: null };
     return { root, stored: { bytes: this.bytes(), spans, prescan: this.prescan } };
+  }
+
+  /** See JsonSplitter.endsBetweenElements. */
+  endsBetweenElements(comma: number): boolean {
+    return this.splitter.endsBetweenElements(comma);
+  }
+
+  /**
+   * Takes the other worker's elements that follow `comma`: where to read on, or null. (Only
+   * when the bytes are read back from disk: kept pieces must hold every byte.)
+   */
+  adopt(comma: number, tail: TailScan | null): number | null {
+    if (this.disk === null || tail === null || tail.comma !== comma || tail.spans.length === 0)
+      return null;
+    this.prescan.adopt(tail.columns, this.splitter.locatedCount);
+    return this.splitter.adoptElements(tail.spans);
   }
 
   private bytes(): StoredBytes {

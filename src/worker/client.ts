@@ -57,7 +57,7 @@ type Pending = {
 
 /** What the client uses of a worker: the engine's in the page, one running serve.ts in tests. */
 export type EngineWorker = {
-  postMessage(message: Request): void;
+  postMessage(message: Request, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<Response>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -83,6 +83,7 @@ class Connection {
   request<M extends UnsentRequest & { type: AnsweredType }>(
     message: M,
     onProgress?: (event: ProgressEvent) => void,
+    transfer: Transferable[] = [],
   ): Promise<AnswerTo<M['type']>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -91,7 +92,7 @@ class Connection {
         else reject(new Error(`unexpected answer ${response.type} to ${message.type}`));
       };
       this.pending.set(id, { resolve: answer, reject, onProgress });
-      this.worker.postMessage({ ...message, id } as Request);
+      this.worker.postMessage({ ...message, id } as Request, transfer);
     });
   }
 
@@ -128,6 +129,25 @@ function startEngineWorker(): EngineWorker {
     type: 'module',
     name: 'cocoscope engine',
   });
+}
+
+/** From this size a json is read by two workers (the engine stores it from 64 MB too). */
+const TAIL_SCAN_FROM = 64 << 20;
+
+/**
+ * For an open with a big json: a second worker that reads its later part while the engine
+ * reads the start (tailScan.worker.ts), and the channel end to give the engine.
+ */
+function startTailScan(files: readonly SourceFile[]): { worker: Worker; port: MessagePort } | null {
+  const big = files.some((f) => f.file.size >= TAIL_SCAN_FROM && /\.json$/i.test(f.path));
+  if (!big || typeof Worker === 'undefined') return null;
+  const worker = new Worker(new URL('./tailScan.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cocoscope reader',
+  });
+  const channel = new MessageChannel();
+  worker.postMessage({ port: channel.port2 }, [channel.port2]);
+  return { worker, port: channel.port1 };
 }
 
 export class EngineClient {
@@ -171,8 +191,13 @@ export class EngineClient {
     this.cancel();
     const connection = this.takeWorker();
     this.opening = connection;
+    const tail = startTailScan(files);
     try {
-      const response = await connection.request({ type: 'open', files, firstImage }, onProgress);
+      const response = await connection.request(
+        { type: 'open', files, firstImage, tailScan: tail?.port ?? null },
+        onProgress,
+        tail === null ? [] : [tail.port],
+      );
       if (confirm !== undefined && !(await confirm())) throw new Cancelled();
       // Another open started while the answer was awaited: this one was cancelled.
       if (this.opening !== connection) throw new Cancelled();
@@ -185,6 +210,7 @@ export class EngineClient {
       if (this.opening === connection) connection.close(new Cancelled());
       throw error;
     } finally {
+      tail?.worker.terminate();
       if (this.opening === connection) this.opening = null;
     }
   }

@@ -6,7 +6,7 @@
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
-import { matchSubset, openFiles, type Progress } from './openFiles';
+import { matchSubset, openFiles, type Progress, type TailScanners } from './openFiles';
 import { exportJson, exportZip, jsonName, type ExportProgress } from './exportFiles';
 import { clearExports } from './exportSink';
 import { checkSubset, subsetStats } from './checks';
@@ -71,8 +71,13 @@ export class Engine {
   private pictures: VirtualFile[] = [];
   private summary: OpenSummary | null = null;
 
-  async open(files: readonly Source[], progress: Progress): Promise<OpenSummary> {
-    const opened = await openFiles(files, progress);
+  /** `tail`: a second worker for big jsons (see openFiles). */
+  async open(
+    files: readonly Source[],
+    progress: Progress,
+    tail: TailScanners | null = null,
+  ): Promise<OpenSummary> {
+    const opened = await openFiles(files, progress, tail);
     this.subsets = opened.subsets;
     this.pictures = opened.pictures;
     this.summary = opened.summary;

@@ -4,6 +4,7 @@
  * find each image's picture.
  */
 import { findExactIntegers, hasUnsafeIds, idKey, parseCoco, type StoredSource } from '../coco';
+import type { TailScanner } from '../coco/columnar';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
 import { matchPictures, type AmbiguousPicture } from '../io/matchPictures';
 import { BigJsonError, readBigJson } from '../io/readBigJson';
@@ -39,7 +40,15 @@ export class OpenError extends Error {
   }
 }
 
-export async function openFiles(sources: readonly Source[], progress: Progress): Promise<Opened> {
+/** A second worker's reads of a file's later part (see coco/columnar/tailScan.ts). */
+export type TailScanners = (file: Blob) => TailScanner;
+
+/** `tail`: a second worker that reads big jsons' later parts meanwhile, or null. */
+export async function openFiles(
+  sources: readonly Source[],
+  progress: Progress,
+  tail: TailScanners | null = null,
+): Promise<Opened> {
   progress('listing', sources[0]?.path ?? '', 0, sources.length);
   const listed = await listSources(sources);
   const summaryFiles: OpenSummary['files'] = listed.problems.map((p) => ({
@@ -52,7 +61,7 @@ export async function openFiles(sources: readonly Source[], progress: Progress):
   const parsed: SourceDataset[] = [];
   const failures: EngineError[] = [];
   for (const file of jsons) {
-    const result = await parseFile(file, progress);
+    const result = await parseFile(file, progress, tail);
     if ('error' in result) {
       failures.push(result.error);
       summaryFiles.push({ path: file.origin, role: 'unreadable', note: result.error.message });
@@ -98,6 +107,7 @@ function noAnnotationsMessage(pictureCount: number): string {
 export async function parseFile(
   file: VirtualFile,
   progress: Progress,
+  tail: TailScanners | null = null,
 ): Promise<{ source: SourceDataset } | { error: EngineError }> {
   let input: unknown;
   let text: string | null = null;
@@ -106,7 +116,8 @@ export async function parseFile(
     const onRead = (done: number, total: number) => progress('reading', file.path, done, total);
     if (file.size >= STORED_FROM_BYTES) {
       // Big files keep their bytes and only columns per annotation (coco/columnar).
-      const read = await readStoredJson(file, onRead);
+      const scanner = tail === null || file.inZip ? null : tail(await file.blob());
+      const read = await readStoredJson(file, onRead, { tail: scanner });
       if ('text' in read) input = text = read.text;
       else {
         input = read.root;

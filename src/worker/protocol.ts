@@ -199,6 +199,8 @@ export type Request =
        * `firstImageIndex`): its view comes with the answer. Absent or null: the first image.
        */
       firstImage?: string | null;
+      /** A channel to a second worker that reads a big json's later part (tailScan.worker.ts). */
+      tailScan?: MessagePort | null;
     }
   | { type: 'add-images'; id: number; files: SourceFile[] }
   | {

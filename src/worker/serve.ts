@@ -11,6 +11,7 @@ import type { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import type { MaskPixels } from './maskPixels';
 import { OpenError } from './openFiles';
+import { tailScannerOn } from './tailScanPort';
 import type { RgbaImage } from './panoptic';
 import {
   firstImageIndex,
@@ -57,7 +58,8 @@ type Handlers = {
 function handlersFor(engine: Engine, shell: Shell): Handlers {
   return {
     open: async (r, { progress, transfer }) => {
-      const summary = await engine.open(r.files, progress);
+      const tail = r.tailScan ? tailScannerOn(r.tailScan) : null;
+      const summary = await engine.open(r.files, progress, tail);
       const firstView = await firstViewOf(engine, shell, summary, r.firstImage, transfer);
       return { type: 'opened', summary, firstView };
     },

@@ -103,6 +103,18 @@ export class AnnotationColumns {
     this.regular[row] = 0;
   }
 
+  /** Appends every row of `other` (read elsewhere: another worker's columns arrive as plain data). */
+  append(other: ColumnData): void {
+    const n = other.count;
+    if (this.count + n > this.capacity) this.resize(this.count + n);
+    for (const [name, width] of COLUMN_WIDTHS)
+      (this[name] as Column).set(
+        (other[name] as Column).subarray(0, width * n),
+        width * this.count,
+      );
+    this.count += n;
+  }
+
   /** Shrinks every column to `count` rows (the array is complete). */
   trim(): void {
     this.resize(Math.max(1, this.count));
@@ -131,6 +143,27 @@ export class AnnotationColumns {
 }
 
 type Column = Float64Array | Uint32Array | Int32Array | Uint8Array;
+
+/** Every column and the numbers it holds per row. */
+const COLUMN_WIDTHS = [
+  ['start', 1],
+  ['end', 1],
+  ['id', 1],
+  ['imageId', 1],
+  ['categoryId', 1],
+  ['area', 1],
+  ['score', 1],
+  ['bbox', 4],
+  ['iscrowd', 1],
+  ['segKind', 1],
+  ['parts', 1],
+  ['keypointCount', 1],
+  ['rleSize', 2],
+  ['regular', 1],
+] as const;
+
+/** The columns' data without the methods (as a message carries it). */
+export type ColumnData = Pick<AnnotationColumns, 'count' | (typeof COLUMN_WIDTHS)[number][0]>;
 
 /** A copy of `column` with room for `length` items (cut when smaller). */
 function grown<T extends Column>(column: T, length: number): T {

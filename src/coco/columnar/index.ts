@@ -5,3 +5,4 @@ export type { StoredBytes } from './storedBytes';
 export { Prescan } from './prescan';
 export { StoredAnnotations, storedPlace } from './storedAnnotations';
 export type { StoredSource } from './parseStored';
+export { scanTail, type ReadBytes, type TailScan, type TailScanner } from './tailScan';

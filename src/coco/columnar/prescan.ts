@@ -4,7 +4,7 @@
  * rows. What it cannot read whole (an irregular element, one cut by the end of a slice) is
  * read later by parseStored, from the kept bytes.
  */
-import { AnnotationColumns } from './annotationColumns';
+import { AnnotationColumns, type ColumnData } from './annotationColumns';
 import { scanAnnotationFrom } from './scanAnnotation';
 
 export class Prescan {
@@ -41,6 +41,18 @@ export class Prescan {
     }
     this.elementOf[row] = element;
     return end;
+  }
+
+  /** Appends rows read elsewhere (see tailScan.ts): row k is element `firstElement + k`. */
+  adopt(rows: ColumnData, firstElement: number): void {
+    const base = this.columns.count;
+    this.columns.append(rows);
+    if (this.elementOf.length < this.columns.capacity) {
+      const grown = new Int32Array(this.columns.capacity);
+      grown.set(this.elementOf);
+      this.elementOf = grown;
+    }
+    for (let k = 0; k < rows.count; k++) this.elementOf[base + k] = firstElement + k;
   }
 
   /** Forgets the row read last. */
