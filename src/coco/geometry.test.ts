@@ -10,7 +10,9 @@ import {
   round2,
   type Dataset,
 } from './index';
+import { round2Exactly } from './geometry';
 import { readCorpusJson, readCorpusText } from './testing/corpus';
+import { seeded } from './testing/mutate';
 
 type Expected = { index: number; id: number | null; counts: string; area: number; bbox: number[] };
 const reference = readCorpusJson<Record<string, Expected[]>>('reference/annotations.json');
@@ -82,6 +84,28 @@ describe('annotationArea and annotationBbox, as Datumaro writes them', () => {
 });
 
 describe("round2 is Python's round(x, 2)", () => {
+  it('gives what the exact way gives, for coordinates, ties, near-ties and zeros', () => {
+    const rand = seeded(17);
+    const wrong: number[] = [];
+    const values = [0, -0, 1e-9, -1e-9, -0.001, 0.005, -0.005, 2 ** 52, -(2 ** 53), 1e300];
+    for (let k = 0; k < 200_000; k++) {
+      const kind = k % 4;
+      const whole = Math.floor(rand() * 5000) - (k % 8 === 0 ? 2500 : 0);
+      // Any double; decimals of 2-4 places (annotation files); odd multiples of 1/8; x.xx5.
+      values.push(
+        kind === 0
+          ? (rand() - 0.5) * 10 ** Math.floor(rand() * 12)
+          : kind === 1
+            ? Number((whole + rand()).toFixed(2 + (k % 3)))
+            : kind === 2
+              ? whole + (2 * Math.floor(rand() * 4) + 1) / 8
+              : Number(`${whole}.${Math.floor(rand() * 100)}5`),
+      );
+    }
+    for (const x of values) if (!Object.is(round2(x), round2Exactly(x))) wrong.push(x);
+    expect(wrong).toEqual([]);
+  });
+
   it.each([
     [0.125, 0.12],
     [0.375, 0.38],

@@ -100,6 +100,20 @@ export function unionBbox(boxes: readonly Bbox[]): Bbox {
  * are odd multiples of 1/8 (x.125, x.375, x.625, x.875).
  */
 export function round2(x: number): number {
+  // Fast path: x·100 lies clearly off a half (more than its own rounding error can move
+  // it), so the nearest integer is the one the exact value rounds to, and k / 100 is the
+  // double nearest the decimal, as `Number(x.toFixed(2))` gives. Zero is left to the
+  // slow path for its sign (`(-0.001).toFixed(2)` is "-0.00", `(-0).toFixed(2)` "0.00").
+  const scaled = x * 100;
+  const nearest = Math.round(scaled);
+  const off = Math.abs(scaled - nearest);
+  if (nearest !== 0 && Math.abs(scaled) < 2 ** 52 && off < 0.5 - Math.abs(scaled) * 2 ** -50)
+    return nearest / 100;
+  return round2Exactly(x);
+}
+
+/** `round2` for every input (see above). */
+export function round2Exactly(x: number): number {
   if (!Number.isFinite(x)) return x;
   if (Number.isInteger(x * 8) && !Number.isInteger(x * 4)) {
     const f = Math.floor(x * 100);

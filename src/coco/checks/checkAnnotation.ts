@@ -150,7 +150,9 @@ function polygonAreaFor(
     for (let i = 0; i < n; i++) {
       const j = (i + 1) % n;
       twice += p[2 * i]! * p[2 * j + 1]! - p[2 * j]! * p[2 * i + 1]!;
-      perimeter += Math.hypot(p[2 * j]! - p[2 * i]!, p[2 * j + 1]! - p[2 * i + 1]!);
+      const dx = p[2 * j]! - p[2 * i]!;
+      const dy = p[2 * j + 1]! - p[2 * i + 1]!;
+      perimeter += Math.sqrt(dx * dx + dy * dy); // Math.hypot is several times slower
     }
     geometric += Math.abs(twice) / 2;
   }

@@ -6,7 +6,7 @@
  */
 import type { IdKey } from '../ids';
 import { parseJsonText } from '../json';
-import type { DatasetKind, UnusableEntry } from '../model';
+import type { AnnotationRecord, DatasetKind, UnusableEntry } from '../model';
 import { ProblemLog } from '../problems';
 import { ParseContext } from '../parse/context';
 import { parseAnnotations, type Lookup } from '../parse/parseAnnotations';
@@ -14,7 +14,12 @@ import type { StoredBytes } from './storedBytes';
 import { AnnotationColumns, SegKind } from './annotationColumns';
 import type { Prescan } from './prescan';
 import { scanAnnotation } from './scanAnnotation';
-import { AnnotationRows, StoredAnnotations, type RecordOf } from './storedAnnotations';
+import {
+  AnnotationRows,
+  StoredAnnotations,
+  type RecordOf,
+  type RecordsOf,
+} from './storedAnnotations';
 
 /** The bytes of a file and where the elements of its `annotations` list lie in them. */
 export type StoredSource = {
@@ -81,10 +86,13 @@ export function parseAllElements(stored: StoredSource): unknown[] {
   return out;
 }
 
-/** The first run's elements, enough to tell the file's kind (and whether they are all). */
+/** Bytes of the first elements read to tell a file's kind. */
+const PROBE_BYTES = 256 << 10;
+
+/** The first elements, enough to tell the file's kind (and whether they are all). */
 export function firstElements(stored: StoredSource): { elements: unknown[]; all: boolean } {
   const source = withoutBlank(stored);
-  const first = runsOf(source.spans, source.runBytes ?? RUN_BYTES).next();
+  const first = runsOf(source.spans, Math.min(PROBE_BYTES, source.runBytes ?? RUN_BYTES)).next();
   if (first.done) return { elements: [], all: true };
   const [from, to] = first.value;
   return { elements: parseRun(source, from, to), all: to * 2 === source.spans.length };
@@ -184,7 +192,14 @@ export function parseStoredAnnotations(
     if (record === undefined) throw new Error(`annotations[${sourceIndex}] is not a record`);
     return record;
   };
-  const table = new StoredAnnotations(rows.trim(), source.bytes, source.spans, recordOf);
+  const recordsOf: RecordsOf = (elements, sourceIndex) => {
+    const run = { offset: sourceIndex, total, seen: new Map<IdKey, number>() };
+    const out = new Array<AnnotationRecord | undefined>(elements.length);
+    for (const record of parseAnnotations(quiet, elements, options, lookup, [], run))
+      out[record.sourceIndex - sourceIndex] = record;
+    return out;
+  };
+  const table = new StoredAnnotations(rows.trim(), source.bytes, source.spans, recordOf, recordsOf);
   // Every element a record: positions are rows, and the ids seen are the index by id.
   if (rows.count === total) table.idIndex = seen;
   return table;

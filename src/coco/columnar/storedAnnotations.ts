@@ -12,6 +12,14 @@ import type { StoredBytes } from './storedBytes';
 
 /** An element of the file's list, parsed → its record (the parser's rules, problems dropped). */
 export type RecordOf = (element: object, sourceIndex: number) => AnnotationRecord;
+/**
+ * Consecutive elements from `sourceIndex` on, parsed → their records by position (none
+ * where an element is not one): one call of the parser for a run.
+ */
+export type RecordsOf = (
+  elements: readonly unknown[],
+  sourceIndex: number,
+) => (AnnotationRecord | undefined)[];
 
 /** The columns, one row per record in file order; a number field's NaN is "absent". */
 export class AnnotationRows {
@@ -106,6 +114,7 @@ export class StoredAnnotations implements AnnotationTable {
     /** `[start, end)` in `bytes` of every element of the file's list, by position. */
     readonly spans: Float64Array,
     private readonly recordOf: RecordOf,
+    private readonly recordsOf: RecordsOf,
     /**
      * After edits: what is at each position, a row of the file (≥ 0) or `added[-slot - 1]`
      * (a record an edit made). null: the file's rows, in order.
@@ -148,6 +157,7 @@ export class StoredAnnotations implements AnnotationTable {
       this.bytes,
       this.spans,
       this.recordOf,
+      this.recordsOf,
       slots,
       added,
       this.recent,
@@ -198,9 +208,8 @@ export class StoredAnnotations implements AnnotationTable {
         last++;
       const to = source[last - 1]!;
       const text = this.bytes.text(this.spans[2 * from]!, this.spans[2 * to + 1]!);
-      const elements = JSON.parse(`[${text}]`) as object[];
-      for (let row = first; row < last; row++)
-        byRow[row] = this.recordOf(elements[source[row]! - from]!, source[row]!);
+      const records = this.recordsOf(JSON.parse(`[${text}]`) as unknown[], from);
+      for (let row = first; row < last; row++) byRow[row] = records[source[row]! - from];
       first = last;
     }
     return Array.from({ length: this.length }, (_, i) => {
