@@ -145,14 +145,33 @@ export class EngineClient {
    */
   private readyView: { view: ImageView; colorsKey: string } | null = null;
 
-  /** Starts a spare engine now (call once the page has loaded). */
-  warmUp(): void {
+  /** Resolves once the spare engine has warmed up (or could not); null until it is asked to. */
+  private spareWarm: Promise<void> | null = null;
+
+  /**
+   * Starts a spare engine now (call once the page has loaded) and warms it up: its open
+   * path is compiled on a small built-in dataset. Resolves once it has (or could not).
+   */
+  warmUp(): Promise<void> {
     this.spare ??= new Connection(this.startWorker());
+    // The warm-up runs in an engine of its own in that worker: an open sent before it ends
+    // waits only for its current step, and finds the real engine untouched.
+    this.spareWarm ??= this.spare.request({ type: 'warm-up' }).then(
+      () => {},
+      // Closed (it became an open that was cancelled) or failed: nothing to wait for.
+      () => {},
+    );
+    return this.spareWarm;
   }
 
+  /**
+   * The spare engine (or a new one), and a new spare started in its place: it loads while
+   * the open runs, and warms up once the open is over (warmUp), not to slow it down.
+   */
   private takeWorker(): Connection {
     const connection = this.spare ?? new Connection(this.startWorker());
     this.spare = new Connection(this.startWorker());
+    this.spareWarm = null;
     return connection;
   }
 
@@ -186,6 +205,7 @@ export class EngineClient {
       throw error;
     } finally {
       if (this.opening === connection) this.opening = null;
+      void this.warmUp();
     }
   }
 
