@@ -165,12 +165,13 @@ export class EngineClient {
   }
 
   /**
-   * The spare engine (or a new one), and a new spare started in its place: it loads while
-   * the open runs, and warms up once the open is over (warmUp), not to slow it down.
+   * The spare engine, or a new one. The next spare is started once the open is over
+   * (open's warmUp), not beside it: on two cores, a worker loading and warming up took
+   * ~25 ms of the open's time.
    */
   private takeWorker(): Connection {
     const connection = this.spare ?? new Connection(this.startWorker());
-    this.spare = new Connection(this.startWorker());
+    this.spare = null;
     this.spareWarm = null;
     return connection;
   }

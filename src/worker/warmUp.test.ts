@@ -51,7 +51,7 @@ describe('warm-up', () => {
 });
 
 describe('EngineClient.warmUp', () => {
-  it('warms the spare engine, which the next open then uses; the new spare warms after it', async () => {
+  it('warms the spare engine, which the next open uses; the next spare starts after the open', async () => {
     const engines: EngineHarness[] = [];
     const client = new EngineClient(() => {
       const h = new EngineHarness();
@@ -60,7 +60,10 @@ describe('EngineClient.warmUp', () => {
     });
     await client.warmUp();
     expect(engines.map((e) => e.posted.map((p) => p.message.type))).toEqual([['warmed']]);
-    const summary = await client.open(TINY(), () => {});
+    const opening = client.open(TINY(), () => {});
+    // No second engine loads beside the open: the next spare starts once it is over.
+    expect(engines).toHaveLength(1);
+    const summary = await opening;
     expect(summary.subsets[0]!.annotationCount).toBe(3);
     expect(engines).toHaveLength(2);
     expect(engines[0]!.posted.at(-1)!.message.type).toBe('opened');
