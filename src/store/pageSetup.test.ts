@@ -34,7 +34,12 @@ function fakePage(registerOffline: PageSetup['registerOffline'] | 'record') {
     opening = false;
     for (const l of [...listeners]) l();
   };
-  return { setup, events, endOpen, waiting: () => listeners.size > 0 };
+  const startOpen = () => {
+    events.push('open started');
+    opening = true;
+    for (const l of [...listeners]) l();
+  };
+  return { setup, events, endOpen, startOpen, waiting: () => listeners.size > 0 };
 }
 
 describe('setUpPage', () => {
@@ -51,6 +56,18 @@ describe('setUpPage', () => {
     await done;
     expect(events).toEqual(['warmed', 'open ended', 'registered (opening: false)']);
     expect(idleMarks()).toBe(1);
+  });
+
+  it('marks idle again after each later open, once the next spare has warmed up', async () => {
+    const { setup, events, endOpen, startOpen } = fakePage(null);
+    endOpen();
+    await setUpPage(setup);
+    expect(idleMarks()).toBe(1);
+    startOpen();
+    expect(idleMarks()).toBe(1);
+    endOpen();
+    await vi.waitUntil(() => idleMarks() === 2);
+    expect(events).toEqual(['open ended', 'warmed', 'open started', 'open ended', 'warmed']);
   });
 
   it('marks idle when the registration fails, or when there is no offline worker', async () => {

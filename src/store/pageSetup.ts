@@ -3,7 +3,8 @@
  * the spare engine warms up (worker/warmUp.ts); then, with no open running and the main
  * thread idle, the offline service worker is registered, whose install fetches and
  * compiles the whole app (on a 2-core machine, when it ran beside a first open, it took
- * that open ~150 ms); then the mark `cocoscope:idle`.
+ * that open ~150 ms); then the mark `cocoscope:idle`. It is marked again after each open,
+ * once the next spare engine has warmed up.
  */
 import { mark } from './timingMarks';
 
@@ -27,6 +28,28 @@ export async function setUpPage(setup: PageSetup): Promise<void> {
   }
   await mainThreadIdle();
   mark('idle');
+  markIdleAfterOpens(setup);
+}
+
+/** `cocoscope:idle` again once each open is over, its image drawn and the next spare warm. */
+function markIdleAfterOpens(setup: PageSetup): void {
+  let wasOpening = setup.opening();
+  let settling = false;
+  const settle = async () => {
+    await quiet(setup);
+    await setup.warmUp();
+    await mainThreadIdle();
+    settling = false;
+    if (!setup.opening()) mark('idle');
+  };
+  setup.subscribe(() => {
+    const opening = setup.opening();
+    if (wasOpening && !opening && !settling) {
+      settling = true;
+      void settle();
+    }
+    wasOpening = opening;
+  });
 }
 
 /**
