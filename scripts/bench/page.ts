@@ -85,8 +85,8 @@ export async function newBenchPage(browser: Browser | BrowserContext, url: strin
 
 /**
  * Waits until the page says it is set up (`cocoscope:idle`: loaded, shown, its spare engine
- * warmed up, its offline worker installed; src/store/pageSetup.ts), as a user finds it who
- * drops a file once the page is there.
+ * warmed up, its offline worker installed; again after each open once the next spare is
+ * warm; src/store/pageSetup.ts), as a user finds it who drops a file once the page is there.
  */
 export async function waitForIdlePage(page: Page): Promise<void> {
   await page.waitForFunction(
