@@ -40,11 +40,12 @@ function contentSecurityPolicy(): Plugin {
  * Offline and installable: after the first visit a service worker (Workbox, generated at
  * build time) serves the app, the engine worker and the sample from its cache, so the app
  * opens with no network; the manifest lets the browser install it as an app. The page
- * registers it from an external script (no inline script, per the policy above).
+ * registers it from its own script (no inline script, per the policy above) once idle.
  */
 const offline = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: 'script-defer',
+  // Registered by the page once it is idle (src/store/pageSetup.ts), not at load.
+  injectRegister: false,
   // The icons are in the glob below; listed once each in the precache.
   includeManifestIcons: false,
   manifest: {

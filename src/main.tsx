@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { pageAutosave } from './store/store';
+import { engine } from './store/engine';
+import { registerServiceWorker, setUpPage } from './store/pageSetup';
+import { pageAutosave, useApp } from './store/store';
 import { App } from './ui/App';
 import './ui/theme.css';
 
@@ -12,3 +14,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+void setUpPage({
+  warmUp: () => engine.warmUp(),
+  opening: () => useApp.getState().opening !== null,
+  subscribe: (listener) => useApp.subscribe(listener),
+  // Only the build has a service worker (vite.config.ts).
+  registerOffline:
+    import.meta.env.PROD && 'serviceWorker' in navigator ? registerServiceWorker : null,
+});

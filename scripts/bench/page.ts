@@ -83,6 +83,19 @@ export async function newBenchPage(browser: Browser | BrowserContext, url: strin
   return page;
 }
 
+/**
+ * Waits until the page says it is set up (`cocoscope:idle`: loaded, shown, its spare engine
+ * warmed up, its offline worker installed; again after each open once the next spare is
+ * warm; src/store/pageSetup.ts), as a user finds it who drops a file once the page is there.
+ */
+export async function waitForIdlePage(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('cocoscope:idle').length > 0,
+    null,
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
 /** Opens files (paths on disk, given to the file input) and measures until first render. */
 export async function measureOpen(
   page: Page,

@@ -2,4 +2,3 @@
 import { EngineClient } from '../worker/client';
 
 export const engine = new EngineClient();
-engine.warmUp();

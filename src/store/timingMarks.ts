@@ -3,10 +3,18 @@
  * (files received), `cocoscope:ready` (dataset indexed, list shown), `cocoscope:first-render`
  * (first image and all its annotations drawn), `cocoscope:export-done`; a brush stroke's
  * commit: `cocoscope:stroke-released` (pointer up) and `cocoscope:stroke-applied` (the
- * engine applied the edit and the store holds it).
+ * engine applied the edit and the store holds it); `cocoscope:idle`, once the page has
+ * loaded and again after each open: shown, its spare engine warmed up, the main thread
+ * idle (store/pageSetup.ts).
  */
 export type MarkName =
-  'open-start' | 'ready' | 'first-render' | 'export-done' | 'stroke-released' | 'stroke-applied';
+  | 'open-start'
+  | 'ready'
+  | 'first-render'
+  | 'export-done'
+  | 'stroke-released'
+  | 'stroke-applied'
+  | 'idle';
 
 let awaitingFirstRender = false;
 

@@ -173,10 +173,13 @@ export async function parseFile(
 
 /**
  * Files from this size keep their annotations as columns and bytes (see coco/columnar);
- * smaller ones are parsed whole, whose JSON errors V8 describes best. The unit tests also
- * run the engine's with every file stored (vite.config.ts, project "stored").
+ * smaller ones are parsed whole, whose JSON errors V8 describes best. From about 8 MB of
+ * COCO-like json the stored table is the quicker (engine thread time in Chromium, medians:
+ * 3.7 MB 43 ms parsed whole, 59 stored; 8 MB 81 and 80; val2017-scale, 23 MB, 191 and 139;
+ * a dense 2.6 MB file of long polygons 35 and 54). The unit tests also run the engine's
+ * with every file stored (vite.config.ts, project "stored").
  */
-const STORED_FROM_BYTES = Number(import.meta.env?.VITE_STORED_FROM_BYTES ?? 64 << 20);
+const STORED_FROM_BYTES = Number(import.meta.env?.VITE_STORED_FROM_BYTES ?? 16 << 20);
 
 /**
  * Files of one subset name are shown together when their tasks differ (instances +

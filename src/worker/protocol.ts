@@ -239,7 +239,12 @@ export type Request =
   | { type: 'stats'; id: number; subset: number }
   | { type: 'preflight'; id: number; subset: number; settings: ExportSettings }
   /** The next (or previous) annotation of a kind after `from`, across images (N / Shift+N). */
-  | { type: 'walk'; id: number; subset: number; kind: WalkKind; from: WalkStop; step: 1 | -1 };
+  | { type: 'walk'; id: number; subset: number; kind: WalkKind; from: WalkStop; step: 1 | -1 }
+  /**
+   * Sent to a spare engine while the page is idle: it opens a small built-in dataset in an
+   * engine of its own (warmUp.ts), so that a real open finds its code compiled.
+   */
+  | { type: 'warm-up'; id: number };
 
 /**
  * What N / Shift+N walk through, in image order then annotation order: every annotation,
@@ -333,6 +338,7 @@ export type Answers = AnswerMap<{
   stats: { type: 'stats'; stats: DatasetStats };
   preflight: { type: 'preflighted'; findings: PreflightInfo[] };
   walk: { type: 'walked' } & Walked;
+  'warm-up': { type: 'warmed' };
 }>;
 
 /** The request types that are answered (all but `cancel-export`). */
@@ -365,6 +371,7 @@ export const ANSWER_TYPES: { [T in AnsweredType]: NonNullable<Answers[T]>['type'
   stats: 'stats',
   preflight: 'preflighted',
   walk: 'walked',
+  'warm-up': 'warmed',
 };
 
 /** The one place an answer is narrowed: by its type, against the table above. */

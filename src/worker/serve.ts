@@ -7,11 +7,12 @@
  * (testing/engineHarness.ts).
  */
 import { setMask } from './annotationBody';
-import type { Engine } from './engine';
+import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import type { MaskPixels } from './maskPixels';
 import { OpenError } from './openFiles';
 import { tailScannerOn } from './tailScanPort';
+import { warmUpFile } from './warmUp';
 import type { RgbaImage } from './panoptic';
 import {
   firstImageIndex,
@@ -132,6 +133,12 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
     stats: (r) => ({ type: 'stats', stats: engine.stats(r.subset) }),
     preflight: (r) => ({ type: 'preflighted', findings: engine.preflight(r.subset, r.settings) }),
     walk: (r) => ({ type: 'walked', ...engine.walk(r.subset, r.kind, r.from, r.step) }),
+    'warm-up': async () => {
+      // An engine of its own, thrown away after: the one that answers the page is untouched.
+      const quiet = serve(new Engine(), { ...shell, post: () => {} });
+      await quiet({ type: 'open', id: 0, files: [warmUpFile()], firstImage: null });
+      return { type: 'warmed' };
+    },
   };
 }
 

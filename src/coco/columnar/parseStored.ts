@@ -86,13 +86,10 @@ export function parseAllElements(stored: StoredSource): unknown[] {
   return out;
 }
 
-/** Bytes of the first elements read to tell a file's kind. */
-const PROBE_BYTES = 256 << 10;
-
-/** The first elements, enough to tell the file's kind (and whether they are all). */
+/** The first run's elements, enough to tell the file's kind (and whether they are all). */
 export function firstElements(stored: StoredSource): { elements: unknown[]; all: boolean } {
   const source = withoutBlank(stored);
-  const first = runsOf(source.spans, Math.min(PROBE_BYTES, source.runBytes ?? RUN_BYTES)).next();
+  const first = runsOf(source.spans, source.runBytes ?? RUN_BYTES).next();
   if (first.done) return { elements: [], all: true };
   const [from, to] = first.value;
   return { elements: parseRun(source, from, to), all: to * 2 === source.spans.length };

@@ -1,0 +1,82 @@
+/**
+ * A spare engine's warm-up (warmUp.ts): it opens its built-in dataset in an engine of its
+ * own, so the engine that answers the page is untouched, and an open sent while it runs
+ * answers exactly as it would alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCoco } from '../coco';
+import { EngineClient } from './client';
+import { EngineHarness, sourcesOf } from './testing/engineHarness';
+import { PICTURE_A, TINY_JSON } from './testing/harnessFixture';
+import { warmUpText } from './warmUp';
+
+const TINY = () => sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
+
+describe('warm-up', () => {
+  it('opens a dataset like the ones users open, without a problem', () => {
+    const parsed = parseCoco(warmUpText());
+    expect(parsed.problems).toEqual([]);
+    const dataset = parsed.dataset!;
+    expect([dataset.images.length, dataset.annotations.length]).toEqual([24, 288]);
+    const kinds = new Set(
+      [...dataset.annotations].map(({ segmentation: s }) =>
+        s.kind === 'rle' ? (typeof s.rle.counts === 'string' ? 'string' : 'counts') : s.kind,
+      ),
+    );
+    expect([...kinds].sort()).toEqual(['counts', 'polygons', 'string']);
+  });
+
+  it('answers warmed, posting nothing else, and leaves the engine without a dataset', async () => {
+    const h = new EngineHarness();
+    const { answer, progress } = await h.send({ type: 'warm-up' });
+    expect(answer?.type).toBe('warmed');
+    expect(progress).toEqual([]);
+    expect(h.posted.map((p) => p.message.type)).toEqual(['warmed']);
+    expect(h.bitmapsMade).toEqual([]);
+    const stats = await h.send({ type: 'stats', subset: 0 });
+    expect(stats.answer?.type).toBe('failed');
+  });
+
+  it('an open sent while it runs answers as an open alone', async () => {
+    const alone = await new EngineHarness().request({ type: 'open', files: TINY() });
+    const h = new EngineHarness();
+    const warming = h.send({ type: 'warm-up' });
+    const opened = await h.request({ type: 'open', files: TINY() });
+    expect((await warming).answer?.type).toBe('warmed');
+    expect(opened.summary).toEqual(alone.summary);
+    expect(JSON.stringify(opened.firstView)).toBe(JSON.stringify(alone.firstView));
+    const stats = await h.request({ type: 'stats', subset: 0 });
+    expect(stats.stats.annotations).toBe(3);
+  });
+});
+
+describe('EngineClient.warmUp', () => {
+  it('warms the spare engine, which the next open uses; the next spare starts after the open', async () => {
+    const engines: EngineHarness[] = [];
+    const client = new EngineClient(() => {
+      const h = new EngineHarness();
+      engines.push(h);
+      return h.asWorker();
+    });
+    await client.warmUp();
+    expect(engines.map((e) => e.posted.map((p) => p.message.type))).toEqual([['warmed']]);
+    const opening = client.open(TINY(), () => {});
+    // No second engine loads beside the open: the next spare starts once it is over.
+    expect(engines).toHaveLength(1);
+    const summary = await opening;
+    expect(summary.subsets[0]!.annotationCount).toBe(3);
+    expect(engines).toHaveLength(2);
+    expect(engines[0]!.posted.at(-1)!.message.type).toBe('opened');
+    await client.warmUp();
+    expect(engines[1]!.posted.map((p) => p.message.type)).toEqual(['warmed']);
+  });
+
+  it('an open right after the page starts, while the spare warms up, opens the dataset', async () => {
+    const client = new EngineClient(() => new EngineHarness().asWorker());
+    const warming = client.warmUp();
+    const summary = await client.open(TINY(), () => {});
+    await warming;
+    expect(summary.subsets[0]!.annotationCount).toBe(3);
+    expect((await client.imageView(0, 0, {})).annotations).toHaveLength(2);
+  });
+});
