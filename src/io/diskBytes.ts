@@ -28,7 +28,7 @@ export async function diskBytesOf(file: VirtualFile): Promise<DiskBytes | null> 
 export class FileGoneError extends Error {
   constructor(path: string, cause: unknown) {
     super(
-      `${path} can no longer be read (moved, deleted or changed on disk since it was opened); open it again — your edits are kept`,
+      `${path} can no longer be read: it was moved, deleted or changed on disk after it was opened (a big file's records are read from disk when they are needed)`,
       { cause },
     );
   }
