@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import {
   measureExport,
   measureLabelChange,
@@ -23,6 +23,8 @@ import {
   measureOpen,
   measurePanZoom,
   newBenchPage,
+  waitForIdlePage,
+  type OpenFigures,
 } from './page';
 import { fmt, median, percentile, verdict, type Row } from './stats';
 
@@ -198,6 +200,25 @@ export async function enduranceSuite(
   ];
 }
 
+/**
+ * `file` opened in a fresh page once it is set up (as a user drops a file), three times: the
+ * figures of each, and the last page, kept open for the rows after.
+ */
+async function openFreshThrice(
+  browser: BrowserContext,
+  url: string,
+  file: string,
+): Promise<{ page: Page; opens: OpenFigures[] }> {
+  const opens: OpenFigures[] = [];
+  for (;;) {
+    const page = await newBenchPage(browser, url);
+    await waitForIdlePage(page);
+    opens.push(await measureOpen(page, [file], 300_000));
+    if (opens.length === 3) return { page, opens };
+    await page.close();
+  }
+}
+
 export async function bigSuite(
   browser: Browser,
   url: string,
@@ -230,28 +251,38 @@ export async function bigSuite(
   execFileSync('sync');
   // Measure the app, not the disk: the file is read once so it sits in the page cache.
   execFileSync('cat', [train], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const tPage = await newBenchPage(profile, url);
-  const t = await measureOpen(tPage, [train], 300_000);
+  const { page: tPage, opens } = await openFreshThrice(profile, url, train);
+  const firsts = opens.map((o) => o.toFirstRenderMs);
+  const readies = opens.map((o) => o.toReadyMs);
+  const t = {
+    ...opens[opens.length - 1]!,
+    toFirstRenderMs: median(firsts),
+    toReadyMs: median(readies),
+  };
+  t.longestTaskMs = Math.max(...opens.map((o) => o.longestTaskMs));
+  t.longestFrameGapMs = Math.max(...opens.map((o) => o.longestFrameGapMs));
+  t.longTasksOver200 = Math.max(...opens.map((o) => o.longTasksOver200));
+  t.peakRssDeltaBytes = Math.max(...opens.map((o) => o.peakRssDeltaBytes));
   rows.push({
-    work: `open train2017-scale json (${fmt.mb(statSync(train).size)}): open-start → first image drawn (first-render)`,
+    work: `open train2017-scale json (${fmt.mb(statSync(train).size)}) in a fresh page once set up (cocoscope:idle): open-start → first image drawn (first-render), median of 3 pages (${firsts.map(fmt.ms).join(', ')})`,
     measured: `${fmt.ms(t.toFirstRenderMs)} · ${t.status}`,
     reference: '≤ 2 s (issue 18; DESIGN ≤ 8 s)',
     verdict: verdict(t.toFirstRenderMs <= 2000),
   });
   rows.push({
-    work: 'same: open-start → fully indexed (ready: list, counts, summary)',
+    work: `same: open-start → fully indexed (ready: list, counts, summary), median (${readies.map(fmt.ms).join(', ')})`,
     measured: fmt.ms(t.toReadyMs),
     reference: '≤ 4 s (issue 18)',
     verdict: verdict(t.toReadyMs <= 4000),
   });
   rows.push({
-    work: 'same: longest main-thread task, longest frame gap (page responsive)',
+    work: 'same: longest main-thread task, longest frame gap (page responsive), worst of the 3',
     measured: `${fmt.ms(t.longestTaskMs)}, ${fmt.ms(t.longestFrameGapMs)}`,
     reference: 'no task over 200 ms',
     verdict: verdict(t.longTasksOver200 === 0),
   });
   rows.push({
-    work: 'same: resident memory added (peak Chromium RSS growth, page + engine worker)',
+    work: 'same: resident memory added (peak Chromium RSS growth, page + engine workers), most of the 3',
     measured: fmt.gb(t.peakRssDeltaBytes),
     reference: '≤ 1 GB (issue 18; DESIGN: JS heap ≤ 3 GB)',
     verdict: verdict(t.peakRssDeltaBytes <= 1e9),
