@@ -34,6 +34,9 @@ export type MaskSide = {
   /** Columns that may hold set pixels, known before the mask is made (NaN: unknown). */
   readonly hint0: Float64Array;
   readonly hint1: Float64Array;
+  /** Rows that may hold set pixels, known before the mask is made (NaN: unknown). */
+  readonly hintY0: Float64Array;
+  readonly hintY1: Float64Array;
   /** `[height, width]` each mask will have, known before it is made. */
   readonly height: Int32Array;
   readonly width: Int32Array;
@@ -63,6 +66,8 @@ export function maskSide(
     simple: new Uint8Array(count),
     hint0: new Float64Array(count).fill(NaN),
     hint1: new Float64Array(count).fill(NaN),
+    hintY0: new Float64Array(count).fill(NaN),
+    hintY1: new Float64Array(count).fill(NaN),
     make,
   };
 }
@@ -131,11 +136,17 @@ export function hintColumns(side: MaskSide, p: number, lo: number, hi: number): 
   side.hint1[p] = Math.ceil(hi) + 1;
 }
 
+/** Sets a conservative row range for position p (from its polygon's coordinates). */
+export function hintRows(side: MaskSide, p: number, lo: number, hi: number): void {
+  side.hintY0[p] = Math.floor(lo) - 1;
+  side.hintY1[p] = Math.ceil(hi) + 1;
+}
+
 /**
  * IoU of detection mask `d` with ground-truth mask `g`, equal to
  * `rleIou([d], [g], [crowd])[0][0]`. Masks of one size: the runs' overlap decides (pairs
- * with no common column or row, or whose polygon cannot reach the other's columns, share
- * no pixel: 0). Masks of different sizes go to `rleIou`, which answers from their boxes.
+ * with no common column or row, or whose polygon cannot reach the other's columns or
+ * rows, share no pixel: 0). Masks of different sizes go to `rleIou`, which answers from their boxes.
  */
 export function maskPairIou(
   dt: MaskSide,
@@ -151,8 +162,10 @@ export function maskPairIou(
   const lo = dt.x0[d]!;
   const hi = dt.x1[d]!;
   if (hi < lo) return 0;
-  if (gt.rles[g] === undefined && !Number.isNaN(gt.hint0[g]!)) {
+  if (gt.rles[g] === undefined) {
+    // A hint's NaN (unknown) compares false: the mask is made.
     if (gt.hint1[g]! < lo || hi < gt.hint0[g]!) return 0;
+    if (gt.hintY1[g]! < dt.y0[d]! || dt.y1[d]! < gt.hintY0[g]!) return 0;
   }
   maskAt(gt, g);
   if (gt.x1[g]! < lo || hi < gt.x0[g]!) return 0;
