@@ -3,8 +3,9 @@ import { polygonsToRle } from '../mask';
 import { rleIou } from '../overlap';
 import { parseCoco } from '../parse/parseCoco';
 import { seeded } from '../testing/mutate';
+import { confusionMatrix, evaluate } from './evaluate';
 import { maskSides } from './iou';
-import { maskPairIou } from './maskIou';
+import { maskPairIou, masksApart } from './maskIou';
 import { catalogOf } from './params';
 import { dtTableOf, gtTableOf, detectionRle } from './prepare';
 
@@ -44,11 +45,11 @@ function randomCase(seed: number) {
   const w = 20 + int(40);
   const h = 20 + int(40);
   const images = [{ id: 1, width: w, height: h, file_name: '1.jpg' }];
-  const categories = [{ id: 1, name: 'c' }];
+  const categories = [1, 2, 3].map((id) => ({ id, name: `c${id}` }));
   const annotations = Array.from({ length: 12 }, (_, i) => ({
     id: i + 1,
     image_id: 1,
-    category_id: 1,
+    category_id: 1 + int(3),
     segmentation: randomPolygons(rand, w, h),
     area: 1,
     bbox: [0, 0, 1, 1],
@@ -58,9 +59,22 @@ function randomCase(seed: number) {
   const results = Array.from({ length: 12 }, () => {
     const x = rand() * w;
     const y = rand() * h;
+    const category_id = 1 + int(3);
+    const score = int(4) / 4;
+    const near = annotations[int(annotations.length)]!.segmentation;
+    // A ground truth found again, shifted a little, often labeled with another category.
+    if (rand() < 0.4) {
+      const dx = rand() * 2;
+      return {
+        image_id: 1,
+        category_id,
+        segmentation: near.map((part) => part.map((v, i) => (i % 2 === 0 ? v + dx : v))),
+        score,
+      };
+    }
     return rand() < 0.5
-      ? { image_id: 1, category_id: 1, segmentation: randomPolygons(rand, w, h), score: 1 }
-      : { image_id: 1, category_id: 1, bbox: [x, y, 1 + rand() * 8, 1 + rand() * 8], score: 1 };
+      ? { image_id: 1, category_id, segmentation: randomPolygons(rand, w, h), score }
+      : { image_id: 1, category_id, bbox: [x, y, 1 + rand() * 8, 1 + rand() * 8], score };
   });
   // The first result decides loadRes' rule: a box, so that box results keep no mask.
   results.unshift({ image_id: 1, category_id: 1, bbox: [1, 1, 3, 3], score: 1 });
@@ -71,6 +85,7 @@ describe('mask hints', () => {
   it("keep maskPairIou equal to rleIou of the masks, whatever the polygons' coordinates", () => {
     let disjoint = 0;
     let overlapping = 0;
+    let apart = 0;
     for (let seed = 1; seed <= 150; seed++) {
       const { gt, dt, w, h } = randomCase(seed);
       const catalog = catalogOf(gt);
@@ -90,6 +105,11 @@ describe('mask hints', () => {
           const fresh = maskSides(gt, dt, catalog, gtTable, dtTable, decoded).gtMasks;
           expect(maskPairIou(dtMasks, d, fresh, g, crowd), `seed ${seed} d ${d} g ${g}`).toBe(want);
           expect(maskPairIou(dtMasks, d, gtMasks, g, crowd)).toBe(want);
+          // Judged apart from their ranges only: then the IoU is 0.
+          if (masksApart(dtMasks, d, fresh, g)) {
+            expect(want, `seed ${seed} d ${d} g ${g}`).toBe(0);
+            apart++;
+          }
           if (want > 0) overlapping++;
           else disjoint++;
         }
@@ -98,5 +118,27 @@ describe('mask hints', () => {
     // Both kinds of pairs were compared.
     expect(disjoint).toBeGreaterThan(1000);
     expect(overlapping).toBeGreaterThan(100);
+    expect(apart).toBeGreaterThan(disjoint / 2);
+  });
+});
+
+describe('the confusion matrix at another threshold', () => {
+  it('equals an evaluation matched at that threshold (pairs cached or known apart)', () => {
+    let offDiagonal = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const { gt, dt } = randomCase(seed);
+      const { state } = evaluate(gt, dt, 'segm');
+      for (const t of [0.05, 0.3, 0.5, 0.8]) {
+        const again = confusionMatrix(state, t);
+        const fresh = evaluate(gt, dt, 'segm', { matchThreshold: t }).confusion;
+        expect(Array.from(again.counts), `seed ${seed} at ${t}`).toEqual(Array.from(fresh.counts));
+        const K = fresh.categoryIds.length + 1;
+        fresh.counts.forEach((v, i) => {
+          if (i % K !== Math.floor(i / K) && i % K < K - 1 && i < K * (K - 1)) offDiagonal += v;
+        });
+      }
+    }
+    // Detections were confused with ground truths of other categories.
+    expect(offDiagonal).toBeGreaterThan(60);
   });
 });

@@ -21,6 +21,8 @@ export type MaskSide = {
   /** Rows that may hold set pixels (all rows when a run crosses a column's end). */
   readonly y0: Int32Array;
   readonly y1: Int32Array;
+  /** 1 once the mask was made: its ranges above stay known after it is dropped. */
+  readonly known: Uint8Array;
   /** The first set run's index and start, and the end of the last set pixel (positions). */
   readonly firstRun: Int32Array;
   readonly firstPos: Float64Array;
@@ -60,6 +62,7 @@ export function maskSide(
     x1: new Int32Array(count),
     y0: new Int32Array(count),
     y1: new Int32Array(count),
+    known: new Uint8Array(count),
     firstRun: new Int32Array(count),
     firstPos: new Float64Array(count),
     lastEnd: new Float64Array(count),
@@ -91,6 +94,8 @@ export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
   let ys = h;
   let ye = -1;
   let empty = false;
+  // For a whole h, pos - floor(pos / h) * h is pos % h exactly (and no float modulo call).
+  const whole = Number.isInteger(h) && h > 0;
   for (let j = 0; j < c.length; j++) {
     const run = c[j]!;
     if (run === 0 && j > 0) empty = true;
@@ -101,9 +106,10 @@ export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
       }
       last = pos + run - 1;
       area += run;
-      const a = pos % h;
-      const b = last % h;
-      if (last - pos >= h || b < a) {
+      const a = whole ? pos - Math.floor(pos / h) * h : pos % h;
+      const b = a + run - 1;
+      if (b >= h || !whole) {
+        // It crosses a column's end: rows from its start down and from the top.
         ys = 0;
         ye = h - 1;
       } else {
@@ -122,6 +128,7 @@ export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
   side.simple[p] = pos === h * rle.size[1] && !empty ? 1 : 0;
   side.x0[p] = first < 0 || h === 0 ? 1 : Math.floor(first / h);
   side.x1[p] = first < 0 || h === 0 ? 0 : Math.floor(last / h);
+  side.known[p] = 1;
   return rle;
 }
 
@@ -140,6 +147,24 @@ export function hintColumns(side: MaskSide, p: number, lo: number, hi: number): 
 export function hintRows(side: MaskSide, p: number, lo: number, hi: number): void {
   side.hintY0[p] = Math.floor(lo) - 1;
   side.hintY1[p] = Math.ceil(hi) + 1;
+}
+
+/**
+ * Whether masks d and g share no pixel by what is known without making either: d's
+ * ranges once it was made, g's once made or else its hints. Then `maskPairIou` is 0.
+ */
+export function masksApart(dt: MaskSide, d: number, gt: MaskSide, g: number): boolean {
+  if (dt.known[d] === 0) return false;
+  if (dt.height[d] !== gt.height[g] || dt.width[d] !== gt.width[g]) return false;
+  const lo = dt.x0[d]!;
+  const hi = dt.x1[d]!;
+  if (hi < lo) return true;
+  const top = dt.y0[d]!;
+  const bottom = dt.y1[d]!;
+  if (gt.known[g] === 1) {
+    return gt.x1[g]! < lo || hi < gt.x0[g]! || gt.y1[g]! < top || bottom < gt.y0[g]!;
+  }
+  return gt.hint1[g]! < lo || hi < gt.hint0[g]! || gt.hintY1[g]! < top || bottom < gt.hintY0[g]!;
 }
 
 /**
