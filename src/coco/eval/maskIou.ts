@@ -94,8 +94,6 @@ export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
   let ys = h;
   let ye = -1;
   let empty = false;
-  // For a whole h, pos - floor(pos / h) * h is pos % h exactly (and no float modulo call).
-  const whole = Number.isInteger(h) && h > 0;
   for (let j = 0; j < c.length; j++) {
     const run = c[j]!;
     if (run === 0 && j > 0) empty = true;
@@ -106,10 +104,9 @@ export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
       }
       last = pos + run - 1;
       area += run;
-      const a = whole ? pos - Math.floor(pos / h) * h : pos % h;
-      const b = a + run - 1;
-      if (b >= h || !whole) {
-        // It crosses a column's end: rows from its start down and from the top.
+      const a = pos % h;
+      const b = last % h;
+      if (last - pos >= h || b < a) {
         ys = 0;
         ye = h - 1;
       } else {
