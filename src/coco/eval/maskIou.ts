@@ -208,43 +208,40 @@ export function maskPairIou(
 }
 
 /**
- * Pixels set in both masks, walking their runs only between the later first set pixel
- * and the earlier last one.
+ * Pixels set in both masks (both simple: every run after the first is non-empty), from
+ * their set runs only: two cursors, each on a set run `[s, e)`; the one ending first
+ * moves to its next set run (two counts on), until either has none left or starts past
+ * the earlier last set pixel.
  */
 function overlap(dt: MaskSide, d: number, gt: MaskSide, g: number): number {
-  const start = Math.max(dt.firstPos[d]!, gt.firstPos[g]!);
   const end = Math.min(dt.lastEnd[d]!, gt.lastEnd[g]!);
-  if (start >= end) return 0;
+  if (Math.max(dt.firstPos[d]!, gt.firstPos[g]!) >= end) return 0;
   const A = dt.rles[d]!.counts;
   const B = gt.rles[g]!.counts;
-  // Find the runs holding `start`, from each mask's first set run.
   let a = dt.firstRun[d]!;
-  let pa = dt.firstPos[d]!;
-  while (pa + A[a]! <= start) pa += A[a++]!;
+  let sa = dt.firstPos[d]!;
+  let ea = sa + A[a]!;
   let b = gt.firstRun[g]!;
-  let pb = gt.firstPos[g]!;
-  while (pb + B[b]! <= start) pb += B[b++]!;
-  let ca = pa + A[a]! - start;
-  let cb = pb + B[b]! - start;
-  let va = (a & 1) === 1;
-  let vb = (b & 1) === 1;
-  let pos = start;
+  let sb = gt.firstPos[g]!;
+  let eb = sb + B[b]!;
   let i = 0;
-  while (pos < end) {
-    const c = ca < cb ? ca : cb;
-    if (va && vb) i += c;
-    pos += c;
-    ca -= c;
-    cb -= c;
-    while (ca === 0 && a + 1 < A.length) {
-      ca = A[++a]!;
-      va = !va;
+  for (;;) {
+    const lo = sa > sb ? sa : sb;
+    const hi = ea < eb ? ea : eb;
+    if (hi > lo) i += hi - lo;
+    if (ea <= eb) {
+      if (a + 2 >= A.length) break;
+      sa = ea + A[a + 1]!;
+      ea = sa + A[a + 2]!;
+      a += 2;
+      if (sa >= end) break;
+    } else {
+      if (b + 2 >= B.length) break;
+      sb = eb + B[b + 1]!;
+      eb = sb + B[b + 2]!;
+      b += 2;
+      if (sb >= end) break;
     }
-    while (cb === 0 && b + 1 < B.length) {
-      cb = B[++b]!;
-      vb = !vb;
-    }
-    if (ca === 0 || cb === 0) break;
   }
   return i;
 }
