@@ -74,6 +74,8 @@ function dropImageMasks(input: LoopInput, from: number, to: number): void {
       dropMask(geo.dtMasks, cells.slotDt[s]!);
     }
   }
+  // Every mask made for the image was one of its cells': none is in use any more.
+  geo.arena.reset();
 }
 
 function view(input: LoopInput): ImageView {

@@ -7,7 +7,16 @@ import type { Rle } from '../rle';
 import type { AnnotationTable, Dataset } from '../model';
 import { forEachAnnotation } from '../annotationTable';
 import type { Cells } from './cells';
-import { hintColumns, hintRows, maskPairIou, maskSide, setMask, type MaskSide } from './maskIou';
+import {
+  hintColumns,
+  hintRows,
+  maskArena,
+  maskPairIou,
+  maskSide,
+  setMask,
+  type MaskArena,
+  type MaskSide,
+} from './maskIou';
 import { EPS, pairwiseSum } from './numeric';
 import type { Catalog } from './params';
 import { detectionRle, segmentationRle, type DtTable, type GtTable } from './prepare';
@@ -23,6 +32,8 @@ export type Geometry = {
   readonly dtTable: DtTable;
   readonly gtMasks: MaskSide;
   readonly dtMasks: MaskSide;
+  /** Where the masks' counts are made; reset once an image's masks are dropped. */
+  readonly arena: MaskArena;
   /** OKS: `(2σ)²` per keypoint. */
   readonly vars: Float64Array;
   /** OKS scratch, one value per keypoint. */
@@ -40,13 +51,21 @@ export function maskSides(
   gtTable: GtTable,
   dtTable: DtTable,
   decoded: readonly (Rle | undefined)[],
-): { gtMasks: MaskSide; dtMasks: MaskSide } {
+): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena } {
+  const arena = maskArena();
   const gtMasks = maskSide(
-    (p) => segmentationRle(gt.annotations.at(p)!, catalog.images[gtTable.image[p]!]),
+    (p) => segmentationRle(gt.annotations.at(p)!, catalog.images[gtTable.image[p]!], arena.alloc),
     ...sizes(gt.annotations, gtTable.image, catalog, () => true),
   );
   const dtMasks = maskSide(
-    (p) => detectionRle(dt.annotations.at(p)!, dtTable, p, catalog.images[dtTable.image[p]!]),
+    (p) =>
+      detectionRle(
+        dt.annotations.at(p)!,
+        dtTable,
+        p,
+        catalog.images[dtTable.image[p]!],
+        arena.alloc,
+      ),
     ...sizes(dt.annotations, dtTable.image, catalog, (p) => dtTable.boxMask[p] === 0),
   );
   forEachAnnotation(gt.annotations, (rec, p) => {
@@ -68,16 +87,20 @@ export function maskSides(
     } else if (rec.segmentation.kind === 'polygons')
       hintPolygons(dtMasks, p, rec.segmentation.polygons);
   });
-  return { gtMasks, dtMasks };
+  return { gtMasks, dtMasks, arena };
 }
 
 /** No masks: bbox and keypoints evaluations. */
-export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide } {
+export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena } {
   const none = (): never => {
     throw new Error('no masks in a bbox or keypoints evaluation');
   };
   const empty = new Int32Array(0);
-  return { gtMasks: maskSide(none, empty, empty), dtMasks: maskSide(none, empty, empty) };
+  return {
+    gtMasks: maskSide(none, empty, empty),
+    dtMasks: maskSide(none, empty, empty),
+    arena: maskArena(0),
+  };
 }
 
 /** The size each mask will have: its own RLE's, else its image's (polygons, boxes). */

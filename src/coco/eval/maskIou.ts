@@ -9,7 +9,36 @@
  * sharing a column go to `rleIou` itself, which answers -1 or 0 from their boxes.
  */
 import { intersectionAndUnion, rleIou } from '../overlap';
-import type { Rle } from '../rle';
+import type { CountsAlloc, Rle } from '../rle';
+
+/**
+ * The counts of the masks made for one image, as views of one buffer: masks are made by
+ * the ten thousand and dropped image by image, and each would otherwise be an allocation
+ * (off V8's heap past 64 bytes) and a free. `reset` only once no view is in use.
+ */
+export type MaskArena = { readonly alloc: CountsAlloc; readonly reset: () => void };
+
+export function maskArena(size = 1 << 16): MaskArena {
+  let buffer = new Uint32Array(size);
+  let used = 0;
+  return {
+    alloc: (n) => {
+      // A huge mask gets an array of its own, so that the buffer stays small.
+      if (n > size) return new Uint32Array(n);
+      if (used + n > buffer.length) {
+        // Views handed out keep the full buffer alive until they are dropped.
+        buffer = new Uint32Array(size);
+        used = 0;
+      }
+      const view = buffer.subarray(used, used + n);
+      used += n;
+      return view;
+    },
+    reset: () => {
+      used = 0;
+    },
+  };
+}
 
 /** Masks of one side (gt or dt), made on demand, by annotation position. */
 export type MaskSide = {
