@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polygonsToRle } from '../mask';
+import { polygonsToRle, rleFromString, rleToString } from '../mask';
 import { rleIou } from '../overlap';
 import { parseCoco } from '../parse/parseCoco';
 import { seeded } from '../testing/mutate';
@@ -140,5 +140,81 @@ describe('the confusion matrix at another threshold', () => {
     }
     // Detections were confused with ground truths of other categories.
     expect(offDiagonal).toBeGreaterThan(60);
+  });
+});
+
+describe('masks image by image', () => {
+  it("give every cell's IoUs and the confusion's pairs as rleIou does, buffers reused", () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const rand = seeded(1000 + seed);
+      const int = (n: number) => Math.floor(rand() * n);
+      const images = [1, 2, 3, 4].map((id) => ({
+        id,
+        width: 20 + int(40),
+        height: 20 + int(40),
+        file_name: `${id}.jpg`,
+      }));
+      const categories = [1, 2].map((id) => ({ id, name: `c${id}` }));
+      const annotations = Array.from({ length: 30 }, (_, i) => {
+        const im = images[int(4)]!;
+        return {
+          id: i + 1,
+          image_id: im.id,
+          category_id: 1 + int(2),
+          segmentation: randomPolygons(rand, im.width, im.height),
+          area: 1,
+          bbox: [0, 0, 1, 1],
+          iscrowd: rand() < 0.2 ? 1 : 0,
+        };
+      });
+      // Masks as detectors write them: compressed RLE strings, decoded by the evaluator.
+      const results = Array.from({ length: 30 }, () => {
+        const im = images[int(4)]!;
+        const rle = polygonsToRle(randomPolygons(rand, im.width, im.height), im.height, im.width);
+        return {
+          image_id: im.id,
+          category_id: 1 + int(2),
+          segmentation: { size: [im.height, im.width], counts: rleToString(rle) },
+          score: int(4) / 4,
+        };
+      });
+      const gt = parseCoco({ images, categories, annotations }).dataset!;
+      const dt = parseCoco(results).dataset!;
+      const { cells, pairs } = evaluate(gt, dt, 'segm').state;
+      const maskOf = (dp: number) => {
+        const im = images.find((x) => x.id === results[dp]!.image_id)!;
+        return rleFromString(results[dp]!.segmentation.counts, im.height, im.width);
+      };
+      const gtMaskOf = (gp: number) => {
+        const im = images.find((x) => x.id === annotations[gp]!.image_id)!;
+        return polygonsToRle(annotations[gp]!.segmentation, im.height, im.width);
+      };
+      // The confusion's cross-category IoUs, asked for after the image's cells were done.
+      for (const [key, v] of pairs) {
+        const dp = Math.floor(key / annotations.length);
+        const gp = key % annotations.length;
+        expect(v, `seed ${seed} pair ${dp}, ${gp}`).toBe(
+          rleIou([maskOf(dp)], [gtMaskOf(gp)], [false])[0]![0]!,
+        );
+        compared++;
+      }
+      for (let c = 0; c < cells.count; c++) {
+        const G = cells.gtStart[c + 1]! - cells.gtStart[c]!;
+        for (let s = cells.slotStart[c]!; s < cells.slotStart[c + 1]!; s++) {
+          const d = s - cells.slotStart[c]!;
+          const dp = cells.slotDt[s]!;
+          const dtMask = maskOf(dp);
+          for (let g = 0; g < G; g++) {
+            const gp = cells.gtList[cells.gtStart[c]! + g]!;
+            const crowd = annotations[gp]!.iscrowd === 1;
+            const want = rleIou([dtMask], [gtMaskOf(gp)], [crowd])[0]![0]!;
+            expect(cells.ious[cells.iouStart[c]! + d * G + g], `seed ${seed} cell ${c}`).toBe(want);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 });
