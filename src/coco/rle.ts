@@ -304,7 +304,9 @@ function coversExactly(counts: Uint32Array, total: number): boolean {
 }
 
 function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Array {
-  const out: number[] = [];
+  // A run ends where one of A's or B's does: at most A.length + B.length of them.
+  const out = new Uint32Array(A.length + B.length);
+  let len = 0;
   let ca = A[0] ?? 0;
   let cb = B[0] ?? 0;
   let v = false;
@@ -336,9 +338,9 @@ function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Arr
     const vp: boolean = v;
     v = intersect ? va && vb : va || vb;
     if (v !== vp || ct === 0) {
-      out.push(cc);
+      out[len++] = cc;
       cc = 0;
     }
   }
-  return Uint32Array.from(out);
+  return out.slice(0, len);
 }
