@@ -41,8 +41,9 @@ export type Geometry = {
 };
 
 /**
- * The mask sides for segm: masks made on first use, and for polygons (and `loadRes`' box
- * polygons) a column range from the coordinates, so pairs far apart need no mask.
+ * The mask sides for segm: masks made on first use (their counts in one arena, see
+ * `MaskArena`), and for polygons (and `loadRes`' box polygons) a column and row range
+ * from the coordinates, so pairs far apart need no mask.
  */
 export function maskSides(
   gt: Dataset,

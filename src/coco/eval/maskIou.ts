@@ -1,7 +1,8 @@
 /**
  * Mask IoU for the evaluator, equal to the mask API's `rleIou` value for value, without
  * its per-call work: each mask is made once (polygons only when some pair needs them),
- * and pairs whose masks share no image column are 0 without touching their runs.
+ * pairs whose masks share no image column or row are 0 without touching their runs, and
+ * the overlap of two masks is counted on their set runs only.
  *
  * Why that is `rleIou`: `rleIou` computes the box IoU of the masks' tight boxes and merges
  * the runs only where it is > 0; masks sharing no pixel give 0 both ways (i = 0 → 0), and
