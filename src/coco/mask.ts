@@ -4,9 +4,9 @@
  * starting with the zero run, `size = [height, width]`. pycocotools' equivalents are in
  * brackets on each function.
  */
-import { rleFromCounts, rleFromString, type Rle } from './rle';
+import { rleFromCounts, rleFromString, type CountsAlloc, type Rle } from './rle';
 
-export type { Rle, RleString } from './rle';
+export type { CountsAlloc, Rle, RleString } from './rle';
 export {
   decodeRle,
   encodeMask,
@@ -27,12 +27,13 @@ export type CocoRleSegmentation = {
 
 /**
  * The mask of a COCO RLE segmentation, compressed or not [frPyObjects for a dict].
- * The size is taken from the segmentation itself, as pycocotools does.
+ * The size is taken from the segmentation itself, as pycocotools does. `alloc` places a
+ * compressed string's counts (see `CountsAlloc`).
  */
-export function rleFromCoco(segmentation: CocoRleSegmentation): Rle {
+export function rleFromCoco(segmentation: CocoRleSegmentation, alloc?: CountsAlloc): Rle {
   const [height = 0, width = 0] = segmentation.size;
   const { counts } = segmentation;
   return typeof counts === 'string'
-    ? rleFromString(counts, height, width)
+    ? rleFromString(counts, height, width, alloc)
     : rleFromCounts(counts, height, width);
 }

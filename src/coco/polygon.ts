@@ -34,7 +34,7 @@ import {
   releaseCrossings,
   type Crossings,
 } from './polygonCrossings';
-import { mergeRles, type Rle } from './rle';
+import { mergeRles, type CountsAlloc, type Rle } from './rle';
 
 export { MAX_OUTLINE_STEPS } from './polygonCrossings';
 
@@ -56,12 +56,18 @@ const S = freshScratch();
  * Rasterizes one polygon part [rleFrPoly]. `xy` is flat `[x1, y1, …]` in image pixels;
  * an odd trailing value is ignored, as pycocotools does (it reads `len // 2` points).
  * Throws a RangeError for an outline longer than `MAX_OUTLINE_STEPS` upsampled steps.
+ * `alloc` places the counts (see `CountsAlloc`).
  */
-export function polygonToRle(xy: ArrayLike<number>, height: number, width: number): Rle {
+export function polygonToRle(
+  xy: ArrayLike<number>,
+  height: number,
+  width: number,
+  alloc?: CountsAlloc,
+): Rle {
   const k = Math.floor(xy.length / 2);
   if (k === 0) return { size: [height, width], counts: Uint32Array.of(height * width) };
   try {
-    return runsOf(outlineCrossings(xy, k, height, width), height, width);
+    return runsOf(outlineCrossings(xy, k, height, width), height, width, alloc);
   } finally {
     releaseCrossings();
     if (Math.max(S.columns.length, S.boundaries.length) > KEPT_SCRATCH) {
@@ -71,7 +77,7 @@ export function polygonToRle(xy: ArrayLike<number>, height: number, width: numbe
 }
 
 /** The runs between the sorted boundaries of the crossings, then h·w. */
-function runsOf(crossings: Crossings, h: number, w: number): Rle {
+function runsOf(crossings: Crossings, h: number, w: number, alloc?: CountsAlloc): Rle {
   const n = crossings.n;
   if (S.boundaries.length < n + 1) {
     S.boundaries = new Float64Array(2 * (n + 1));
@@ -97,7 +103,10 @@ function runsOf(crossings: Crossings, h: number, w: number): Rle {
     if (run > 0) out[len++] = run;
     else if (++j <= n) out[len - 1]! += a[j]! - a[j - 1]!;
   }
-  return { size: [h, w], counts: out.slice(0, len) };
+  if (alloc === undefined) return { size: [h, w], counts: out.slice(0, len) };
+  const counts = alloc(len);
+  for (let j = 0; j < len; j++) counts[j] = out[j]!;
+  return { size: [h, w], counts };
 }
 
 /**
@@ -148,11 +157,13 @@ export function bboxToRle(bbox: readonly number[], height: number, width: number
  * when the first part has exactly 4 numbers, `frPyObjects` reads every part as a box
  * `[x, y, w, h]`, not as a two-point polygon. A first part with fewer than 4 numbers
  * makes pycocotools raise; here it gives an empty mask (the parser reports it).
+ * `alloc` places a one-part polygon's counts (see `CountsAlloc`); merged parts are fresh.
  */
 export function polygonsToRle(
   polygons: readonly (readonly number[])[],
   height: number,
   width: number,
+  alloc?: CountsAlloc,
 ): Rle {
   const first = polygons[0];
   if (first === undefined || first.length < 4) {
@@ -160,7 +171,7 @@ export function polygonsToRle(
   }
   const boxes = first.length === 4;
   // One part: its counts are already a fresh array, as merge of one mask returns.
-  if (polygons.length === 1 && !boxes) return polygonToRle(first, height, width);
+  if (polygons.length === 1 && !boxes) return polygonToRle(first, height, width, alloc);
   const parts = boxes
     ? polygons.map((bb) => bboxToRle(bb, height, width))
     : polygons.map((p) => polygonToRle(p, height, width));

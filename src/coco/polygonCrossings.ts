@@ -199,16 +199,18 @@ export function outlineCrossings(
   }
   const vx = S.vx;
   const vy = S.vy;
+  // The walk's length m (edge by edge, the closing edge last) as the vertices are read.
+  let m = 0;
   for (let j = 0; j < k; j++) {
-    vx[j] = cInt(SCALE * xy[j * 2]! + 0.5);
-    vy[j] = cInt(SCALE * xy[j * 2 + 1]! + 0.5);
+    const x = cInt(SCALE * xy[j * 2]! + 0.5);
+    const y = cInt(SCALE * xy[j * 2 + 1]! + 0.5);
+    vx[j] = x;
+    vy[j] = y;
+    if (j > 0) m += Math.max(Math.abs(vx[j - 1]! - x), Math.abs(vy[j - 1]! - y)) + 1;
   }
   vx[k] = vx[0]!;
   vy[k] = vy[0]!;
-  let m = 0;
-  for (let j = 0; j < k; j++) {
-    m += Math.max(Math.abs(vx[j]! - vx[j + 1]!), Math.abs(vy[j]! - vy[j + 1]!)) + 1;
-  }
+  m += Math.max(Math.abs(vx[k - 1]! - vx[k]!), Math.abs(vy[k - 1]! - vy[k]!)) + 1;
   // pycocotools allocates its walk whatever the length; this allocates none, but keeps
   // the limit, so that a polygon with coordinates in the billions is refused everywhere.
   if (m > MAX_OUTLINE_STEPS) {
@@ -216,6 +218,8 @@ export function outlineCrossings(
   }
   wholeHeight = Number.isInteger(h) && h >= 0;
   let n = 0;
+  let minX = w;
+  let maxX = -1;
   for (let j = 0; j < k; j++) {
     let xs = vx[j]!;
     let xe = vx[j + 1]!;
@@ -234,14 +238,13 @@ export function outlineCrossings(
     // An edge crosses at most one column centre per 5 upsampled columns, plus one.
     const most = Math.floor(dx / SCALE) + 2;
     reserve(n, Math.ceil(w) < most ? Math.max(0, Math.ceil(w)) : most);
+    const from = n;
     n = dx >= dy ? shallowEdge(xs, ys, ye, dx, w, h, n) : steepEdge(xs, xe, ys, dy, w, h, n);
-  }
-  let minX = w;
-  let maxX = -1;
-  for (let j = 0; j < n; j++) {
-    const x = S.x[j]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
+    // An edge writes its columns in ascending order: its first and last are its extremes.
+    if (n > from) {
+      if (S.x[from]! < minX) minX = S.x[from]!;
+      if (S.x[n - 1]! > maxX) maxX = S.x[n - 1]!;
+    }
   }
   S.n = n;
   S.minX = minX;

@@ -22,6 +22,12 @@ export type Rle = { size: [height: number, width: number]; counts: Uint32Array }
 /** pycocotools' compressed counts string (what results files and CVAT masks hold). */
 export type RleString = string;
 
+/**
+ * Where a decoder puts `n` counts (a fresh array by default): a caller making many short-
+ * lived masks can hand out views of one buffer instead of an allocation each.
+ */
+export type CountsAlloc = (n: number) => Uint32Array;
+
 const UINT32 = 0x1_0000_0000;
 
 /** Wraps a (possibly negative) integer to uint32 as C's `(uint)` cast does. */
@@ -36,9 +42,19 @@ function toUint32(x: number): number {
  * ends the value and sets its sign bit) at that point. Values are wrapped to uint32 as
  * C's `(uint)` cast does.
  */
-export function rleFromString(counts: RleString, height: number, width: number): Rle {
+export function rleFromString(
+  counts: RleString,
+  height: number,
+  width: number,
+  alloc?: CountsAlloc,
+): Rle {
   const m = decodeIntoScratch(counts);
-  const result = scratch.slice(0, m);
+  let result: Uint32Array;
+  if (alloc === undefined) result = scratch.slice(0, m);
+  else {
+    result = alloc(m);
+    for (let j = 0; j < m; j++) result[j] = scratch[j]!;
+  }
   releaseScratch();
   return { size: [height, width], counts: result };
 }
@@ -288,7 +304,9 @@ function coversExactly(counts: Uint32Array, total: number): boolean {
 }
 
 function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Array {
-  const out: number[] = [];
+  // A run ends where one of A's or B's does: at most A.length + B.length of them.
+  const out = new Uint32Array(A.length + B.length);
+  let len = 0;
   let ca = A[0] ?? 0;
   let cb = B[0] ?? 0;
   let v = false;
@@ -320,9 +338,9 @@ function mergeTwo(A: Uint32Array, B: Uint32Array, intersect: boolean): Uint32Arr
     const vp: boolean = v;
     v = intersect ? va && vb : va || vb;
     if (v !== vp || ct === 0) {
-      out.push(cc);
+      out[len++] = cc;
       cc = 0;
     }
   }
-  return Uint32Array.from(out);
+  return out.slice(0, len);
 }

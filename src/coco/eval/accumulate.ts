@@ -63,17 +63,12 @@ export function* accumulate(
     for (let j = 0; j < n; j++) order[j] = first + j;
     sortByScoreDesc(order, 0, n, cells.slotScore);
     for (let a = 0; a < A; a++) {
-      let gts = 0;
-      for (let c = c0; c < c1; c++) gts += npig[c * A + a]!;
+      const gts = groundTruthsOf(npig, c0, c1, a, A);
       if (gts === 0) continue;
       neededTruePositives(gts, recThrs, need);
       let previous = -1;
       for (let m = 0; m < M; m++) {
-        const maxDet = params.maxDets[m]!;
-        let nd = 0;
-        for (let j = 0; j < n; j++) {
-          if (cells.slotRank[order[j]!]! < maxDet) kept[nd++] = order[j]!;
-        }
+        const nd = keepUpTo(order, n, cells.slotRank, params.maxDets[m]!, kept);
         // maxDets ascending: the same count means the same detections as the last one.
         if (m > 0 && nd === previous) {
           copyMaxDet(precision, recall, scores, T, R, K, A, M, k, a, m);
@@ -81,42 +76,103 @@ export function* accumulate(
         }
         previous = nd;
         for (let t = 0; t < T; t++) {
-          const v0 = (a * T + t) * slots;
-          let tp = 0;
-          let fp = 0;
-          for (let j = 0; j < nd; j++) {
-            const v = verdicts[v0 + kept[j]!]!;
-            if (v === TP) {
-              tp++;
-              tpIndex[tp - 1] = j;
-              tpPrecision[tp - 1] = tp / (fp + tp + EPS);
-            } else if (v === FP) fp++;
-          }
+          const tp = truePositives(verdicts, (a * T + t) * slots, kept, nd, tpIndex, tpPrecision);
           recall[((t * K + k) * A + a) * M + m] = nd > 0 ? tp / gts : 0;
-          // Precision made monotone from the right: past a true positive it only falls
-          // until the next one, so the maxima sit at true positives.
-          for (let x = tp - 2; x >= 0; x--) {
-            if (tpPrecision[x + 1]! > tpPrecision[x]!) tpPrecision[x] = tpPrecision[x + 1]!;
-          }
-          for (let r = 0; r < R; r++) {
-            const at = (((t * R + r) * K + k) * A + a) * M + m;
-            // searchsorted(rc, thr, 'left'): the first index where tp / gts ≥ thr.
-            const x = need[r]!;
-            if (nd === 0 || x > tp) {
-              precision[at] = 0;
-              scores[at] = 0;
-            } else {
-              const j = x === 0 ? 0 : tpIndex[x - 1]!;
-              precision[at] = tp === 0 ? 0 : tpPrecision[x === 0 ? 0 : x - 1]!;
-              scores[at] = cells.slotScore[kept[j]!]!;
-            }
-          }
+          const at = (((t * R + 0) * K + k) * A + a) * M + m;
+          sample(precision, scores, at, K * A * M, need, nd, tp, tpIndex, tpPrecision, kept, cells);
         }
       }
     }
     yield (k + 1) / K;
   }
   return { precision, recall, scores };
+}
+
+/*
+ * The loops below are small functions of their own, called thousands of times: V8
+ * optimizes them after a few calls, where one long function running once would be
+ * optimized on the fly and thrown back to the interpreter at each path not yet taken.
+ */
+
+/** Ground truths of category cells `[c0, c1)` not ignored in area range a. */
+function groundTruthsOf(npig: Int32Array, c0: number, c1: number, a: number, A: number): number {
+  let gts = 0;
+  for (let c = c0; c < c1; c++) gts += npig[c * A + a]!;
+  return gts;
+}
+
+/** The slots of `order[0 .. n)` of rank below maxDet, in order, into `kept`; their count. */
+function keepUpTo(
+  order: Int32Array,
+  n: number,
+  rank: Int32Array,
+  maxDet: number,
+  kept: Int32Array,
+): number {
+  let nd = 0;
+  for (let j = 0; j < n; j++) {
+    const s = order[j]!;
+    if (rank[s]! < maxDet) kept[nd++] = s;
+  }
+  return nd;
+}
+
+/**
+ * Walks the kept slots' verdicts (from `verdicts[v0 + slot]`) in score order: the x-th
+ * true positive's index j and precision there, made monotone from the right (past a true
+ * positive precision only falls until the next one, so the maxima sit at true positives).
+ * Returns the number of true positives.
+ */
+function truePositives(
+  verdicts: Uint8Array,
+  v0: number,
+  kept: Int32Array,
+  nd: number,
+  tpIndex: Int32Array,
+  tpPrecision: Float64Array,
+): number {
+  let tp = 0;
+  let fp = 0;
+  for (let j = 0; j < nd; j++) {
+    const v = verdicts[v0 + kept[j]!]!;
+    if (v === TP) {
+      tp++;
+      tpIndex[tp - 1] = j;
+      tpPrecision[tp - 1] = tp / (fp + tp + EPS);
+    } else if (v === FP) fp++;
+  }
+  for (let x = tp - 2; x >= 0; x--) {
+    if (tpPrecision[x + 1]! > tpPrecision[x]!) tpPrecision[x] = tpPrecision[x + 1]!;
+  }
+  return tp;
+}
+
+/** Precision and score at each recall threshold r, written at `at + r * stride`. */
+function sample(
+  precision: Float64Array,
+  scores: Float64Array,
+  at: number,
+  stride: number,
+  need: Int32Array,
+  nd: number,
+  tp: number,
+  tpIndex: Int32Array,
+  tpPrecision: Float64Array,
+  kept: Int32Array,
+  cells: Cells,
+): void {
+  for (let r = 0; r < need.length; r++, at += stride) {
+    // searchsorted(rc, thr, 'left'): the first index where tp / gts ≥ thr.
+    const x = need[r]!;
+    if (nd === 0 || x > tp) {
+      precision[at] = 0;
+      scores[at] = 0;
+    } else {
+      const j = x === 0 ? 0 : tpIndex[x - 1]!;
+      precision[at] = tp === 0 ? 0 : tpPrecision[x === 0 ? 0 : x - 1]!;
+      scores[at] = cells.slotScore[kept[j]!]!;
+    }
+  }
 }
 
 /** For each recall threshold, the fewest true positives v with v / gts ≥ threshold. */

@@ -42,38 +42,119 @@ export function buildCells(
   categoryCount: number,
   maxDet: number,
 ): Cells {
-  // A cell's key is k * I + i: sorting keys orders cells by category, then image.
-  const keyOf = (k: number, i: number): number => k * imageCount + i;
-  const keys: number[] = [];
-  for (let p = 0; p < gt.count; p++) {
-    if (gt.image[p]! >= 0 && gt.category[p]! >= 0) keys.push(keyOf(gt.category[p]!, gt.image[p]!));
-  }
-  for (let p = 0; p < dt.count; p++) {
-    if (dt.image[p]! >= 0 && dt.category[p]! >= 0) keys.push(keyOf(dt.category[p]!, dt.image[p]!));
-  }
-  const sorted = Float64Array.from(keys).sort();
-  const cellKeys: number[] = [];
-  for (let j = 0; j < sorted.length; j++) {
-    if (j === 0 || sorted[j] !== sorted[j - 1]) cellKeys.push(sorted[j]!);
-  }
-  const count = cellKeys.length;
-  const cellOf = new Map<number, number>();
+  // Every known ground truth (as p) and detection (as gt.count + p), ordered by category,
+  // then image, then position: a cell is a run of one (category, image), its ground
+  // truths first, each side in file order.
+  const entries = byCategoryThenImage(gt, dt, imageCount, categoryCount);
+  const n = entries.length;
+  let count = 0;
+  for (let j = 0; j < n; j++) if (j === 0 || cellChanges(gt, dt, entries, j)) count++;
   const category = new Int32Array(count);
   const image = new Int32Array(count);
   const categoryStart = new Int32Array(categoryCount + 1);
-  cellKeys.forEach((key, c) => {
-    cellOf.set(key, c);
-    category[c] = Math.floor(key / imageCount);
-    image[c] = key - category[c]! * imageCount;
-    categoryStart[category[c]! + 1]!++;
-  });
+  const gtStart = new Int32Array(count + 1);
+  const dtStart = new Int32Array(count + 1);
+  const gtList = new Int32Array(n);
+  const dtList = new Int32Array(n);
+  let gts = 0;
+  let dts = 0;
+  let c = -1;
+  for (let j = 0; j < n; j++) {
+    if (j === 0 || cellChanges(gt, dt, entries, j)) {
+      c++;
+      gtStart[c] = gts;
+      dtStart[c] = dts;
+      const e = entries[j]!;
+      const isGt = e < gt.count;
+      category[c] = isGt ? gt.category[e]! : dt.category[e - gt.count]!;
+      image[c] = isGt ? gt.image[e]! : dt.image[e - gt.count]!;
+      categoryStart[category[c]! + 1]!++;
+    }
+    const e = entries[j]!;
+    if (e < gt.count) gtList[gts++] = e;
+    else dtList[dts++] = e - gt.count;
+  }
+  gtStart[count] = gts;
+  dtStart[count] = dts;
   for (let k = 0; k < categoryCount; k++) categoryStart[k + 1]! += categoryStart[k]!;
+  return withSlots(
+    dt,
+    count,
+    category,
+    image,
+    categoryStart,
+    gtStart,
+    gtList.slice(0, gts),
+    {
+      start: dtStart,
+      list: dtList.subarray(0, dts),
+    },
+    maxDet,
+  );
+}
 
-  const gtCell = cellIndices(gt.count, gt.image, gt.category, keyOf, cellOf);
-  const { start: gtStart, list: gtList } = csr(gtCell, count);
-  const dtCell = cellIndices(dt.count, dt.image, dt.category, keyOf, cellOf);
-  const { start: dtStart, list: dtList } = csr(dtCell, count);
+/** Whether entry j starts another (category, image) than entry j - 1. */
+function cellChanges(gt: GtTable, dt: DtTable, entries: Int32Array, j: number): boolean {
+  const a = entries[j - 1]!;
+  const b = entries[j]!;
+  const ia = a < gt.count ? gt.image[a]! : dt.image[a - gt.count]!;
+  const ib = b < gt.count ? gt.image[b]! : dt.image[b - gt.count]!;
+  if (ia !== ib) return true;
+  const ka = a < gt.count ? gt.category[a]! : dt.category[a - gt.count]!;
+  const kb = b < gt.count ? gt.category[b]! : dt.category[b - gt.count]!;
+  return ka !== kb;
+}
 
+/**
+ * The known entries (ground truths as p, detections as gt.count + p) sorted by category,
+ * then image, then entry: two stable counting sorts, by image and then by category.
+ */
+function byCategoryThenImage(
+  gt: GtTable,
+  dt: DtTable,
+  imageCount: number,
+  categoryCount: number,
+): Int32Array {
+  const total = gt.count + dt.count;
+  const known = new Int32Array(total);
+  let n = 0;
+  for (let p = 0; p < gt.count; p++) if (gt.image[p]! >= 0 && gt.category[p]! >= 0) known[n++] = p;
+  for (let p = 0; p < dt.count; p++) {
+    if (dt.image[p]! >= 0 && dt.category[p]! >= 0) known[n++] = gt.count + p;
+  }
+  const imageOf = (e: number) => (e < gt.count ? gt.image[e]! : dt.image[e - gt.count]!);
+  const categoryOf = (e: number) => (e < gt.count ? gt.category[e]! : dt.category[e - gt.count]!);
+  const byImage = countingSort(known.subarray(0, n), imageCount, imageOf);
+  return countingSort(byImage, categoryCount, categoryOf);
+}
+
+/** `items` stably sorted by `keyOf(item)` in [0, keys). */
+function countingSort(
+  items: Int32Array,
+  keys: number,
+  keyOf: (item: number) => number,
+): Int32Array {
+  const start = new Int32Array(keys + 1);
+  for (let j = 0; j < items.length; j++) start[keyOf(items[j]!) + 1]!++;
+  for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(items.length);
+  for (let j = 0; j < items.length; j++) out[start[keyOf(items[j]!)]!++] = items[j]!;
+  return out;
+}
+
+/** The cells with their detections sorted by score and cut at maxDet (the slots). */
+function withSlots(
+  dt: DtTable,
+  count: number,
+  category: Int32Array,
+  image: Int32Array,
+  categoryStart: Int32Array,
+  gtStart: Int32Array,
+  gtList: Int32Array,
+  dts: { start: Int32Array; list: Int32Array },
+  maxDet: number,
+): Cells {
+  const { start: dtStart, list: dtList } = dts;
   const slotStart = new Int32Array(count + 1);
   for (let c = 0; c < count; c++) {
     sortByScoreDesc(dtList, dtStart[c]!, dtStart[c + 1]!, dt.score);
@@ -114,32 +195,4 @@ export function buildCells(
     ious: new Float64Array(iouStart[count]!),
     beyondMaxDets: dtList.length - slots,
   };
-}
-
-function cellIndices(
-  n: number,
-  image: Int32Array,
-  category: Int32Array,
-  keyOf: (k: number, i: number) => number,
-  cellOf: ReadonlyMap<number, number>,
-): Int32Array {
-  const out = new Int32Array(n).fill(-1);
-  for (let p = 0; p < n; p++) {
-    if (image[p]! >= 0 && category[p]! >= 0) out[p] = cellOf.get(keyOf(category[p]!, image[p]!))!;
-  }
-  return out;
-}
-
-/** Positions grouped by cell, in ascending position (file order) within a cell. */
-function csr(cellOfPosition: Int32Array, cells: number): { start: Int32Array; list: Int32Array } {
-  const start = new Int32Array(cells + 1);
-  for (const c of cellOfPosition) if (c >= 0) start[c + 1]!++;
-  for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
-  const fill = start.slice(0, cells);
-  const list = new Int32Array(start[cells]!);
-  for (let p = 0; p < cellOfPosition.length; p++) {
-    const c = cellOfPosition[p]!;
-    if (c >= 0) list[fill[c]!++] = p;
-  }
-  return { start, list };
 }

@@ -6,7 +6,7 @@
 import type { CategoryId } from '../ids';
 import type { Cells } from './cells';
 import type { MatchBuffers } from './match';
-import { sortByScoreDesc } from './numeric';
+import { sortByScoreThenIndex } from './numeric';
 import type { DtTable, GtTable } from './prepare';
 import { DetectionStatus, GroundTruthStatus, type ConfusionMatrix } from './types';
 
@@ -73,8 +73,7 @@ export function countImage(
   }
   // Highest score first, ties in file order (positions are collected unsorted).
   const fps = counter.fps;
-  fps.subarray(0, n).sort();
-  sortByScoreDesc(fps, 0, n, dt.score);
+  sortByScoreThenIndex(fps, 0, n, dt.score);
   const best = Math.min(threshold, 1 - 1e-10);
   for (let f = 0; f < n; f++) {
     const dp = fps[f]!;

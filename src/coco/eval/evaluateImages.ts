@@ -74,13 +74,20 @@ function ignoredIn(gt: GtTable, p: number, range: AreaRange): boolean {
 /**
  * The greedy matching of cell c at IoU threshold `t`, after `orderGroundTruths`: each
  * detection, best score first, takes the gt of highest IoU ≥ t not yet taken (crowds can
- * be taken again), preferring any regular gt to an ignored one. `s.match[d]` is the
- * ordered gt index matched to slot d, or -1.
+ * be taken again), preferring any regular gt to an ignored one. `match[at + d]` (by
+ * default `s.match[d]`) is the ordered gt index matched to slot d, or -1.
  */
-export function matchCell(cells: Cells, c: number, t: number, s: MatchScratch): void {
+export function matchCell(
+  cells: Cells,
+  c: number,
+  t: number,
+  s: MatchScratch,
+  match: Int32Array = s.match,
+  at = 0,
+): void {
   const D = cells.slotStart[c + 1]! - cells.slotStart[c]!;
   const G = cells.gtStart[c + 1]! - cells.gtStart[c]!;
-  const { order, ignore, crowd, taken, match } = s;
+  const { order, ignore, crowd, taken } = s;
   const ious = cells.ious;
   const base = cells.iouStart[c]!;
   taken.fill(0, 0, G);
@@ -96,7 +103,7 @@ export function matchCell(cells: Cells, c: number, t: number, s: MatchScratch): 
       best = iou;
       m = g;
     }
-    match[d] = m;
+    match[at + d] = m;
     if (m >= 0) taken[m] = 1;
   }
 }
@@ -148,54 +155,98 @@ export function* evaluateImages(
   const A = areaRanges.length;
   const T = iouThresholds.length;
   const slots = cells.slotDt.length;
-  const verdicts = new Uint8Array(A * T * slots);
-  const npig = new Int32Array(cells.count * A);
   const s = matchScratch(cells);
   const maxD = s.match.length;
   const maxG = s.order.length;
-  /** Matches of each area range's pattern and threshold class: `[(a * T + t) * maxD + d]`. */
-  const matches = new Int32Array(A * T * maxD);
-  /** Each area range's ignore flags in file order, to find ranges that ignore alike. */
-  const ignoredBy = new Uint8Array(A * maxG);
-  const sameAs = new Int32Array(A);
-  const classOf = new Int32Array(T);
-  const bounds = thresholdBounds(iouThresholds);
+  const work: CellWork = {
+    cells,
+    gt,
+    dt,
+    areaRanges,
+    iouThresholds,
+    s,
+    verdicts: new Uint8Array(A * T * slots),
+    npig: new Int32Array(cells.count * A),
+    matches: new Int32Array(A * T * maxD),
+    ignoredBy: new Uint8Array(A * maxG),
+    sameAs: new Int32Array(A),
+    classOf: new Int32Array(T),
+    bounds: thresholdBounds(iouThresholds),
+  };
   for (let c = 0; c < cells.count; c++) {
-    const s0 = cells.slotStart[c]!;
-    const D = cells.slotStart[c + 1]! - s0;
-    const G = cells.gtStart[c + 1]! - cells.gtStart[c]!;
-    if (G > 0 && D > 0) thresholdClasses(cells, c, bounds, classOf);
-    for (let a = 0; a < A; a++) {
-      const range = areaRanges[a]!;
-      npig[c * A + a] = orderGroundTruths(cells, gt, c, range, s);
-      if (D === 0) continue;
-      if (G > 0) {
-        sameAs[a] = sameIgnored(cells, gt, c, range, ignoredBy, maxG, a);
-        if (sameAs[a] === a) {
-          for (let t = 0; t < T; t++) {
-            if (classOf[t] !== t) continue;
-            matchCell(cells, c, iouThresholds[t]!, s);
-            matches.set(s.match.subarray(0, D), (a * T + t) * maxD);
-          }
-        }
-      }
-      for (let d = 0; d < D; d++) {
-        const area = dt.area[cells.slotDt[s0 + d]!]!;
-        const outside = area < range.min || area > range.max;
-        let v = outside ? IGNORED : FP;
+    evaluateCell(work, c);
+    if ((c & 1023) === 1023) yield (c + 1) / cells.count;
+  }
+  return { verdicts: work.verdicts, npig: work.npig };
+}
+
+/** What `evaluateCell` reads and writes, and its scratch. */
+type CellWork = {
+  readonly cells: Cells;
+  readonly gt: GtTable;
+  readonly dt: DtTable;
+  readonly areaRanges: readonly AreaRange[];
+  readonly iouThresholds: Float64Array;
+  readonly s: MatchScratch;
+  readonly verdicts: Uint8Array;
+  readonly npig: Int32Array;
+  /** Matches of each area range's pattern and threshold class: `[(a * T + t) * maxD + d]`. */
+  readonly matches: Int32Array;
+  /** Each area range's ignore flags in file order, to find ranges that ignore alike. */
+  readonly ignoredBy: Uint8Array;
+  readonly sameAs: Int32Array;
+  readonly classOf: Int32Array;
+  readonly bounds: Float64Array;
+};
+
+/** Cell c's non-ignored gt counts and its slots' verdicts, at every area range and threshold. */
+function evaluateCell(w: CellWork, c: number): void {
+  const { cells, gt, areaRanges, iouThresholds, s, matches, sameAs, classOf } = w;
+  const A = areaRanges.length;
+  const T = iouThresholds.length;
+  const maxD = s.match.length;
+  const D = cells.slotStart[c + 1]! - cells.slotStart[c]!;
+  const G = cells.gtStart[c + 1]! - cells.gtStart[c]!;
+  if (G > 0 && D > 0) thresholdClasses(cells, c, w.bounds, classOf);
+  for (let a = 0; a < A; a++) {
+    const range = areaRanges[a]!;
+    w.npig[c * A + a] = orderGroundTruths(cells, gt, c, range, s);
+    if (D === 0) continue;
+    if (G > 0) {
+      sameAs[a] = sameIgnored(cells, gt, c, range, w.ignoredBy, s.order.length, a);
+      if (sameAs[a] === a) {
         for (let t = 0; t < T; t++) {
-          // A threshold of the class before it has its verdict.
-          if (G > 0 && classOf[t] === t) {
-            const m = matches[(sameAs[a]! * T + t) * maxD + d]!;
-            v = verdict(m, cells, c, s, gt, outside);
-          }
-          verdicts[(a * T + t) * slots + s0 + d] = v;
+          if (classOf[t] === t)
+            matchCell(cells, c, iouThresholds[t]!, s, matches, (a * T + t) * maxD);
         }
       }
     }
-    if ((c & 1023) === 1023) yield (c + 1) / cells.count;
+    writeVerdicts(w, c, a, G > 0);
   }
-  return { verdicts, npig };
+}
+
+/** The verdicts of cell c's slots at area range a, every threshold, from the matches. */
+function writeVerdicts(w: CellWork, c: number, a: number, matched: boolean): void {
+  const { cells, gt, dt, s, matches, classOf, verdicts } = w;
+  const range = w.areaRanges[a]!;
+  const T = w.iouThresholds.length;
+  const maxD = s.match.length;
+  const slots = cells.slotDt.length;
+  const s0 = cells.slotStart[c]!;
+  const D = cells.slotStart[c + 1]! - s0;
+  const from = w.sameAs[a]! * T;
+  for (let d = 0; d < D; d++) {
+    const area = dt.area[cells.slotDt[s0 + d]!]!;
+    const outside = area < range.min || area > range.max;
+    let v = outside ? IGNORED : FP;
+    for (let t = 0; t < T; t++) {
+      // A threshold of the class before it has its verdict.
+      if (matched && classOf[t] === t) {
+        v = verdict(matches[(from + t) * maxD + d]!, cells, c, s, gt, outside);
+      }
+      verdicts[(a * T + t) * slots + s0 + d] = v;
+    }
+  }
 }
 
 /**

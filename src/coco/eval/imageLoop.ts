@@ -9,7 +9,7 @@ import type { Cells } from './cells';
 import { confusionCounter, countImage, finishConfusion, type ImageView } from './confusion';
 import { matchScratch } from './evaluateImages';
 import { computeCellIous, pairIou, type Geometry } from './iou';
-import { dropMask } from './maskIou';
+import { dropMask, masksApart } from './maskIou';
 import { finishMatches, matchAt, matchBuffers, matchCellInto, type MatchBuffers } from './match';
 import type { AreaRange, ConfusionMatrix, Matches } from './types';
 
@@ -35,18 +35,23 @@ export type LoopInput = {
   readonly area: AreaRange;
   readonly categoryIds: readonly CategoryId[];
   /**
-   * Cross-category mask IoUs asked for so far, by `dp * gtCount + gp`: a confusion matrix
-   * at another threshold mostly asks for the same pairs, and then needs no mask.
+   * Cross-category mask IoUs asked for so far (of pairs not known apart), by
+   * `dp * gtCount + gp`: a confusion matrix at another threshold mostly asks for the same
+   * pairs, and then needs no mask.
    */
   readonly pairs: Map<number, number>;
 };
 
-/** IoU of detection dp and ground truth gp (not crowd); masks' through the pair cache. */
+/**
+ * IoU of detection dp and ground truth gp (not crowd); masks' through the pair cache,
+ * but for pairs whose known ranges are apart (0, and no mask to make again for them).
+ */
 function cachedIou(input: LoopInput): (dp: number, gp: number) => number {
   const geo = input.geometry;
   const n = geo.gtTable.count;
   if (geo.iouType !== 'segm') return (dp, gp) => pairIou(geo, dp, gp, false);
   return (dp, gp) => {
+    if (masksApart(geo.dtMasks, dp, geo.gtMasks, gp)) return 0;
     const key = dp * n + gp;
     let v = input.pairs.get(key);
     if (v === undefined) {
@@ -69,6 +74,8 @@ function dropImageMasks(input: LoopInput, from: number, to: number): void {
       dropMask(geo.dtMasks, cells.slotDt[s]!);
     }
   }
+  // Every mask made for the image was one of its cells': none is in use any more.
+  geo.arena.reset();
 }
 
 function view(input: LoopInput): ImageView {

@@ -3,12 +3,20 @@
  * `bbIou` and `rleIou`: a crowd ground truth is scored against the detection's own area)
  * and `computeOks` (keypoints). Computed once per pair, before any threshold.
  */
-import { polygonsBbox } from '../geometry';
 import type { Rle } from '../rle';
 import type { AnnotationTable, Dataset } from '../model';
 import { forEachAnnotation } from '../annotationTable';
 import type { Cells } from './cells';
-import { hintColumns, maskPairIou, maskSide, setMask, type MaskSide } from './maskIou';
+import {
+  hintColumns,
+  hintRows,
+  maskArena,
+  maskPairIou,
+  maskSide,
+  setMask,
+  type MaskArena,
+  type MaskSide,
+} from './maskIou';
 import { EPS, pairwiseSum } from './numeric';
 import type { Catalog } from './params';
 import { detectionRle, segmentationRle, type DtTable, type GtTable } from './prepare';
@@ -24,6 +32,8 @@ export type Geometry = {
   readonly dtTable: DtTable;
   readonly gtMasks: MaskSide;
   readonly dtMasks: MaskSide;
+  /** Where the masks' counts are made; reset once an image's masks are dropped. */
+  readonly arena: MaskArena;
   /** OKS: `(2σ)²` per keypoint. */
   readonly vars: Float64Array;
   /** OKS scratch, one value per keypoint. */
@@ -31,8 +41,9 @@ export type Geometry = {
 };
 
 /**
- * The mask sides for segm: masks made on first use, and for polygons (and `loadRes`' box
- * polygons) a column range from the coordinates, so pairs far apart need no mask.
+ * The mask sides for segm: masks made on first use (their counts in one arena, see
+ * `MaskArena`), and for polygons (and `loadRes`' box polygons) a column and row range
+ * from the coordinates, so pairs far apart need no mask.
  */
 export function maskSides(
   gt: Dataset,
@@ -41,13 +52,21 @@ export function maskSides(
   gtTable: GtTable,
   dtTable: DtTable,
   decoded: readonly (Rle | undefined)[],
-): { gtMasks: MaskSide; dtMasks: MaskSide } {
+): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena } {
+  const arena = maskArena();
   const gtMasks = maskSide(
-    (p) => segmentationRle(gt.annotations.at(p)!, catalog.images[gtTable.image[p]!]),
+    (p) => segmentationRle(gt.annotations.at(p)!, catalog.images[gtTable.image[p]!], arena.alloc),
     ...sizes(gt.annotations, gtTable.image, catalog, () => true),
   );
   const dtMasks = maskSide(
-    (p) => detectionRle(dt.annotations.at(p)!, dtTable, p, catalog.images[dtTable.image[p]!]),
+    (p) =>
+      detectionRle(
+        dt.annotations.at(p)!,
+        dtTable,
+        p,
+        catalog.images[dtTable.image[p]!],
+        arena.alloc,
+      ),
     ...sizes(dt.annotations, dtTable.image, catalog, (p) => dtTable.boxMask[p] === 0),
   );
   forEachAnnotation(gt.annotations, (rec, p) => {
@@ -60,20 +79,29 @@ export function maskSides(
     else if (dtTable.boxMask[p] === 1) {
       const x = dtTable.bbox[4 * p]!;
       const w = dtTable.bbox[4 * p + 2]!;
-      hintColumns(dtMasks, p, Math.min(x, x + w), Math.max(x, x + w));
+      const y = dtTable.bbox[4 * p + 1]!;
+      const h = dtTable.bbox[4 * p + 3]!;
+      if (Math.max(Math.abs(x), Math.abs(x + w), Math.abs(y), Math.abs(y + h)) < HINTED) {
+        hintColumns(dtMasks, p, Math.min(x, x + w), Math.max(x, x + w));
+        hintRows(dtMasks, p, Math.min(y, y + h), Math.max(y, y + h));
+      }
     } else if (rec.segmentation.kind === 'polygons')
       hintPolygons(dtMasks, p, rec.segmentation.polygons);
   });
-  return { gtMasks, dtMasks };
+  return { gtMasks, dtMasks, arena };
 }
 
 /** No masks: bbox and keypoints evaluations. */
-export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide } {
+export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena } {
   const none = (): never => {
     throw new Error('no masks in a bbox or keypoints evaluation');
   };
   const empty = new Int32Array(0);
-  return { gtMasks: maskSide(none, empty, empty), dtMasks: maskSide(none, empty, empty) };
+  return {
+    gtMasks: maskSide(none, empty, empty),
+    dtMasks: maskSide(none, empty, empty),
+    arena: maskArena(0),
+  };
 }
 
 /** The size each mask will have: its own RLE's, else its image's (polygons, boxes). */
@@ -99,22 +127,38 @@ function sizes(
   return [height, width];
 }
 
-/** Columns a polygon's mask can reach: its coordinates' extent (parts as boxes in the quirk). */
+/** Beyond this, `(int)(5 · v + .5)` no longer holds the coordinate: no hint is given. */
+const HINTED = 2 ** 28;
+
+/**
+ * Columns and rows a polygon's mask can reach: its vertices' extent (parts as boxes in
+ * the quirk). No hint when a coordinate is not finite or too large for the rasterizer's
+ * int cast to keep it (it would land elsewhere).
+ */
 function hintPolygons(side: MaskSide, p: number, polygons: readonly (readonly number[])[]): void {
   const first = polygons[0];
   if (first === undefined || first.length < 4) return;
-  if (first.length === 4) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const [x = 0, , w = 0] of polygons) {
-      lo = Math.min(lo, x, x + w);
-      hi = Math.max(hi, x, x + w);
+  const boxes = first.length === 4;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (const part of polygons) {
+    // A box part [x, y, w, h] is the polygon of its corners (x, y) and (x + w, y + h).
+    const n = boxes ? 4 : part.length - (part.length % 2);
+    for (let i = 0; i < n; i += 2) {
+      const x = boxes && i === 2 ? part[0]! + part[2]! : part[i]!;
+      const y = boxes && i === 2 ? part[1]! + part[3]! : part[i + 1]!;
+      if (!(Math.abs(x) < HINTED && Math.abs(y) < HINTED)) return;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
     }
-    hintColumns(side, p, lo, hi);
-    return;
   }
-  const [x, , w] = polygonsBbox(polygons);
-  if (Number.isFinite(x) && Number.isFinite(w)) hintColumns(side, p, x, x + w);
+  if (x1 < x0) return;
+  hintColumns(side, p, x0, x1);
+  hintRows(side, p, y0, y1);
 }
 
 /** Fills cell c's IoU block (slots × gts in file order) of `cells.ious`. */

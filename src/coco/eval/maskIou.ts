@@ -1,7 +1,8 @@
 /**
  * Mask IoU for the evaluator, equal to the mask API's `rleIou` value for value, without
  * its per-call work: each mask is made once (polygons only when some pair needs them),
- * and pairs whose masks share no image column are 0 without touching their runs.
+ * pairs whose masks share no image column or row are 0 without touching their runs, and
+ * the overlap of two masks is counted on their set runs only.
  *
  * Why that is `rleIou`: `rleIou` computes the box IoU of the masks' tight boxes and merges
  * the runs only where it is > 0; masks sharing no pixel give 0 both ways (i = 0 → 0), and
@@ -9,7 +10,36 @@
  * sharing a column go to `rleIou` itself, which answers -1 or 0 from their boxes.
  */
 import { intersectionAndUnion, rleIou } from '../overlap';
-import type { Rle } from '../rle';
+import type { CountsAlloc, Rle } from '../rle';
+
+/**
+ * The counts of the masks made for one image, as views of one buffer: masks are made by
+ * the ten thousand and dropped image by image, and each would otherwise be an allocation
+ * (off V8's heap past 64 bytes) and a free. `reset` only once no view is in use.
+ */
+export type MaskArena = { readonly alloc: CountsAlloc; readonly reset: () => void };
+
+export function maskArena(size = 1 << 16): MaskArena {
+  let buffer = new Uint32Array(size);
+  let used = 0;
+  return {
+    alloc: (n) => {
+      // A huge mask gets an array of its own, so that the buffer stays small.
+      if (n > size) return new Uint32Array(n);
+      if (used + n > buffer.length) {
+        // Views handed out keep the full buffer alive until they are dropped.
+        buffer = new Uint32Array(size);
+        used = 0;
+      }
+      const view = buffer.subarray(used, used + n);
+      used += n;
+      return view;
+    },
+    reset: () => {
+      used = 0;
+    },
+  };
+}
 
 /** Masks of one side (gt or dt), made on demand, by annotation position. */
 export type MaskSide = {
@@ -21,6 +51,8 @@ export type MaskSide = {
   /** Rows that may hold set pixels (all rows when a run crosses a column's end). */
   readonly y0: Int32Array;
   readonly y1: Int32Array;
+  /** 1 once the mask was made: its ranges above stay known after it is dropped. */
+  readonly known: Uint8Array;
   /** The first set run's index and start, and the end of the last set pixel (positions). */
   readonly firstRun: Int32Array;
   readonly firstPos: Float64Array;
@@ -34,6 +66,9 @@ export type MaskSide = {
   /** Columns that may hold set pixels, known before the mask is made (NaN: unknown). */
   readonly hint0: Float64Array;
   readonly hint1: Float64Array;
+  /** Rows that may hold set pixels, known before the mask is made (NaN: unknown). */
+  readonly hintY0: Float64Array;
+  readonly hintY1: Float64Array;
   /** `[height, width]` each mask will have, known before it is made. */
   readonly height: Int32Array;
   readonly width: Int32Array;
@@ -57,12 +92,15 @@ export function maskSide(
     x1: new Int32Array(count),
     y0: new Int32Array(count),
     y1: new Int32Array(count),
+    known: new Uint8Array(count),
     firstRun: new Int32Array(count),
     firstPos: new Float64Array(count),
     lastEnd: new Float64Array(count),
     simple: new Uint8Array(count),
     hint0: new Float64Array(count).fill(NaN),
     hint1: new Float64Array(count).fill(NaN),
+    hintY0: new Float64Array(count).fill(NaN),
+    hintY1: new Float64Array(count).fill(NaN),
     make,
   };
 }
@@ -117,6 +155,7 @@ export function setMask(side: MaskSide, p: number, rle: Rle): Rle {
   side.simple[p] = pos === h * rle.size[1] && !empty ? 1 : 0;
   side.x0[p] = first < 0 || h === 0 ? 1 : Math.floor(first / h);
   side.x1[p] = first < 0 || h === 0 ? 0 : Math.floor(last / h);
+  side.known[p] = 1;
   return rle;
 }
 
@@ -131,11 +170,35 @@ export function hintColumns(side: MaskSide, p: number, lo: number, hi: number): 
   side.hint1[p] = Math.ceil(hi) + 1;
 }
 
+/** Sets a conservative row range for position p (from its polygon's coordinates). */
+export function hintRows(side: MaskSide, p: number, lo: number, hi: number): void {
+  side.hintY0[p] = Math.floor(lo) - 1;
+  side.hintY1[p] = Math.ceil(hi) + 1;
+}
+
+/**
+ * Whether masks d and g share no pixel by what is known without making either: d's
+ * ranges once it was made, g's once made or else its hints. Then `maskPairIou` is 0.
+ */
+export function masksApart(dt: MaskSide, d: number, gt: MaskSide, g: number): boolean {
+  if (dt.known[d] === 0) return false;
+  if (dt.height[d] !== gt.height[g] || dt.width[d] !== gt.width[g]) return false;
+  const lo = dt.x0[d]!;
+  const hi = dt.x1[d]!;
+  if (hi < lo) return true;
+  const top = dt.y0[d]!;
+  const bottom = dt.y1[d]!;
+  if (gt.known[g] === 1) {
+    return gt.x1[g]! < lo || hi < gt.x0[g]! || gt.y1[g]! < top || bottom < gt.y0[g]!;
+  }
+  return gt.hint1[g]! < lo || hi < gt.hint0[g]! || gt.hintY1[g]! < top || bottom < gt.hintY0[g]!;
+}
+
 /**
  * IoU of detection mask `d` with ground-truth mask `g`, equal to
  * `rleIou([d], [g], [crowd])[0][0]`. Masks of one size: the runs' overlap decides (pairs
- * with no common column or row, or whose polygon cannot reach the other's columns, share
- * no pixel: 0). Masks of different sizes go to `rleIou`, which answers from their boxes.
+ * with no common column or row, or whose polygon cannot reach the other's columns or
+ * rows, share no pixel: 0). Masks of different sizes go to `rleIou`, which answers from their boxes.
  */
 export function maskPairIou(
   dt: MaskSide,
@@ -151,8 +214,10 @@ export function maskPairIou(
   const lo = dt.x0[d]!;
   const hi = dt.x1[d]!;
   if (hi < lo) return 0;
-  if (gt.rles[g] === undefined && !Number.isNaN(gt.hint0[g]!)) {
+  if (gt.rles[g] === undefined) {
+    // A hint's NaN (unknown) compares false: the mask is made.
     if (gt.hint1[g]! < lo || hi < gt.hint0[g]!) return 0;
+    if (gt.hintY1[g]! < dt.y0[d]! || dt.y1[d]! < gt.hintY0[g]!) return 0;
   }
   maskAt(gt, g);
   if (gt.x1[g]! < lo || hi < gt.x0[g]!) return 0;
@@ -173,43 +238,40 @@ export function maskPairIou(
 }
 
 /**
- * Pixels set in both masks, walking their runs only between the later first set pixel
- * and the earlier last one.
+ * Pixels set in both masks (both simple: every run after the first is non-empty), from
+ * their set runs only: two cursors, each on a set run `[s, e)`; the one ending first
+ * moves to its next set run (two counts on), until either has none left or starts past
+ * the earlier last set pixel.
  */
 function overlap(dt: MaskSide, d: number, gt: MaskSide, g: number): number {
-  const start = Math.max(dt.firstPos[d]!, gt.firstPos[g]!);
   const end = Math.min(dt.lastEnd[d]!, gt.lastEnd[g]!);
-  if (start >= end) return 0;
+  if (Math.max(dt.firstPos[d]!, gt.firstPos[g]!) >= end) return 0;
   const A = dt.rles[d]!.counts;
   const B = gt.rles[g]!.counts;
-  // Find the runs holding `start`, from each mask's first set run.
   let a = dt.firstRun[d]!;
-  let pa = dt.firstPos[d]!;
-  while (pa + A[a]! <= start) pa += A[a++]!;
+  let sa = dt.firstPos[d]!;
+  let ea = sa + A[a]!;
   let b = gt.firstRun[g]!;
-  let pb = gt.firstPos[g]!;
-  while (pb + B[b]! <= start) pb += B[b++]!;
-  let ca = pa + A[a]! - start;
-  let cb = pb + B[b]! - start;
-  let va = (a & 1) === 1;
-  let vb = (b & 1) === 1;
-  let pos = start;
+  let sb = gt.firstPos[g]!;
+  let eb = sb + B[b]!;
   let i = 0;
-  while (pos < end) {
-    const c = ca < cb ? ca : cb;
-    if (va && vb) i += c;
-    pos += c;
-    ca -= c;
-    cb -= c;
-    while (ca === 0 && a + 1 < A.length) {
-      ca = A[++a]!;
-      va = !va;
+  for (;;) {
+    const lo = sa > sb ? sa : sb;
+    const hi = ea < eb ? ea : eb;
+    if (hi > lo) i += hi - lo;
+    if (ea <= eb) {
+      if (a + 2 >= A.length) break;
+      sa = ea + A[a + 1]!;
+      ea = sa + A[a + 2]!;
+      a += 2;
+      if (sa >= end) break;
+    } else {
+      if (b + 2 >= B.length) break;
+      sb = eb + B[b + 1]!;
+      eb = sb + B[b + 2]!;
+      b += 2;
+      if (sb >= end) break;
     }
-    while (cb === 0 && b + 1 < B.length) {
-      cb = B[++b]!;
-      vb = !vb;
-    }
-    if (ca === 0 || cb === 0) break;
   }
   return i;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linspace, numpyMean, pairwiseSum, sortByScoreDesc } from './numeric';
+import { linspace, numpyMean, pairwiseSum, sortByScoreDesc, sortByScoreThenIndex } from './numeric';
 
 describe('numpy, bit for bit', () => {
   it('linspace gives the thresholds numpy gives (0.8999999999999999, not 0.9)', () => {
@@ -29,6 +29,23 @@ describe('numpy, bit for bit', () => {
         (a, b) => score[b]! - score[a]! || a - b,
       );
       expect(Array.from(items)).toEqual(expected);
+    }
+  });
+});
+
+describe('sortByScoreThenIndex', () => {
+  it('orders any arrangement as an index sort followed by sortByScoreDesc', () => {
+    let state = 7;
+    const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 400; trial++) {
+      const n = Math.floor(rand() * 60);
+      // Few distinct scores, so that ties are common; indices shuffled.
+      const score = Float64Array.from({ length: 100 }, () => Math.floor(rand() * 4) / 4);
+      const items = Int32Array.from({ length: n }, () => Math.floor(rand() * 100));
+      const want = items.slice().sort();
+      sortByScoreDesc(want, 0, n, score);
+      sortByScoreThenIndex(items, 0, n, score);
+      expect(Array.from(items)).toEqual(Array.from(want));
     }
   });
 });

@@ -108,3 +108,32 @@ export function sortByScoreDesc(
   const view = items.subarray(start, end);
   view.sort((a, b) => score[b]! - score[a]! || a - b);
 }
+
+/**
+ * Sorts `items[start .. end)` (indices into `score`, in any order) by score, highest
+ * first, equal scores by index: the order `sortByScoreDesc` gives items sorted first.
+ */
+export function sortByScoreThenIndex(
+  items: Int32Array,
+  start: number,
+  end: number,
+  score: Float64Array,
+): void {
+  if (end - start <= 24) {
+    for (let i = start + 1; i < end; i++) {
+      const item = items[i]!;
+      const s = score[item]!;
+      let j = i - 1;
+      while (
+        j >= start &&
+        (score[items[j]!]! < s || (score[items[j]!] === s && items[j]! > item))
+      ) {
+        items[j + 1] = items[j]!;
+        j--;
+      }
+      items[j + 1] = item;
+    }
+    return;
+  }
+  items.subarray(start, end).sort((a, b) => score[b]! - score[a]! || a - b);
+}

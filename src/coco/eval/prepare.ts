@@ -10,7 +10,15 @@
  * missing (pycocotools would raise) are computed from the segmentation.
  */
 import { idKey } from '../ids';
-import { polygonsToRle, polygonToRle, rleArea, rleFromCoco, rleToBbox, type Rle } from '../mask';
+import {
+  polygonsToRle,
+  polygonToRle,
+  rleArea,
+  rleFromCoco,
+  rleToBbox,
+  type CountsAlloc,
+  type Rle,
+} from '../mask';
 import type { AnnotationRecord, Dataset, ImageRecord } from '../model';
 import { polygonsBbox } from '../geometry';
 import type { Catalog } from './params';
@@ -57,13 +65,20 @@ function setBox(out: Float64Array, p: number, box: ArrayLike<number>): void {
   out[4 * p + 3] = box[3]!;
 }
 
-/** The mask `annToRLE` gives a record's own segmentation, at its image's size. */
-export function segmentationRle(record: AnnotationRecord, image: ImageRecord | undefined): Rle {
+/**
+ * The mask `annToRLE` gives a record's own segmentation, at its image's size; `alloc`
+ * places its counts where it can (see `CountsAlloc`).
+ */
+export function segmentationRle(
+  record: AnnotationRecord,
+  image: ImageRecord | undefined,
+  alloc?: CountsAlloc,
+): Rle {
   const h = image?.height ?? 0;
   const w = image?.width ?? 0;
   const seg = record.segmentation;
-  if (seg.kind === 'rle') return rleFromCoco(seg.rle);
-  if (seg.kind === 'polygons') return polygonsToRle(seg.polygons, h, w);
+  if (seg.kind === 'rle') return rleFromCoco(seg.rle, alloc);
+  if (seg.kind === 'polygons') return polygonsToRle(seg.polygons, h, w, alloc);
   return { size: [h, w], counts: Uint32Array.of(h * w) };
 }
 
@@ -193,13 +208,16 @@ export function detectionRle(
   table: DtTable,
   p: number,
   image: ImageRecord | undefined,
+  alloc?: CountsAlloc,
 ): Rle {
-  if (table.boxMask[p] === 0) return segmentationRle(record, image);
+  if (table.boxMask[p] === 0) return segmentationRle(record, image, alloc);
   // loadRes' [[x1, y1, x1, y2, x2, y2, x2, y1]] (what the mask API's bboxToRle draws).
   const b = table.bbox;
   const x1 = b[4 * p]!;
   const y1 = b[4 * p + 1]!;
   const x2 = x1 + b[4 * p + 2]!;
   const y2 = y1 + b[4 * p + 3]!;
-  return polygonToRle([x1, y1, x1, y2, x2, y2, x2, y1], image?.height ?? 0, image?.width ?? 0);
+  const h = image?.height ?? 0;
+  const w = image?.width ?? 0;
+  return polygonToRle([x1, y1, x1, y2, x2, y2, x2, y1], h, w, alloc);
 }

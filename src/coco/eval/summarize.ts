@@ -61,7 +61,7 @@ export function summarize(acc: Accumulated, params: EvalParams): SummaryLine[] {
   const K = params.categoryIds.length;
   const A = params.areaRanges.length;
   const M = params.maxDets.length;
-  const buffer = new Float64Array(T * R * K);
+  let buffer = new Float64Array(T * R * K);
   return specs(params).map((spec) => {
     const ts =
       spec.iou === null
@@ -72,27 +72,62 @@ export function summarize(acc: Accumulated, params: EvalParams): SummaryLine[] {
     let n = 0;
     // s[:, :, :, aind, mind]: aind and mind broadcast together (one index each here).
     const pairs = Math.min(as.length, ms.length);
+    const most = ts.length * (spec.metric === 'AP' ? R : 1) * K * pairs;
+    if (buffer.length < most) buffer = new Float64Array(most);
     for (const t of ts) {
-      if (spec.metric === 'AP') {
-        for (let r = 0; r < R; r++) {
-          for (let k = 0; k < K; k++) {
-            for (let j = 0; j < pairs; j++) {
-              const v = acc.precision[(((t * R + r) * K + k) * A + as[j]!) * M + ms[j]!]!;
-              if (v > -1) buffer[n++] = v;
-            }
-          }
-        }
-      } else {
-        for (let k = 0; k < K; k++) {
-          for (let j = 0; j < pairs; j++) {
-            const v = acc.recall[((t * K + k) * A + as[j]!) * M + ms[j]!]!;
-            if (v > -1) buffer[n++] = v;
-          }
-        }
-      }
+      if (pairs === 1) {
+        // One (a, m): the (r, k) values of t (AP) or the k values (AR) lie A·M apart.
+        n =
+          spec.metric === 'AP'
+            ? gather(acc.precision, (t * R * K * A + as[0]!) * M + ms[0]!, R * K, A * M, buffer, n)
+            : gather(acc.recall, (t * K * A + as[0]!) * M + ms[0]!, K, A * M, buffer, n);
+      } else n = gatherPairs(acc, spec.metric, t, [T, R, K, A, M], as, ms, pairs, buffer, n);
     }
     return { ...spec, value: n === 0 ? -1 : numpyMean(buffer, n) };
   });
+}
+
+/** The values > -1 of `values[start + i · stride]`, i < count, appended to `out` from n. */
+function gather(
+  values: Float64Array,
+  start: number,
+  count: number,
+  stride: number,
+  out: Float64Array,
+  n: number,
+): number {
+  for (let i = 0, at = start; i < count; i++, at += stride) {
+    const v = values[at]!;
+    if (v > -1) out[n++] = v;
+  }
+  return n;
+}
+
+/** `gather` for several (a, m) pairs, in numpy's C order: pairs vary fastest. */
+function gatherPairs(
+  acc: Accumulated,
+  metric: 'AP' | 'AR',
+  t: number,
+  [, R, K, A, M]: readonly [number, number, number, number, number],
+  as: readonly number[],
+  ms: readonly number[],
+  pairs: number,
+  out: Float64Array,
+  n: number,
+): number {
+  const rows = metric === 'AP' ? R : 1;
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < K; k++) {
+      for (let j = 0; j < pairs; j++) {
+        const v =
+          metric === 'AP'
+            ? acc.precision[(((t * R + r) * K + k) * A + as[j]!) * M + ms[j]!]!
+            : acc.recall[((t * K + k) * A + as[j]!) * M + ms[j]!]!;
+        if (v > -1) out[n++] = v;
+      }
+    }
+  }
+  return n;
 }
 
 /** AP@[.5:.95] of each category (area "all", last maxDets); -1 without ground truth. */
@@ -107,10 +142,8 @@ export function categoryAp(acc: Accumulated, params: EvalParams): Float64Array {
   for (let k = 0; k < K; k++) {
     let n = 0;
     for (let t = 0; t < T; t++) {
-      for (let r = 0; r < R; r++) {
-        const v = acc.precision[(((t * R + r) * K + k) * A + 0) * M + (M - 1)]!;
-        if (v > -1) buffer[n++] = v;
-      }
+      // Precision [t][r][k][0][M - 1] over r: K·A·M apart.
+      n = gather(acc.precision, ((t * R * K + k) * A + 0) * M + (M - 1), R, K * A * M, buffer, n);
     }
     out[k] = n === 0 ? -1 : numpyMean(buffer, n);
   }
