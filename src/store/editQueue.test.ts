@@ -59,6 +59,25 @@ describe('the edit queue', () => {
     expect(s.editsQueued).toBe(0);
   });
 
+  it('an edit’s answer and the end of the queue’s count are one store update', async () => {
+    const { store, engine } = await openStore();
+    engine.hold('edit');
+    const states: { edits: number; queued: number }[] = [];
+    const stop = store.subscribe((s) =>
+      states.push({ edits: s.undoStack.length, queued: s.editsQueued }),
+    );
+    const edited = store.getState().edit('Label 3 as dog', relabel(3, 2));
+    const inFlight = await engine.nth('edit', 1);
+    // Counted once as on its way.
+    expect(states).toEqual([{ edits: 0, queued: 1 }]);
+    inFlight.release();
+    await edited;
+    stop();
+    // No update with the edit applied and still counted as on its way.
+    expect(states.filter((s) => s.edits === 1).map((s) => s.queued)).not.toContain(1);
+    expect(store.getState().editsQueued).toBe(0);
+  });
+
   it('editsSettled waits for every edit asked for, including ones asked for meanwhile', async () => {
     const { store, engine } = await openStore();
     engine.hold('edit');
