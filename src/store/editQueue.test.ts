@@ -137,6 +137,23 @@ describe('the edit queue', () => {
     expect(undone.categories).toEqual(before.categories);
   });
 
+  it('keeps the image table when an edit changes no image’s count or flags', async () => {
+    const { store } = await openStore();
+    await store.getState().edit('Crowd', { type: 'set-crowd', keys: [keyOf(1)], on: true });
+    const edited = currentSubset(store.getState())!;
+    // Image 0 is edited and has a crowd already: its count and flags stay.
+    await store.getState().edit('Crowd too', { type: 'set-crowd', keys: [keyOf(2)], on: true });
+    const again = currentSubset(store.getState())!;
+    expect(again.crowdCount).toBe(edited.crowdCount + 1);
+    expect(again.images).toBe(edited.images);
+    // A change of count does make a new table, the one before left as it was.
+    await store.getState().edit('Delete', { type: 'delete', keys: [keyOf(2)] });
+    const deleted = currentSubset(store.getState())!;
+    expect(deleted.images).not.toBe(again.images);
+    expect(Array.from(deleted.images.annotationCounts)).toEqual([1, 2, 0]);
+    expect(Array.from(again.images.annotationCounts)).toEqual([2, 2, 0]);
+  });
+
   it('selects what an edit inserts', async () => {
     const { store } = await openStore();
     await store.getState().edit('Draw', {
