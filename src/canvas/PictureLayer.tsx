@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Layer, Rect, Shape } from 'react-konva';
 
 /** From this scale (400 %) on, the picture is drawn nearest-neighbour: pixels as blocks. */
@@ -7,9 +8,11 @@ export const PIXEL_TRUE_SCALE = 4;
  * The picture, or a neutral frame of the image's size when it is not loaded. Smoothed
  * when shrunk or slightly enlarged; past PIXEL_TRUE_SCALE each image pixel is a block of
  * its own colour, so a mask's edge can be judged against the picture's. The choice is made
- * per draw from the stage's live scale, so it holds during a wheel zoom too.
+ * per draw from the stage's live scale, so it holds during a wheel zoom too. Memoized: a
+ * render of the stage for anything else (an edit, a hover) does not give its shape a new
+ * draw function, which made Konva draw the picture again.
  */
-export function PictureLayer(props: {
+export const PictureLayer = memo(function PictureLayer(props: {
   picture: ImageBitmap | null;
   width: number;
   height: number;
@@ -40,4 +43,4 @@ export function PictureLayer(props: {
       )}
     </Layer>
   );
-}
+});

@@ -38,11 +38,73 @@ const VIEW_BYTES = 512e6;
 /** The page's views: the current image's and those loaded ahead (store/viewCache.ts). */
 export const pageViews = new ViewCache<LoadedView>(
   (version, { subset, imageIndex }, customColors) =>
-    fetchView(version, subset, imageIndex, customColors),
+    loadView(version, subset, imageIndex, customColors),
   release,
   6,
   { bytes: VIEW_BYTES, sizeOf: bytesOf },
 );
+
+/** A decoded picture, or why there is none. */
+type Picture = Pick<LoadedView, 'picture' | 'pictureError' | 'pictureWarning'>;
+
+/** A decoded picture shared by the views of its image, and how many hold it. */
+type HeldPicture = Picture & { key: string; users: number };
+
+/**
+ * The decoded pictures the cached views hold, by image (`dataset version:subset:image`):
+ * an image's view made after an edit takes the picture of its view before (an edit never
+ * changes a picture) instead of decoding it again. Closed when its last view is released.
+ */
+const pictures = new Map<string, HeldPicture>();
+const heldBy = new WeakMap<LoadedView, HeldPicture>();
+
+function pictureKey(subset: number, imageIndex: number): string {
+  return `${useApp.getState().datasetVersion}:${subset}:${imageIndex}`;
+}
+
+/** The view, holding its picture (shared with the image's other views when decoded). */
+function hold(view: LoadedView, key: string): LoadedView {
+  let held = pictures.get(key);
+  if (held === undefined || held.picture !== view.picture) {
+    const { picture, pictureError, pictureWarning } = view;
+    held = { picture, pictureError, pictureWarning, key, users: 0 };
+    if (picture !== null) pictures.set(key, held);
+  }
+  held.users++;
+  heldBy.set(view, held);
+  return view;
+}
+
+/**
+ * An image's view: made at once from the view the engine sent with an edit's answer when
+ * its picture is decoded already (or it has none), so that the store's update for the
+ * edit and the redrawn image make one render; else asked for and decoded.
+ */
+function loadView(
+  version: string,
+  subset: number,
+  imageIndex: number,
+  customColors: Record<string, string>,
+): LoadedView | Promise<LoadedView> {
+  const key = pictureKey(subset, imageIndex);
+  const sent = engine.takeReadyView(subset, imageIndex, customColors);
+  const made = sent === null ? null : withoutDecoding(version, subset, imageIndex, sent, key);
+  return made ?? fetchView(version, subset, imageIndex, customColors, sent, key);
+}
+
+/** The view made now, when its picture needs no decoding (there is none, or it is held). */
+function withoutDecoding(
+  version: string,
+  subset: number,
+  imageIndex: number,
+  view: ImageView,
+  key: string,
+): LoadedView | null {
+  const held = pictures.get(key);
+  if (view.picture !== null && held === undefined) return null;
+  const picture = held ?? { picture: null, pictureError: view.pictureError, pictureWarning: null };
+  return hold(toLoadedView(version, subset, imageIndex, view, picture), key);
+}
 
 /** The decoded pixels a view holds (4 bytes each). */
 function bytesOf(view: LoadedView): number {
@@ -78,11 +140,30 @@ useApp.subscribe(() => {
     if (wanted === asked) return;
     asked = wanted;
     pageViews.load(version, key, s.customColors).catch(() => {});
+    // Made at once (an edit's answer brought it) and the panels show this image: they get
+    // its annotations now, in the same render as the edit's other changes and the canvas.
+    const made = pageViews.ready(version, key);
+    if (
+      made !== undefined &&
+      s.loaded?.subset === key.subset &&
+      s.loaded.imageIndex === key.imageIndex
+    )
+      s.setLoaded(
+        { subset: key.subset, imageIndex: key.imageIndex },
+        made.annotations,
+        made.problems,
+        made.predictions,
+      );
   });
 });
 
 function release(view: LoadedView): void {
-  view.picture?.close();
+  const held = heldBy.get(view);
+  if (held === undefined) view.picture?.close();
+  else if (--held.users === 0) {
+    if (pictures.get(held.key) === held) pictures.delete(held.key);
+    held.picture?.close();
+  }
   for (const m of view.masks.values()) m.bitmap.close();
   for (const m of view.predictionMasks.values()) m.bitmap.close();
 }
@@ -92,41 +173,57 @@ async function fetchView(
   subset: number,
   imageIndex: number,
   customColors: Record<string, string>,
+  sent: ImageView | null,
+  key: string,
 ): Promise<LoadedView> {
   const images = useApp.getState().summary?.subsets[subset]?.images;
   const size = { width: images?.widths[imageIndex] ?? 0, height: images?.heights[imageIndex] ?? 0 };
-  const view = await engine.imageView(subset, imageIndex, customColors);
+  const view = sent ?? (await engine.imageView(subset, imageIndex, customColors));
+  if (view.picture === null || pictures.has(key))
+    return withoutDecoding(version, subset, imageIndex, view, key)!;
+  let picture: ImageBitmap | null = null;
+  let pictureError: string | null = view.pictureError;
+  let pictureWarning: string | null = null;
+  try {
+    picture = await decodePicture(view.picture, size);
+    const scaled = size.width * size.height > MAX_PICTURE_PIXELS;
+    if (
+      !scaled &&
+      size.width > 0 &&
+      (picture.width !== size.width || picture.height !== size.height)
+    ) {
+      pictureWarning = `the picture is ${picture.width}×${picture.height}, the dataset says ${size.width}×${size.height}: drawn at the dataset's size`;
+    } else if (scaled) {
+      pictureWarning = `a ${size.width}×${size.height} picture: shown at ${picture.width}×${picture.height}`;
+    }
+  } catch {
+    pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
+  }
+  return hold(
+    toLoadedView(version, subset, imageIndex, view, { picture, pictureError, pictureWarning }),
+    key,
+  );
+}
+
+/** The engine's view with its bitmaps out of the annotations, and its picture. */
+function toLoadedView(
+  version: string,
+  subset: number,
+  imageIndex: number,
+  view: ImageView,
+  picture: Picture,
+): LoadedView {
   const masks = new Map<number, MaskImage>();
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
   const predictionMasks = new Map<number, MaskImage>();
   const predictions = view.predictions.map((p) => plainPrediction(p, predictionMasks));
-  let picture: ImageBitmap | null = null;
-  let pictureError: string | null = view.pictureError;
-  let pictureWarning: string | null = null;
-  if (view.picture !== null) {
-    try {
-      picture = await decodePicture(view.picture, size);
-      const scaled = size.width * size.height > MAX_PICTURE_PIXELS;
-      if (
-        !scaled &&
-        size.width > 0 &&
-        (picture.width !== size.width || picture.height !== size.height)
-      ) {
-        pictureWarning = `the picture is ${picture.width}×${picture.height}, the dataset says ${size.width}×${size.height}: drawn at the dataset's size`;
-      } else if (scaled) {
-        pictureWarning = `a ${size.width}×${size.height} picture: shown at ${picture.width}×${picture.height}`;
-      }
-    } catch {
-      pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
-    }
-  }
   return {
     version,
     subset,
     imageIndex,
-    picture,
-    pictureError,
-    pictureWarning,
+    picture: picture.picture,
+    pictureError: picture.pictureError,
+    pictureWarning: picture.pictureWarning,
     masks,
     annotations,
     predictions,

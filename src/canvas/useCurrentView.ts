@@ -54,13 +54,16 @@ export function useCurrentView(): {
         // Drawn already when it was loaded ahead (and kept in the cache while current): a
         // state change would only draw it again.
         if (rendered.current !== loaded) setView(loaded);
-        const toPanels = () =>
+        // The panels may have them already (imageViews.ts gives them an edit's view at once).
+        const toPanels = () => {
+          if (useApp.getState().annotations === loaded.annotations) return;
           setLoaded(
             { subset: subsetIndex, imageIndex },
             loaded.annotations,
             loaded.problems,
             loaded.predictions,
           );
+        };
         // The same image again (an edit, undo, new verdicts): the panels change with the
         // canvas, in the same frame. Another image: the canvas first, the panels after.
         const sameImage = panelImage.current === `${subsetIndex}/${imageIndex}`;
@@ -86,16 +89,17 @@ export function useCurrentView(): {
     };
   }, [version, subset, subsetIndex, imageIndex, shown, colors, colorsKey, categories, setLoaded]);
 
-  // Konva draws on the animation frame after React commits; mark after that.
-  useEffect(() => {
-    if (view !== null) requestAnimationFrame(() => markFirstRenderOnce());
-  }, [view]);
-
-  // A view that has arrived (loaded ahead) is drawn in the switch's first render, not after.
+  // A view that has arrived (loaded ahead, or made at once from an answer) is drawn in the
+  // first render that wants it, not after.
   const arrived = pageViews.ready(version, { subset: subsetIndex, imageIndex, colorsKey });
   const result = arrived ?? view;
   useEffect(() => {
     rendered.current = result;
   });
+
+  // Konva draws on the animation frame after React commits; mark after that.
+  useEffect(() => {
+    if (result !== null) requestAnimationFrame(() => markFirstRenderOnce());
+  }, [result]);
   return { view: result, error };
 }

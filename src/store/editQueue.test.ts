@@ -59,6 +59,25 @@ describe('the edit queue', () => {
     expect(s.editsQueued).toBe(0);
   });
 
+  it('an edit’s answer and the end of the queue’s count are one store update', async () => {
+    const { store, engine } = await openStore();
+    engine.hold('edit');
+    const states: { edits: number; queued: number }[] = [];
+    const stop = store.subscribe((s) =>
+      states.push({ edits: s.undoStack.length, queued: s.editsQueued }),
+    );
+    const edited = store.getState().edit('Label 3 as dog', relabel(3, 2));
+    const inFlight = await engine.nth('edit', 1);
+    // Counted once as on its way.
+    expect(states).toEqual([{ edits: 0, queued: 1 }]);
+    inFlight.release();
+    await edited;
+    stop();
+    // No update with the edit applied and still counted as on its way.
+    expect(states.filter((s) => s.edits === 1).map((s) => s.queued)).not.toContain(1);
+    expect(store.getState().editsQueued).toBe(0);
+  });
+
   it('editsSettled waits for every edit asked for, including ones asked for meanwhile', async () => {
     const { store, engine } = await openStore();
     engine.hold('edit');
@@ -116,6 +135,23 @@ describe('the edit queue', () => {
     expect(undone.images.flags[0]! & ImageFlag.hasCrowd).toBe(0);
     expect(undone.crowdCount).toBe(before.crowdCount);
     expect(undone.categories).toEqual(before.categories);
+  });
+
+  it('keeps the image table when an edit changes no image’s count or flags', async () => {
+    const { store } = await openStore();
+    await store.getState().edit('Crowd', { type: 'set-crowd', keys: [keyOf(1)], on: true });
+    const edited = currentSubset(store.getState())!;
+    // Image 0 is edited and has a crowd already: its count and flags stay.
+    await store.getState().edit('Crowd too', { type: 'set-crowd', keys: [keyOf(2)], on: true });
+    const again = currentSubset(store.getState())!;
+    expect(again.crowdCount).toBe(edited.crowdCount + 1);
+    expect(again.images).toBe(edited.images);
+    // A change of count does make a new table, the one before left as it was.
+    await store.getState().edit('Delete', { type: 'delete', keys: [keyOf(2)] });
+    const deleted = currentSubset(store.getState())!;
+    expect(deleted.images).not.toBe(again.images);
+    expect(Array.from(deleted.images.annotationCounts)).toEqual([1, 2, 0]);
+    expect(Array.from(again.images.annotationCounts)).toEqual([2, 2, 0]);
   });
 
   it('selects what an edit inserts', async () => {

@@ -94,8 +94,9 @@ export const createEditSlice =
       new Promise<void>((resolve, reject) => {
         waiting.push({ job, resolve, reject });
         if (draining !== null) return;
-        count(waiting.length);
-        // Started after the current task, so presses of the same task already join the run.
+        // Started after the current task, so presses of the same task already join the run;
+        // counted there, as the step starts: the request goes to the engine before the page
+        // renders the count.
         draining = Promise.resolve().then(drain);
       });
 
@@ -171,6 +172,8 @@ export const createEditSlice =
           recentLabels,
           redoStack: [],
           unexported: unexportedAfter(undoStack),
+          // The steps still waiting, in the same update (the count costs no render of its own).
+          editsQueued: waiting.length,
           ...(inserted.length > 0 ? { selection: inserted } : {}),
         });
       } catch (error) {
@@ -205,7 +208,7 @@ export const createEditSlice =
       const [request] = plan.requests;
       try {
         const { delta } = await engine.applyPatches(request!.subset, request!.patches);
-        settle([delta], extra);
+        settle([delta], { ...extra, editsQueued: waiting.length });
       } catch (error) {
         if (moves.length === 1) fail(plan.firstLabel, error);
         else for (const move of moves) await runMoves([move]);

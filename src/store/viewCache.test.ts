@@ -91,6 +91,41 @@ describe('image views loaded ahead', () => {
     expect(released).toEqual([old]);
   });
 
+  it('a view made at once has arrived as soon as it is asked for; the old ones go after it is made', async () => {
+    const opened = await openStore();
+    const made: ImageView[] = [];
+    const releasedWhenMade: number[] = [];
+    const released: ImageView[] = [];
+    // The page's cache makes an edit's view at once from the engine's answer, taking over
+    // what the image's view before the edit holds (its picture): that one is still held.
+    const cache = new ViewCache<ImageView>(
+      (_version, key) => {
+        const view = made.find((v) => v.imageIndex === key.imageIndex);
+        if (view === undefined) return opened.engine.imageView(key.subset, key.imageIndex, {});
+        releasedWhenMade.push(released.length);
+        return { ...view };
+      },
+      (view) => released.push(view),
+    );
+    const before = viewVersion(opened.store.getState());
+    made.push(await cache.load(before, at(0), COLORS));
+    await cache.loadAhead(before, at(0), [1], COLORS);
+
+    await opened.store.getState().edit('Label 3 as dog', relabel(3, 2));
+    const after = viewVersion(opened.store.getState());
+    const asked = opened.engine.of('imageView').length;
+    void cache.load(after, at(0), COLORS);
+    // Ready for the render that shows the edit, with no wait and no request.
+    const ready = cache.ready(after, at(0));
+    expect(ready?.imageIndex).toBe(0);
+    expect(ready).not.toBe(made[0]);
+    expect(opened.engine.of('imageView')).toHaveLength(asked);
+    expect(await cache.load(after, at(0), COLORS)).toBe(ready);
+    // The views of before the edit were released after the new one was made, not before.
+    expect(releasedWhenMade).toEqual([0]);
+    expect(released.map((v) => v.imageIndex).sort()).toEqual([0, 1]);
+  });
+
   it('keeps at most its capacity, letting the least recently used go', async () => {
     const opened = await openStore();
     const { cache, released } = cacheOf(opened, 2);

@@ -11,12 +11,16 @@
  */
 import type { AppState } from './appStore';
 
-/** Loads an image's view from the engine (and decodes what it needs to be drawn). */
+/**
+ * Loads an image's view from the engine (and decodes what it needs to be drawn); a view
+ * made at once (the engine sent it with an edit's answer) is returned as it is, and has
+ * arrived as soon as it is asked for.
+ */
 export type FetchView<V> = (
   version: string,
   key: ViewKey,
   customColors: Record<string, string>,
-) => Promise<V>;
+) => V | Promise<V>;
 
 /** The image, and the custom colours (as `colorsKey`) its masks were painted with. */
 export type ViewKey = { subset: number; imageIndex: number; colorsKey: string };
@@ -46,10 +50,22 @@ export class ViewCache<V> {
   }
 
   private get(version: string, key: ViewKey, customColors: Record<string, string>): Promise<V> {
-    if (version !== this.version) {
-      this.clear();
-      this.version = version;
+    if (version === this.version) return this.getCurrent(key, customColors);
+    // The old version's views are released once the new one's first view is asked for:
+    // that view (the shown image's, after an edit) may take over what they hold (a picture).
+    const stale = [...this.arrived.values()];
+    this.loading.clear();
+    this.arrived.clear();
+    this.version = version;
+    try {
+      return this.getCurrent(key, customColors);
+    } finally {
+      for (const view of stale) this.release(view);
     }
+  }
+
+  private getCurrent(key: ViewKey, customColors: Record<string, string>): Promise<V> {
+    const version = this.version;
     const k = keyText(key);
     const hit = this.loading.get(k);
     if (hit !== undefined) {
@@ -58,18 +74,19 @@ export class ViewCache<V> {
       this.loading.set(k, hit);
       return hit;
     }
-    const loading = this.fetch(version, key, customColors);
+    const fetched = this.fetch(version, key, customColors);
+    const loading = Promise.resolve(fetched);
     this.loading.set(k, loading);
-    loading.then(
-      (view) => {
-        if (this.loading.get(k) !== loading) return this.release(view);
-        this.arrived.set(k, view);
-        this.keepWithinBudget();
-      },
-      () => {
+    const arrive = (view: V) => {
+      if (this.loading.get(k) !== loading) return this.release(view);
+      this.arrived.set(k, view);
+      this.keepWithinBudget();
+    };
+    if (fetched instanceof Promise)
+      loading.then(arrive, () => {
         if (this.loading.get(k) === loading) this.loading.delete(k);
-      },
-    );
+      });
+    else arrive(fetched);
     while (this.loading.size > this.capacity) {
       const keys = [...this.loading.keys()];
       this.drop(keys[0] === this.shown ? keys[1]! : keys[0]!);

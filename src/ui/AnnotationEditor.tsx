@@ -52,7 +52,7 @@ export function AnnotationEditor(props: {
           value={sameCategory && first.categoryId !== null ? String(first.categoryId) : null}
           placeholder={sameCategory ? 'no category' : '(several)'}
           onPick={(category) =>
-            void edit(`Label as ${shortText(category.name)}`, {
+            edit(`Label as ${shortText(category.name)}`, {
               type: 'relabel',
               keys,
               categoryId: category.id,

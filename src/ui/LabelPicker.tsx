@@ -23,7 +23,8 @@ export function LabelPicker(props: {
   value: string | null;
   placeholder?: string;
   disabled?: boolean;
-  onPick: (category: CategoryInfo) => void;
+  /** What a pick does; when it returns a promise (an edit), the list stays until it settles. */
+  onPick: (category: CategoryInfo) => void | Promise<unknown>;
 }) {
   const { categories, value } = props;
   const listId = useId();
@@ -50,11 +51,20 @@ export function LabelPicker(props: {
     setQuery(null);
     setOpen(false);
   };
+  /** Counts commits and typing: a commit's late close must not undo what was typed since. */
+  const changes = useRef(0);
   const commit = (position: number | undefined) => {
     const category = position === undefined ? undefined : categories[position];
-    cancel();
-    if (category !== undefined) props.onPick(category);
-    requestAnimationFrame(() => input.current?.select());
+    const picked = category === undefined ? undefined : props.onPick(category);
+    const close = () => {
+      cancel();
+      requestAnimationFrame(() => input.current?.select());
+    };
+    if (!(picked instanceof Promise)) return close();
+    // An edit: the list closes as its answer lands, so the field and the list show the new
+    // label in the same frame (not the old one for a frame before).
+    const token = ++changes.current;
+    void picked.finally(() => changes.current === token && close());
   };
   const openAt = (at: number) => {
     setOpen(true);
@@ -110,6 +120,7 @@ export function LabelPicker(props: {
         onClick={() => !open && openAt(0)}
         onBlur={cancel}
         onChange={(e) => {
+          changes.current++;
           setQuery(e.currentTarget.value);
           openAt(0);
         }}

@@ -103,6 +103,21 @@ describe('EngineClient', () => {
     expect(asked()).toBe(1);
   });
 
+  it('hands over the view sent with an edit at once, once, and only for its image and colours', async () => {
+    const { client, engines } = clientOverHarnesses();
+    await client.open(TINY, () => {});
+    await client.imageView(0, 0, {});
+    const colors = { '1': '#00ff00' };
+    await client.edit(0, { type: 'delete', keys: [0] }, { imageIndex: 0, customColors: colors });
+    expect(client.takeReadyView(0, 0, {})).toBeNull();
+    expect(client.takeReadyView(0, 1, colors)).toBeNull();
+    expect(client.takeReadyView(0, 0, colors)?.annotations.map((a) => a.id)).toEqual([2]);
+    expect(client.takeReadyView(0, 0, colors)).toBeNull();
+    // Taken, it is asked for again.
+    await client.imageView(0, 0, colors);
+    expect(engines[0]!.posted.filter((p) => p.message.type === 'image-view')).toHaveLength(1);
+  });
+
   it('answers the prediction methods', async () => {
     const { client } = clientOverHarnesses();
     const eval_ = corpusFiles('reference/eval', ['gt.json', 'dt.json']);

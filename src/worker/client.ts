@@ -252,17 +252,31 @@ export class EngineClient {
     imageIndex: number,
     customColors: Record<string, string>,
   ): Promise<ImageView> {
-    const ready = this.readyView;
-    if (
-      ready?.view.subset === subset &&
-      ready.view.imageIndex === imageIndex &&
-      ready.colorsKey === JSON.stringify(customColors)
-    ) {
-      this.readyView = null;
-      return ready.view;
-    }
+    const ready = this.takeReadyView(subset, imageIndex, customColors);
+    if (ready !== null) return ready;
     const message = { type: 'image-view', subset, imageIndex, customColors } as const;
     return (await this.require().request(message)).view;
+  }
+
+  /**
+   * The view that came with the last open's or edit's answer, if it is this image's in
+   * these colours (taken: asked again, the engine makes it anew); null otherwise. At once,
+   * without a request: the page can show an edit's result in the same update as its answer.
+   */
+  takeReadyView(
+    subset: number,
+    imageIndex: number,
+    customColors: Record<string, string>,
+  ): ImageView | null {
+    const ready = this.readyView;
+    if (
+      ready?.view.subset !== subset ||
+      ready.view.imageIndex !== imageIndex ||
+      ready.colorsKey !== JSON.stringify(customColors)
+    )
+      return null;
+    this.readyView = null;
+    return ready.view;
   }
 
   async filterImages(subset: number, filter: ImageFilter): Promise<Int32Array> {
