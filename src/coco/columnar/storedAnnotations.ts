@@ -99,6 +99,8 @@ export class AnnotationRows {
 
 /** Full records read back lately, kept for the next asks (a record's fields are read together). */
 const RECENT = 4096;
+/** Replaced positions kept apart before the slots are written out anew. */
+const MAX_REPLACED = 1024;
 
 export class StoredAnnotations implements AnnotationTable {
   private readonly recent: Map<number, AnnotationRecord>;
@@ -122,6 +124,11 @@ export class StoredAnnotations implements AnnotationTable {
     private readonly slots: Int32Array | null = null,
     readonly added: readonly AnnotationRecord[] = [],
     recent?: Map<number, AnnotationRecord>,
+    /**
+     * Positions whose slot an edit replaced since `slots` was last written out: a relabel
+     * at train2017 scale must not copy 860k slots.
+     */
+    private readonly replaced: ReadonlyMap<number, number> | null = null,
   ) {
     this.recent = recent ?? new Map();
   }
@@ -130,24 +137,60 @@ export class StoredAnnotations implements AnnotationTable {
     return this.slots?.length ?? this.rows.count;
   }
 
+  /** What is at position `index` (see `slots`). */
+  slotAt(index: number): number {
+    const replaced = this.replaced?.get(index);
+    if (replaced !== undefined) return replaced;
+    return this.slots === null ? index : this.slots[index]!;
+  }
+
   /** The id of the record at `index`, without making the record (for whole-table passes). */
   idAt(index: number): AnnotationId {
-    const slot = this.slots === null ? index : this.slots[index]!;
+    const slot = this.slotAt(index);
     return slot >= 0 ? this.rows.ids[slot]! : this.added[-slot - 1]!.id;
   }
 
   /** The image id of the record at `index`, without making the record. */
   imageIdAt(index: number): ImageId {
-    const slot = this.slots === null ? index : this.slots[index]!;
+    const slot = this.slotAt(index);
     return slot >= 0 ? this.rows.imageIds[slot]! : this.added[-slot - 1]!.imageId;
   }
 
   /** A copy of the slots, to edit (see `slots`). */
   slotArray(): Int32Array {
-    if (this.slots !== null) return this.slots.slice();
-    const out = new Int32Array(this.rows.count);
-    for (let i = 0; i < out.length; i++) out[i] = i;
+    let out: Int32Array;
+    if (this.slots !== null) out = this.slots.slice();
+    else {
+      out = new Int32Array(this.rows.count);
+      for (let i = 0; i < out.length; i++) out[i] = i;
+    }
+    this.replaced?.forEach((slot, at) => (out[at] = slot));
     return out;
+  }
+
+  /** The slot at each position in `replaced` replaced, with `added` the edited records. */
+  withReplaced(
+    replaced: ReadonlyMap<number, number>,
+    added: readonly AnnotationRecord[],
+  ): StoredAnnotations {
+    const all = new Map(this.replaced ?? []);
+    replaced.forEach((slot, at) => all.set(at, slot));
+    if (all.size > MAX_REPLACED) {
+      const slots = this.slotArray();
+      replaced.forEach((slot, at) => (slots[at] = slot));
+      return this.withSlots(slots, added);
+    }
+    return new StoredAnnotations(
+      this.rows,
+      this.bytes,
+      this.spans,
+      this.recordOf,
+      this.recordsOf,
+      this.slots,
+      added,
+      this.recent,
+      all,
+    );
   }
 
   /** The same file's rows after an edit: `slots` over its rows and `added`. */
@@ -183,7 +226,7 @@ export class StoredAnnotations implements AnnotationTable {
 
   at(index: number): AnnotationRecord | undefined {
     if (index < 0 || index >= this.length) return undefined;
-    return this.recordOfSlot(this.slots === null ? index : this.slots[index]!);
+    return this.recordOfSlot(this.slotAt(index));
   }
 
   *[Symbol.iterator](): Iterator<AnnotationRecord> {
@@ -213,7 +256,7 @@ export class StoredAnnotations implements AnnotationTable {
       first = last;
     }
     return Array.from({ length: this.length }, (_, i) => {
-      const slot = this.slots === null ? i : this.slots[i]!;
+      const slot = this.slotAt(i);
       return slot >= 0 ? byRow[slot]! : this.added[-slot - 1]!;
     });
   }

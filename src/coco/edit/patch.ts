@@ -66,6 +66,8 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
   let categories: CategoryRecord[] | null = null;
   let lookup: Lookup | null = null;
   let reindex = false;
+  /** A stored table's positions given another slot, while the patch only replaces. */
+  let replaced: Map<number, number> | null = null;
   for (let i = 0; i < patch.length;) {
     const op = patch[i]!;
     // Runs of removes (descending) or inserts (ascending) are applied in one pass: deleting
@@ -79,11 +81,21 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
       if (stored !== null) {
         added = added.length > 0 ? added : [...stored.added];
         const entries = slotEntries(stored, added, derive);
+        if (op.op === 'replace' && annotations === null) {
+          // Replaces only, so far: kept apart from the table's slots (no copy of 860k).
+          replaced ??= new Map();
+          const slots = replacedSlots(stored, replaced);
+          reindex = applyReplace(slots, op, entries) || reindex;
+          i += run;
+          continue;
+        }
         let slots: number[] | Int32Array =
           (annotations as number[] | Int32Array | null) ?? stored.slotArray();
+        replaced?.forEach((slot, at) => (slots[at] = slot));
+        replaced = null;
         if (op.op === 'replace' && run === 1) {
           // Most edits replace records: the slots stay a typed array (a copy, no list of 860k).
-          reindex = applyReplace(slots, op, entries) || reindex;
+          reindex = applyReplace(positionsOf(slots), op, entries) || reindex;
         } else {
           if (slots instanceof Int32Array) slots = Array.from(slots);
           if (run > 1) slots = applyRun(slots, patch.slice(i, i + run), entries);
@@ -109,16 +121,18 @@ export function applyPatch(dataset: Dataset, patch: Patch): Dataset {
     i += run;
   }
   const table =
-    annotations === null
-      ? dataset.annotations
-      : stored !== null
-        ? stored.withSlots(
-            annotations instanceof Int32Array
-              ? annotations
-              : Int32Array.from(annotations as number[]),
-            added,
-          )
-        : (annotations as AnnotationRecord[]);
+    replaced !== null
+      ? stored!.withReplaced(replaced, added)
+      : annotations === null
+        ? dataset.annotations
+        : stored !== null
+          ? stored.withSlots(
+              annotations instanceof Int32Array
+                ? annotations
+                : Int32Array.from(annotations as number[]),
+              added,
+            )
+          : (annotations as AnnotationRecord[]);
   const next: Dataset = {
     ...dataset,
     annotations: table,
@@ -140,6 +154,30 @@ function lookupOf(dataset: Dataset, categories: readonly CategoryRecord[]): Look
     categories,
     categoryById:
       categories === dataset.categories ? dataset.index.categoryById : indexById(categories),
+  };
+}
+
+/** A list as `applyReplace` edits it. */
+type Positions<E> = {
+  readonly length: number;
+  get(at: number): E | undefined;
+  set(at: number, entry: E): void;
+};
+
+function positionsOf<E>(list: { [at: number]: E; readonly length: number }): Positions<E> {
+  return {
+    length: list.length,
+    get: (at) => list[at],
+    set: (at, entry) => (list[at] = entry),
+  };
+}
+
+/** A stored table's slots whose writes go to `replaced` (reads see them first). */
+function replacedSlots(table: StoredAnnotations, replaced: Map<number, number>): Positions<number> {
+  return {
+    length: table.length,
+    get: (at) => (at < table.length ? (replaced.get(at) ?? table.slotAt(at)) : undefined),
+    set: (at, slot) => void replaced.set(at, slot),
   };
 }
 
@@ -218,15 +256,15 @@ function applyRun<E>(list: E[], run: PatchOp[], entries: Entries<E>): E[] {
 
 /** A replace op on `list` (an array, or a stored table's typed slots); says whether the index needs rebuilding. */
 function applyReplace<E>(
-  list: { [at: number]: E; readonly length: number },
+  list: Positions<E>,
   op: Extract<PatchOp, { op: 'replace' }>,
   entries: Entries<E>,
 ): boolean {
-  const current = op.at < list.length ? entries.record(list[op.at]) : undefined;
+  const current = op.at < list.length ? entries.record(list.get(op.at)) : undefined;
   if (current === undefined || !jsonEqual(current.file, op.before))
     throw new PatchConflict(`${op.collection}[${op.at}] is not what the edit expects`);
   const entry = entries.derive(op.after, sourceIndexOf(current));
-  list[op.at] = entry;
+  list.set(op.at, entry);
   return !sameKeys(current, entries.record(entry)!);
 }
 
@@ -234,7 +272,7 @@ function applyReplace<E>(
 function applyOp<E>(list: E[], op: PatchOp, entries: Entries<E>): boolean {
   switch (op.op) {
     case 'replace':
-      return applyReplace(list, op, entries);
+      return applyReplace(positionsOf(list), op, entries);
     case 'insert':
       if (op.at > list.length)
         throw new PatchConflict(`cannot insert at ${op.collection}[${op.at}]`);
