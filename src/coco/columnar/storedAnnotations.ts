@@ -180,30 +180,30 @@ export class StoredAnnotations implements AnnotationTable {
       replaced.forEach((slot, at) => (slots[at] = slot));
       return this.withSlots(slots, added);
     }
-    return new StoredAnnotations(
-      this.rows,
-      this.bytes,
-      this.spans,
-      this.recordOf,
-      this.recordsOf,
-      this.slots,
-      added,
-      this.recent,
-      all,
-    );
+    return this.edited(this.slots, added, all);
   }
 
   /** The same file's rows after an edit: `slots` over its rows and `added`. */
   withSlots(slots: Int32Array, added: readonly AnnotationRecord[]): StoredAnnotations {
+    return this.edited(slots, added, null);
+  }
+
+  private edited(
+    slots: Int32Array | null,
+    added: readonly AnnotationRecord[],
+    replaced: ReadonlyMap<number, number> | null,
+  ): StoredAnnotations {
+    const { rows, bytes, spans, recordOf, recordsOf, recent } = this;
     return new StoredAnnotations(
-      this.rows,
-      this.bytes,
-      this.spans,
-      this.recordOf,
-      this.recordsOf,
+      rows,
+      bytes,
+      spans,
+      recordOf,
+      recordsOf,
       slots,
       added,
-      this.recent,
+      recent,
+      replaced,
     );
   }
 
