@@ -6,13 +6,20 @@
 import { DiskBytes } from '../coco/columnar';
 import type { VirtualFile } from './virtualFiles';
 
+/**
+ * Smaller files keep their bytes: a read from disk costs a trip to the browser's process,
+ * which passes that read records one by one (evaluation, replaying a session's edits) feel,
+ * while the memory saved is small.
+ */
+export const READ_BACK_FROM = 64 << 20;
+
 /** FileReaderSync (TypeScript's DOM library does not declare it). */
 type SyncReader = { readAsArrayBuffer(blob: Blob): ArrayBuffer };
 
 /** The file read back from disk, or null where that cannot be done (a zip entry, no worker). */
 export async function diskBytesOf(file: VirtualFile): Promise<DiskBytes | null> {
   const Reader = (globalThis as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
-  if (file.inZip || Reader === undefined) return null;
+  if (file.inZip || file.size < READ_BACK_FROM || Reader === undefined) return null;
   const blob = await file.blob();
   const reader = new Reader();
   return new DiskBytes(blob.size, (start, end) => {

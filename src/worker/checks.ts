@@ -3,12 +3,11 @@ import {
   checkDatasetSteps,
   datasetStats,
   idKey,
-  StoredAnnotations,
-  type Dataset,
   type DatasetStats,
   type FindingKind,
 } from '../coco';
 import type { Checked, FindingInfo } from './protocol';
+import { withRecordsRead } from './recordsRead';
 import { annotationsOfImage, type Subset } from './subset';
 
 /** Findings listed at most (the counts cover all). */
@@ -74,18 +73,6 @@ export async function checkSubset(
 
 /** Bars the Statistics panel draws per sort order (BarChart's `limit`). */
 export const CHARTED_CATEGORIES = 200;
-
-/**
- * The dataset with a stored table's records all read (in runs, see `readAll`): checks and
- * statistics look at every shape, once each, so reading them together is several times
- * quicker than one by one. The records are dropped with the pass.
- */
-function withRecordsRead(dataset: Dataset): Dataset {
-  const table = dataset.annotations;
-  return table instanceof StoredAnnotations
-    ? { ...dataset, annotations: table.readAll() }
-    : dataset;
-}
 
 export function subsetStats(subset: Subset): DatasetStats {
   return chartedCategories(datasetStats(subset.sources.map((s) => withRecordsRead(s.dataset))));

@@ -4,6 +4,7 @@
  * subset, indexed by the subset's images; the evaluations (coco/eval) are kept to match
  * again at another IoU threshold without evaluating again.
  */
+import { withRecordsRead } from './recordsRead';
 import {
   confusionMatrix,
   evaluateSteps,
@@ -132,7 +133,9 @@ export async function evaluatePredictions(
   const gt = subset.sources[gtSource]!.dataset;
   const t0 = performance.now();
   const threshold = predictions.threshold;
-  const steps = evaluateSteps(gt, predictions.dataset, iouType, { matchThreshold: threshold });
+  // Boxes come from a stored table's columns; masks and keypoints are read all at once.
+  const read = iouType === 'bbox' ? gt : withRecordsRead(gt);
+  const steps = evaluateSteps(read, predictions.dataset, iouType, { matchThreshold: threshold });
   const evaluation = await runInSlices(steps, (share) =>
     onProgress(Math.round(share * 1000), 1000),
   );
