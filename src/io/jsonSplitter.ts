@@ -183,7 +183,7 @@ export class JsonSplitter {
   adoptElements(spans: Float64Array): number {
     const located = this.current!.spans!;
     const last = spans.length / 2 - 1;
-    for (let k = 0; k < last; k++) located.push(spans[2 * k]!, spans[2 * k + 1]!);
+    located.pushAll(spans.subarray(0, 2 * last));
     located.from = spans[2 * last]!;
     this.offset = spans[2 * last + 1]!;
     this.linesStale = true;

@@ -50,6 +50,18 @@ export class ElementSpans {
     this.data[2 * this.count + 1] = end;
     this.count++;
   }
+  /** Appends `pairs` (`[start, end, …]`) at once. */
+  pushAll(pairs: Float64Array): void {
+    const need = 2 * this.count + pairs.length;
+    if (need > this.data.length) {
+      const grown = new Float64Array(Math.max(need, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(pairs, 2 * this.count);
+    this.count += pairs.length / 2;
+  }
+
   /** `[start0, end0, start1, end1, …]`. */
   take(): Float64Array {
     return this.data.slice(0, 2 * this.count);
