@@ -181,7 +181,7 @@ describe('scanAnnotation', () => {
       const total = counts.reduce((a, b) => a + b, 0);
       if (counts.some((c, i) => i % 2 === 1 && c > 0)) withPixels++;
       const text = rleToString({ size: [1, total], counts: Uint32Array.from(counts) });
-      // Each character as JSON.stringify writes it, or as \uXXXX, or `/` as `\/`.
+      // Each character as JSON.stringify writes it, or as a \u escape of four hex digits, or `/` as `\/`.
       const spelled = [...text]
         .map((c) => {
           const r = rand();
