@@ -186,6 +186,7 @@ export default tseslint.config(
     // The contract is a leaf: whoever imports it pulls in no engine code.
     files: [
       'src/worker/protocol.ts',
+      'src/worker/editTypes.ts',
       'src/worker/predictionTypes.ts',
       'src/worker/summaryTypes.ts',
       'src/worker/viewTypes.ts',
@@ -194,7 +195,7 @@ export default tseslint.config(
       noImportOf('store|ui|canvas', 'the worker imports only coco, io and its own modules.'),
       noUiLibraries('the worker'),
       {
-        regex: '^(?!\\./(predictionTypes|summaryTypes|viewTypes)$)',
+        regex: '^(?!\\./(editTypes|predictionTypes|summaryTypes|viewTypes)$)',
         allowTypeImports: true,
         message: 'protocol.ts is a leaf: its imports are type-only (see workerOnlyThrough).',
       },
@@ -206,7 +207,10 @@ export default tseslint.config(
     ignores: testsReachAcross,
     rules: restrictImports(
       noImportOf('ui|canvas', 'the store never imports ui or canvas.'),
-      workerOnlyThrough('the store', 'client|protocol|predictionTypes|summaryTypes|viewTypes'),
+      workerOnlyThrough(
+        'the store',
+        'client|protocol|editTypes|predictionTypes|summaryTypes|viewTypes',
+      ),
     ),
   },
   {
@@ -214,7 +218,7 @@ export default tseslint.config(
     ignores: testsReachAcross,
     rules: restrictImports(
       noImportOf('ui', 'canvas never imports ui.'),
-      workerOnlyThrough('canvas', 'protocol|predictionTypes|summaryTypes|viewTypes'),
+      workerOnlyThrough('canvas', 'protocol|editTypes|predictionTypes|summaryTypes|viewTypes'),
     ),
   },
   {
@@ -222,7 +226,7 @@ export default tseslint.config(
     ignores: testsReachAcross,
     rules: restrictImports(
       { regex: '^(konva|react-konva)(/.*)?$', message: 'ui does not import konva.' },
-      workerOnlyThrough('ui', 'protocol|predictionTypes|summaryTypes|viewTypes'),
+      workerOnlyThrough('ui', 'protocol|editTypes|predictionTypes|summaryTypes|viewTypes'),
     ),
   },
   {

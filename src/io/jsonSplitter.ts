@@ -8,7 +8,6 @@
  * the whole text, and an error says its line and column in the file.
  */
 import {
-  BACKSLASH,
   CLOSE_ARRAY,
   CLOSE_OBJECT,
   COMMA,
@@ -18,67 +17,24 @@ import {
   QUOTE,
 } from '../coco/columnar/jsonBytes';
 import { parseJsonText } from '../coco/json';
-import { Bytes, ElementSpans, type ElementScanner } from './splitterParts';
+import {
+  backslashBefore,
+  indexOr,
+  passed,
+  passOver,
+  skipBlanks,
+  STRUCTURAL,
+  WHITESPACE,
+} from './splitterBytes';
+import { BigJsonError, Bytes, ElementSpans, type ElementScanner } from './splitterParts';
 
 export type { ElementScanner };
-
-export class BigJsonError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
+export { BigJsonError };
 
 /** Elements are parsed in runs of about this many bytes (a few MB: one JSON.parse each). */
 const RUN_BYTES = 4 << 20;
 
-/** The bytes the scanner looks at; every other byte (digits, mostly) is passed over. */
-const STRUCTURAL = new Uint8Array(256);
-for (const c of [QUOTE, COMMA, NEWLINE, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT])
-  STRUCTURAL[c] = 1;
-const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const BOM = [0xef, 0xbb, 0xbf];
-
-/** The nesting depth where the last `passOver` stopped. */
-let passedDepth = 0;
-
-/**
- * From `i`, passes over what changes nothing but the nesting inside elements (most bytes
- * of a COCO file: the digits and commas of polygons) and returns where a byte needs a
- * closer look: a quote, a newline, or a comma or bracket at depth 2 or less.
- */
-function passOver(chunk: Uint8Array, i: number, n: number, depth: number): number {
-  for (; i < n; i++) {
-    const c = chunk[i]!;
-    if (STRUCTURAL[c] === 0) continue;
-    if (depth <= 2 || c === QUOTE || c === NEWLINE) break;
-    if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
-    else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
-  }
-  passedDepth = depth;
-  return i;
-}
-
-/** The first backslash in `bytes[from, to)`, or `to` when there is none. */
-function backslashBefore(bytes: Uint8Array, from: number, to: number): number {
-  for (let k = from; k < to; k++) if (bytes[k] === BACKSLASH) return k;
-  return to === bytes.length ? to : to + 1;
-}
-
-/** The first byte at or after `i` that is not whitespace, or `n`. */
-function skipBlanks(bytes: Uint8Array, i: number, n: number): number {
-  while (i < n && WHITESPACE.has(bytes[i]!)) i++;
-  return i;
-}
-
-/** Where `byte` next occurs in `bytes` from `from`, or `n` (the length) if nowhere. */
-function indexOr(bytes: Uint8Array, byte: number, from: number, n: number): number {
-  const at = bytes.indexOf(byte, from);
-  return at < 0 ? n : at;
-}
 
 /**
  * A top-level array whose elements are parsed in runs, or (`spans`) only located: the
@@ -170,24 +126,21 @@ export class JsonSplitter {
     );
   }
 
-  /** Elements of the located array located so far. */
-  get locatedCount(): number {
-    return this.current?.spans?.count ?? 0;
-  }
-
   /**
    * Takes elements located by another reader, which follow at once (`spans`, as this
    * splitter records them, the first starting where `endsBetweenElements` held). Returns
-   * the file offset to push from next: the last element's end, its comma or the `]`.
+   * the first's element number, and the file offset to push from next: the last element's
+   * end, its comma or the `]`.
    */
-  adoptElements(spans: Float64Array): number {
+  adoptElements(spans: Float64Array): { first: number; resume: number } {
     const located = this.current!.spans!;
+    const first = located.count;
     const last = spans.length / 2 - 1;
     located.pushAll(spans.subarray(0, 2 * last));
     located.from = spans[2 * last]!;
     this.offset = spans[2 * last + 1]!;
     this.linesStale = true;
-    return this.offset;
+    return { first, resume: this.offset };
   }
 
   /** Feeds the next bytes of the file. */
@@ -230,7 +183,7 @@ export class JsonSplitter {
       }
       if (depth > 0) {
         i = passOver(chunk, i, n, depth);
-        depth = passedDepth;
+        depth = passed.depth;
         if (i === n) break;
       }
       const c = chunk[i]!;

@@ -129,8 +129,9 @@ class StoredSplit {
   adopt(comma: number, tail: TailScan | null): number | null {
     if (this.disk === null || tail === null || tail.comma !== comma || tail.spans.length === 0)
       return null;
-    this.prescan.adopt(tail.columns, this.splitter.locatedCount);
-    return this.splitter.adoptElements(tail.spans);
+    const { first, resume } = this.splitter.adoptElements(tail.spans);
+    this.prescan.adopt(tail.columns, first);
+    return resume;
   }
 
   private bytes(): StoredBytes {

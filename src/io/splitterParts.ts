@@ -1,5 +1,16 @@
 /** The splitter's buffers (jsonSplitter.ts): bytes it gathers, and where located elements lie. */
 
+/** JSON that is not valid, with the line and column (1-based) in the file where it breaks. */
+export class BigJsonError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
 /** A growing byte buffer. */
 export class Bytes {
   private data = new Uint8Array(1 << 16);

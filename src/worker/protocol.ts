@@ -11,13 +11,7 @@ import type {
   FixKind,
   IouType,
   ExportSettings,
-  JsonRecord,
-  KeypointEdit,
-  KeypointSetName,
-  Patch,
   PreflightFinding,
-  Shape,
-  BoxSegmentation,
 } from '../coco';
 import type {
   ConfusionReport,
@@ -25,10 +19,12 @@ import type {
   ImageMistakes,
   PredictionsSummary,
 } from './predictionTypes';
+import type { Edited, EditCommand, MaskCommand, SubsetPatch } from './editTypes';
 import type { SourceFile } from '../io/sourceFile';
-import type { CategoryInfo, ImageTable, OpenSummary } from './summaryTypes';
+import type { ImageTable, OpenSummary } from './summaryTypes';
 import type { ImageView, MaskPreview } from './viewTypes';
 
+export * from './editTypes';
 export * from './predictionTypes';
 export * from './summaryTypes';
 export * from './viewTypes';
@@ -78,62 +74,6 @@ export const NO_FILTER: ImageFilter = {
   size: null,
 };
 
-/** An edit as the page asks for it; annotations by their view keys, categories by id. */
-export type EditCommand =
-  /** Field edits as the user means them, in each file's own conventions (edit/fieldCommands.ts). */
-  | { type: 'set-crowd'; keys: number[]; on: boolean }
-  | { type: 'relabel'; keys: number[]; categoryId: CocoId }
-  | { type: 'set-score'; keys: number[]; score: number | null }
-  | { type: 'set-attribute'; keys: number[]; name: string; value: unknown }
-  | { type: 'rename-attribute'; keys: number[]; from: string; to: string }
-  | { type: 'set-shape'; key: number; shape: Shape }
-  /** A keypoint edit on one set of an annotation (edit/keypointCommands.ts). */
-  | { type: 'keypoint'; key: number; set: KeypointSetName; edit: KeypointEdit }
-  | {
-      type: 'add-annotation';
-      imageIndex: number;
-      categoryId: CocoId;
-      shape: Shape;
-      /** How a box's segmentation is written (a 4-corner polygon unless Datumaro's `[]`). */
-      boxAs?: BoxSegmentation;
-    }
-  /**
-   * A brush (or, with `erase`, eraser) stroke: painted into the mask or polygon `key`, or
-   * (key null) into a new mask annotation of `categoryId` on image `imageIndex`.
-   * `points` are x, y pairs in image pixels, `size` the brush diameter (see brushStroke.ts).
-   */
-  | {
-      type: 'paint';
-      key: number | null;
-      imageIndex: number;
-      categoryId: CocoId;
-      stroke: { points: number[]; size: number };
-      erase: boolean;
-    }
-  | { type: 'delete'; keys: number[] }
-  | { type: 'merge-crowd'; keys: number[] }
-  | { type: 'split'; key: number }
-  | { type: 'add-category'; name: string; supercategory: string }
-  | { type: 'set-category'; id: CocoId; fields: JsonRecord }
-  | { type: 'merge-categories'; from: CocoId; into: CocoId }
-  | { type: 'delete-category'; id: CocoId; reassignTo: CocoId | null }
-  | { type: 'set-attribute-of-category'; categoryId: CocoId; name: string; value: unknown }
-  /** A fix offered by the checks, for the annotations (keys) or categories it names. */
-  | { type: 'fix'; fix: FixKind; keys: number[]; categoryIds: CocoId[] }
-  | MaskCommand;
-
-/**
- * A pixel edit of one annotation (coco/edit/maskCommands.ts), which the page previews
- * (`preview-edit`) before it sends it as an edit. `crowd`: iscrowd is set too.
- */
-export type MaskCommand =
-  | { type: 'convert-to-mask'; key: number; crowd: boolean }
-  /** `tolerance`: how far (image pixels) the polygon may stray from the mask's outline. */
-  | { type: 'convert-to-polygons'; key: number; tolerance: number }
-  | { type: 'fill-holes'; key: number }
-  /** Removes the mask's 8-connected parts of fewer than `minPixels` pixels. */
-  | { type: 'remove-specks'; key: number; minPixels: number };
-
 /** A deeper check's finding, as the problems panel lists it (see coco/checks.ts). */
 export type FindingInfo = {
   kind: FindingKind;
@@ -144,34 +84,6 @@ export type FindingInfo = {
   imageIndex: number | null;
   categoryId: CocoId | null;
   fix: FixKind | null;
-};
-
-/**
- * A patch for each annotation file (source) of a subset it touches, applied in order.
- * `create: 'instances'` on a source one past the subset's last: the subset had no
- * instances file for a drawn shape, and one is made (see instancesSource.ts).
- */
-export type SubsetPatch = { source: number; patch: Patch; create?: 'instances' }[];
-
-/** A category's annotation counts after an edit. */
-export type CategoryCount = { id: CocoId; annotationCount: number; crowdCount: number };
-
-/** What an edit changed in the summary the page holds. */
-export type SubsetDelta = {
-  subset: number;
-  annotationCount: number;
-  crowdCount: number;
-  /**
-   * The whole category table when the edit changed it (added, renamed, merged, deleted a
-   * category); otherwise null, and `categoryCounts` holds the counts that changed — a
-   * relabel among 10^6 categories sends two counts, not the table.
-   */
-  categories: CategoryInfo[] | null;
-  categoryCounts: CategoryCount[];
-  /** New annotation counts and flags of the images the edit touched. */
-  images: { index: number; annotationCount: number; flags: number }[];
-  /** The predictions' summary after the edit (their verdicts may now be stale). */
-  predictions: PredictionsSummary | null;
 };
 
 /** What an export writes (see coco/exportPlan.ts) and whether the pictures go in the zip. */
@@ -271,12 +183,6 @@ export type Walked = {
   position: number;
   total: number;
 };
-
-/**
- * What an edit, undo or redo did: `patch` is what it applied (keep it to undo), `delta`
- * updates the page's summary, `inserted` are the view keys of annotations it added.
- */
-export type Edited = { patch: SubsetPatch; delta: SubsetDelta; inserted: number[] };
 
 /** An image view asked for along with another request (its subset is the request's). */
 export type ViewAsked = { imageIndex: number; customColors: Record<string, string> };

@@ -183,18 +183,17 @@ export function parseStoredAnnotations(
       rows.add(record);
   }
   const quiet = new ParseContext(new ProblemLog(0));
-  const recordOf: RecordOf = (element, sourceIndex) => {
-    const run = { offset: sourceIndex, total, seen: new Map<IdKey, number>() };
-    const [record] = parseAnnotations(quiet, [element], options, lookup, [], run);
-    if (record === undefined) throw new Error(`annotations[${sourceIndex}] is not a record`);
-    return record;
-  };
   const recordsOf: RecordsOf = (elements, sourceIndex) => {
     const run = { offset: sourceIndex, total, seen: new Map<IdKey, number>() };
     const out = new Array<AnnotationRecord | undefined>(elements.length);
     for (const record of parseAnnotations(quiet, elements, options, lookup, [], run))
       out[record.sourceIndex - sourceIndex] = record;
     return out;
+  };
+  const recordOf: RecordOf = (element, sourceIndex) => {
+    const [record] = recordsOf([element], sourceIndex);
+    if (record === undefined) throw new Error(`annotations[${sourceIndex}] is not a record`);
+    return record;
   };
   const table = new StoredAnnotations(rows.trim(), source.bytes, source.spans, recordOf, recordsOf);
   // Every element a record: positions are rows, and the ids seen are the index by id.

@@ -9,6 +9,7 @@
  */
 import { AnnotationColumns, type ColumnData } from './annotationColumns';
 import { CLOSE_ARRAY, COMMA, OPEN_OBJECT } from './jsonBytes';
+import { skipWhitespace } from './jsonSkip';
 import { scanAnnotationFrom } from './scanAnnotation';
 
 /** What the second reader read. */
@@ -42,14 +43,6 @@ const SLICE_BYTES = 16 << 20;
 const AHEAD_BYTES = 1 << 20;
 /** How far past `from` a place to start is looked for. */
 const SEARCH_BYTES = 64 << 20;
-
-const WHITESPACE = new Uint8Array(256);
-for (const c of [0x20, 0x09, 0x0a, 0x0d]) WHITESPACE[c] = 1;
-
-function skipBlanks(bytes: Uint8Array, i: number): number {
-  while (i < bytes.length && WHITESPACE[bytes[i]!] === 1) i++;
-  return i;
-}
 
 /** The file's bytes from some offset on, read a slice ahead. */
 class Window {
@@ -151,11 +144,11 @@ function elementAfter(
   fileOffset: number,
   columns: AnnotationColumns,
 ): number {
-  const j = skipBlanks(bytes, i);
+  const j = skipWhitespace(bytes, i, bytes.length);
   if (j >= bytes.length || bytes[j] !== OPEN_OBJECT) return -1;
   const end = scanAnnotationFrom(bytes, j, bytes.length, fileOffset, columns);
   if (end < 0) return -1;
-  const k = skipBlanks(bytes, end);
+  const k = skipWhitespace(bytes, end, bytes.length);
   if (k < bytes.length && (bytes[k] === COMMA || bytes[k] === CLOSE_ARRAY)) return k;
   columns.count--;
   return -1;
