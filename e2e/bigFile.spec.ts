@@ -129,7 +129,7 @@ test(
     await expectStatus(page, IMAGES, ANNOTATIONS, 80, 600_000);
     await waitForImage(page, 0);
     await expect(page.getByRole('alert')).toHaveCount(0);
-    expect(workers.some((url) => url.includes('tailScan.worker'))).toBe(true);
+    expect(workers.some((url) => url.includes('reader.worker'))).toBe(true);
 
     const [file] = await Promise.all([
       page.waitForEvent('download', { timeout: 120_000 }),

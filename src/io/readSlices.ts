@@ -7,11 +7,29 @@ import type { VirtualFile } from './virtualFiles';
 
 export const SLICE_BYTES = 16 << 20;
 
-/** The slices from byte `from` on (0: the whole file). */
+/** Bytes `[start, end)` of a file, read by someone else (another worker). */
+export type ReadRange = (start: number, end: number) => Promise<Uint8Array>;
+
+/**
+ * Slices asked of a `ReadRange` before the one the caller works on is done: its worker
+ * reads them meanwhile.
+ */
+const AHEAD = 3;
+
+/** The first slice is small, so that the caller starts its work early. */
+const FIRST_SLICE_BYTES = 1 << 20;
+
+/**
+ * The slices from byte `from` on (0: the whole file). `readRange`: reads them in another
+ * worker. A worker reading a blob itself receives its bytes only between its own tasks, so
+ * the slice asked ahead arrived mostly after the caller's work on this one (453 MB with
+ * 36 ms of work per 16 MB: 2.4–3.0 s read here, 1.1–1.7 s by another worker).
+ */
 export async function* readSlices(
   file: VirtualFile,
   sliceBytes = SLICE_BYTES,
   from = 0,
+  readRange: ReadRange | null = null,
 ): AsyncGenerator<Uint8Array> {
   if (file.inZip) {
     const bytes = await file.bytes();
@@ -20,12 +38,29 @@ export async function* readSlices(
     return;
   }
   const blob = await file.blob();
-  const read = (at: number) => blob.slice(at, at + sliceBytes).arrayBuffer();
-  // The next slice is read from disk while the caller works on this one.
-  let next = blob.size > from ? read(from) : null;
-  for (let at = from; next !== null; at += sliceBytes) {
-    const bytes = new Uint8Array(await next);
-    next = at + sliceBytes < blob.size ? read(at + sliceBytes) : null;
+  const read =
+    readRange === null
+      ? async (start: number, end: number) =>
+          new Uint8Array(await blob.slice(start, end).arrayBuffer())
+      : readRange;
+  // The next slices are read while the caller works on this one.
+  const ahead: Promise<Uint8Array>[] = [];
+  let asked = from;
+  const askAhead = (count: number) => {
+    while (ahead.length < count && asked < blob.size) {
+      const size = asked === from ? Math.min(sliceBytes, FIRST_SLICE_BYTES) : sliceBytes;
+      const end = Math.min(asked + size, blob.size);
+      const reading = read(asked, end);
+      asked = end;
+      // Seen as failed only when awaited (a slice not awaited may fail unseen).
+      reading.catch(() => {});
+      ahead.push(reading);
+    }
+  };
+  askAhead(readRange === null ? 1 : AHEAD);
+  while (ahead.length > 0) {
+    const bytes = await ahead.shift()!;
+    askAhead(readRange === null ? 1 : AHEAD);
     yield bytes;
   }
 }

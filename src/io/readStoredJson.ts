@@ -14,7 +14,7 @@ import {
 } from '../coco/columnar';
 import { diskBytesOf } from './diskBytes';
 import { JsonSplitter } from './jsonSplitter';
-import { readSlices, SLICE_BYTES } from './readSlices';
+import { readSlices, SLICE_BYTES, type ReadRange } from './readSlices';
 import { readText } from './readText';
 import type { VirtualFile } from './virtualFiles';
 
@@ -34,6 +34,8 @@ export async function readStoredJson(
     disk?: StoredBytes | null;
     /** Bytes read at once (tests make it small). */
     sliceBytes?: number;
+    /** Another worker that reads the slices (see readSlices), when no `tail` reads. */
+    readRange?: ReadRange | null;
   } = {},
 ): Promise<StoredJson> {
   const disk = options.disk !== undefined ? options.disk : await diskBytesOf(file);
@@ -43,7 +45,9 @@ export async function readStoredJson(
   let ahead = tail === null ? null : new TailAhead(tail(Math.floor(file.size / 2)));
   let done = 0;
   const sliceBytes = options.sliceBytes ?? SLICE_BYTES;
-  let slices = readSlices(file, sliceBytes);
+  // The reader worker of `readRange` may be the one `tail` keeps busy: then read here.
+  const readRange = ahead === null ? (options.readRange ?? null) : null;
+  let slices = readSlices(file, sliceBytes, 0, readRange);
   for (let next = await slices.next(); !next.done; next = await slices.next()) {
     const chunk = next.value;
     if (done === 0 && isUtf16(chunk)) return { text: await readText(file, onProgress) };
@@ -57,7 +61,7 @@ export async function readStoredJson(
       ahead = null;
       if (resume !== null) {
         await slices.return(undefined);
-        slices = readSlices(file, sliceBytes, resume);
+        slices = readSlices(file, sliceBytes, resume, readRange);
         done = resume;
         onProgress(done, file.size);
         continue;

@@ -32,7 +32,7 @@ import {
   type WalkKind,
   type WalkStop,
 } from './protocol';
-import { startTailScan, startTailWorker } from './tailScanStart';
+import { startReader, startReaderWorker } from './readerStart';
 
 export type { Edited };
 
@@ -147,7 +147,7 @@ export class EngineClient {
    */
   private readyView: { view: ImageView; colorsKey: string } | null = null;
 
-  /** A second worker for reading big jsons, started ahead (see startTailScan). */
+  /** A worker for reading big jsons, started ahead (see startReader). */
   private spareReader: Worker | null = null;
 
   /** Resolves once the spare engine has warmed up (or could not); null until it is asked to. */
@@ -160,7 +160,7 @@ export class EngineClient {
   warmUp(): Promise<void> {
     this.spare ??= new Connection(this.startWorker());
     // Only where engines are real workers (not in tests): a reader for big files, loaded.
-    if (this.startWorker === startEngineWorker) this.spareReader ??= startTailWorker();
+    if (this.startWorker === startEngineWorker) this.spareReader ??= startReaderWorker();
     // The warm-up runs in an engine of its own in that worker: an open sent before it ends
     // waits only for its current step, and finds the real engine untouched.
     this.spareWarm ??= this.spare.request({ type: 'warm-up' }).then(
@@ -198,13 +198,18 @@ export class EngineClient {
     this.cancel();
     const connection = this.takeWorker();
     this.opening = connection;
-    const tail = startTailScan(files, this.spareReader);
-    if (tail !== null) this.spareReader = null;
+    const reader = startReader(files, this.spareReader);
+    if (reader !== null) this.spareReader = null;
     try {
       const response = await connection.request(
-        { type: 'open', files, firstImage, tailScan: tail?.port ?? null },
+        {
+          type: 'open',
+          files,
+          firstImage,
+          reader: reader === null ? null : { port: reader.port, scansTail: reader.scansTail },
+        },
         onProgress,
-        tail === null ? [] : [tail.port],
+        reader === null ? [] : [reader.port],
       );
       if (confirm !== undefined && !(await confirm())) throw new Cancelled();
       // Another open started while the answer was awaited: this one was cancelled.
@@ -218,7 +223,7 @@ export class EngineClient {
       if (this.opening === connection) connection.close(new Cancelled());
       throw error;
     } finally {
-      tail?.worker.terminate();
+      reader?.worker.terminate();
       if (this.opening === connection) this.opening = null;
       void this.warmUp();
     }

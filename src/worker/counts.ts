@@ -2,7 +2,7 @@
  * Annotation counts of a subset (all, crowd, per category), kept up to date by edits
  * op by op, so a label change on a train2017-scale dataset does not recount 860k records.
  */
-import { idKey, type IdKey, type Patch } from '../coco';
+import { forEachLabel, idKey, type IdKey, type Patch } from '../coco';
 import type { CategoryCount, CategoryInfo, SubsetPatch } from './protocol';
 import type { Subset } from './subset';
 
@@ -32,9 +32,8 @@ function add(
 
 export function countAll(subset: Subset): Counts {
   const counts: Counts = { annotations: 0, crowd: 0, perCategory: new Map() };
-  for (const { dataset } of subset.sources) {
-    for (const a of dataset.annotations) add(counts, a.categoryId, a.iscrowd, 1);
-  }
+  for (const { dataset } of subset.sources)
+    forEachLabel(dataset.annotations, (categoryId, crowd) => add(counts, categoryId, crowd, 1));
   return counts;
 }
 

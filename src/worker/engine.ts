@@ -6,7 +6,8 @@
 import { listSources, type Source, type VirtualFile } from '../io/virtualFiles';
 import { isPicture } from '../io/layout';
 import { buildImageView, problemsOfImage, type ImageViewParts } from './imageView';
-import { matchSubset, openFiles, type Progress, type TailScanners } from './openFiles';
+import { matchSubset, openFiles, type Progress } from './openFiles';
+import type { Readers } from './readerPort';
 import { exportJson, exportZip, jsonName, type ExportProgress } from './exportFiles';
 import { clearExports } from './exportSink';
 import { checkSubset, subsetStats } from './checks';
@@ -71,13 +72,13 @@ export class Engine {
   private pictures: VirtualFile[] = [];
   private summary: OpenSummary | null = null;
 
-  /** `tail`: a second worker for big jsons (see openFiles). */
+  /** `readers`: the reader worker for big jsons (see openFiles). */
   async open(
     files: readonly Source[],
     progress: Progress,
-    tail: TailScanners | null = null,
+    readers: Readers | null = null,
   ): Promise<OpenSummary> {
-    const opened = await openFiles(files, progress, tail);
+    const opened = await openFiles(files, progress, readers);
     this.subsets = opened.subsets;
     this.pictures = opened.pictures;
     this.summary = opened.summary;

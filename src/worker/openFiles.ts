@@ -4,7 +4,6 @@
  * find each image's picture.
  */
 import { findExactIntegers, hasUnsafeIds, idKey, parseCoco, type StoredSource } from '../coco';
-import type { TailScanner } from '../coco/columnar';
 import { describeAnnotationFile, isJson, isPicture, pictureRoots } from '../io/layout';
 import { matchPictures, type AmbiguousPicture } from '../io/matchPictures';
 import { BigJsonError, readBigJson } from '../io/readBigJson';
@@ -21,6 +20,7 @@ import type {
 import { buildSubset, originalsOf, type SourceDataset, type Subset } from './subset';
 import { attachPredictions, subsetFor } from './predictions';
 import { summarizeSubset } from './summary';
+import type { Readers } from './readerPort';
 import { countAll, type Counts } from './counts';
 
 export type Progress = (phase: OpenPhase, file: string, done: number, total: number) => void;
@@ -40,14 +40,11 @@ export class OpenError extends Error {
   }
 }
 
-/** A second worker's reads of a file's later part (see coco/columnar/tailScan.ts). */
-export type TailScanners = (file: Blob) => TailScanner;
-
-/** `tail`: a second worker that reads big jsons' later parts meanwhile, or null. */
+/** `readers`: a worker that reads big jsons' slices (and maybe later parts) meanwhile, or null. */
 export async function openFiles(
   sources: readonly Source[],
   progress: Progress,
-  tail: TailScanners | null = null,
+  readers: Readers | null = null,
 ): Promise<Opened> {
   progress('listing', sources[0]?.path ?? '', 0, sources.length);
   const listed = await listSources(sources);
@@ -61,7 +58,7 @@ export async function openFiles(
   const parsed: SourceDataset[] = [];
   const failures: EngineError[] = [];
   for (const file of jsons) {
-    const result = await parseFile(file, progress, tail);
+    const result = await parseFile(file, progress, readers);
     if ('error' in result) {
       failures.push(result.error);
       summaryFiles.push({ path: file.origin, role: 'unreadable', note: result.error.message });
@@ -107,7 +104,7 @@ function noAnnotationsMessage(pictureCount: number): string {
 export async function parseFile(
   file: VirtualFile,
   progress: Progress,
-  tail: TailScanners | null = null,
+  readers: Readers | null = null,
 ): Promise<{ source: SourceDataset } | { error: EngineError }> {
   let input: unknown;
   let text: string | null = null;
@@ -116,8 +113,11 @@ export async function parseFile(
     const onRead = (done: number, total: number) => progress('reading', file.path, done, total);
     if (file.size >= STORED_FROM_BYTES) {
       // Big files keep their bytes and only columns per annotation (coco/columnar).
-      const scanner = tail === null || file.inZip ? null : tail(await file.blob());
-      const read = await readStoredJson(file, onRead, { tail: scanner });
+      const blob = readers === null || file.inZip ? null : await file.blob();
+      const read = await readStoredJson(file, onRead, {
+        tail: blob === null ? null : (readers!.tail?.(blob) ?? null),
+        readRange: blob === null ? null : readers!.ranges(blob),
+      });
       if ('text' in read) input = text = read.text;
       else {
         input = read.root;

@@ -111,8 +111,11 @@ export type Request =
        * `firstImageIndex`): its view comes with the answer. Absent or null: the first image.
        */
       firstImage?: string | null;
-      /** A channel to a second worker that reads a big json's later part (tailScan.worker.ts). */
-      tailScan?: MessagePort | null;
+      /**
+       * A channel to the worker that reads big jsons' slices (reader.worker.ts), and whether
+       * it also scans their later parts.
+       */
+      reader?: { port: MessagePort; scansTail: boolean } | null;
     }
   | { type: 'add-images'; id: number; files: SourceFile[] }
   | {

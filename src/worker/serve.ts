@@ -11,7 +11,7 @@ import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import type { MaskPixels } from './maskPixels';
 import { OpenError } from './openFiles';
-import { tailScannerOn } from './tailScanPort';
+import { readersOn } from './readerPort';
 import { warmUpFile } from './warmUp';
 import type { RgbaImage } from './panoptic';
 import {
@@ -59,8 +59,8 @@ type Handlers = {
 function handlersFor(engine: Engine, shell: Shell): Handlers {
   return {
     open: async (r, { progress, transfer }) => {
-      const tail = r.tailScan ? tailScannerOn(r.tailScan) : null;
-      const summary = await engine.open(r.files, progress, tail);
+      const readers = r.reader ? readersOn(r.reader.port, r.reader.scansTail) : null;
+      const summary = await engine.open(r.files, progress, readers);
       const firstView = await firstViewOf(engine, shell, summary, r.firstImage, transfer);
       return { type: 'opened', summary, firstView };
     },

@@ -1,5 +1,5 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
-import { idKey, type ProblemCode } from '../coco';
+import { idKey, iscrowdAt, type ProblemCode } from '../coco';
 import { categoryInfos, type Counts } from './counts';
 import {
   ImageFlag,
@@ -40,13 +40,16 @@ export function summarizeSubset(
   };
   subset.sources.forEach(({ dataset }, s) => {
     const map = subset.imageMaps[s]!;
-    const local = dataset.index.imageById;
-    for (const ann of dataset.annotations) {
-      const i = local.get(idKey(ann.imageId));
-      if (i === undefined) continue;
+    // The index holds each image's annotations (those of an unknown image in none).
+    const { imageOffsets, annotationOrder } = dataset.index;
+    for (let i = 0; i < dataset.images.length; i++) {
       const merged = map[i]!;
-      table.annotationCounts[merged]!++;
-      if (ann.iscrowd) table.flags[merged]! |= ImageFlag.hasCrowd;
+      table.annotationCounts[merged]! += imageOffsets[i + 1]! - imageOffsets[i]!;
+      for (let k = imageOffsets[i]!; k < imageOffsets[i + 1]!; k++) {
+        if (!iscrowdAt(dataset.annotations, annotationOrder[k]!)) continue;
+        table.flags[merged]! |= ImageFlag.hasCrowd;
+        break;
+      }
     }
   });
   for (let i = 0; i < n; i++) if (subset.pictures[i]! >= 0) table.flags[i]! |= ImageFlag.hasFile;

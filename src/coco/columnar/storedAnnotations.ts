@@ -156,6 +156,18 @@ export class StoredAnnotations implements AnnotationTable {
     return slot >= 0 ? this.rows.imageIds[slot]! : this.added[-slot - 1]!.imageId;
   }
 
+  /** The category id of the record at `index`, without making the record. */
+  categoryIdAt(index: number): CategoryId | null {
+    const slot = this.slotAt(index);
+    return slot >= 0 ? this.rows.categoryIds[slot]! : this.added[-slot - 1]!.categoryId;
+  }
+
+  /** Whether the record at `index` is a crowd, without making the record. */
+  iscrowdAt(index: number): boolean {
+    const slot = this.slotAt(index);
+    return slot >= 0 ? this.rows.iscrowd[slot] === 1 : this.added[-slot - 1]!.iscrowd;
+  }
+
   /** A copy of the slots, to edit (see `slots`). */
   slotArray(): Int32Array {
     let out: Int32Array;

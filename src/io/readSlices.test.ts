@@ -1,0 +1,64 @@
+/**
+ * A file's slices read by another worker (a ReadRange) come in the file's order whatever
+ * order its answers come in, and a json read that way is read as when the engine reads it.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateCoco } from '../../scripts/gen/dataset';
+import { DiskBytes } from '../coco/columnar';
+import { readSlices, type ReadRange } from './readSlices';
+import { readStoredJson } from './readStoredJson';
+import { fromFile } from './virtualFiles';
+
+/** A reader that answers its asks last first, once `asked` of them wait (or the file's end). */
+function reversedReader(bytes: Uint8Array, asked: number) {
+  const asks: { start: number; end: number; resolve: (b: Uint8Array) => void }[] = [];
+  const ranges: [number, number][] = [];
+  const readRange: ReadRange = (start, end) =>
+    new Promise((resolve) => {
+      ranges.push([start, end]);
+      asks.push({ start, end, resolve });
+      if (asks.length >= asked || end === bytes.length)
+        for (const ask of asks.splice(0).reverse()) ask.resolve(bytes.slice(ask.start, ask.end));
+    });
+  return { readRange, ranges };
+}
+
+async function collect(slices: AsyncGenerator<Uint8Array>): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  for await (const slice of slices) out.push(slice);
+  return out;
+}
+
+describe('slices read by another worker', () => {
+  const bytes = new TextEncoder().encode(
+    JSON.stringify(generateCoco({ images: 40, annotations: 300, seed: 3 })),
+  );
+  const file = () => fromFile({ path: 'instances_x.json', file: new Blob([bytes]) });
+
+  it('come in order, each asked once, however the answers are ordered', async () => {
+    const reader = reversedReader(bytes, 3);
+    const slices = await collect(readSlices(file(), 1000, 0, reader.readRange));
+    expect(Buffer.concat(slices).equals(Buffer.from(bytes))).toBe(true);
+    const starts = reader.ranges.map(([start]) => start);
+    expect(starts).toEqual(
+      Array.from({ length: Math.ceil(bytes.length / 1000) }, (_, k) => k * 1000),
+    );
+    expect(reader.ranges.at(-1)![1]).toBe(bytes.length);
+  });
+
+  it('give the read json the engine gets reading the file itself', async () => {
+    const disk = new DiskBytes(bytes.length, (start, end) => bytes.slice(start, end));
+    const alone = await readStoredJson(file(), undefined, { disk, sliceBytes: 777 });
+    const reader = reversedReader(bytes, 3);
+    const read = await readStoredJson(file(), undefined, {
+      disk,
+      sliceBytes: 777,
+      readRange: reader.readRange,
+    });
+    expect(reader.ranges.length).toBe(Math.ceil(bytes.length / 777));
+    if ('text' in read || 'text' in alone) throw new Error('not split');
+    expect(read.root).toEqual(alone.root);
+    expect([...read.stored!.spans]).toEqual([...alone.stored!.spans]);
+    expect(read.stored!.prescan!.count).toBe(alone.stored!.prescan!.count);
+  });
+});
