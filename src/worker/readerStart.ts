@@ -22,7 +22,8 @@ export function startReader(
   spare: Worker | null,
 ): { worker: Worker; port: MessagePort; scansTail: boolean } | null {
   const big = files.some((f) => f.file.size >= READER_FROM && /\.json$/i.test(f.path));
-  if (!big) return null;
+  // A reader that could not start would leave the engine waiting for slices: none then.
+  if (!big || (spare !== null && failed.has(spare))) return null;
   const worker = spare ?? startReaderWorker();
   if (worker === null) return null;
   const channel = new MessageChannel();
@@ -34,8 +35,13 @@ export function startReader(
 /** A worker for `startReader`, started ahead (its module loaded), or null without workers. */
 export function startReaderWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
-  return new Worker(new URL('./reader.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('./reader.worker.ts', import.meta.url), {
     type: 'module',
     name: 'cocoscope reader',
   });
+  worker.addEventListener('error', () => failed.add(worker));
+  return worker;
 }
+
+/** Readers whose script failed to load or run. */
+const failed = new WeakSet<Worker>();
