@@ -22,6 +22,8 @@ export type LoadedView = {
   /** Said when the picture's size differs from what the dataset says (drawn at the dataset's). */
   pictureWarning: string | null;
   masks: Map<number, MaskImage>;
+  /** The token of each mask in `masks` the engine named (shared bitmaps, see `heldMasks`). */
+  maskTokens: Map<number, string>;
   annotations: PlainAnnotation[];
   /** Detections over the ground truth, and their masks by position in the results list. */
   predictions: PlainPrediction[];
@@ -57,6 +59,35 @@ type HeldPicture = Picture & { key: string; users: number };
  */
 const pictures = new Map<string, HeldPicture>();
 const heldBy = new WeakMap<LoadedView, HeldPicture>();
+
+/** A mask's bitmap shared by the cached views that draw it, and how many hold it. */
+type HeldMask = { image: MaskImage; users: number; imageKey: string };
+
+/**
+ * The annotation masks the cached views hold, by the engine's token (worker/sentMasks.ts):
+ * a view asked for after an edit, an undo or a switch back names the tokens of its image
+ * held here, and the engine sends only the masks not among them (a 4000 × 3000 mask takes
+ * it ~0.1 s to make); the new view takes the others from here. Closed with their last view.
+ */
+const heldMasks = new Map<string, HeldMask>();
+
+function unholdMask(token: string): void {
+  const held = heldMasks.get(token);
+  if (held === undefined || --held.users > 0) return;
+  heldMasks.delete(token);
+  held.image.bitmap.close();
+}
+
+/** The tokens of the image's masks held here, each held once more until `unhold` is called. */
+function pinMasks(imageKey: string): { tokens: string[]; unhold: () => void } {
+  const tokens: string[] = [];
+  for (const [token, held] of heldMasks)
+    if (held.imageKey === imageKey) {
+      held.users++;
+      tokens.push(token);
+    }
+  return { tokens, unhold: () => tokens.forEach(unholdMask) };
+}
 
 function pictureKey(subset: number, imageIndex: number): string {
   return `${useApp.getState().datasetVersion}:${subset}:${imageIndex}`;
@@ -103,7 +134,7 @@ function withoutDecoding(
   const held = pictures.get(key);
   if (view.picture !== null && held === undefined) return null;
   const picture = held ?? { picture: null, pictureError: view.pictureError, pictureWarning: null };
-  return hold(toLoadedView(version, subset, imageIndex, view, picture), key);
+  return hold(toLoadedView(version, subset, imageIndex, view, picture, key), key);
 }
 
 /** The decoded pixels a view holds (4 bytes each). */
@@ -164,7 +195,11 @@ function release(view: LoadedView): void {
     if (pictures.get(held.key) === held) pictures.delete(held.key);
     held.picture?.close();
   }
-  for (const m of view.masks.values()) m.bitmap.close();
+  for (const [key, m] of view.masks) {
+    const token = view.maskTokens.get(key);
+    if (token === undefined) m.bitmap.close();
+    else unholdMask(token);
+  }
   for (const m of view.predictionMasks.values()) m.bitmap.close();
 }
 
@@ -176,9 +211,26 @@ async function fetchView(
   sent: ImageView | null,
   key: string,
 ): Promise<LoadedView> {
+  // The masks held are kept until the new view has taken those it draws from here.
+  const pinned = sent === null ? pinMasks(key) : null;
+  try {
+    const view = sent ?? (await engine.imageView(subset, imageIndex, customColors, pinned!.tokens));
+    return await viewOf(version, subset, imageIndex, view, key);
+  } finally {
+    pinned?.unhold();
+  }
+}
+
+/** The view with its picture decoded (or taken from the image's other views). */
+async function viewOf(
+  version: string,
+  subset: number,
+  imageIndex: number,
+  view: ImageView,
+  key: string,
+): Promise<LoadedView> {
   const images = useApp.getState().summary?.subsets[subset]?.images;
   const size = { width: images?.widths[imageIndex] ?? 0, height: images?.heights[imageIndex] ?? 0 };
-  const view = sent ?? (await engine.imageView(subset, imageIndex, customColors));
   if (view.picture === null || pictures.has(key))
     return withoutDecoding(version, subset, imageIndex, view, key)!;
   let picture: ImageBitmap | null = null;
@@ -200,21 +252,39 @@ async function fetchView(
     pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
   }
   return hold(
-    toLoadedView(version, subset, imageIndex, view, { picture, pictureError, pictureWarning }),
+    toLoadedView(version, subset, imageIndex, view, { picture, pictureError, pictureWarning }, key),
     key,
   );
 }
 
-/** The engine's view with its bitmaps out of the annotations, and its picture. */
+/**
+ * The engine's view with its bitmaps out of the annotations, and its picture. Masks the
+ * engine named by token are shared through `heldMasks`: a new bitmap is held there, a
+ * held one (sent without a bitmap) is taken from there.
+ */
 function toLoadedView(
   version: string,
   subset: number,
   imageIndex: number,
   view: ImageView,
   picture: Picture,
+  imageKey: string,
 ): LoadedView {
   const masks = new Map<number, MaskImage>();
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
+  const maskTokens = new Map<number, string>();
+  for (const [key, token] of view.maskTokens) {
+    const sent = masks.get(key);
+    const held = heldMasks.get(token);
+    if (held !== undefined) {
+      // The same pixels in the same colour: one bitmap for both.
+      sent?.bitmap.close();
+      held.users++;
+      masks.set(key, held.image);
+    } else if (sent !== undefined) heldMasks.set(token, { image: sent, users: 1, imageKey });
+    else continue;
+    maskTokens.set(key, token);
+  }
   const predictionMasks = new Map<number, MaskImage>();
   const predictions = view.predictions.map((p) => plainPrediction(p, predictionMasks));
   return {
@@ -225,7 +295,10 @@ function toLoadedView(
     pictureError: picture.pictureError,
     pictureWarning: picture.pictureWarning,
     masks,
-    annotations,
+    maskTokens,
+    annotations: annotations.map((a) =>
+      'hasMask' in a && !a.hasMask && masks.has(a.key) ? { ...a, hasMask: true } : a,
+    ),
     predictions,
     predictionMasks,
     problems: view.problems,

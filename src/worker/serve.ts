@@ -92,12 +92,13 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
       return { type: 'edited', ...edited, view };
     },
     'preview-edit': async (r, { transfer }) => {
-      const { preview, pixels } = engine.previewEdit(r.subset, r.command);
+      const { preview, pixels } = engine.previewEdit(r.subset, r.command, r.shown ?? null);
       let image: MaskImage | null = null;
       if (pixels !== null) {
         const bitmap = await shell.toBitmap(pixels);
         transfer(bitmap);
-        image = { bitmap, x: pixels.x, y: pixels.y, width: pixels.width, height: pixels.height };
+        const { x, y, width, height } = pixels.placed ?? pixels;
+        image = { bitmap, x, y, width, height };
       }
       return { type: 'edit-previewed', preview: { ...preview, image } };
     },
@@ -146,10 +147,17 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
 async function imageView(
   engine: Engine,
   shell: Shell,
-  r: Pick<RequestOf<'image-view'>, 'subset' | 'imageIndex' | 'customColors'>,
+  r: Pick<RequestOf<'image-view'>, 'subset' | 'imageIndex' | 'customColors' | 'held'>,
   transfer: (item: Transferable) => void,
 ): Promise<ImageView> {
-  const parts = await engine.imageView(r.subset, r.imageIndex, r.customColors, shell.decodePng);
+  const held = new Set(r.held ?? []);
+  const parts = await engine.imageView(
+    r.subset,
+    r.imageIndex,
+    r.customColors,
+    shell.decodePng,
+    held,
+  );
   const toImage = async (px: MaskPixels): Promise<MaskImage> => {
     const bitmap = await shell.toBitmap(px);
     transfer(bitmap);
@@ -172,6 +180,7 @@ async function imageView(
     pictureError: picture.error,
     problems: parts.problems,
     predictions: parts.predictions,
+    maskTokens: [...parts.maskTokens].map(([i, token]) => [parts.annotations[i]!.key, token]),
   };
 }
 
