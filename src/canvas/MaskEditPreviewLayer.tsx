@@ -21,7 +21,9 @@ export function MaskEditPreviewLayer(props: {
   const pending = useApp((s) => s.maskPreview);
   const setShown = useApp((s) => s.setPreviewShown);
   const { scale, x, y } = props.viewport;
-  useEffect(() => setShown({ scale, x, y, ratio: Konva.pixelRatio }), [setShown, scale, x, y]);
+  useEffect(() => {
+    void setShown({ scale, x, y, ratio: Konva.pixelRatio });
+  }, [setShown, scale, x, y]);
   if (pending === null || pending.result === null) return null;
   if (pending.subset !== props.subset || pending.imageIndex !== props.imageIndex) return null;
   const image = previewImage(pending.id);

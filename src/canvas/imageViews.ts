@@ -5,6 +5,7 @@
  * those loaded ahead); evicted bitmaps are closed so their memory is freed at once.
  */
 import { engine } from '../store/engine';
+import { holdMask, pinMasks, releaseMask } from './heldMasks';
 import { viewVersion, type PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
 import { ViewCache } from '../store/viewCache';
@@ -22,7 +23,7 @@ export type LoadedView = {
   /** Said when the picture's size differs from what the dataset says (drawn at the dataset's). */
   pictureWarning: string | null;
   masks: Map<number, MaskImage>;
-  /** The token of each mask in `masks` the engine named (shared bitmaps, see `heldMasks`). */
+  /** The token of each mask in `masks` the engine named (shared bitmaps: heldMasks.ts). */
   maskTokens: Map<number, string>;
   annotations: PlainAnnotation[];
   /** Detections over the ground truth, and their masks by position in the results list. */
@@ -59,35 +60,6 @@ type HeldPicture = Picture & { key: string; users: number };
  */
 const pictures = new Map<string, HeldPicture>();
 const heldBy = new WeakMap<LoadedView, HeldPicture>();
-
-/** A mask's bitmap shared by the cached views that draw it, and how many hold it. */
-type HeldMask = { image: MaskImage; users: number; imageKey: string };
-
-/**
- * The annotation masks the cached views hold, by the engine's token (worker/sentMasks.ts):
- * a view asked for after an edit, an undo or a switch back names the tokens of its image
- * held here, and the engine sends only the masks not among them (a 4000 × 3000 mask takes
- * it ~0.1 s to make); the new view takes the others from here. Closed with their last view.
- */
-const heldMasks = new Map<string, HeldMask>();
-
-function unholdMask(token: string): void {
-  const held = heldMasks.get(token);
-  if (held === undefined || --held.users > 0) return;
-  heldMasks.delete(token);
-  held.image.bitmap.close();
-}
-
-/** The tokens of the image's masks held here, each held once more until `unhold` is called. */
-function pinMasks(imageKey: string): { tokens: string[]; unhold: () => void } {
-  const tokens: string[] = [];
-  for (const [token, held] of heldMasks)
-    if (held.imageKey === imageKey) {
-      held.users++;
-      tokens.push(token);
-    }
-  return { tokens, unhold: () => tokens.forEach(unholdMask) };
-}
 
 function pictureKey(subset: number, imageIndex: number): string {
   return `${useApp.getState().datasetVersion}:${subset}:${imageIndex}`;
@@ -198,7 +170,7 @@ function release(view: LoadedView): void {
   for (const [key, m] of view.masks) {
     const token = view.maskTokens.get(key);
     if (token === undefined) m.bitmap.close();
-    else unholdMask(token);
+    else releaseMask(token);
   }
   for (const m of view.predictionMasks.values()) m.bitmap.close();
 }
@@ -259,8 +231,8 @@ async function viewOf(
 
 /**
  * The engine's view with its bitmaps out of the annotations, and its picture. Masks the
- * engine named by token are shared through `heldMasks`: a new bitmap is held there, a
- * held one (sent without a bitmap) is taken from there.
+ * engine named by token are shared (heldMasks.ts): a new bitmap is held there, a held
+ * one (sent without a bitmap) is taken from there.
  */
 function toLoadedView(
   version: string,
@@ -274,15 +246,9 @@ function toLoadedView(
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
   const maskTokens = new Map<number, string>();
   for (const [key, token] of view.maskTokens) {
-    const sent = masks.get(key);
-    const held = heldMasks.get(token);
-    if (held !== undefined) {
-      // The same pixels in the same colour: one bitmap for both.
-      sent?.bitmap.close();
-      held.users++;
-      masks.set(key, held.image);
-    } else if (sent !== undefined) heldMasks.set(token, { image: sent, users: 1, imageKey });
-    else continue;
+    const image = holdMask(token, masks.get(key), imageKey);
+    if (image === undefined) continue;
+    masks.set(key, image);
     maskTokens.set(key, token);
   }
   const predictionMasks = new Map<number, MaskImage>();

@@ -39,8 +39,11 @@ export type MaskPreviewSlice = {
   maskPreview: PendingMaskEdit | null;
   /** How the canvas shows the current image; null before it has drawn one. */
   previewShown: ShownAt | null;
-  /** The canvas shows the image so now: a preview's bitmap of another resolution is remade. */
-  setPreviewShown: (shown: ShownAt) => void;
+  /**
+   * The canvas shows the image so now: a preview's bitmap of another resolution is remade
+   * (resolves once it is, or at once when none is needed).
+   */
+  setPreviewShown: (shown: ShownAt) => Promise<void>;
   previewMaskEdit: (label: string, command: MaskCommand) => Promise<void>;
   /** Applies the previewed command as one undoable edit. */
   applyMaskPreview: () => Promise<void>;
@@ -72,13 +75,13 @@ export const createMaskPreviewSlice =
     maskPreview: null,
     previewShown: null,
 
-    setPreviewShown: (shown) => {
+    setPreviewShown: async (shown) => {
       set({ previewShown: shown });
       const pending = get().maskPreview;
       if (pending?.result == null || sameResolution(pending.imageShown, shown)) return;
       const current = () => get().maskPreview?.id === pending.id;
       // The numbers stay; only the bitmap is made anew (the engine kept the plan).
-      engine.previewEdit(pending.subset, pending.command, shown).then(
+      await engine.previewEdit(pending.subset, pending.command, shown).then(
         ({ image: answered }) => {
           if (!current() || !sameResolution(shown, get().previewShown)) {
             answered?.bitmap.close();
@@ -114,7 +117,12 @@ export const createMaskPreviewSlice =
       });
       const current = () => get().maskPreview?.id === id;
       try {
-        const { image: answered, ...result } = await engine.previewEdit(subset, command, shown);
+        const { image: answered, ...result } = await engine.previewEdit(
+          subset,
+          command,
+          shown,
+          get().customColors,
+        );
         if (!current()) {
           answered?.bitmap.close();
           return;

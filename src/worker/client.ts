@@ -292,8 +292,10 @@ export class EngineClient {
     subset: number,
     command: MaskCommand,
     shown: ShownAt | null = null,
+    customColors?: Record<string, string>,
   ): Promise<MaskPreview> {
-    return (await this.require().request({ type: 'preview-edit', subset, command, shown })).preview;
+    const request = { type: 'preview-edit', subset, command, shown, customColors } as const;
+    return (await this.require().request(request)).preview;
   }
 
   async applyPatches(subset: number, patches: SubsetPatch[]): Promise<Edited> {

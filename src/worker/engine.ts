@@ -26,7 +26,7 @@ import {
   type Counts,
 } from './counts';
 import { applySubsetPatch, planEdit } from './edits';
-import { previewMaskCommand } from './maskEdits';
+import { appliedMaskPixels, previewMaskCommand } from './maskEdits';
 import {
   ImageFlag,
   withFindingFlags,
@@ -178,6 +178,11 @@ export class Engine {
    */
   previewEdit(subset: number, command: MaskCommand, shown: ShownAt | null = null) {
     return previewMaskCommand(this.requireEditable(subset), command, shown);
+  }
+
+  /** The mask an Apply of `command` will draw, made ahead (maskEdits.ts); null: none. */
+  appliedMask(subset: number, command: MaskCommand, customColors: Record<string, string>) {
+    return appliedMaskPixels(this.requireEditable(subset), command, customColors, this.sentMasks);
   }
 
   /**

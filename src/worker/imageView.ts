@@ -65,7 +65,7 @@ export type ImageViewParts = {
 };
 
 /** A category's colour as the page draws it (coco/palette.ts); magenta for an unknown id. */
-function categoryColorOf(subset: Subset, custom: Record<string, string>) {
+export function categoryColorOf(subset: Subset, custom: Record<string, string>) {
   return (id: CocoId | null): string =>
     id !== null && subset.categoryById.has(idKey(id)) ? categoryColor(id, custom) : '#ff00ff';
 }
@@ -109,7 +109,7 @@ export function buildImageView(
       const size = rle === null ? 0 : maskBoxPixels(rle);
       if (size > budget) undrawnMasks++;
       else if (rle !== null && size > 0) {
-        const token = sent.tokenOf(rle, (color[0] << 16) | (color[1] << 8) | color[2]);
+        const token = sent.tokenOf(rle, color);
         const pixels = held.has(token) ? null : maskPixels(rle, color);
         if (pixels !== null || held.has(token)) {
           maskTokens.set(annotations.length, token);

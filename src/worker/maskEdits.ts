@@ -5,7 +5,9 @@
  */
 import { maskDiff, planMaskEdit, type MaskEdit, type Dataset, type PlannedMaskEdit } from '../coco';
 import { changedPixels } from './changedPixels';
-import type { MaskPixels } from './maskPixels';
+import { categoryColorOf } from './imageView';
+import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
+import type { SentMasks } from './sentMasks';
 import type { MaskCommand, MaskPreview, ShownAt } from './protocol';
 import { imageSize, locateKey, type Subset } from './subset';
 
@@ -76,6 +78,26 @@ export function previewMaskCommand(
     preview: { iou, added, removed, parts: planned.parts, points: planned.points, rle },
     pixels,
   };
+}
+
+/**
+ * The mask an Apply of `command` draws in the image's view, made while the preview shows:
+ * its token (sentMasks.ts) and its pixels in its category's colour. Null when the result
+ * is no mask (polygons) or is not drawn (past MAX_MASK_PIXELS).
+ */
+export function appliedMaskPixels(
+  subset: Subset,
+  command: MaskCommand,
+  customColors: Record<string, string>,
+  sent: SentMasks,
+): { token: string; pixels: MaskPixels } | null {
+  if (command.type === 'convert-to-polygons') return null;
+  const { source, planned } = planMaskCommand(subset, command);
+  const [, at] = locateKey(subset, command.key)!;
+  const record = subset.sources[source]!.dataset.annotations.at(at)!;
+  const color = parseHexColor(categoryColorOf(subset, customColors)(record.categoryId));
+  const pixels = maskPixels(planned.after, color);
+  return pixels === null ? null : { token: sent.tokenOf(planned.after, color), pixels };
 }
 
 type WrittenRle = { size: [number, number]; counts: string | number[] };

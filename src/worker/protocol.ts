@@ -146,6 +146,11 @@ export type Request =
       command: MaskCommand;
       /** How the canvas shows the image, for the changed pixels' resolution (absent: whole). */
       shown?: ShownAt | null;
+      /**
+       * The user's colours (as `image-view`'s): given, the mask an Apply would draw is made
+       * ahead while the preview shows, for the view after the Apply (preparedMask.ts).
+       */
+      customColors?: Record<string, string>;
     }
   /** Undo, redo and restore: patches the page kept, applied in order. */
   | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] }

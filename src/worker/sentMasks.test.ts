@@ -89,21 +89,21 @@ describe('SentMasks', () => {
 
   it('gives the same token only to the same size, counts and colour', () => {
     const sent = new SentMasks();
-    const a = sent.tokenOf(rle([1, 0, 0, 1]), 7);
-    expect(sent.tokenOf(rle([1, 0, 0, 1]), 7)).toBe(a);
-    expect(sent.tokenOf(rle([1, 0, 0, 1]), 8)).not.toBe(a);
+    const a = sent.tokenOf(rle([1, 0, 0, 1]), [0, 0, 7]);
+    expect(sent.tokenOf(rle([1, 0, 0, 1]), [0, 0, 7])).toBe(a);
+    expect(sent.tokenOf(rle([1, 0, 0, 1]), [0, 1, 7])).not.toBe(a);
     // Same counts' length and ends, another middle.
-    expect(sent.tokenOf(rle([1, 0, 1, 0, 0, 1]), 7)).not.toBe(a);
-    expect(sent.tokenOf(rle([1, 1, 0, 0, 0, 1]), 7)).not.toBe(a);
-    expect(sent.tokenOf({ size: [4, 1], counts: rle([1, 0, 0, 1]).counts }, 7)).not.toBe(a);
+    expect(sent.tokenOf(rle([1, 0, 1, 0, 0, 1]), [0, 0, 7])).not.toBe(a);
+    expect(sent.tokenOf(rle([1, 1, 0, 0, 0, 1]), [0, 0, 7])).not.toBe(a);
+    expect(sent.tokenOf({ size: [4, 1], counts: rle([1, 0, 0, 1]).counts }, [0, 0, 7])).not.toBe(a);
   });
 
   it('keeps its own copy of the counts', () => {
     const sent = new SentMasks();
     const mask = rle([1, 0, 0, 1]);
-    const a = sent.tokenOf(mask, 7);
+    const a = sent.tokenOf(mask, [0, 0, 7]);
     const same = { size: mask.size, counts: mask.counts.slice() };
     mask.counts[1] = 2;
-    expect(sent.tokenOf(same, 7)).toBe(a);
+    expect(sent.tokenOf(same, [0, 0, 7])).toBe(a);
   });
 });

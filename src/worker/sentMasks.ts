@@ -30,8 +30,9 @@ export class SentMasks {
   private readonly byKey = new Map<string, string[]>();
   private counts = 0;
 
-  /** The token of this mask in this colour (RGB as one number): the one it had, or a new one. */
-  tokenOf(rle: Rle, color: number): string {
+  /** The token of this mask in this colour (RGB): the one it had, or a new one. */
+  tokenOf(rle: Rle, rgb: readonly [number, number, number]): string {
+    const color = (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
     const { counts } = rle;
     const key = `${rle.size[0]}x${rle.size[1]}:${color}:${counts.length}:${counts[1]}:${counts[counts.length - 1]}`;
     for (const token of this.byKey.get(key) ?? []) {

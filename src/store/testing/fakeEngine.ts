@@ -172,7 +172,9 @@ export class FakeEngine implements EngineApi {
    */
   async previewEdit(...args: Args<'previewEdit'>) {
     const answer = await this.request('previewEdit', args, () => {
-      const { preview, pixels } = this.active().previewEdit(...FakeEngine.copy(args));
+      // The mask made ahead for the Apply (`customColors`) is the worker shell's.
+      const [subset, command, shown] = FakeEngine.copy(args);
+      const { preview, pixels } = this.active().previewEdit(subset, command, shown);
       if (pixels === null) return { ...preview, image: null };
       const { x, y, width, height } = pixels.placed ?? pixels;
       const bitmap = { width: pixels.width, height: pixels.height } as ImageBitmap;
