@@ -268,7 +268,11 @@ export function CanvasStage(props: Props) {
         keypointsEdited={props.keypoints?.key ?? null}
       />
       {current && view !== null && (
-        <MaskEditPreviewLayer subset={view.subset} imageIndex={view.imageIndex} />
+        <MaskEditPreviewLayer
+          subset={view.subset}
+          imageIndex={view.imageIndex}
+          viewport={viewport}
+        />
       )}
       {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
       {props.hasPredictions && (

@@ -1,15 +1,29 @@
+import { useEffect } from 'react';
+import Konva from 'konva';
 import { Image as KonvaImage, Layer } from 'react-konva';
 import { previewImage } from '../store/maskPreviewSlice';
 import { useApp } from '../store/store';
+import type { Viewport } from './viewport';
 
 /**
  * The pixels a previewed mask command changes (added and removed in their colours, a
  * crowd conversion's kept pixels too; see PREVIEW_COLORS), drawn over the picture and the
  * masks at the image's pixels, nearest-neighbour: at 6400 % each changed pixel is one hard
- * square. Mounted only while a preview of the shown image is ready.
+ * square. Drawn only while a preview of the shown image is ready. The engine makes the
+ * bitmap at the resolution the canvas shows (`viewport`, told to the store here): zoomed
+ * out, one bitmap pixel per device pixel, placed on the device pixels it was made for.
  */
-export function MaskEditPreviewLayer(props: { subset: number; imageIndex: number }) {
+export function MaskEditPreviewLayer(props: {
+  subset: number;
+  imageIndex: number;
+  viewport: Viewport;
+}) {
   const pending = useApp((s) => s.maskPreview);
+  const setShown = useApp((s) => s.setPreviewShown);
+  const { scale, x, y } = props.viewport;
+  useEffect(() => {
+    void setShown({ scale, x, y, ratio: Konva.pixelRatio });
+  }, [setShown, scale, x, y]);
   if (pending === null || pending.result === null) return null;
   if (pending.subset !== props.subset || pending.imageIndex !== props.imageIndex) return null;
   const image = previewImage(pending.id);

@@ -5,6 +5,7 @@
  * those loaded ahead); evicted bitmaps are closed so their memory is freed at once.
  */
 import { engine } from '../store/engine';
+import { holdMask, pinMasks, releaseMask } from './heldMasks';
 import { viewVersion, type PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
 import { ViewCache } from '../store/viewCache';
@@ -22,6 +23,8 @@ export type LoadedView = {
   /** Said when the picture's size differs from what the dataset says (drawn at the dataset's). */
   pictureWarning: string | null;
   masks: Map<number, MaskImage>;
+  /** The token of each mask in `masks` the engine named (shared bitmaps: heldMasks.ts). */
+  maskTokens: Map<number, string>;
   annotations: PlainAnnotation[];
   /** Detections over the ground truth, and their masks by position in the results list. */
   predictions: PlainPrediction[];
@@ -103,7 +106,7 @@ function withoutDecoding(
   const held = pictures.get(key);
   if (view.picture !== null && held === undefined) return null;
   const picture = held ?? { picture: null, pictureError: view.pictureError, pictureWarning: null };
-  return hold(toLoadedView(version, subset, imageIndex, view, picture), key);
+  return hold(toLoadedView(version, subset, imageIndex, view, picture, key), key);
 }
 
 /** The decoded pixels a view holds (4 bytes each). */
@@ -164,7 +167,11 @@ function release(view: LoadedView): void {
     if (pictures.get(held.key) === held) pictures.delete(held.key);
     held.picture?.close();
   }
-  for (const m of view.masks.values()) m.bitmap.close();
+  for (const [key, m] of view.masks) {
+    const token = view.maskTokens.get(key);
+    if (token === undefined) m.bitmap.close();
+    else releaseMask(token);
+  }
   for (const m of view.predictionMasks.values()) m.bitmap.close();
 }
 
@@ -176,9 +183,26 @@ async function fetchView(
   sent: ImageView | null,
   key: string,
 ): Promise<LoadedView> {
+  // The masks held are kept until the new view has taken those it draws from here.
+  const pinned = sent === null ? pinMasks(key) : null;
+  try {
+    const view = sent ?? (await engine.imageView(subset, imageIndex, customColors, pinned!.tokens));
+    return await viewOf(version, subset, imageIndex, view, key);
+  } finally {
+    pinned?.unhold();
+  }
+}
+
+/** The view with its picture decoded (or taken from the image's other views). */
+async function viewOf(
+  version: string,
+  subset: number,
+  imageIndex: number,
+  view: ImageView,
+  key: string,
+): Promise<LoadedView> {
   const images = useApp.getState().summary?.subsets[subset]?.images;
   const size = { width: images?.widths[imageIndex] ?? 0, height: images?.heights[imageIndex] ?? 0 };
-  const view = sent ?? (await engine.imageView(subset, imageIndex, customColors));
   if (view.picture === null || pictures.has(key))
     return withoutDecoding(version, subset, imageIndex, view, key)!;
   let picture: ImageBitmap | null = null;
@@ -200,21 +224,33 @@ async function fetchView(
     pictureError = 'the picture could not be decoded (corrupt or unsupported file)';
   }
   return hold(
-    toLoadedView(version, subset, imageIndex, view, { picture, pictureError, pictureWarning }),
+    toLoadedView(version, subset, imageIndex, view, { picture, pictureError, pictureWarning }, key),
     key,
   );
 }
 
-/** The engine's view with its bitmaps out of the annotations, and its picture. */
+/**
+ * The engine's view with its bitmaps out of the annotations, and its picture. Masks the
+ * engine named by token are shared (heldMasks.ts): a new bitmap is held there, a held
+ * one (sent without a bitmap) is taken from there.
+ */
 function toLoadedView(
   version: string,
   subset: number,
   imageIndex: number,
   view: ImageView,
   picture: Picture,
+  imageKey: string,
 ): LoadedView {
   const masks = new Map<number, MaskImage>();
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
+  const maskTokens = new Map<number, string>();
+  for (const [key, token] of view.maskTokens) {
+    const image = holdMask(token, masks.get(key), imageKey);
+    if (image === undefined) continue;
+    masks.set(key, image);
+    maskTokens.set(key, token);
+  }
   const predictionMasks = new Map<number, MaskImage>();
   const predictions = view.predictions.map((p) => plainPrediction(p, predictionMasks));
   return {
@@ -225,7 +261,10 @@ function toLoadedView(
     pictureError: picture.pictureError,
     pictureWarning: picture.pictureWarning,
     masks,
-    annotations,
+    maskTokens,
+    annotations: annotations.map((a) =>
+      'hasMask' in a && !a.hasMask && masks.has(a.key) ? { ...a, hasMask: true } : a,
+    ),
     predictions,
     predictionMasks,
     problems: view.problems,

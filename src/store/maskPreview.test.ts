@@ -41,4 +41,24 @@ describe('the mask preview', () => {
     await store.getState().edit('Label 1 as dog', relabel(1, 2));
     expect(store.getState().maskPreview).toBeNull();
   });
+
+  it('makes the bitmap at the resolution shown, and again when zoomed to another', async () => {
+    const { store, engine } = await openStore(WITH_POLYGON);
+    await store.getState().setPreviewShown({ scale: 0.5, x: 0, y: 0, ratio: 1 });
+    await store.getState().previewMaskEdit('Convert to mask', toMask);
+    const id = store.getState().maskPreview!.id;
+    // The 10 × 10 square at one bitmap pixel per device pixel: 5 × 5, drawn over 10 × 10.
+    expect(previewImage(id)).toMatchObject({ width: 10, height: 10 });
+    expect(previewImage(id)!.bitmap).toMatchObject({ width: 5, height: 5 });
+
+    // Panned: the same resolution, nothing asked. Zoomed in: made whole.
+    const asked = engine.of('previewEdit').length;
+    await store.getState().setPreviewShown({ scale: 0.5, x: 30, y: 0, ratio: 1 });
+    expect(engine.of('previewEdit')).toHaveLength(asked);
+    await store.getState().setPreviewShown({ scale: 2, x: 0, y: 0, ratio: 1 });
+    expect(engine.of('previewEdit')).toHaveLength(asked + 1);
+    expect(previewImage(id)!.bitmap.width).toBe(10);
+    expect(previewImage(id)).toMatchObject({ x: 5, y: 5, width: 10, height: 10 });
+    expect(store.getState().maskPreview!.imageShown).toMatchObject({ scale: 2 });
+  });
 });

@@ -13,6 +13,7 @@ import {
   type EditCommand,
   type MaskCommand,
   type MaskPreview,
+  type ShownAt,
   type Edited,
   type EngineError,
   type ExportedFile,
@@ -240,14 +241,16 @@ export class EngineClient {
     return (await this.require().request({ type: 'add-images', files })).summary;
   }
 
+  /** `held`: the tokens of the image's masks the page holds as bitmaps (not sent again). */
   async imageView(
     subset: number,
     imageIndex: number,
     customColors: Record<string, string>,
+    held: string[] = [],
   ): Promise<ImageView> {
     const ready = this.takeReadyView(subset, imageIndex, customColors);
     if (ready !== null) return ready;
-    const message = { type: 'image-view', subset, imageIndex, customColors } as const;
+    const message = { type: 'image-view', subset, imageIndex, customColors, held } as const;
     return (await this.require().request(message)).view;
   }
 
@@ -290,8 +293,14 @@ export class EngineClient {
   }
 
   /** What a mask command would do (numbers, and the changed pixels as a bitmap). */
-  async previewEdit(subset: number, command: MaskCommand): Promise<MaskPreview> {
-    return (await this.require().request({ type: 'preview-edit', subset, command })).preview;
+  async previewEdit(
+    subset: number,
+    command: MaskCommand,
+    shown: ShownAt | null = null,
+    customColors?: Record<string, string>,
+  ): Promise<MaskPreview> {
+    const request = { type: 'preview-edit', subset, command, shown, customColors } as const;
+    return (await this.require().request(request)).preview;
   }
 
   async applyPatches(subset: number, patches: SubsetPatch[]): Promise<Edited> {

@@ -17,6 +17,7 @@ import { preflight, type DatasetStats, type ExportSettings, type IouType } from 
 import { filterImages } from './filterImages';
 import { findSegmentMap, segmentMasks, type RgbaImage } from './panoptic';
 import { MAX_IMAGE_MASK_PIXELS } from './maskPixels';
+import { SentMasks } from './sentMasks';
 import {
   categoryInfos,
   changesCategories,
@@ -26,13 +27,14 @@ import {
   type Counts,
 } from './counts';
 import { applySubsetPatch, planEdit } from './edits';
-import { previewMaskCommand } from './maskEdits';
+import { appliedMaskPixels, previewMaskCommand } from './maskEdits';
 import {
   ImageFlag,
   withFindingFlags,
   type Checked,
   type EditCommand,
   type MaskCommand,
+  type ShownAt,
   type Edited,
   type ExportedFile,
   type ExportRequest,
@@ -71,6 +73,8 @@ export class Engine {
   private findingKeys: Set<number>[] = [];
   private pictures: VirtualFile[] = [];
   private summary: OpenSummary | null = null;
+  /** The masks sent to the page as bitmaps, which it may still hold (sentMasks.ts). */
+  private readonly sentMasks = new SentMasks();
 
   /** `readers`: the reader worker for big jsons (see openFiles). */
   async open(
@@ -112,19 +116,22 @@ export class Engine {
 
   /**
    * The image's annotations with their masks' pixels. `decodePng` turns a segment map
-   * into RGBA (the worker shell gives it; it needs browser APIs).
+   * into RGBA (the worker shell gives it; it needs browser APIs). `held`: the tokens of
+   * the masks the page holds as bitmaps, which are not made again.
    */
   async imageView(
     subset: number,
     imageIndex: number,
     customColors: Record<string, string>,
     decodePng: (blob: Blob) => Promise<RgbaImage>,
+    held: ReadonlySet<string> = new Set(),
   ): Promise<ImageViewParts & { problems: ProblemInfo[] }> {
     const s = this.subsets[subset];
     if (s === undefined)
       return {
         annotations: [],
         masks: new Map(),
+        maskTokens: new Map(),
         segments: null,
         predictions: [],
         predictionMasks: new Map(),
@@ -132,7 +139,7 @@ export class Engine {
         undrawnMasks: 0,
       };
     const problems = problemsOfImage(this.summary?.subsets[subset]?.problems ?? [], imageIndex);
-    const parts = buildImageView(s, imageIndex, customColors);
+    const parts = buildImageView(s, imageIndex, customColors, this.sentMasks, held);
     if (parts.undrawnMasks > 0)
       problems.push({
         code: 'too-large',
@@ -166,9 +173,17 @@ export class Engine {
     return { patch, delta: this.apply(subset, s, patch), inserted: insertedKeys(s, patch) };
   }
 
-  /** What a mask command would do, without doing it (the pixels come for the canvas). */
-  previewEdit(subset: number, command: MaskCommand) {
-    return previewMaskCommand(this.requireEditable(subset), command);
+  /**
+   * What a mask command would do, without doing it (the pixels come for the canvas, made
+   * for it as `shown` draws the image; null: at whole resolution).
+   */
+  previewEdit(subset: number, command: MaskCommand, shown: ShownAt | null = null) {
+    return previewMaskCommand(this.requireEditable(subset), command, shown);
+  }
+
+  /** The mask an Apply of `command` will draw, made ahead (maskEdits.ts); null: none. */
+  appliedMask(subset: number, command: MaskCommand, customColors: Record<string, string>) {
+    return appliedMaskPixels(this.requireEditable(subset), command, customColors, this.sentMasks);
   }
 
   /**

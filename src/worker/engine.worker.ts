@@ -29,7 +29,11 @@ async function decodePng(blob: Blob): Promise<RgbaImage> {
 
 const answer = serve(new Engine(), {
   post: (message, transfer) => self.postMessage(message, { transfer }),
-  toBitmap: (px: MaskPixels) => createImageBitmap(new ImageData(px.rgba, px.width, px.height)),
+  // Every pixel made is opaque or clear, so its premultiplied colour is its own: telling the
+  // browser not to premultiply spares it a pass over the pixels (a third of the bitmap's
+  // making for a 4000 × 3000 mask), and draws the same.
+  toBitmap: (px: MaskPixels) =>
+    createImageBitmap(new ImageData(px.rgba, px.width, px.height), { premultiplyAlpha: 'none' }),
   decodePng,
   now: () => performance.now(),
 });

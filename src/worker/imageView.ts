@@ -23,6 +23,7 @@ import {
 } from './maskPixels';
 import type { WantedSegment } from './panoptic';
 import { groundTruthMatch, predictionsOfImage } from './predictionView';
+import { SentMasks } from './sentMasks';
 import type {
   GroundTruthMatch,
   ProblemInfo,
@@ -50,8 +51,10 @@ const COCO_FIELDS = new Set([
 
 export type ImageViewParts = {
   annotations: ViewAnnotation[];
-  /** Mask pixels by position in `annotations`. */
+  /** Mask pixels by position in `annotations`; none for the masks the page holds. */
   masks: Map<number, MaskPixels>;
+  /** The token of each annotation's mask drawn (sentMasks.ts), by position: made or held. */
+  maskTokens: Map<number, string>;
   /** Panoptic segments to paint from the image's PNG segment map (keys are positions). */
   segments: { pngFileName: string; wanted: WantedSegment[] } | null;
   /** Detections of the results list shown over the ground truth, and their masks by position. */
@@ -62,26 +65,34 @@ export type ImageViewParts = {
 };
 
 /** A category's colour as the page draws it (coco/palette.ts); magenta for an unknown id. */
-function categoryColorOf(subset: Subset, custom: Record<string, string>) {
+export function categoryColorOf(subset: Subset, custom: Record<string, string>) {
   return (id: CocoId | null): string =>
     id !== null && subset.categoryById.has(idKey(id)) ? categoryColor(id, custom) : '#ff00ff';
 }
 
+/**
+ * The image's annotations, and the pixels of their masks but those the page holds: `held`
+ * names the page's bitmaps by their tokens in `sent`.
+ */
 export function buildImageView(
   subset: Subset,
   imageIndex: number,
   customColors: Record<string, string>,
+  sent: SentMasks = new SentMasks(),
+  held: ReadonlySet<string> = new Set(),
 ): ImageViewParts {
   const colorOf = categoryColorOf(subset, customColors);
   const image = subset.images[imageIndex];
   const annotations: ViewAnnotation[] = [];
   const masks = new Map<number, MaskPixels>();
+  const maskTokens = new Map<number, string>();
   let segments: ImageViewParts['segments'] = null;
   const shown = predictionsOfImage(subset, imageIndex, colorOf);
   const parts = { predictions: shown.predictions, predictionMasks: shown.masks };
   let budget = MAX_IMAGE_MASK_PIXELS;
   let undrawnMasks = 0;
-  if (image === undefined) return { annotations, masks, segments, ...parts, undrawnMasks };
+  if (image === undefined)
+    return { annotations, masks, maskTokens, segments, ...parts, undrawnMasks };
   for (const [s, position] of annotationsOfImage(subset, imageIndex)) {
     const ann = subset.sources[s]!.dataset.annotations.at(position)!;
     const view = toView(
@@ -97,10 +108,12 @@ export function buildImageView(
       const color = parseHexColor(colorOf(ann.categoryId));
       const size = rle === null ? 0 : maskBoxPixels(rle);
       if (size > budget) undrawnMasks++;
-      else {
-        const pixels = rle === null ? null : maskPixels(rle, color);
-        if (pixels !== null) {
-          masks.set(annotations.length, pixels);
+      else if (rle !== null && size > 0) {
+        const token = sent.tokenOf(rle, color);
+        const pixels = held.has(token) ? null : maskPixels(rle, color);
+        if (pixels !== null || held.has(token)) {
+          maskTokens.set(annotations.length, token);
+          if (pixels !== null) masks.set(annotations.length, pixels);
           budget -= size;
         }
       }
@@ -114,7 +127,7 @@ export function buildImageView(
     }
     annotations.push(view);
   }
-  return { annotations, masks, segments, ...parts, undrawnMasks };
+  return { annotations, masks, maskTokens, segments, ...parts, undrawnMasks };
 }
 
 function toView(

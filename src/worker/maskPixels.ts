@@ -23,10 +23,16 @@ export function maskBoxPixels(rle: Rle): number {
 
 export type MaskPixels = {
   rgba: Uint8ClampedArray<ArrayBuffer>;
+  /** The top left image pixel; `width` × `height`: the RGBA's pixels. */
   x: number;
   y: number;
   width: number;
   height: number;
+  /**
+   * Where the pixels are drawn (image pixels), when not one image pixel each: a preview
+   * made at the resolution the canvas shows (changedPixels.ts).
+   */
+  placed?: { x: number; y: number; width: number; height: number };
 };
 
 /** `#rrggbb` → [r, g, b]. */

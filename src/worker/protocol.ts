@@ -22,7 +22,7 @@ import type {
 import type { Edited, EditCommand, MaskCommand, SubsetPatch } from './editTypes';
 import type { SourceFile } from '../io/sourceFile';
 import type { ImageTable, OpenSummary } from './summaryTypes';
-import type { ImageView, MaskPreview } from './viewTypes';
+import type { ImageView, MaskPreview, ShownAt } from './viewTypes';
 
 export * from './editTypes';
 export * from './predictionTypes';
@@ -128,6 +128,8 @@ export type Request =
        * palette (coco/palette.ts), so 10^6 categories are not sent with every view.
        */
       customColors: Record<string, string>;
+      /** The tokens of the image's masks the page holds as bitmaps (ImageView.maskTokens). */
+      held?: string[];
     }
   | { type: 'filter-images'; id: number; subset: number; filter: ImageFilter }
   | { type: 'picture'; id: number; subset: number; imageIndex: number }
@@ -140,7 +142,19 @@ export type Request =
       view?: ViewAsked;
     }
   /** What a mask command would do, without doing it. */
-  | { type: 'preview-edit'; id: number; subset: number; command: MaskCommand }
+  | {
+      type: 'preview-edit';
+      id: number;
+      subset: number;
+      command: MaskCommand;
+      /** How the canvas shows the image, for the changed pixels' resolution (absent: whole). */
+      shown?: ShownAt | null;
+      /**
+       * The user's colours (as `image-view`'s): given, the mask an Apply would draw is made
+       * ahead while the preview shows, for the view after the Apply (preparedMask.ts).
+       */
+      customColors?: Record<string, string>;
+    }
   /** Undo, redo and restore: patches the page kept, applied in order. */
   | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] }
   /** json: the subset's annotation files; zip: every subset, CVAT COCO 1.1 layout. */

@@ -11,6 +11,7 @@ import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
 import type { MaskPixels } from './maskPixels';
 import { OpenError } from './openFiles';
+import { PreparedMask } from './preparedMask';
 import { readersOn } from './readerPort';
 import { warmUpFile } from './warmUp';
 import type { RgbaImage } from './panoptic';
@@ -57,6 +58,7 @@ type Handlers = {
 };
 
 function handlersFor(engine: Engine, shell: Shell): Handlers {
+  const prepared = new PreparedMask(shell.toBitmap);
   return {
     open: async (r, { progress, transfer }) => {
       const readers = r.reader ? readersOn(r.reader.port, r.reader.scansTail) : null;
@@ -70,7 +72,7 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
     }),
     'image-view': async (r, { transfer }) => ({
       type: 'image-view',
-      view: await imageView(engine, shell, r, transfer),
+      view: await imageView(engine, shell, r, transfer, prepared),
     }),
     'filter-images': (r, { transfer }) => {
       const images = engine.filterImages(r.subset, r.filter);
@@ -92,12 +94,16 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
       return { type: 'edited', ...edited, view };
     },
     'preview-edit': async (r, { transfer }) => {
-      const { preview, pixels } = engine.previewEdit(r.subset, r.command);
+      const { preview, pixels } = engine.previewEdit(r.subset, r.command, r.shown ?? null);
+      const colors = r.customColors;
+      if (colors !== undefined)
+        prepared.prepare(() => engine.appliedMask(r.subset, r.command, colors));
       let image: MaskImage | null = null;
       if (pixels !== null) {
         const bitmap = await shell.toBitmap(pixels);
         transfer(bitmap);
-        image = { bitmap, x: pixels.x, y: pixels.y, width: pixels.width, height: pixels.height };
+        const { x, y, width, height } = pixels.placed ?? pixels;
+        image = { bitmap, x, y, width, height };
       }
       return { type: 'edit-previewed', preview: { ...preview, image } };
     },
@@ -146,10 +152,27 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
 async function imageView(
   engine: Engine,
   shell: Shell,
-  r: Pick<RequestOf<'image-view'>, 'subset' | 'imageIndex' | 'customColors'>,
+  r: Pick<RequestOf<'image-view'>, 'subset' | 'imageIndex' | 'customColors' | 'held'>,
   transfer: (item: Transferable) => void,
+  prepared: PreparedMask | null = null,
 ): Promise<ImageView> {
-  const parts = await engine.imageView(r.subset, r.imageIndex, r.customColors, shell.decodePng);
+  const held = new Set(r.held ?? []);
+  // A mask made ahead (the Apply of a previewed mask command) is not made again either.
+  const ahead = await prepared?.token();
+  const parts = await engine.imageView(
+    r.subset,
+    r.imageIndex,
+    r.customColors,
+    shell.decodePng,
+    ahead == null ? held : new Set([...held, ahead]),
+  );
+  for (const [i, token] of parts.maskTokens) {
+    if (token !== ahead || held.has(token)) continue;
+    const image = await prepared!.take(token);
+    if (image === null) continue;
+    transfer(image.bitmap);
+    setMask(parts.annotations[i]!, image);
+  }
   const toImage = async (px: MaskPixels): Promise<MaskImage> => {
     const bitmap = await shell.toBitmap(px);
     transfer(bitmap);
@@ -172,6 +195,7 @@ async function imageView(
     pictureError: picture.error,
     problems: parts.problems,
     predictions: parts.predictions,
+    maskTokens: [...parts.maskTokens].map(([i, token]) => [parts.annotations[i]!.key, token]),
   };
 }
 

@@ -106,6 +106,12 @@ export type ImageView = {
   problems: ProblemInfo[];
   /** Detections of a results list shown over the ground truth. */
   predictions: ViewPrediction[];
+  /**
+   * `[key, token]` of each annotation's mask drawn: the page keeps bitmaps by token and
+   * says which it holds when it asks for a view (`held`); a held mask comes with its token
+   * and no bitmap (its `mask` is null), to be drawn from the page's bitmap.
+   */
+  maskTokens: [key: number, token: string][];
 };
 
 /**
@@ -131,6 +137,20 @@ export type MaskPreview = {
     compressed: boolean;
   } | null;
 };
+
+/**
+ * How the canvas shows the image: the stage's `scale` (CSS pixels per image pixel) and
+ * position (CSS pixels), and `ratio` device pixels per CSS pixel. A preview is made for it.
+ */
+export type ShownAt = { scale: number; x: number; y: number; ratio: number };
+
+/**
+ * The resolution a preview is made at for `shown`, in bitmap pixels per image pixel: one
+ * per device pixel when the canvas shows fewer device pixels than image pixels, else 1.
+ */
+export function previewScale(shown: ShownAt | null): number {
+  return shown === null ? 1 : Math.min(1, shown.scale * shown.ratio);
+}
 
 /** The preview's colours (RGB): added, removed, and kept pixels. */
 export const PREVIEW_COLORS = {

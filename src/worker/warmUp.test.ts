@@ -44,7 +44,11 @@ describe('warm-up', () => {
     const opened = await h.request({ type: 'open', files: TINY() });
     expect((await warming).answer?.type).toBe('warmed');
     expect(opened.summary).toEqual(alone.summary);
-    expect(JSON.stringify(opened.firstView)).toBe(JSON.stringify(alone.firstView));
+    // Each engine names the masks it sends with tokens of its own: the rest is the same.
+    const view = (v: typeof alone.firstView) =>
+      JSON.stringify({ ...v, maskTokens: v?.maskTokens.map(([key]) => key) });
+    expect(view(opened.firstView)).toBe(view(alone.firstView));
+    expect(opened.firstView?.maskTokens).toHaveLength(1);
     const stats = await h.request({ type: 'stats', subset: 0 });
     expect(stats.stats.annotations).toBe(3);
   });

@@ -172,12 +172,15 @@ export class FakeEngine implements EngineApi {
    */
   async previewEdit(...args: Args<'previewEdit'>) {
     const answer = await this.request('previewEdit', args, () => {
-      const { preview, pixels } = this.active().previewEdit(...FakeEngine.copy(args));
+      // The mask made ahead for the Apply (`customColors`) is the worker shell's.
+      const [subset, command, shown] = FakeEngine.copy(args);
+      const { preview, pixels } = this.active().previewEdit(subset, command, shown);
       if (pixels === null) return { ...preview, image: null };
-      const { x, y, width, height } = pixels;
+      const { x, y, width, height } = pixels.placed ?? pixels;
+      const bitmap = { width: pixels.width, height: pixels.height } as ImageBitmap;
       return {
         ...preview,
-        image: { bitmap: { width, height } as ImageBitmap, x, y, width, height },
+        image: { bitmap, x, y, width, height },
       };
     });
     if (answer.image !== null) answer.image.bitmap.close = () => {};
@@ -219,10 +222,14 @@ export class FakeEngine implements EngineApi {
 
   /** The view as the worker sends it, with stand-ins for the mask bitmaps (Node has none). */
   imageView(...args: Args<'imageView'>) {
-    const [subset, imageIndex, customColors] = args;
+    const [subset, imageIndex, customColors, held] = args;
     return this.request('imageView', args, async () => {
-      const parts = await this.active().imageView(subset, imageIndex, customColors, () =>
-        Promise.reject(new Error('no PNG decoder in the store tests')),
+      const parts = await this.active().imageView(
+        subset,
+        imageIndex,
+        customColors,
+        () => Promise.reject(new Error('no PNG decoder in the store tests')),
+        new Set(held),
       );
       const bitmap = (px: MaskPixels): MaskImage => ({
         bitmap: { width: px.width, height: px.height } as ImageBitmap,
@@ -242,6 +249,10 @@ export class FakeEngine implements EngineApi {
         pictureError: picture.error,
         problems: parts.problems,
         predictions: parts.predictions,
+        maskTokens: [...parts.maskTokens].map(([i, token]): [number, string] => [
+          parts.annotations[i]!.key,
+          token,
+        ]),
       };
     });
   }

@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectStatus, openFiles, payload, pixelsAt, rleCounts, waitForImage } from './helpers';
+
+/**
+ * A 4000 × 3000 image with one mask: the block x 1000..2999, y 1000..1999 with a hole
+ * x 1900..2099, y 1400..1599. Converted to polygons, its outline encloses the hole: the
+ * preview draws the hole's pixels as added, zoomed out (made at the resolution shown) and
+ * at 1:1 (made anew, each image pixel a hard square).
+ */
+const W = 4000;
+const H = 3000;
+const inHole = (x: number, y: number) => x >= 1900 && x <= 2099 && y >= 1400 && y <= 1599;
+const inBlock = (x: number, y: number) =>
+  x >= 1000 && x <= 2999 && y >= 1000 && y <= 1999 && !inHole(x, y);
+
+const dataset = {
+  images: [{ id: 1, file_name: 'big.jpg', width: W, height: H }],
+  categories: [{ id: 1, name: 'block' }],
+  annotations: [
+    {
+      id: 1,
+      image_id: 1,
+      category_id: 1,
+      segmentation: { size: [H, W], counts: rleCounts(W, H, inBlock) },
+      area: 2000 * 1000 - 200 * 200,
+      bbox: [1000, 1000, 2000, 1000],
+      iscrowd: 0,
+    },
+  ],
+};
+
+/** The preview's green (added) over the canvas. */
+const isAdded = (c: number[]) => c[1]! > 160 && c[0]! < 90 && c[2]! < 140;
+
+const added = async (page: Page, points: [number, number][]) =>
+  (await pixelsAt(page, points)).map(isAdded);
+
+test('a mask → polygons preview on a 4000 × 3000 image: drawn as shown, zoomed out and at 1:1', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openFiles(page, [payload('big.json', JSON.stringify(dataset))]);
+  await expectStatus(page, 1, 1, 1);
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await waitForImage(page, 0);
+  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+  await page.getByRole('spinbutton', { name: 'Tolerance' }).fill('0');
+  await page.getByRole('button', { name: 'Convert to polygons' }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('+40,000 / −0 pixels');
+
+  // Zoomed out to fit: the hole's middle is added, the block's and the background are not.
+  const scale = Number(
+    (await page.locator('.canvas').getAttribute('data-viewport'))!.split(',')[0],
+  );
+  expect(scale).toBeLessThan(0.5);
+  await expect.poll(() => added(page, [[2000.5, 1500.5]])).toEqual([true]);
+  expect(
+    await added(page, [
+      [1500.5, 1500.5],
+      [500.5, 500.5],
+    ]),
+  ).toEqual([false, false]);
+
+  // At 1:1 the preview is made again at the image's pixels: the hole's edge is exact.
+  await page.getByRole('button', { name: '1:1' }).click();
+  await expect(page.locator('.canvas')).toHaveAttribute('data-viewport', /^1,/);
+  // (Until it comes, the bitmap made zoomed out is drawn stretched: wait for the exact one.)
+  await expect
+    .poll(() =>
+      added(page, [
+        [1900.5, 1450.5],
+        [2099.5, 1599.5],
+        [1899.5, 1450.5],
+        [2100.5, 1450.5],
+        [2000.5, 1399.5],
+        [2000.5, 1600.5],
+      ]),
+    )
+    .toEqual([true, true, false, false, false, false]);
+});

@@ -1,0 +1,66 @@
+/**
+ * The mask an Apply draws is made while its preview shows: the view after the Apply sends
+ * that bitmap and makes no other.
+ */
+import { describe, expect, it } from 'vitest';
+import { categoryColor } from '../coco';
+import { maskPixels, parseHexColor } from './maskPixels';
+import { EngineHarness, sourcesOf } from './testing/engineHarness';
+import { PICTURE_A, TINY_JSON } from './testing/harnessFixture';
+
+async function openTiny() {
+  const h = new EngineHarness();
+  const files = sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
+  await h.request({ type: 'open', files });
+  h.forgetMade();
+  return h;
+}
+
+const toMask = { type: 'convert-to-mask', key: 0, crowd: false } as const;
+
+async function viewOfImage(h: EngineHarness) {
+  return (await h.request({ type: 'image-view', subset: 0, imageIndex: 0, customColors: {} })).view;
+}
+
+describe('the mask an Apply draws, made ahead', () => {
+  it('is made with the preview and sent with the view after the Apply', async () => {
+    const h = await openTiny();
+    const { preview } = await h.request({
+      type: 'preview-edit',
+      subset: 0,
+      command: toMask,
+      customColors: {},
+    });
+    expect(preview.image).not.toBeNull();
+    await h.request({ type: 'edit', subset: 0, command: toMask });
+    const view = await viewOfImage(h);
+    // Three bitmaps: the preview's, the converted polygon's made ahead, the dog's mask (the
+    // page held none). The view made only the dog's.
+    expect(h.bitmapsMade).toHaveLength(3);
+    const [, ahead, dog] = h.bitmapsMade;
+    // The pixels pycocotools rasterizes the square (1, 1)–(4, 4) to, in cat's colour (id 1).
+    const color = parseHexColor(categoryColor(1, {}));
+    const square = { size: [6, 8], counts: Uint32Array.from([7, 3, 3, 3, 3, 3, 26]) } as const;
+    expect(ahead).toEqual(maskPixels({ size: [6, 8], counts: square.counts }, color));
+    expect(dog).toMatchObject({ x: 2, y: 1, width: 2, height: 4 });
+    const converted = view.annotations.find((a) => a.key === 0)!;
+    expect(converted.kind === 'mask' && converted.mask).toMatchObject({ x: 1, y: 1, width: 3 });
+
+    // Sent once: the next view, the page holding nothing, makes both masks.
+    await viewOfImage(h);
+    expect(h.bitmapsMade).toHaveLength(5);
+  });
+
+  it('is not made without the colours, nor for polygons', async () => {
+    const h = await openTiny();
+    await h.request({ type: 'preview-edit', subset: 0, command: toMask });
+    expect(h.bitmapsMade).toHaveLength(1);
+    const toPolygons = { type: 'convert-to-polygons', key: 1, tolerance: 0 } as const;
+    await h.request({ type: 'preview-edit', subset: 0, command: toPolygons, customColors: {} });
+    const previews = h.bitmapsMade.length;
+    await h.request({ type: 'edit', subset: 0, command: toPolygons });
+    await viewOfImage(h);
+    // The view drew no mask (both are polygons now), and nothing was made ahead.
+    expect(h.bitmapsMade).toHaveLength(previews);
+  });
+});
