@@ -16,6 +16,7 @@ import {
   type CollectionPlan,
   type SplicePlan,
 } from './splicePlan';
+import { unreadRuns } from './unreadRuns';
 
 /**
  * A record's claim on element `sourceIndex`: the value written there (null: none). `SAME`
@@ -38,11 +39,17 @@ export function planSplice(
 ): SplicePlan {
   const collections: Partial<Record<CollectionName, CollectionPlan>> = {};
   const unusable = (name: CollectionName) => current.unusable.filter((u) => u.collection === name);
-  collections.annotations = collectionPlan(
+  const annotations = collectionPlan(
     originalElements(original, 'annotations'),
     annotationClaims(current, options),
     unusable('annotations'),
   );
+  // A stored table knows where its elements lie: the kept ones between edits go unread.
+  const table = original.annotations;
+  collections.annotations =
+    table instanceof StoredAnnotations
+      ? { ...annotations, unread: unreadRuns(annotations.codes, table.spans) }
+      : annotations;
   if (current.file !== null) {
     const keep = options.keepImage;
     collections.images = collectionPlan(
