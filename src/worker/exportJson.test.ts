@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyPatch, DEFAULT_EXPORT, planSetFields } from '../coco';
+import { applyPatch, DEFAULT_EXPORT, planSetFields, StoredAnnotations } from '../coco';
 import { exportJson } from './exportFiles';
 import { openFiles } from './openFiles';
 
@@ -78,6 +78,34 @@ describe('Export JSON of an edited file', () => {
     expect(out).not.toBe(text);
     // 20,000 records (1.5 MB) in at most a handful of writes.
     expect(writes.length).toBeLessThanOrEqual(4);
+  });
+
+  it('stored: the records after the edit are not written but taken from the opened file', async () => {
+    const text = dataset(40_000);
+    const file = new Blob([text]);
+    const opened = await openFiles([{ path: 'instances_default.json', file }], () => {});
+    const subset = opened.subsets[0]!;
+    const source = subset.sources[0]!;
+    source.dataset = applyPatch(
+      source.dataset,
+      planSetFields(source.dataset, [30_000], { category_id: 2 }),
+    );
+    writes.length = 0;
+    const [exported] = await exportJson(
+      subset,
+      DEFAULT_EXPORT,
+      () => {},
+      () => false,
+    );
+    const record = (label: number) =>
+      `"id": 30001,\n   "image_id": 1,\n   "category_id": ${label},`;
+    expect(text).toContain(record(1));
+    expect(await exported!.blob.text()).toBe(text.replace(record(1), record(2)));
+    const written = writes.reduce((n, w) => n + w, 0);
+    // Stored (project "stored"): the images, a megabyte around the edit, the categories.
+    const stored = source.original.annotations instanceof StoredAnnotations;
+    expect(written).toBeLessThan(stored ? text.length / 2 : text.length + 1);
+    expect(written).toBeGreaterThan(stored ? 0 : text.length - 1);
   });
 });
 

@@ -47,7 +47,7 @@ function edit(dataset: Dataset): Dataset {
   let d = applyPatch(dataset, planSetFields(dataset, [5, 700, 701, 2000], { category_id: 2 }));
   d = applyPatch(d, planDeleteAnnotations(d, [0, 1000, 1001, d.annotations.length - 1]));
   const image = d.images[0]!;
-  const shape = { kind: 'polygons', polygons: [[1, 1, 4, 1, 4, 3]] } as const;
+  const shape = { kind: 'polygons' as const, polygons: [[1, 1, 4, 1, 4, 3]] };
   return applyPatch(d, planAddAnnotation(d, { imageId: image.id, categoryId: 1, shape }, image, 9));
 }
 
