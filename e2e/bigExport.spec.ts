@@ -68,5 +68,5 @@ test('a big json with one label changed exports as the file with only that recor
   expect(input.length - s).toBeLessThanOrEqual(spans[2 * k + 1]!);
   const exported = JSON.parse(output.toString('utf8')) as Dataset;
   expect(exported.annotations[k]!.category_id).toBe(other.id);
-  expect(exported.annotations.length).toBe(ANNOTATIONS);
+  expect(exported.annotations).toHaveLength(ANNOTATIONS);
 });
