@@ -20,7 +20,7 @@ import { safeEntryPath, safeEntryPaths } from '../io/zip/safeEntryPath';
 import { copyPicture } from './copyPicture';
 import type { ExportedFile, ExportRequest } from './protocol';
 import { ensureSpace, openSink } from './exportSink';
-import { spliceFile } from './exportSplice';
+import { spliceFile, splicedWriteBytes } from './exportSplice';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
@@ -77,7 +77,9 @@ async function writeJson(
   // Nothing to change: the export is the file itself, no copy made, no storage needed.
   if (file !== null && plan !== null && changesNothing(plan))
     return (await file.blob()).slice(0, file.size, 'application/json');
-  if (checkSpace) await ensureSpace(file?.size ?? 0, 'the export');
+  // What is written: a faithful export of a big file refers to most of it instead.
+  const writes = file === null ? 0 : plan === null ? file.size : splicedWriteBytes(file, plan);
+  if (checkSpace) await ensureSpace(writes, 'the export');
   if (file !== null && plan !== null) {
     const sink = await openSink(name);
     try {

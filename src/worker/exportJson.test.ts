@@ -139,6 +139,33 @@ describe('Export JSON under a quota smaller than the file', () => {
     expect(estimate).not.toHaveBeenCalled();
   });
 
+  it('stored, edited near its start: asks only for what it writes, not for the whole file', async () => {
+    const text = dataset(40_000);
+    const quota = text.length / 2;
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ quota, usage: 0 }) } });
+    const { subsets } = await openFiles(
+      [{ path: 'instances_default.json', file: new Blob([text]) }],
+      () => {},
+    );
+    const source = subsets[0]!.sources[0]!;
+    source.dataset = applyPatch(
+      source.dataset,
+      planSetFields(source.dataset, [30], { category_id: 2 }),
+    );
+    const outcome = await exportJson(
+      subsets[0]!,
+      DEFAULT_EXPORT,
+      () => {},
+      () => false,
+    ).then(
+      (files) => files[0]!.blob.size,
+      (error: Error) => error.message,
+    );
+    // Stored (project "stored"): the records after the edit are referred to, not written.
+    const stored = source.original.annotations instanceof StoredAnnotations;
+    expect(outcome).toEqual(stored ? text.length : expect.stringMatching(/needs about/));
+  });
+
   it('edited: refused before anything is written, the storage left named', async () => {
     const { subset } = await opened();
     const source = subset.sources[0]!;

@@ -14,6 +14,22 @@ import type { ExportSink } from './exportSink';
 /** Unread runs shorter than this are read and copied: each reference is a part of the Blob. */
 const REFER_FROM = 1 << 20;
 
+/**
+ * The byte ranges `[from, to)` of `file` the export refers to instead of reading them. (A
+ * zip's entry is inflated in memory anyway: its bytes are given whole.)
+ */
+function referred(file: VirtualFile, plan: SplicePlan): (readonly [number, number])[] {
+  if (file.inZip) return [];
+  return (plan.collections.annotations?.unread ?? [])
+    .filter((run) => run.to - run.from >= REFER_FROM)
+    .map((run) => [run.from + 1, run.to] as const);
+}
+
+/** About how many bytes the export of `file` spliced as `plan` says writes (what it does not refer to). */
+export function splicedWriteBytes(file: VirtualFile, plan: SplicePlan): number {
+  return referred(file, plan).reduce((n, [from, to]) => n - (to - from), file.size);
+}
+
 /** The export of `file` spliced as `plan` says, written to `sink` but for the parts it refers to. */
 export async function spliceFile(
   file: VirtualFile,
@@ -22,14 +38,8 @@ export async function spliceFile(
   breathe: () => Promise<void>,
   type: string,
 ): Promise<Blob> {
-  // A zip's entry is inflated in memory anyway: its bytes are given whole.
   const source = file.inZip ? null : await file.blob();
-  const skipped =
-    source === null
-      ? []
-      : (plan.collections.annotations?.unread ?? [])
-          .filter((run) => run.to - run.from >= REFER_FROM)
-          .map((run) => [run.from + 1, run.to] as const);
+  const skipped = referred(file, plan);
   const out = new SplicedOutput(sink, source);
   const splicer = new JsonSplicer(plan, (part) => out.write(part));
   let done = 0;
