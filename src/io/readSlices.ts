@@ -62,3 +62,38 @@ export async function* readSlices(
     yield bytes;
   }
 }
+
+/**
+ * The file's bytes but for the ranges `skipped` (`[from, to)`, in order and apart), in
+ * slices of at most `sliceBytes`, each with the byte it starts at; as readSlices, the next
+ * slice is read while the caller works on this one.
+ */
+export async function* readExcept(
+  file: VirtualFile,
+  skipped: readonly (readonly [number, number])[],
+  sliceBytes = SLICE_BYTES,
+): AsyncGenerator<{ at: number; bytes: Uint8Array }> {
+  const slices: [number, number][] = [];
+  const wanted = (from: number, to: number) => {
+    for (let at = from; at < to; at += sliceBytes) slices.push([at, Math.min(to, at + sliceBytes)]);
+  };
+  let done = 0;
+  for (const [from, to] of skipped) {
+    wanted(done, from);
+    done = Math.max(done, to);
+  }
+  wanted(done, file.size);
+  if (file.inZip) {
+    const bytes = await file.bytes();
+    for (const [from, to] of slices) yield { at: from, bytes: bytes.subarray(from, to) };
+    return;
+  }
+  const blob = await file.blob();
+  const read = (k: number) => blob.slice(slices[k]![0], slices[k]![1]).arrayBuffer();
+  let next = slices.length > 0 ? read(0) : null;
+  for (let k = 0; next !== null; k++) {
+    const bytes = new Uint8Array(await next);
+    next = k + 1 < slices.length ? read(k + 1) : null;
+    yield { at: slices[k]![0], bytes };
+  }
+}

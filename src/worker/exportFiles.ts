@@ -8,21 +8,19 @@
 import { Zip, ZipDeflate } from 'fflate';
 import {
   changesNothing,
-  concat,
   exportCocoChunks,
-  JsonSplicer,
   planExport,
   planSplice,
   SpliceMismatch,
   type ExportSettings,
-  type SplicePlan,
 } from '../coco';
-import { readSlices, SLICE_BYTES } from '../io/readSlices';
+import { SLICE_BYTES } from '../io/readSlices';
 import type { VirtualFile } from '../io/virtualFiles';
 import { safeEntryPath, safeEntryPaths } from '../io/zip/safeEntryPath';
 import { copyPicture } from './copyPicture';
 import type { ExportedFile, ExportRequest } from './protocol';
-import { ensureSpace, openSink, type ExportSink } from './exportSink';
+import { ensureSpace, openSink } from './exportSink';
+import { spliceFile, splicedWriteBytes } from './exportSplice';
 import { findSegmentMap } from './panoptic';
 import type { SourceDataset, Subset } from './subset';
 import { annotationsOfImage, isEdited } from './subset';
@@ -79,12 +77,13 @@ async function writeJson(
   // Nothing to change: the export is the file itself, no copy made, no storage needed.
   if (file !== null && plan !== null && changesNothing(plan))
     return (await file.blob()).slice(0, file.size, 'application/json');
-  if (checkSpace) await ensureSpace(file?.size ?? 0, 'the export');
+  // What is written: a faithful export of a big file refers to most of it instead.
+  const writes = file === null ? 0 : plan === null ? file.size : splicedWriteBytes(file, plan);
+  if (checkSpace) await ensureSpace(writes, 'the export');
   if (file !== null && plan !== null) {
     const sink = await openSink(name);
     try {
-      await splice(file, plan, sink, cancelled);
-      return await sink.finish('application/json');
+      return await spliceFile(file, plan, sink, () => breathe(cancelled), 'application/json');
     } catch (error) {
       await sink.finish('');
       if (!(error instanceof SpliceMismatch)) throw error;
@@ -97,68 +96,6 @@ async function writeJson(
     if (++n % 50 === 0) await breathe(cancelled);
   }
   return sink.finish('application/json');
-}
-
-async function splice(
-  file: VirtualFile,
-  plan: SplicePlan,
-  sink: ExportSink,
-  cancelled: () => boolean,
-): Promise<void> {
-  const out = new Coalesced(sink);
-  const splicer = new JsonSplicer(plan, (part) => out.write(part));
-  let first = true;
-  for await (const bytes of readSlices(file)) {
-    if (first && isUtf16(bytes)) throw new SpliceMismatch('a UTF-16 file is written anew');
-    first = false;
-    splicer.push(bytes);
-    out.flush();
-    await breathe(cancelled);
-  }
-  splicer.finish();
-  out.flush();
-}
-
-/**
- * The splicer hands out a part per element and gap (tens of thousands for a val2017-scale
- * file); a write to the export file costs a call into the file system each, so the parts
- * are gathered and written a few megabytes at a time.
- */
-class Coalesced {
-  private parts: Uint8Array[] = [];
-  private size = 0;
-  private readonly encoder = new TextEncoder();
-  /** The gaps between elements (`,\n    `) repeat for every record: each is encoded once. */
-  private readonly gaps = new Map<string, Uint8Array>();
-  constructor(private readonly sink: ExportSink) {}
-
-  private encode(text: string): Uint8Array {
-    if (text.length > 32) return this.encoder.encode(text);
-    let bytes = this.gaps.get(text);
-    if (bytes === undefined) {
-      bytes = this.encoder.encode(text);
-      if (this.gaps.size < 256) this.gaps.set(text, bytes);
-    }
-    return bytes;
-  }
-
-  write(part: Uint8Array | string): void {
-    const bytes = typeof part === 'string' ? this.encode(part) : part;
-    this.parts.push(bytes);
-    this.size += bytes.length;
-    if (this.size >= 4 << 20) this.flush();
-  }
-
-  flush(): void {
-    if (this.size === 0) return;
-    this.sink.write(concat(this.parts));
-    this.parts = [];
-    this.size = 0;
-  }
-}
-
-function isUtf16(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** Each annotation file of the subset, as json. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyPatch, DEFAULT_EXPORT, planSetFields } from '../coco';
+import { applyPatch, DEFAULT_EXPORT, planSetFields, StoredAnnotations } from '../coco';
 import { exportJson } from './exportFiles';
 import { openFiles } from './openFiles';
 
@@ -79,6 +79,34 @@ describe('Export JSON of an edited file', () => {
     // 20,000 records (1.5 MB) in at most a handful of writes.
     expect(writes.length).toBeLessThanOrEqual(4);
   });
+
+  it('stored: the records after the edit are not written but taken from the opened file', async () => {
+    const text = dataset(40_000);
+    const file = new Blob([text]);
+    const opened = await openFiles([{ path: 'instances_default.json', file }], () => {});
+    const subset = opened.subsets[0]!;
+    const source = subset.sources[0]!;
+    source.dataset = applyPatch(
+      source.dataset,
+      planSetFields(source.dataset, [30_000], { category_id: 2 }),
+    );
+    writes.length = 0;
+    const [exported] = await exportJson(
+      subset,
+      DEFAULT_EXPORT,
+      () => {},
+      () => false,
+    );
+    const record = (label: number) =>
+      `"id": 30001,\n   "image_id": 1,\n   "category_id": ${label},`;
+    expect(text).toContain(record(1));
+    expect(await exported!.blob.text()).toBe(text.replace(record(1), record(2)));
+    const written = writes.reduce((n, w) => n + w, 0);
+    // Stored (project "stored"): the images, a megabyte around the edit, the categories.
+    const stored = source.original.annotations instanceof StoredAnnotations;
+    expect(written).toBeLessThan(stored ? text.length / 2 : text.length + 1);
+    expect(written).toBeGreaterThan(stored ? 0 : text.length - 1);
+  });
 });
 
 describe('Export JSON under a quota smaller than the file', () => {
@@ -109,6 +137,33 @@ describe('Export JSON under a quota smaller than the file', () => {
     expect(await file!.blob.text()).toBe(text);
     expect(writes).toEqual([]);
     expect(estimate).not.toHaveBeenCalled();
+  });
+
+  it('stored, edited near its start: asks only for what it writes, not for the whole file', async () => {
+    const text = dataset(40_000);
+    const quota = text.length / 2;
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ quota, usage: 0 }) } });
+    const { subsets } = await openFiles(
+      [{ path: 'instances_default.json', file: new Blob([text]) }],
+      () => {},
+    );
+    const source = subsets[0]!.sources[0]!;
+    source.dataset = applyPatch(
+      source.dataset,
+      planSetFields(source.dataset, [30], { category_id: 2 }),
+    );
+    const outcome = await exportJson(
+      subsets[0]!,
+      DEFAULT_EXPORT,
+      () => {},
+      () => false,
+    ).then(
+      (files) => files[0]!.blob.size,
+      (error: Error) => error.message,
+    );
+    // Stored (project "stored"): the records after the edit are referred to, not written.
+    const stored = source.original.annotations instanceof StoredAnnotations;
+    expect(outcome).toEqual(stored ? text.length : expect.stringMatching(/needs about/));
   });
 
   it('edited: refused before anything is written, the storage left named', async () => {

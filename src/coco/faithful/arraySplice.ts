@@ -23,6 +23,8 @@ export class ArraySplice {
   private sep: string | null = null;
   private code = KEEP;
   private style: JsonStyle | null = null;
+  /** The next of `plan.unread`. */
+  private nextRun = 0;
 
   constructor(
     readonly name: CollectionName,
@@ -74,6 +76,28 @@ export class ArraySplice {
       const value = this.plan.replacements.get(k);
       this.emit(rewriteValue(value, node, this.styleNow(), this.elementPad(), ''));
     }
+  }
+
+  /**
+   * The comma at byte `at` follows element `k - 1`: when a run of unread elements starts
+   * after it (see unreadRuns.ts), the gap before the comma is written, the run's elements
+   * are counted as copied, and the byte where reading goes on is returned (the comma before
+   * the run's last element); the bytes up to there are routed as copied. -1: no run here.
+   */
+  passUnread(at: number): number {
+    const run = this.plan.unread?.[this.nextRun];
+    if (run === undefined || run.first !== this.k) return -1;
+    this.nextRun++;
+    if (run.from !== at)
+      throw new SpliceMismatch(`"${this.name}" is not where it was when the file was opened`);
+    if (this.lastEmitted !== this.k - 1)
+      throw new Error(`an unread run must follow an element written, not ${this.k - 1}`);
+    this.bytes.switchTo('copy', at);
+    this.emit(gapText(this.bytes.takeHeld()));
+    this.emitted += run.last - run.first;
+    this.lastEmitted = run.last - 1;
+    this.k = run.last;
+    return run.to;
   }
 
   /** The closing bracket is at byte `at`: append the added records, keep the closing gap. */

@@ -37,6 +37,18 @@ export class ByteRouter {
     this.regionFrom = at;
   }
 
+  /**
+   * Bytes from the end of the last chunk up to `at` were never given (they are copied by
+   * whoever passed them over): routing goes on from `at`.
+   */
+  skipUnread(at: number): void {
+    if (this.mode !== 'copy' || this.regionFrom !== this.offset + this.chunk.length)
+      throw new Error('only copied bytes after the last chunk can go unread');
+    this.offset = at;
+    this.chunk = new Uint8Array(0);
+    this.regionFrom = at;
+  }
+
   /** Emits what was held and copies from `at` on; returns the held text. */
   release(at: number): string {
     this.switchTo('copy', at);

@@ -8,7 +8,7 @@
 import { jsonEqual, withFields } from '../edit/objects';
 import type { ExportOptions } from '../export';
 import { StoredAnnotations, storedPlace } from '../columnar';
-import type { Dataset, UnusableEntry } from '../model';
+import type { AnnotationRecord, Dataset, UnusableEntry } from '../model';
 import {
   KEEP,
   REPLACE,
@@ -16,6 +16,7 @@ import {
   type CollectionPlan,
   type SplicePlan,
 } from './splicePlan';
+import { unreadRuns } from './unreadRuns';
 
 /**
  * A record's claim on element `sourceIndex`: the value written there (null: none). `SAME`
@@ -38,11 +39,17 @@ export function planSplice(
 ): SplicePlan {
   const collections: Partial<Record<CollectionName, CollectionPlan>> = {};
   const unusable = (name: CollectionName) => current.unusable.filter((u) => u.collection === name);
-  collections.annotations = collectionPlan(
+  const annotations = collectionPlan(
     originalElements(original, 'annotations'),
     annotationClaims(current, options),
     unusable('annotations'),
   );
+  // A stored table knows where its elements lie: the kept ones between edits go unread.
+  const table = original.annotations;
+  collections.annotations =
+    table instanceof StoredAnnotations
+      ? { ...annotations, unread: unreadRuns(annotations.codes, table.spans) }
+      : annotations;
   if (current.file !== null) {
     const keep = options.keepImage;
     collections.images = collectionPlan(
@@ -91,18 +98,25 @@ function originalElements(dataset: Dataset, name: CollectionName): Elements {
 
 function annotationClaims(current: Dataset, options: ExportOptions): Claim[] {
   const transform = options.annotation;
-  if (current.panoptic === null) {
-    return Array.from(current.annotations, (a): Claim => {
-      if (storedPlace(a) === null)
-        return {
-          sourceIndex: a.sourceIndex,
-          value: transform === undefined ? a.file : transform(a),
-        };
-      if (transform === undefined || options.keepsUnedited === true)
-        return { sourceIndex: a.sourceIndex, value: SAME };
-      return { sourceIndex: a.sourceIndex, value: transform(a), before: a.file };
+  const sameWhenStored = transform === undefined || options.keepsUnedited === true;
+  const claimOf = (a: AnnotationRecord): Claim => {
+    if (storedPlace(a) === null)
+      return { sourceIndex: a.sourceIndex, value: transform === undefined ? a.file : transform(a) };
+    if (sameWhenStored) return { sourceIndex: a.sourceIndex, value: SAME };
+    return { sourceIndex: a.sourceIndex, value: transform(a), before: a.file };
+  };
+  const table = current.annotations;
+  if (current.panoptic === null && table instanceof StoredAnnotations && sameWhenStored) {
+    // The file's rows claim their elements as they are, without a record made for each.
+    const sourceIndex = table.rows.sourceIndex;
+    return Array.from({ length: table.length }, (_, i): Claim => {
+      const slot = table.slotAt(i);
+      return slot >= 0
+        ? { sourceIndex: sourceIndex[slot]!, value: SAME }
+        : claimOf(table.added[-slot - 1]!);
     });
   }
+  if (current.panoptic === null) return Array.from(current.annotations, claimOf);
   // panoptic: an element is an image's entry; its segments are the records.
   const segments = new Map<number, object[]>();
   for (const s of current.annotations) {

@@ -11,6 +11,20 @@ export type CollectionPlan = {
   readonly replacements: ReadonlyMap<number, unknown>;
   /** Values written after the file's elements (records the user added). */
   readonly appended: readonly unknown[];
+  /** Runs of kept elements copied without being read (see unreadRuns.ts); none: all are read. */
+  readonly unread?: readonly UnreadRun[];
+};
+
+/**
+ * Elements `first … last - 1`, all kept, copied as the file's bytes without being read: the
+ * splicer, at the comma at byte `from` (the one before element `first`), goes on at the
+ * comma at byte `to` (the one before element `last`), which it reads as usual.
+ */
+export type UnreadRun = {
+  readonly first: number;
+  readonly last: number;
+  readonly from: number;
+  readonly to: number;
 };
 
 export const DROP = 0;

@@ -35,6 +35,8 @@ export class JsonSplicer {
   private inString = false;
   private escape = false;
   private inScalar = false;
+  /** Bytes before this are copied unread (a run of unread elements); reading goes on at its comma. */
+  private resumeAt = 0;
   private readonly bytes: ByteRouter;
 
   private root: 'none' | 'object' | 'array' | 'done' = 'none';
@@ -67,6 +69,7 @@ export class JsonSplicer {
     const n = chunk.length;
     const base = this.offset;
     let i = base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+    if (this.resumeAt > base) i = this.landing(this.resumeAt - base);
     while (i < n) {
       if (this.inString) {
         i = this.skipString(i);
@@ -106,7 +109,16 @@ export class JsonSplicer {
           this.closed(at);
           break;
         case 0x2c: // ,
-          if (this.collection === null && this.depth === 1) this.rootComma(at);
+          if (this.collection === null) {
+            if (this.depth === 1) this.rootComma(at);
+          } else if (this.depth === this.collection.depth) {
+            const to = this.collection.passUnread(at);
+            if (to >= 0) {
+              this.resumeAt = to;
+              i = this.landing(to - base);
+              continue;
+            }
+          }
           break;
         case 0x3a: // :
           if (this.collection === null && this.depth === 1) this.valueExpected = true;
@@ -127,15 +139,45 @@ export class JsonSplicer {
     this.offset += n;
   }
 
+  /**
+   * The first byte not given yet that must be: bytes before it (a run of unread elements)
+   * may be copied by the caller instead (see `skipTo`).
+   */
+  get nextNeeded(): number {
+    return Math.max(this.offset, this.resumeAt);
+  }
+
+  /** Bytes from here to `to` (at most `nextNeeded`) are not given: the caller copies them itself. */
+  skipTo(to: number): void {
+    if (to < this.offset || to > this.resumeAt)
+      throw new SpliceMismatch(`bytes up to ${to} were passed over, but they must be read`);
+    this.bytes.skipUnread(to);
+    this.offset = to;
+  }
+
   /** After the last chunk. */
   finish(): void {
-    if (this.root !== 'done' || this.inString || this.depth !== 0)
+    if (this.root !== 'done' || this.inString || this.depth !== 0 || this.resumeAt > this.offset)
       throw new SpliceMismatch('the file ends before its JSON does');
     if (this.inScalar) throw new SpliceMismatch('a file that is one number is not a dataset');
     this.bytes.switchTo('copy', this.offset);
   }
 
   // Reading: strings and nested values skipped fast.
+
+  /**
+   * Where reading goes on in this chunk after a run of unread elements that ends at its
+   * byte `i` (the chunk's end when the run goes on past it): the comma there.
+   */
+  private landing(i: number): number {
+    const n = this.chunk.length;
+    if (i >= n) return n;
+    if (this.chunk[i] !== 0x2c)
+      throw new SpliceMismatch(
+        `no comma at ${this.offset + i}: the file changed since it was opened`,
+      );
+    return i;
+  }
 
   /** Skips string bytes from `i`; the index after the closing quote, or -1 at the chunk's end. */
   private skipString(i: number): number {
