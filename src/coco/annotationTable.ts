@@ -2,6 +2,7 @@
  * Reading a dataset's annotations through `AnnotationTable` (model.ts), whatever stores
  * them: a plain array of records, or a columnar store that reads records back on demand.
  */
+import { StoredAnnotations } from './columnar/storedAnnotations';
 import type { AnnotationRecord, AnnotationTable } from './model';
 
 /** `fn(record, position)` for every annotation, in file order. */
@@ -34,4 +35,22 @@ export function someAnnotation(
 /** The records as a new array (a copy of the pointers when the table is an array). */
 export function annotationArray(table: AnnotationTable): AnnotationRecord[] {
   return Array.isArray(table) ? (table as readonly AnnotationRecord[]).slice() : Array.from(table);
+}
+
+/**
+ * The record at a position, for a pass that asks for positions in rising order: a stored
+ * table's records are read back a run at a time (see StoredAnnotations.readFrom), each run
+ * dropped when the pass is past it, so the pass never holds them all.
+ */
+export function recordsInOrder(table: AnnotationTable): (at: number) => AnnotationRecord {
+  if (!(table instanceof StoredAnnotations)) return (at) => table.at(at)!;
+  let start = 0;
+  let run: AnnotationRecord[] = [];
+  return (at) => {
+    if (at < start || at >= start + run.length) {
+      start = at;
+      run = table.readFrom(at);
+    }
+    return run[at - start]!;
+  };
 }

@@ -3,10 +3,11 @@
  * tools go wrong, as the dataset is now (they run again after every edit). Image pixels;
  * bbox = [x, y, w, h].
  */
+import { recordsInOrder } from '../annotationTable';
 import { idKey, type IdKey } from '../ids';
 import type { AnnotationRecord, Dataset } from '../model';
 import { checkAnnotation } from './checkAnnotation';
-import { findDuplicates } from './duplicates';
+import { duplicateGroups, findDuplicates, type DuplicateGroup } from './duplicates';
 import type { Finding } from './findings';
 
 export type { Finding, FindingKind, FixKind } from './findings';
@@ -29,17 +30,29 @@ export function checkDataset(
  * The checks as steps: each `next()` does a slice of the work (about 16k annotations) and
  * yields how far it is, out of twice the annotation count (two passes); the last returns
  * the findings. A worker can answer other requests between steps.
+ *
+ * The annotations are read once, in order (a stored table's in runs, dropped as the pass
+ * goes on); the few that may be duplicates, found from their boxes first, are kept for the
+ * second pass, which compares their shapes.
  */
 export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[]> {
   const out: Finding[] = [];
   const { images, annotations, index } = dataset;
+  const groups: DuplicateGroup[] = [];
+  const search = duplicateGroups(dataset, groups);
+  while (search.next().done !== true) yield 0;
+  const wanted = new Uint8Array(annotations.length);
+  for (const { positions } of groups) for (const at of positions) wanted[at] = 1;
+  const kept = new Map<number, AnnotationRecord>();
+  const recordAt = recordsInOrder(annotations);
   const used = new Set<IdKey>();
   const ids = new Map<IdKey, number>();
   const segmentIds = new Map<IdKey, Map<IdKey, number>>();
   const results = dataset.kind === 'results';
   for (let at = 0; at < annotations.length; at++) {
     if ((at & 0x3fff) === 0) yield at;
-    const a = annotations.at(at)!;
+    const a = recordAt(at);
+    if (wanted[at] === 1) kept.set(at, a);
     if (a.categoryId !== null) used.add(idKey(a.categoryId));
     if (!results) checkReferences(dataset, a, at, idsOf(a, ids, segmentIds), out);
     const i = index.imageById.get(idKey(a.imageId));
@@ -64,7 +77,8 @@ export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[
       });
     }
   });
-  for (const done of findDuplicates(dataset, out)) yield annotations.length + done;
+  for (const done of findDuplicates(dataset, groups, (at) => kept.get(at)!, out))
+    yield annotations.length + done;
   return out;
 }
 
