@@ -20,7 +20,7 @@ export type DuplicateGroup = { image: number; positions: number[] };
 export function* duplicateGroups(dataset: Dataset, out: DuplicateGroup[]): Generator<number, void> {
   const { imageOffsets, annotationOrder } = dataset.index;
   for (let i = 0; i + 1 < imageOffsets.length; i++) {
-    if ((i & 0xfff) === 0) yield i;
+    if ((i & 0x1ff) === 0) yield i;
     const start = imageOffsets[i]!;
     const end = imageOffsets[i + 1]!;
     if (end - start < 2) continue;
