@@ -60,3 +60,21 @@ export function someAnnotation(
 export function annotationArray(table: AnnotationTable): AnnotationRecord[] {
   return Array.isArray(table) ? (table as readonly AnnotationRecord[]).slice() : Array.from(table);
 }
+
+/**
+ * The record at a position, for a pass that asks for positions in rising order: a stored
+ * table's records are read back a run at a time (see StoredAnnotations.readFrom), each run
+ * dropped when the pass is past it, so the pass never holds them all.
+ */
+export function recordsInOrder(table: AnnotationTable): (at: number) => AnnotationRecord {
+  if (!(table instanceof StoredAnnotations)) return (at) => table.at(at)!;
+  let start = 0;
+  let run: AnnotationRecord[] = [];
+  return (at) => {
+    if (at < start || at >= start + run.length) {
+      start = at;
+      run = table.readFrom(at);
+    }
+    return run[at - start]!;
+  };
+}

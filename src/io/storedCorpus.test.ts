@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportCoco, parseCoco, type AnnotationRecord, type ParseResult } from '../coco';
+import {
+  checkDataset,
+  exportCoco,
+  parseCoco,
+  type AnnotationRecord,
+  type ParseResult,
+} from '../coco';
 import { DiskBytes, StoredAnnotations } from '../coco/columnar';
 import { corpusDir, corpusJsonFiles } from '../coco/testing/corpus';
 import { splitStoredJson } from './readStoredJson';
@@ -95,8 +101,15 @@ describe('stored annotations read back as the object model reads them', () => {
         for (let i = 0; i < b.annotations.length; i++)
           expect(plain(a.annotations.at(i)!)).toEqual(plain(b.annotations.at(i)!));
         // Read together in runs (checks, statistics): the same records.
-        if (a.annotations instanceof StoredAnnotations)
+        if (a.annotations instanceof StoredAnnotations) {
           expect(a.annotations.readAll(runBytes).map(plain)).toEqual([...b.annotations].map(plain));
+          // Read in order run by run (the checks): the same records.
+          const inRuns: AnnotationRecord[] = [];
+          while (inRuns.length < a.annotations.length)
+            inRuns.push(...a.annotations.readFrom(inRuns.length, runBytes));
+          expect(inRuns.map(plain)).toEqual([...b.annotations].map(plain));
+        }
+        expect(checkDataset(a)).toEqual(checkDataset(b));
         expect(exportCoco(a)).toBe(exportCoco(b));
       }
     });

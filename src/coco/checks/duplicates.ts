@@ -9,16 +9,18 @@ import { DUPLICATE_IOU, type Finding } from './findings';
 /** Box IoU below which a pair is not compared by masks at all (masks only overlap less). */
 const BOX_PREFILTER = 0.9;
 
+/** Annotations of one image and category, some two of whose boxes are close. */
+export type DuplicateGroup = { image: number; positions: number[] };
+
 /**
- * Annotations of the same image and category whose shapes overlap at IoU ≥ 0.95 (masks
- * where both have one, else boxes): likely the same object twice. The later one is the
- * finding, so deleting every finding keeps the first of each group. Yields, now and
- * then, how many annotations (in image order) it has looked at.
+ * Where duplicates can be, from the boxes alone (which a stored table keeps in columns):
+ * the annotations of one image and category when some pair of their boxes overlaps at IoU
+ * ≥ 0.9, in image order. Yields, now and then, how many images it has looked at.
  */
-export function* findDuplicates(dataset: Dataset, out: Finding[]): Generator<number, void> {
+export function* duplicateGroups(dataset: Dataset, out: DuplicateGroup[]): Generator<number, void> {
   const { imageOffsets, annotationOrder } = dataset.index;
   for (let i = 0; i + 1 < imageOffsets.length; i++) {
-    if ((i & 0xfff) === 0) yield imageOffsets[i]!;
+    if ((i & 0x1ff) === 0) yield i;
     const start = imageOffsets[i]!;
     const end = imageOffsets[i + 1]!;
     if (end - start < 2) continue;
@@ -32,44 +34,73 @@ export function* findDuplicates(dataset: Dataset, out: Finding[]): Generator<num
       if (list === undefined) byCategory.set(key, [at]);
       else list.push(at);
     }
-    for (const list of byCategory.values())
-      if (list.length > 1) duplicatesAmong(dataset, list, dataset.images[i]!, out);
+    for (const positions of byCategory.values()) {
+      if (positions.length < 2) continue;
+      const boxes = positions.map((at) => dataset.annotations.at(at)!.bbox!);
+      if (closePairs(boxes).length > 0) out.push({ image: i, positions });
+    }
   }
 }
 
-function duplicatesAmong(dataset: Dataset, list: number[], image: Size, out: Finding[]): void {
-  const boxes = list.map((at) => dataset.annotations.at(at)!.bbox!);
+/**
+ * Annotations of the same image and category whose shapes overlap at IoU ≥ 0.95 (masks
+ * where both have one, else boxes): likely the same object twice. The later one is the
+ * finding, so deleting every finding keeps the first of each group. `recordAt` gives the
+ * full record of a position of `groups`. Yields, now and then, how many annotations (in
+ * image order) it has come past.
+ */
+export function* findDuplicates(
+  dataset: Dataset,
+  groups: readonly DuplicateGroup[],
+  recordAt: (at: number) => AnnotationRecord,
+  out: Finding[],
+): Generator<number, void> {
+  for (const [g, { image, positions }] of groups.entries()) {
+    if ((g & 0xff) === 0) yield dataset.index.imageOffsets[image]!;
+    duplicatesAmong(positions.map(recordAt), positions, dataset.images[image]!, out);
+  }
+}
+
+/** The pairs `[x, y]` (x < y) of `boxes` whose IoU is at least BOX_PREFILTER, by x then y. */
+function closePairs(boxes: readonly (readonly number[])[]): [number, number, number][] {
   const iou = bboxIou(
     boxes,
     boxes,
     boxes.map(() => false),
   );
+  const pairs: [number, number, number][] = [];
+  for (let x = 0; x < boxes.length; x++)
+    for (let y = x + 1; y < boxes.length; y++)
+      if (iou[x]![y]! >= BOX_PREFILTER) pairs.push([x, y, iou[x]![y]!]);
+  return pairs;
+}
+
+function duplicatesAmong(
+  records: readonly AnnotationRecord[],
+  positions: readonly number[],
+  image: Size,
+  out: Finding[],
+): void {
   // Rasterized only for pairs whose boxes are close: most pairs are told apart by them.
   const masks = new Map<number, Rle | null>();
   const maskOf = (k: number): Rle | null => {
-    if (!masks.has(k)) {
-      const a = dataset.annotations.at(list[k]!)!;
-      masks.set(k, boxesOnly(a) ? null : safeRle(a, image));
-    }
+    if (!masks.has(k)) masks.set(k, boxesOnly(records[k]!) ? null : safeRle(records[k]!, image));
     return masks.get(k) ?? null;
   };
   const reported = new Set<number>();
-  for (let x = 0; x < list.length; x++) {
-    for (let y = x + 1; y < list.length; y++) {
-      if (reported.has(y) || iou[x]![y]! < BOX_PREFILTER) continue;
-      const mx = maskOf(x);
-      const my = maskOf(y);
-      const overlap = mx && my ? rleIou([mx], [my], [false])[0]![0]! : iou[x]![y]!;
-      if (overlap < DUPLICATE_IOU) continue;
-      reported.add(y);
-      const first = dataset.annotations.at(list[x]!)!;
-      out.push({
-        kind: 'duplicate-annotation',
-        annotation: list[y]!,
-        message: `overlaps annotation ${String(first.id)} of the same category (IoU ${overlap.toFixed(2)})`,
-        fix: 'delete-annotation',
-      });
-    }
+  for (const [x, y, boxIou] of closePairs(records.map((a) => a.bbox!))) {
+    if (reported.has(y)) continue;
+    const mx = maskOf(x);
+    const my = maskOf(y);
+    const overlap = mx && my ? rleIou([mx], [my], [false])[0]![0]! : boxIou;
+    if (overlap < DUPLICATE_IOU) continue;
+    reported.add(y);
+    out.push({
+      kind: 'duplicate-annotation',
+      annotation: positions[y]!,
+      message: `overlaps annotation ${String(records[x]!.id)} of the same category (IoU ${overlap.toFixed(2)})`,
+      fix: 'delete-annotation',
+    });
   }
 }
 

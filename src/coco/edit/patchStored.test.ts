@@ -6,15 +6,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateCoco } from '../../../scripts/gen/dataset';
+import { checkDataset } from '../checks';
 import { FileBytes, StoredAnnotations } from '../columnar';
 import { elementSpans } from '../columnar/elementSpans';
 import { parseCoco } from '../parse/parseCoco';
-import type { Dataset } from '../model';
+import type { AnnotationRecord, Dataset } from '../model';
 import { seeded } from '../testing/mutate';
 import { applyPatch, type Patch } from './patch';
 
 function plain(dataset: Dataset) {
   return [...dataset.annotations].map((a) => [a.id, a.categoryId, a.sourceIndex, a.file]);
+}
+
+/** `plain`, the records read in order a run at a time (runs of ~`runBytes` of the file). */
+function plainInRuns(dataset: Dataset, runBytes: number) {
+  const table = dataset.annotations as StoredAnnotations;
+  const out: AnnotationRecord[] = [];
+  while (out.length < table.length) out.push(...table.readFrom(out.length, runBytes));
+  return out.map((a) => [a.id, a.categoryId, a.sourceIndex, a.file]);
 }
 
 describe('patches on a stored table', () => {
@@ -63,6 +72,13 @@ describe('patches on a stored table', () => {
       objects = applyPatch(objects, patch);
       if (k % 50 === 0 || (k > 1020 && k < 1030) || k > 2990)
         expect(plain(stored)).toEqual(plain(objects));
+      if (k % 500 === 0 || k === 1025 || k === 2999) {
+        // Passes in order (the checks) read the edited table run by run: the same records,
+        // the same findings.
+        for (const runBytes of [1, 3000, 1 << 20])
+          expect(plainInRuns(stored, runBytes)).toEqual(plain(objects));
+        expect(checkDataset(stored)).toEqual(checkDataset(objects));
+      }
     }
     for (const { table, seen } of history) expect(plain(table)).toEqual(seen);
   });
