@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateCoco } from '../../scripts/gen/dataset';
+import { parseCoco } from '../coco';
 import { DiskBytes } from '../coco/columnar';
 import { readSlices, type ReadRange } from './readSlices';
 import { readStoredJson } from './readStoredJson';
@@ -60,5 +61,45 @@ describe('slices read by another worker', () => {
     expect(read.root).toEqual(alone.root);
     expect([...read.stored!.spans]).toEqual([...alone.stored!.spans]);
     expect(read.stored!.prescan!.count).toBe(alone.stored!.prescan!.count);
+  });
+
+  it('keeps the bytes where slices meet, so the elements cut there are not read from disk again', async () => {
+    const coco = generateCoco({ images: 200, annotations: 4000, seed: 5 });
+    const bigBytes = new TextEncoder().encode(JSON.stringify(coco));
+    expect(bigBytes.length).toBeGreaterThan(8 * (256 << 10));
+    const big = fromFile({ path: 'instances_x.json', file: new Blob([bigBytes]) });
+    const reads: [number, number][] = [];
+    const disk = new DiskBytes(bigBytes.length, (start, end) => {
+      reads.push([start, end]);
+      return bigBytes.slice(start, end);
+    });
+    const read = await readStoredJson(big, undefined, { disk, sliceBytes: 256 << 10 });
+    if ('text' in read) throw new Error('not split');
+    const stored = read.stored!;
+    // Some elements were cut by the end of a slice: the prescan left them.
+    const elements = stored.spans.length / 2;
+    expect(stored.prescan!.count).toBeLessThan(elements - 2);
+    const parsed = parseCoco(read.root, { stored });
+    expect(parsed.dataset!.annotations.length).toBe(elements);
+    // Two reads: the first elements, which tell the file's kind (one window), and the last
+    // one (no comma after it: the prescan leaves it).
+    expect(reads.length).toBe(2);
+    expect(reads[1]![0]).toBeGreaterThanOrEqual(stored.spans.at(-2)! - (64 << 10));
+    const [windowStart, windowEnd] = reads[0]!;
+    const prescanned = new Set(
+      Array.from({ length: stored.prescan!.count }, (_, row) => stored.prescan!.element(row)),
+    );
+    const cutLater = Array.from({ length: elements }, (_, k) => k).filter(
+      (k) => !prescanned.has(k) && stored.spans[2 * k]! >= windowEnd,
+    );
+    expect(windowStart).toBe(stored.spans[0]);
+    expect(cutLater.length).toBeGreaterThan(3);
+    reads.length = 0;
+    // A record away from where slices meet is read from the file.
+    const away = Array.from({ length: elements }, (_, k) => k).find(
+      (k) => Math.abs((stored.spans[2 * k]! % (256 << 10)) - (128 << 10)) < 16 << 10,
+    )!;
+    expect(parsed.dataset!.annotations.at(away)!.segmentation).not.toBeNull();
+    expect(reads.length).toBe(1);
   });
 });

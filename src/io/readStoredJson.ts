@@ -5,6 +5,7 @@
  * coco/columnar), so neither the file's whole text nor all its objects are ever held.
  */
 import {
+  DiskBytes,
   FileBytes,
   Prescan,
   type StoredBytes,
@@ -54,7 +55,7 @@ export async function readStoredJson(
     const comma = ahead?.comma ?? null;
     if (ahead !== null && comma !== null && comma >= done && comma < done + chunk.length) {
       const cut = comma + 1 - done;
-      split.push(chunk.subarray(0, cut));
+      split.push(chunk.subarray(0, cut), done);
       const resume = split.endsBetweenElements(comma)
         ? split.adopt(comma, await ahead.result)
         : null;
@@ -66,8 +67,8 @@ export async function readStoredJson(
         onProgress(done, file.size);
         continue;
       }
-      split.push(chunk.subarray(cut));
-    } else split.push(chunk);
+      split.push(chunk.subarray(cut), done + cut);
+    } else split.push(chunk, done);
     done += chunk.length;
     onProgress(done, file.size);
     // Passed where the other worker started before it said where: it is not waited for.
@@ -86,6 +87,13 @@ class TailAhead {
   }
 }
 
+/**
+ * Bytes kept on either side of where two slices meet: an element cut there is read again
+ * once the file is read (parseStored), from these instead of from disk (train2017-scale:
+ * ~30 reads, ~50 ms).
+ */
+const AROUND_BYTES = 64 << 10;
+
 /** Fewer bytes per annotation than COCO files have (train2017: 527), so the prescan rarely grows. */
 const BYTES_PER_ANNOTATION = 400;
 
@@ -95,6 +103,8 @@ const BYTES_PER_ANNOTATION = 400;
  */
 class StoredSplit {
   private readonly pieces: Uint8Array[] = [];
+  /** The end of the last piece pushed (see keepAround). */
+  private before: { bytes: Uint8Array; end: number } | null = null;
   private readonly prescan: Prescan;
   private readonly splitter: JsonSplitter;
 
@@ -109,9 +119,24 @@ class StoredSplit {
     );
   }
 
-  push(piece: Uint8Array): void {
+  /** `at`: where `piece` starts in the file. */
+  push(piece: Uint8Array, at: number): void {
     if (this.disk === null) this.pieces.push(piece);
+    else if (this.disk instanceof DiskBytes) this.keepAround(piece, at);
     this.splitter.push(piece);
+  }
+
+  /** The end of the piece before and the start of this one (see DiskBytes.keep). */
+  private keepAround(piece: Uint8Array, at: number): void {
+    if (this.before !== null && this.before.end === at) {
+      const head = piece.subarray(0, AROUND_BYTES);
+      const joined = new Uint8Array(this.before.bytes.length + head.length);
+      joined.set(this.before.bytes);
+      joined.set(head, this.before.bytes.length);
+      (this.disk as DiskBytes).keep(at - this.before.bytes.length, joined);
+    }
+    const from = Math.max(0, piece.length - AROUND_BYTES);
+    this.before = { bytes: piece.slice(from), end: at + piece.length };
   }
 
   finish(): { root: unknown; stored: StoredSource | null } {
@@ -156,6 +181,10 @@ export function splitStoredJson(
   stored: StoredSource | null;
 } {
   const split = new StoredSplit(0, disk);
-  for (const piece of pieces) split.push(piece);
+  let at = 0;
+  for (const piece of pieces) {
+    split.push(piece, at);
+    at += piece.length;
+  }
   return split.finish();
 }

@@ -18,6 +18,8 @@ const LINE_SCAN_BYTES = 16 << 20;
 export class DiskBytes implements StoredBytes {
   private window: Uint8Array = new Uint8Array(0);
   private windowStart = 0;
+  /** Ranges the reader of the file kept (see `keep`), by start. */
+  private readonly kept: { start: number; bytes: Uint8Array }[] = [];
 
   constructor(
     readonly length: number,
@@ -36,11 +38,23 @@ export class DiskBytes implements StoredBytes {
     const from = start - this.windowStart;
     if (from >= 0 && end - this.windowStart <= this.window.length)
       return { bytes: this.window, start: from, end: from + end - start };
+    for (const k of this.kept)
+      if (start >= k.start && end <= k.start + k.bytes.length)
+        return { bytes: k.bytes, start: start - k.start, end: end - k.start };
     if (end - start >= this.windowBytes)
       return { bytes: this.read(start, end), start: 0, end: end - start };
     this.window = this.read(start, Math.min(this.length, start + this.windowBytes));
     this.windowStart = start;
     return { bytes: this.window, start: 0, end: end - start };
+  }
+
+  /**
+   * Keeps bytes `[start, start + bytes.length)`, read anyway, to answer asks within them
+   * without a read: the elements the first reading left to read again (those cut by the
+   * end of a slice) lie across slices' ends.
+   */
+  keep(start: number, bytes: Uint8Array): void {
+    this.kept.push({ start, bytes });
   }
 
   text(start: number, end: number): string {
