@@ -4,7 +4,7 @@
  * as columns (storedAnnotations.ts): the parsed objects are dropped run by run, so the
  * file's text is never one string and its objects are never all alive at once.
  */
-import type { IdKey } from '../ids';
+import type { AnnotationId, CategoryId, IdKey, ImageId } from '../ids';
 import { parseJsonText } from '../json';
 import type { AnnotationRecord, DatasetKind, UnusableEntry } from '../model';
 import { ProblemLog } from '../problems';
@@ -172,11 +172,42 @@ function regularRows(
   const rows = new AnnotationRows(total);
   next = 0;
   let lateRow = 0;
-  for (let i = 0; i < total; i++) {
-    if (next < prescanCount && prescan!.element(next) === i) rows.addScanned(prescanned, next++, i);
-    else rows.addScanned(late, lateRow++, i);
+  for (let i = 0; i < total;) {
+    let n = 0;
+    while (i + n < total && next + n < prescanCount && prescan!.element(next + n) === i + n) n++;
+    if (n > 0) {
+      addRun(rows, prescanned, next, i, n);
+      next += n;
+      i += n;
+    } else rows.addScanned(late, lateRow++, i++);
   }
   return rows;
+}
+
+/**
+ * `rows.addScanned` of `n` rows from `from` on, elements `element…`: the typed columns are
+ * copied at once (rows has room for every element).
+ */
+function addRun(
+  rows: AnnotationRows,
+  scanned: AnnotationColumns,
+  from: number,
+  element: number,
+  n: number,
+): void {
+  const row = rows.count;
+  const to = from + n;
+  rows.iscrowd.set(scanned.iscrowd.subarray(from, to), row);
+  rows.area.set(scanned.area.subarray(from, to), row);
+  rows.score.set(scanned.score.subarray(from, to), row);
+  rows.bbox.set(scanned.bbox.subarray(4 * from, 4 * to), 4 * row);
+  for (let k = 0; k < n; k++) {
+    rows.sourceIndex[row + k] = element + k;
+    rows.ids.push(scanned.id[from + k]! as AnnotationId);
+    rows.imageIds.push(scanned.imageId[from + k]! as ImageId);
+    rows.categoryIds.push(scanned.categoryId[from + k]! as CategoryId);
+  }
+  rows.count += n;
 }
 
 /** A list that is `[ ]`: one blank span, no element. */
