@@ -3,14 +3,12 @@
  * opened file (most of them without being read, see src/worker/exportSplice.ts), and the
  * download differs from the file only inside the record the user changed.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { generatedJson } from './fileMakers';
 import { elementSpans } from '../src/coco/columnar/elementSpans';
 import { download, expectStatus, pickLabel, waitForImage } from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const IMAGES = 15_000;
 const ANNOTATIONS = 130_000;
 
@@ -28,22 +26,7 @@ test('a big json with one label changed exports as the file with only that recor
   test.setTimeout(180_000);
   // 83 MB: past the sizes from which annotations are a stored table read back from the file.
   const path = testInfo.outputPath('big.json');
-  execFileSync(
-    'npx',
-    [
-      'tsx',
-      'scripts/gen-coco.ts',
-      '--images',
-      String(IMAGES),
-      '--annotations',
-      String(ANNOTATIONS),
-      '--seed',
-      '5',
-      '--out',
-      path,
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  generatedJson(path, IMAGES, ANNOTATIONS);
   const input = readFileSync(path);
   const json = JSON.parse(input.toString('utf8')) as Dataset;
   const k = json.annotations.findIndex((a) => a.image_id === json.images[0]!.id);

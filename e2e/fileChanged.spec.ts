@@ -3,13 +3,11 @@
  * file may change on disk while it is open. Then the app says so, naming the file, and
  * keeps working with what it holds: the images already shown, and the edits.
  */
-import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { generatedJson } from './fileMakers';
 import { expectStatus, pickLabel, waitForImage } from './helpers';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const IMAGES = 15_000;
 const ANNOTATIONS = 130_000;
 
@@ -22,22 +20,7 @@ test('a big json changed on disk while open: the app says so and keeps the edits
   test.setTimeout(180_000);
   // 83 MB: past the size from which records are read back from the file.
   const path = testInfo.outputPath('changing.json');
-  execFileSync(
-    'npx',
-    [
-      'tsx',
-      'scripts/gen-coco.ts',
-      '--images',
-      String(IMAGES),
-      '--annotations',
-      String(ANNOTATIONS),
-      '--seed',
-      '5',
-      '--out',
-      path,
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
+  generatedJson(path, IMAGES, ANNOTATIONS);
   await page.goto('/');
   await page.getByLabel('Dataset files').setInputFiles(path);
   await expectStatus(page, IMAGES, ANNOTATIONS, 80, 120_000);

@@ -1,4 +1,6 @@
-/** Files that break things, made in the test (never committed). */
+/** Files that break things, or big ones, made in the test (never committed). */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { createDeflateRaw } from 'node:zlib';
@@ -71,4 +73,13 @@ export function bigGrayPng(width: number, height: number): Buffer {
     chunk('IDAT', Buffer.concat(parts)),
     chunk('IEND', new Uint8Array(0)),
   ]);
+}
+
+/** A generated COCO json (scripts/gen-coco.ts, seed 5) of that many images and annotations. */
+export function generatedJson(path: string, images: number, annotations: number): void {
+  const args = ['--images', String(images), '--annotations', String(annotations)];
+  execFileSync('npx', ['tsx', 'scripts/gen-coco.ts', ...args, '--seed', '5', '--out', path], {
+    cwd: resolve(import.meta.dirname, '..'),
+    stdio: 'ignore',
+  });
 }

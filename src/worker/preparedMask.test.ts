@@ -5,16 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { categoryColor } from '../coco';
 import { maskPixels, parseHexColor } from './maskPixels';
-import { EngineHarness, sourcesOf } from './testing/engineHarness';
-import { PICTURE_A, TINY_JSON } from './testing/harnessFixture';
-
-async function openTiny() {
-  const h = new EngineHarness();
-  const files = sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
-  await h.request({ type: 'open', files });
-  h.forgetMade();
-  return h;
-}
+import type { EngineHarness } from './testing/engineHarness';
+import { openTinyWithPicture } from './testing/harnessFixture';
 
 const toMask = { type: 'convert-to-mask', key: 0, crowd: false } as const;
 
@@ -24,7 +16,7 @@ async function viewOfImage(h: EngineHarness) {
 
 describe('the mask an Apply draws, made ahead', () => {
   it('is made with the preview and sent with the view after the Apply', async () => {
-    const h = await openTiny();
+    const h = await openTinyWithPicture();
     const { preview } = await h.request({
       type: 'preview-edit',
       subset: 0,
@@ -52,7 +44,7 @@ describe('the mask an Apply draws, made ahead', () => {
   });
 
   it('is not made without the colours, nor for polygons', async () => {
-    const h = await openTiny();
+    const h = await openTinyWithPicture();
     await h.request({ type: 'preview-edit', subset: 0, command: toMask });
     expect(h.bitmapsMade).toHaveLength(1);
     const toPolygons = { type: 'convert-to-polygons', key: 1, tolerance: 0 } as const;

@@ -6,16 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMask, invertPatchSequence } from '../coco';
 import { SentMasks } from './sentMasks';
-import { EngineHarness, sourcesOf } from './testing/engineHarness';
-import { PICTURE_A, TINY_JSON, TINY_MASK } from './testing/harnessFixture';
-
-async function openTiny() {
-  const h = new EngineHarness();
-  const files = sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
-  await h.request({ type: 'open', files });
-  h.forgetMade();
-  return h;
-}
+import type { EngineHarness } from './testing/engineHarness';
+import { openTinyWithPicture, TINY_MASK } from './testing/harnessFixture';
 
 async function view(h: EngineHarness, held: string[], customColors = {}) {
   const { view } = await h.request({
@@ -31,7 +23,7 @@ async function view(h: EngineHarness, held: string[], customColors = {}) {
 
 describe('masks the page holds', () => {
   it('are sent by token without pixels; others, and another colour, are made', async () => {
-    const h = await openTiny();
+    const h = await openTinyWithPicture();
     const first = await view(h, []);
     expect(h.bitmapsMade).toHaveLength(1);
     expect(first.mask).toMatchObject({ x: TINY_MASK.x, width: TINY_MASK.width });
@@ -56,7 +48,7 @@ describe('masks the page holds', () => {
   });
 
   it('an edited mask is made again; undone, its old token is back', async () => {
-    const h = await openTiny();
+    const h = await openTinyWithPicture();
     const token = (await view(h, [])).tokens[0]![1];
     // Erase the mask's top left pixel (2, 1) with a 1-pixel brush.
     const { patch } = await h.request({
@@ -86,7 +78,7 @@ describe('masks the page holds', () => {
 
 describe("an edit's answer with the image's view", () => {
   it('sends the masks held by token, and the applied mask made while its preview showed', async () => {
-    const h = await openTiny();
+    const h = await openTinyWithPicture();
     const token = (await view(h, [])).tokens[0]![1];
     const toMask = { type: 'convert-to-mask', key: 0, crowd: false } as const;
     await h.request({ type: 'preview-edit', subset: 0, command: toMask, customColors: {} });

@@ -3,6 +3,8 @@
  * a polygon (cat) and a crowd RLE mask (dog), on `b.jpg` a box (cat). Written indented,
  * with Python's `2.0`, so a faithful export shows it kept the file's own bytes.
  */
+import { EngineHarness, sourcesOf } from './engineHarness';
+
 export const TINY_JSON = `{
   "info": { "description": "engine harness" },
   "licenses": [],
@@ -28,3 +30,12 @@ export const TINY_MASK = { x: 2, y: 1, width: 2, height: 4, pixels: 8 };
 /** Stand-ins for the pictures (the engine never decodes them; it hands them over). */
 export const PICTURE_A = 'JPEG a';
 export const PICTURE_B = 'JPEG b';
+
+/** A harness with TINY_JSON and `a.jpg` open, what the open made forgotten. */
+export async function openTinyWithPicture(): Promise<EngineHarness> {
+  const h = new EngineHarness();
+  const files = sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
+  await h.request({ type: 'open', files });
+  h.forgetMade();
+  return h;
+}
