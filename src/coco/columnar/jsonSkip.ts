@@ -53,6 +53,11 @@ const LITERALS = [
   [0x6e, 0x75, 0x6c, 0x6c], // null
 ].map((bytes) => Uint8Array.from(bytes));
 
+/** Whether JSON counts byte `c` as whitespace. */
+export function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 /** The index of the first non-whitespace byte at or after `i` (or `end`). */
 export function skipWhitespace(bytes: Uint8Array, i: number, end: number): number {
   while (i < end && WHITESPACE[bytes[i]!] === 1) i++;

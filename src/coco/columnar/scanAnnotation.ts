@@ -36,6 +36,7 @@ import {
   OPEN_ARRAY,
   OPEN_OBJECT,
   QUOTE,
+  isWhitespace,
   skipValue,
   skipWhitespace,
 } from './jsonSkip';
@@ -139,10 +140,6 @@ export function scanAnnotationFrom(
   out.end[row] = fileOffset + end;
   out.regular[row] = 1;
   return end;
-}
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /**

@@ -11,6 +11,7 @@
  * template of the file's style) are ever decoded.
  */
 import { strFromU8 } from 'fflate';
+import { isWhitespace } from '../columnar/jsonSkip';
 import { ArraySplice } from './arraySplice';
 import { ByteRouter, concat, gapText, type Emit } from './byteRouter';
 import { formatString, formatValue } from './jsonStyle';
@@ -19,12 +20,8 @@ import { padOf, SpliceStyle } from './spliceStyle';
 
 const NAMES: ReadonlySet<string> = new Set(['images', 'annotations', 'categories']);
 
-function isWs(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
 function isDelimiter(c: number): boolean {
-  return c === 0x2c || c === 0x5d || c === 0x7d || isWs(c);
+  return c === 0x2c || c === 0x5d || c === 0x7d || isWhitespace(c);
 }
 
 /** Reads the file's bytes and tells the open array (ArraySplice) where its elements are. */
@@ -92,7 +89,7 @@ export class JsonSplicer {
         continue;
       }
       const c = chunk[i]!;
-      if (isWs(c)) {
+      if (isWhitespace(c)) {
         i++;
         continue;
       }
