@@ -12,6 +12,8 @@ export type ReadRange = (start: number, end: number) => Uint8Array;
 
 /** Bytes read at once for a small ask (a record is a few hundred). */
 const WINDOW_BYTES = 64 << 10;
+/** Bytes read at once for an ask of a window or more (a run of records). */
+const RUNS_BYTES = 4 << 20;
 /** Bytes read at once when counting lines. */
 const LINE_SCAN_BYTES = 16 << 20;
 
@@ -41,8 +43,13 @@ export class DiskBytes implements StoredBytes {
     for (const k of this.kept)
       if (start >= k.start && end <= k.start + k.bytes.length)
         return { bytes: k.bytes, start: start - k.start, end: end - k.start };
-    if (end - start >= this.windowBytes)
-      return { bytes: this.read(start, end), start: 0, end: end - start };
+    if (end - start >= this.windowBytes) {
+      // A run of records (a pass in order reads the file run by run): the next runs are
+      // read with it, as one read from disk costs a trip to the browser's process.
+      this.window = this.read(start, Math.min(this.length, Math.max(end, start + RUNS_BYTES)));
+      this.windowStart = start;
+      return { bytes: this.window, start: 0, end: end - start };
+    }
     this.window = this.read(start, Math.min(this.length, start + this.windowBytes));
     this.windowStart = start;
     return { bytes: this.window, start: 0, end: end - start };

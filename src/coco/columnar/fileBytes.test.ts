@@ -116,4 +116,19 @@ describe('DiskBytes', () => {
     expect(reads.count).toBeLessThanOrEqual(Math.ceil(listBytes / 2048));
     expect(reads.bytes).toBeLessThan(2 * listBytes + 4096);
   });
+
+  it('reads runs of records asked in order with the runs after them, not one read per run', () => {
+    const { store, reads } = disk(256);
+    const spans = elementSpans(bytes, 'annotations')!;
+    const n = spans.length / 2;
+    let runs = 0;
+    for (let first = 0; first < n; first += 4, runs++) {
+      const last = Math.min(n - 1, first + 3);
+      const text = store.text(spans[2 * first]!, spans[2 * last + 1]!);
+      expect(JSON.parse(`[${text}]`)).toEqual(coco.annotations.slice(first, last + 1));
+    }
+    expect(runs).toBeGreaterThan(30);
+    // The file is far below the 4 MB read at once: the first run's read holds them all.
+    expect(reads.count).toBe(1);
+  });
 });
