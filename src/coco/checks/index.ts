@@ -5,6 +5,7 @@
  */
 import { recordsInOrder } from '../annotationTable';
 import { idKey, type IdKey } from '../ids';
+import { firstOfIdFinder } from '../parse/buildIndex';
 import type { AnnotationRecord, Dataset } from '../model';
 import { checkAnnotation } from './checkAnnotation';
 import { duplicateGroups, findDuplicates, type DuplicateGroup } from './duplicates';
@@ -50,13 +51,18 @@ export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[
   const ids = new Map<IdKey, number>();
   const segmentIds = new Map<IdKey, Map<IdKey, number>>();
   const results = dataset.kind === 'results';
+  // Panoptic segments' ids are their image's own (see firstWithId).
+  const firstOf =
+    results || dataset.kind === 'panoptic' || annotations.length === 0
+      ? null
+      : firstOfIdFinder(annotations);
   for (let at = 0; at < annotations.length; at++) {
     if ((at & 0xfff) === 0) yield at;
     const a = recordAt(at);
     if (wanted[at] === 1) kept.set(at, a);
     if (a.categoryId !== null) used.add(idKey(a.categoryId));
     if (!results)
-      checkReferences(dataset, a, at, firstWithId(dataset, a, at, ids, segmentIds), out);
+      checkReferences(dataset, a, at, firstWithId(firstOf, a, at, ids, segmentIds), out);
     const i = index.imageById.get(idKey(a.imageId));
     if (i !== undefined) checkAnnotation(a, at, images[i]!, out);
   }
@@ -91,15 +97,14 @@ export function* checkDatasetSteps(dataset: Dataset): Generator<number, Finding[
  * panoptic segment's id must differ only from its image's (a colour of its PNG map).
  */
 function firstWithId(
-  dataset: Dataset,
+  firstOf: ((key: IdKey, at: number) => number) | null,
   a: AnnotationRecord,
   at: number,
   ids: Map<IdKey, number>,
   segmentIds: Map<IdKey, Map<IdKey, number>>,
 ): number {
   const key = idKey(a.id);
-  const byId = dataset.index.annotationById;
-  if (a.segmentation.kind !== 'panoptic' && byId.size > 0) return byId.get(key) ?? at;
+  if (a.segmentation.kind !== 'panoptic' && firstOf !== null) return firstOf(key, at);
   let seen = ids;
   if (a.segmentation.kind === 'panoptic') {
     const image = idKey(a.imageId);

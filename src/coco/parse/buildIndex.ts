@@ -18,6 +18,32 @@ export function indexById(records: {
 }
 
 /**
+ * The position of the first annotation with a given id (the one `indexById` keeps), for a
+ * pass over every annotation: when the ids are numbers, only ids found twice on a sorted
+ * copy are mapped (a map of train2017's 860k ids took ~0.4 s of its checks). `at`: the
+ * asking annotation's own position, the answer for an id no earlier annotation has.
+ */
+export function firstOfIdFinder(annotations: AnnotationTable): (key: IdKey, at: number) => number {
+  const stored = annotations instanceof StoredAnnotations ? annotations : null;
+  const ids = new Float64Array(annotations.length);
+  for (let at = 0; at < ids.length; at++) {
+    const key = idKey(stored !== null ? stored.idAt(at) : annotations.at(at)!.id);
+    if (typeof key !== 'number') {
+      const byId = indexById(annotations);
+      return (k, at) => byId.get(k) ?? at;
+    }
+    ids[at] = key;
+  }
+  const sorted = ids.slice().sort();
+  const twice = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) twice.add(sorted[i]!);
+  const first = new Map<number, number>();
+  for (let at = 0; at < ids.length; at++)
+    if (twice.has(ids[at]!) && !first.has(ids[at]!)) first.set(ids[at]!, at);
+  return (key, at) => (typeof key === 'number' ? (first.get(key) ?? at) : at);
+}
+
+/**
  * Groups annotations by image in one pass (counting sort): O(images + annotations), two
  * typed arrays, no per-image arrays (118k images × an array each would cost more).
  */
