@@ -4,7 +4,7 @@
  * as columns (storedAnnotations.ts): the parsed objects are dropped run by run, so the
  * file's text is never one string and its objects are never all alive at once.
  */
-import type { AnnotationId, CategoryId, IdKey, ImageId } from '../ids';
+import type { IdKey } from '../ids';
 import { parseJsonText } from '../json';
 import type { AnnotationRecord, DatasetKind, UnusableEntry } from '../model';
 import { ProblemLog } from '../problems';
@@ -14,12 +14,8 @@ import type { StoredBytes } from './storedBytes';
 import { AnnotationColumns, SegKind } from './annotationColumns';
 import type { Prescan } from './prescan';
 import { scanAnnotation } from './scanAnnotation';
-import {
-  AnnotationRows,
-  StoredAnnotations,
-  type RecordOf,
-  type RecordsOf,
-} from './storedAnnotations';
+import { AnnotationRows } from './annotationRows';
+import { StoredAnnotations, type RecordOf, type RecordsOf } from './storedAnnotations';
 
 /** The bytes of a file and where the elements of its `annotations` list lie in them. */
 export type StoredSource = {
@@ -169,45 +165,19 @@ function regularRows(
   }
   ids.sort();
   for (let i = 1; i < total; i++) if (ids[i] === ids[i - 1]) return null;
-  const rows = new AnnotationRows(total);
+  const rows = AnnotationRows.scannedOnly(total);
   next = 0;
   let lateRow = 0;
   for (let i = 0; i < total;) {
     let n = 0;
     while (i + n < total && next + n < prescanCount && prescan!.element(next + n) === i + n) n++;
     if (n > 0) {
-      addRun(rows, prescanned, next, i, n);
+      rows.addRun(prescanned, next, i, n);
       next += n;
       i += n;
     } else rows.addScanned(late, lateRow++, i++);
   }
   return rows;
-}
-
-/**
- * `rows.addScanned` of `n` rows from `from` on, elements `element…`: the typed columns are
- * copied at once (rows has room for every element).
- */
-function addRun(
-  rows: AnnotationRows,
-  scanned: AnnotationColumns,
-  from: number,
-  element: number,
-  n: number,
-): void {
-  const row = rows.count;
-  const to = from + n;
-  rows.iscrowd.set(scanned.iscrowd.subarray(from, to), row);
-  rows.area.set(scanned.area.subarray(from, to), row);
-  rows.score.set(scanned.score.subarray(from, to), row);
-  rows.bbox.set(scanned.bbox.subarray(4 * from, 4 * to), 4 * row);
-  for (let k = 0; k < n; k++) {
-    rows.sourceIndex[row + k] = element + k;
-    rows.ids.push(scanned.id[from + k]! as AnnotationId);
-    rows.imageIds.push(scanned.imageId[from + k]! as ImageId);
-    rows.categoryIds.push(scanned.categoryId[from + k]! as CategoryId);
-  }
-  rows.count += n;
 }
 
 /** A list that is `[ ]`: one blank span, no element. */

@@ -7,7 +7,7 @@
  */
 import type { AnnotationId, CategoryId, IdKey, ImageId } from '../ids';
 import type { AnnotationRecord, AnnotationTable, Bbox } from '../model';
-import type { AnnotationColumns } from './annotationColumns';
+import type { AnnotationRows } from './annotationRows';
 import type { StoredBytes } from './storedBytes';
 
 /** An element of the file's list, parsed → its record (the parser's rules, problems dropped). */
@@ -20,82 +20,6 @@ export type RecordsOf = (
   elements: readonly unknown[],
   sourceIndex: number,
 ) => (AnnotationRecord | undefined)[];
-
-/** The columns, one row per record in file order; a number field's NaN is "absent". */
-export class AnnotationRows {
-  count = 0;
-  readonly ids: AnnotationId[] = [];
-  readonly imageIds: ImageId[] = [];
-  readonly categoryIds: (CategoryId | null)[] = [];
-  sourceIndex: Int32Array;
-  iscrowd: Uint8Array;
-  area: Float64Array;
-  score: Float64Array;
-  bbox: Float64Array;
-
-  /** `capacity`: rows to make room for at once (the file's element count, when known). */
-  constructor(capacity = 1024) {
-    const n = Math.max(1, capacity);
-    this.sourceIndex = new Int32Array(n);
-    this.iscrowd = new Uint8Array(n);
-    this.area = new Float64Array(n);
-    this.score = new Float64Array(n);
-    this.bbox = new Float64Array(4 * n);
-  }
-
-  add(record: AnnotationRecord): void {
-    const row = this.count++;
-    if (row === this.sourceIndex.length) this.grow();
-    this.ids.push(record.id);
-    this.imageIds.push(record.imageId);
-    this.categoryIds.push(record.categoryId);
-    this.sourceIndex[row] = record.sourceIndex;
-    this.iscrowd[row] = record.iscrowd ? 1 : 0;
-    this.area[row] = record.area ?? NaN;
-    this.score[row] = record.score ?? NaN;
-    const box = record.bbox;
-    for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = box === null ? NaN : box[k]!;
-  }
-
-  /** Row `from` of `scanned`, read from the file's bytes (regular: every value known). */
-  addScanned(scanned: AnnotationColumns, from: number, sourceIndex: number): void {
-    const row = this.count++;
-    if (row === this.sourceIndex.length) this.grow();
-    this.ids.push(scanned.id[from]! as AnnotationId);
-    this.imageIds.push(scanned.imageId[from]! as ImageId);
-    this.categoryIds.push(scanned.categoryId[from]! as CategoryId);
-    this.sourceIndex[row] = sourceIndex;
-    this.iscrowd[row] = scanned.iscrowd[from]!;
-    this.area[row] = scanned.area[from]!;
-    this.score[row] = scanned.score[from]!;
-    for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = scanned.bbox[4 * from + k]!;
-  }
-
-  /** The columns at their final size. */
-  trim(): this {
-    if (this.count === this.sourceIndex.length) return this;
-    this.sourceIndex = this.sourceIndex.slice(0, this.count);
-    this.iscrowd = this.iscrowd.slice(0, this.count);
-    this.area = this.area.slice(0, this.count);
-    this.score = this.score.slice(0, this.count);
-    this.bbox = this.bbox.slice(0, 4 * this.count);
-    return this;
-  }
-
-  private grow(): void {
-    const n = this.sourceIndex.length * 2;
-    const grown = <T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T => {
-      const out = new (a.constructor as new (n: number) => T)(size);
-      out.set(a);
-      return out;
-    };
-    this.sourceIndex = grown(this.sourceIndex, n);
-    this.iscrowd = grown(this.iscrowd, n);
-    this.area = grown(this.area, n);
-    this.score = grown(this.score, n);
-    this.bbox = grown(this.bbox, 4 * n);
-  }
-}
 
 /** Full records read back lately, kept for the next asks (a record's fields are read together). */
 const RECENT = 4096;
@@ -171,6 +95,12 @@ export class StoredAnnotations implements AnnotationTable {
   categoryIdAt(index: number): CategoryId | null {
     const slot = this.slotAt(index);
     return slot >= 0 ? this.rows.categoryIds[slot]! : this.added[-slot - 1]!.categoryId;
+  }
+
+  /** The crowd column by position when positions are rows (no edit since the read), else null. */
+  crowdColumn(): Uint8Array | null {
+    if (this.slots !== null || this.replaced !== null || this.added.length > 0) return null;
+    return this.rows.iscrowd.subarray(0, this.rows.count);
   }
 
   /** Whether the record at `index` is a crowd, without making the record. */
