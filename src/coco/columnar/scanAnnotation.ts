@@ -26,7 +26,7 @@
  * makes the element irregular. So does any JSON syntax error in the element.
  */
 import { AnnotationColumns, SegKind } from './annotationColumns';
-import { scannedNumber } from './jsonNumber';
+import { scannedNumber, scannedValue } from './jsonNumber';
 import { numberList, readFiniteNumbers } from './numberList';
 import {
   BACKSLASH,
@@ -181,20 +181,20 @@ function readObject(
       case Key.image_id:
       case Key.category_id: {
         i = readNumber(bytes, i, end);
-        const v = scannedNumber.value;
+        const v = scannedValue[0]!;
         if (i < 0 || !scannedNumber.plainInteger || !Number.isSafeInteger(v)) return NOT;
         (key === Key.id ? out.id : key === Key.image_id ? out.imageId : out.categoryId)[row] = v;
         break;
       }
       case Key.iscrowd:
         i = readNumber(bytes, i, end);
-        if (i < 0 || !(scannedNumber.value === 0 || scannedNumber.value === 1)) return NOT;
-        iscrowd = scannedNumber.value;
+        if (i < 0 || !(scannedValue[0]! === 0 || scannedValue[0]! === 1)) return NOT;
+        iscrowd = scannedValue[0]!;
         break;
       case Key.area:
       case Key.score: {
         i = readNumber(bytes, i, end);
-        const v = scannedNumber.value;
+        const v = scannedValue[0]!;
         if (i < 0 || !(v >= 0 && v < Infinity)) return NOT;
         (key === Key.area ? out.area : out.score)[row] = v;
         break;

@@ -6,7 +6,7 @@
  * problem (or not valid JSON). What they read goes to `scannedGeometry`.
  */
 import { rleStringSums } from '../rle';
-import { asciiText, scanNumber, scannedNumber } from './jsonNumber';
+import { asciiText, scanNumber, scannedValue } from './jsonNumber';
 import { numberList, readFiniteNumbers } from './numberList';
 import {
   BACKSLASH,
@@ -31,7 +31,7 @@ export const scannedGeometry = {
   width: 0,
 };
 
-/** Past the JSON number at `i`; -1 if there is none. Its value is `scannedNumber.value`. */
+/** Past the JSON number at `i`; -1 if there is none. Its value is `scannedValue[0]`. */
 export function readNumber(bytes: Uint8Array, i: number, end: number): number {
   const c = bytes[i]!;
   if (c !== MINUS && (c < 0x30 || c > 0x39)) return -1;
@@ -56,7 +56,7 @@ export function readNumbersInto(
     if (i >= end) return -1;
     i = readNumber(bytes, i, end);
     if (i < 0) return -1;
-    const v = scannedNumber.value;
+    const v = scannedValue[0]!;
     if (!(v >= 0 && v < Infinity)) return -1;
     out[at + k] = v;
     if (i < end && bytes[i] !== COMMA) i = skipWhitespace(bytes, i, end);
@@ -267,7 +267,7 @@ function readCountsList(bytes: Uint8Array, i: number, end: number): number {
       if (digits === 0 || digits > 15 || c === 0x2e || (c | 0x20) === 0x65) {
         i = readNumber(bytes, from, end);
         if (i < 0) return -1;
-        v = scannedNumber.value;
+        v = scannedValue[0]!;
         if (!Number.isInteger(v) || v < 0) return -1;
         c = i < end ? bytes[i]! : 0;
       } else if (digits > 1 && bytes[from] === 0x30) return -1; // a leading zero
