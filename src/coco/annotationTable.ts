@@ -32,6 +32,18 @@ export function forEachLabel(
   }
 }
 
+/**
+ * 1 at each position whose annotation is a crowd, else 0: a stored table as it was read
+ * gives its own column (not to be written to), without a call per annotation.
+ */
+export function crowdFlags(table: AnnotationTable): Uint8Array {
+  const own = table instanceof StoredAnnotations ? table.crowdColumn() : null;
+  if (own !== null) return own;
+  const flags = new Uint8Array(table.length);
+  for (let at = 0; at < table.length; at++) if (iscrowdAt(table, at)) flags[at] = 1;
+  return flags;
+}
+
 /** Whether the annotation at `at` is a crowd (from a stored table's columns). */
 export function iscrowdAt(table: AnnotationTable, at: number): boolean {
   return table instanceof StoredAnnotations ? table.iscrowdAt(at) : table.at(at)!.iscrowd;

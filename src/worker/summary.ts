@@ -1,5 +1,5 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
-import { idKey, iscrowdAt, type ProblemCode } from '../coco';
+import { crowdFlags, idKey, type ProblemCode } from '../coco';
 import { categoryInfos, type Counts } from './counts';
 import {
   ImageFlag,
@@ -42,11 +42,12 @@ export function summarizeSubset(
     const map = subset.imageMaps[s]!;
     // The index holds each image's annotations (those of an unknown image in none).
     const { imageOffsets, annotationOrder } = dataset.index;
+    const crowd = crowdFlags(dataset.annotations);
     for (let i = 0; i < dataset.images.length; i++) {
       const merged = map[i]!;
       table.annotationCounts[merged]! += imageOffsets[i + 1]! - imageOffsets[i]!;
       for (let k = imageOffsets[i]!; k < imageOffsets[i + 1]!; k++) {
-        if (!iscrowdAt(dataset.annotations, annotationOrder[k]!)) continue;
+        if (crowd[annotationOrder[k]!] === 0) continue;
         table.flags[merged]! |= ImageFlag.hasCrowd;
         break;
       }
