@@ -46,7 +46,7 @@ export type Subset = {
   sources: SourceDataset[];
   /** Images of all sources, merged by id: the first source's first, in file order. */
   images: ImageRecord[];
-  imageById: Map<IdKey, number>;
+  imageById: ReadonlyMap<IdKey, number>;
   /** For source s, the position in `images` of each of its own images. */
   imageMaps: Int32Array[];
   categories: readonly CategoryRecord[];
@@ -108,20 +108,7 @@ function keyOffsetsOf(sources: readonly SourceDataset[]): number[] {
 export function buildSubset(name: string, sources: SourceDataset[]): Subset {
   // The source with the most images leads, so instances come before captions.
   const ordered = [...sources].sort((a, b) => b.dataset.images.length - a.dataset.images.length);
-  const images: ImageRecord[] = [];
-  const imageById = new Map<IdKey, number>();
-  const imageMaps = ordered.map(({ dataset }) =>
-    Int32Array.from(dataset.images, (image) => {
-      const key = idKey(image.id);
-      let at = imageById.get(key);
-      if (at === undefined) {
-        at = images.length;
-        images.push(image);
-        imageById.set(key, at);
-      }
-      return at;
-    }),
-  );
+  const { images, imageById, imageMaps } = mergeImages(ordered);
   const { categories, categoryById } = mergeCategories(ordered);
   const keyOffsets = keyOffsetsOf(ordered);
   return {
@@ -136,6 +123,35 @@ export function buildSubset(name: string, sources: SourceDataset[]): Subset {
     pictures: new Int32Array(images.length).fill(-1),
     predictions: null,
   };
+}
+
+/** The sources' images merged by id, in order; and, per source, where each of its images went. */
+function mergeImages(
+  ordered: readonly SourceDataset[],
+): Pick<Subset, 'images' | 'imageById' | 'imageMaps'> {
+  const only = ordered.length === 1 ? ordered[0]!.dataset : null;
+  if (only !== null && only.index.imageById.size === only.images.length) {
+    // One file whose image ids are all different: its own list and index, as they are.
+    const n = only.images.length;
+    const identity = new Int32Array(n);
+    for (let i = 0; i < n; i++) identity[i] = i;
+    return { images: only.images.slice(), imageById: only.index.imageById, imageMaps: [identity] };
+  }
+  const images: ImageRecord[] = [];
+  const imageById = new Map<IdKey, number>();
+  const imageMaps = ordered.map(({ dataset }) =>
+    Int32Array.from(dataset.images, (image) => {
+      const key = idKey(image.id);
+      let at = imageById.get(key);
+      if (at === undefined) {
+        at = images.length;
+        images.push(image);
+        imageById.set(key, at);
+      }
+      return at;
+    }),
+  );
+  return { images, imageById, imageMaps };
 }
 
 /** The annotations of merged image `i`: `[source, position]` pairs, in file order. */

@@ -178,7 +178,7 @@ function parseDatasetFile(
     categories,
     panoptic,
     unusable,
-    index: buildIndex(images, annotations, categories, kind !== 'panoptic'),
+    index: buildIndex(images, annotations, categories, kind !== 'panoptic', lookup.imageById),
   };
 }
 
