@@ -63,6 +63,37 @@ describe('slices read by another worker', () => {
     expect(read.stored!.prescan!.count).toBe(alone.stored!.prescan!.count);
   });
 
+  it('gives each slice back once the read is done with it, and nothing read needs it after', async () => {
+    const disk = new DiskBytes(bytes.length, (start, end) => bytes.slice(start, end));
+    const alone = await readStoredJson(file(), undefined, { disk, sliceBytes: 777 });
+    const reader = reversedReader(bytes, 3);
+    const released: number[] = [];
+    // As the reader worker takes a slice back: its buffer moves away, views of it go empty.
+    reader.readRange.release = (slice) => {
+      released.push(slice.length);
+      structuredClone(slice.buffer, { transfer: [slice.buffer] });
+    };
+    const read = await readStoredJson(file(), undefined, {
+      disk,
+      sliceBytes: 777,
+      readRange: reader.readRange,
+    });
+    if ('text' in read || 'text' in alone) throw new Error('not split');
+    expect(released.length).toBe(reader.ranges.length);
+    expect(read.root).toEqual(alone.root);
+    expect([...read.stored!.spans]).toEqual([...alone.stored!.spans]);
+    const parsed = parseCoco(read.root, { stored: read.stored! }).dataset!;
+    const expected = parseCoco(alone.root, { stored: alone.stored! }).dataset!;
+    expect(parsed.annotations.length).toBe(expected.annotations.length);
+    const fields = (k: number, table: typeof parsed.annotations) => {
+      const r = table.at(k)!;
+      return [r.id, r.imageId, r.categoryId, r.bbox, r.area, r.iscrowd, r.segmentation, r.file];
+    };
+    for (let k = 0; k < expected.annotations.length; k++)
+      expect(fields(k, parsed.annotations)).toEqual(fields(k, expected.annotations));
+    expect(read.stored!.prescan!.count).toBe(alone.stored!.prescan!.count);
+  });
+
   it('keeps the bytes where slices meet, so the elements cut there are not read from disk again', async () => {
     const coco = generateCoco({ images: 200, annotations: 4000, seed: 5 });
     const bigBytes = new TextEncoder().encode(JSON.stringify(coco));

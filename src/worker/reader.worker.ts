@@ -17,6 +17,8 @@ self.onmessage = (event: MessageEvent<{ port: MessagePort }>) => {
     port.postMessage(answer, transfer);
   port.onmessage = async (message: MessageEvent<ReaderAsk>) => {
     const ask = message.data;
+    // Bytes the engine is done with: dropped here, where collecting them costs the engine nothing.
+    if ('release' in ask) return;
     if ('start' in ask) {
       try {
         const bytes = await ask.file.slice(ask.start, ask.end).arrayBuffer();

@@ -6,9 +6,14 @@
 import type { TailScan, TailScanner } from '../coco/columnar';
 import type { ReadRange } from '../io/readSlices';
 
-/** engine → reader: scan `file` from byte `from` on; or send bytes `[start, end)`. */
+/**
+ * engine → reader: scan `file` from byte `from` on; or send bytes `[start, end)`; or take
+ * back bytes it sent, so that their memory is freed in the reader (see `ranges`).
+ */
 export type ReaderAsk =
-  { id: number; file: Blob; from: number } | { id: number; file: Blob; start: number; end: number };
+  | { id: number; file: Blob; from: number }
+  | { id: number; file: Blob; start: number; end: number }
+  | { release: ArrayBuffer };
 /** reader → engine: where a scan starts (once), then what it read; or the bytes asked. */
 export type ReaderAnswer =
   | { id: number; comma: number | null }
@@ -27,12 +32,20 @@ export function readersOn(port: MessagePort, scansTail: boolean): Readers {
   let nextId = 1;
   const waiting = new Map<number, (answer: ReaderAnswer) => void>();
   port.onmessage = (event: MessageEvent<ReaderAnswer>) => waiting.get(event.data.id)?.(event.data);
-  const ask = (message: ReaderAsk, onAnswer: (answer: ReaderAnswer) => void) => {
+  const ask = (message: ReaderAsk & { id: number }, onAnswer: (answer: ReaderAnswer) => void) => {
     waiting.set(message.id, onAnswer);
     port.postMessage(message);
   };
+  // A slice read is moved back to the reader once used, so that the engine's heap does not
+  // count the freed slices, whose weight made V8 collect it while it scanned (train2017-scale
+  // in Chromium: 6 major collections in the engine during its open, 3 with this).
+  const release = (bytes: Uint8Array) => {
+    const buffer = bytes.buffer;
+    if (buffer instanceof ArrayBuffer && bytes.byteLength === buffer.byteLength)
+      port.postMessage({ release: buffer } satisfies ReaderAsk, [buffer]);
+  };
   const ranges = (file: Blob): ReadRange => {
-    return (start, end) =>
+    const read: ReadRange = (start, end) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
         ask({ id, file, start, end }, (answer) => {
@@ -46,6 +59,8 @@ export function readersOn(port: MessagePort, scansTail: boolean): Readers {
               .then((b) => resolve(new Uint8Array(b)), reject);
         });
       });
+    read.release = release;
+    return read;
   };
   const tail =
     (file: Blob): TailScanner =>
