@@ -24,16 +24,36 @@ function add(
   if (typeof categoryId !== 'number' && typeof categoryId !== 'string') return;
   const key = idKey(categoryId);
   touched?.add(key);
-  const c = counts.perCategory.get(key) ?? { count: 0, crowd: 0 };
+  const c = entryOf(counts, key);
   c.count += sign;
   if (crowd) c.crowd += sign;
-  counts.perCategory.set(key, c);
+}
+
+function entryOf(counts: Counts, key: IdKey): { count: number; crowd: number } {
+  let c = counts.perCategory.get(key);
+  if (c === undefined) counts.perCategory.set(key, (c = { count: 0, crowd: 0 }));
+  return c;
 }
 
 export function countAll(subset: Subset): Counts {
   const counts: Counts = { annotations: 0, crowd: 0, perCategory: new Map() };
-  for (const { dataset } of subset.sources)
-    forEachLabel(dataset.annotations, (categoryId, crowd) => add(counts, categoryId, crowd, 1));
+  for (const { dataset } of subset.sources) {
+    // Annotations of one category often come together: the last one's entry is kept at hand.
+    let lastId: unknown = undefined;
+    let last: { count: number; crowd: number } | null = null;
+    forEachLabel(dataset.annotations, (categoryId, crowd) => {
+      counts.annotations++;
+      if (crowd) counts.crowd++;
+      if (categoryId !== lastId) {
+        lastId = categoryId;
+        const known = typeof categoryId === 'number' || typeof categoryId === 'string';
+        last = known ? entryOf(counts, idKey(categoryId)) : null;
+      }
+      if (last === null) return;
+      last.count++;
+      if (crowd) last.crowd++;
+    });
+  }
   return counts;
 }
 

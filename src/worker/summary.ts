@@ -1,5 +1,5 @@
 /** What the page is sent about a subset: its image table, categories, counts, problems. */
-import { crowdFlags, idKey, type ProblemCode } from '../coco';
+import { crowdFlags, idKey, type ImageRecord, type ProblemCode } from '../coco';
 import { categoryInfos, type Counts } from './counts';
 import {
   ImageFlag,
@@ -29,15 +29,7 @@ export function summarizeSubset(
   },
   counts: Counts,
 ): SubsetSummary {
-  const n = subset.images.length;
-  const table: ImageTable = {
-    ids: subset.images.map((im) => im.id),
-    fileNames: subset.images.map((im) => im.fileName),
-    widths: Int32Array.from(subset.images, (im) => im.width),
-    heights: Int32Array.from(subset.images, (im) => im.height),
-    annotationCounts: new Int32Array(n),
-    flags: new Uint8Array(n),
-  };
+  const table = imageTableOf(subset.images);
   subset.sources.forEach(({ dataset }, s) => {
     const map = subset.imageMaps[s]!;
     // The index holds each image's annotations (those of an unknown image in none).
@@ -53,7 +45,8 @@ export function summarizeSubset(
       }
     }
   });
-  for (let i = 0; i < n; i++) if (subset.pictures[i]! >= 0) table.flags[i]! |= ImageFlag.hasFile;
+  for (let i = 0; i < table.flags.length; i++)
+    if (subset.pictures[i]! >= 0) table.flags[i]! |= ImageFlag.hasFile;
 
   const problems: ProblemInfo[] = [];
   const problemCounts: Partial<Record<ProblemCode | PictureProblemCode, number>> = {};
@@ -108,5 +101,25 @@ export function summarizeSubset(
     imagesUnreadable: missing.unreadable ?? 0,
     predictions:
       subset.predictions === null ? null : summarizePredictions(subset, subset.predictions),
+  };
+}
+
+/** The table's columns from the images (counts and flags still zero). */
+function imageTableOf(images: readonly ImageRecord[]): ImageTable {
+  const n = images.length;
+  const widths = new Int32Array(n);
+  const heights = new Int32Array(n);
+  // A loop, not Int32Array.from's iteration with a callback per image.
+  for (let i = 0; i < n; i++) {
+    widths[i] = images[i]!.width;
+    heights[i] = images[i]!.height;
+  }
+  return {
+    ids: images.map((im) => im.id),
+    fileNames: images.map((im) => im.fileName),
+    widths,
+    heights,
+    annotationCounts: new Int32Array(n),
+    flags: new Uint8Array(n),
   };
 }
