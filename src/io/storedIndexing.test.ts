@@ -8,10 +8,14 @@ import { parseCoco, type ParseResult } from '../coco';
 import { StoredAnnotations } from '../coco/columnar';
 import { splitStoredJson } from './readStoredJson';
 
-function datasetText(ids: number[], irregularAt = -1): string {
+function datasetText(
+  ids: number[],
+  irregularAt = -1,
+  imageOf: (k: number) => number = (k) => 1 + (k % 3),
+): string {
   const annotations = ids.map((id, k) => ({
     id,
-    image_id: 1 + (k % 3),
+    image_id: imageOf(k),
     category_id: 1 + (k % 2),
     iscrowd: 0,
     area: 10 + k,
@@ -77,6 +81,17 @@ describe('indexing a stored table', () => {
       expect(objects.problems.length).toBeGreaterThan(0);
       expect(stored.problems).toEqual(objects.problems);
       expect(table(stored).length).toBe(objects.dataset!.annotations.length);
+    });
+
+    it(`an unknown image among runs of one image, read in ${pieceBytes}-byte pieces, is reported`, () => {
+      // Annotations of one image come together, as in most files; one names image 99.
+      const text = datasetText(ids, -1, (k) => (k === 120 ? 99 : 1 + Math.floor(k / 70)));
+      const stored = readStored(text, pieceBytes);
+      const objects = parseCoco(text);
+      expect(objects.problems.map((p) => p.code)).toContain('unknown-image');
+      expect(stored.problems).toEqual(objects.problems);
+      expect(stored.dataset!.index.imageOffsets).toEqual(objects.dataset!.index.imageOffsets);
+      expect(stored.dataset!.index.annotationOrder).toEqual(objects.dataset!.index.annotationOrder);
     });
   }
 });

@@ -105,9 +105,22 @@ function fitsFile(
   return !seen.has(scanned.id[row]!) && fitsOthers(scanned, row, lookup);
 }
 
+/** The last image looked up by `fitsOthers` (a file's annotations of one image mostly come together). */
+type LastImage = { id: number; at: number | undefined };
+
 /** `fitsFile` but for the id's being new. */
-function fitsOthers(scanned: AnnotationColumns, row: number, lookup: Lookup): boolean {
-  const image = lookup.images[lookup.imageById.get(scanned.imageId[row]!) ?? -1];
+function fitsOthers(
+  scanned: AnnotationColumns,
+  row: number,
+  lookup: Lookup,
+  last: LastImage = { id: NaN, at: undefined },
+): boolean {
+  const imageId = scanned.imageId[row]!;
+  if (imageId !== last.id) {
+    last.id = imageId;
+    last.at = lookup.imageById.get(imageId);
+  }
+  const image = lookup.images[last.at ?? -1];
   if (image === undefined) return false;
   const categoryAt = lookup.categoryById.get(scanned.categoryId[row]!);
   if (lookup.categoryById.size > 0 && categoryAt === undefined) return false;
@@ -149,17 +162,18 @@ function regularRows(
   // Elements the prescan did not read whole (cut by the end of a slice).
   const late = new AnnotationColumns(64);
   const ids = new Float64Array(total);
+  const lastImage: LastImage = { id: NaN, at: undefined };
   let next = 0;
   for (let i = 0; i < total; i++) {
     ctx.tick(i, total);
     if (next < prescanCount && prescan!.element(next) === i) {
-      if (!fitsOthers(prescanned, next, lookup)) return null;
+      if (!fitsOthers(prescanned, next, lookup, lastImage)) return null;
       ids[i] = prescanned.id[next++]!;
     } else {
       const at = elements.locate(i);
       const row = late.count;
       if (!scanAnnotation(at.bytes, at.start, at.end, 0, late)) return null;
-      if (!fitsOthers(late, row, lookup)) return null;
+      if (!fitsOthers(late, row, lookup, lastImage)) return null;
       ids[i] = late.id[row]!;
     }
   }

@@ -58,8 +58,13 @@ export function annotationsByImage(
   const owner = new Int32Array(annotations.length);
   const counts = new Int32Array(images.length + 1);
   let placed = 0;
+  // A file's annotations of one image mostly come together: the last lookup is kept.
+  let lastId: unknown = undefined;
+  let last: number | undefined = undefined;
   for (let a = 0; a < annotations.length; a++) {
-    const i = imageById.get(idKey(imageIdAt(a)));
+    const id = imageIdAt(a);
+    if (id !== lastId) last = imageById.get(idKey((lastId = id)));
+    const i = last;
     owner[a] = i ?? -1;
     if (i !== undefined) {
       counts[i + 1]!++;
