@@ -309,7 +309,8 @@ export class JsonSplitter {
   }
 
   private startArray(key: string | null, at: number): void {
-    const spans = key !== null && this.located.has(key) ? new ElementSpans() : null;
+    const spans =
+      key !== null && this.located.has(key) ? new ElementSpans(this.scanner?.expected) : null;
     if (spans !== null) spans.from = this.offset + at;
     this.current = { key, member: this.members - 1, elements: [], runs: 0, spans };
     this.streamed.push(this.current);

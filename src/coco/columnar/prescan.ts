@@ -23,6 +23,11 @@ export class Prescan {
     return this.columns.count;
   }
 
+  /** About how many elements there will be (see ElementScanner). */
+  get expected(): number {
+    return this.columns.capacity;
+  }
+
   /** Reads element `element` from `chunk[from]`; the index after it, or -1 (see ElementScanner). */
   scan(
     chunk: Uint8Array,
