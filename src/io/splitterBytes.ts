@@ -21,19 +21,39 @@ export const passed = { depth: 0 };
 
 /**
  * From `i`, passes over what changes nothing but the nesting inside elements (most bytes
- * of a COCO file: the digits and commas of polygons) and returns where a byte needs a
- * closer look: a quote, a newline, or a comma or bracket at depth 2 or less.
+ * of a COCO file: the digits and commas of polygons, the strings of `images`) and returns
+ * where a byte needs a closer look: a newline, a string at depth 2 or less (or one that
+ * goes on in the next chunk), or a comma or bracket at depth 2 or less.
  */
 export function passOver(chunk: Uint8Array, i: number, n: number, depth: number): number {
   for (; i < n; i++) {
     const c = chunk[i]!;
     if (STRUCTURAL[c] === 0) continue;
-    if (depth <= 2 || c === QUOTE || c === NEWLINE) break;
-    if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
+    if (depth <= 2 || c === NEWLINE) break;
+    if (c === QUOTE) {
+      // A string inside an element matters only where it ends (the splitter's own loop
+      // took ~0.1 µs a string: train2017-scale's `images` hold 1.9 M of them).
+      const close = closingQuote(chunk, i + 1, n);
+      if (close < 0) break;
+      i = close;
+    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
     else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
   }
   passed.depth = depth;
   return i;
+}
+
+/**
+ * The quote that closes a string whose content starts at `from` (a quote after an even
+ * number of backslashes), or -1 when it does not close before `n`.
+ */
+export function closingQuote(bytes: Uint8Array, from: number, n: number): number {
+  for (let q = bytes.indexOf(QUOTE, from); q >= 0 && q < n; q = bytes.indexOf(QUOTE, q + 1)) {
+    let k = q - 1;
+    while (k >= from && bytes[k] === BACKSLASH) k--;
+    if ((q - 1 - k) % 2 === 0) return q;
+  }
+  return -1;
 }
 
 /** The first backslash in `bytes[from, to)`, or `to` when there is none. */
