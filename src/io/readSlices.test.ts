@@ -47,6 +47,14 @@ describe('slices read by another worker', () => {
     expect(reader.ranges.at(-1)![1]).toBe(bytes.length);
   });
 
+  it('start small and double up to the slice size, so the first bytes come early', async () => {
+    const big = new Uint8Array(40 << 20);
+    const reader = reversedReader(big, 1);
+    const blob = fromFile({ path: 'instances_x.json', file: new Blob([big]) });
+    const slices = await collect(readSlices(blob, 16 << 20, 0, reader.readRange));
+    expect(slices.map((s) => s.length / (1 << 20))).toEqual([1, 2, 4, 8, 16, 9]);
+  });
+
   it('give the read json the engine gets reading the file itself', async () => {
     const disk = new DiskBytes(bytes.length, (start, end) => bytes.slice(start, end));
     const alone = await readStoredJson(file(), undefined, { disk, sliceBytes: 777 });

@@ -18,7 +18,11 @@ export type ReadRange = ((start: number, end: number) => Promise<Uint8Array>) & 
 /** Slices asked before the one the caller works on is done, to be read meanwhile. */
 const AHEAD = 3;
 
-/** The first slice is small, so that the caller starts its work early. */
+/**
+ * The first slice is small, so that the caller starts its work early; each next one is
+ * twice the one before, up to the slice size, so that the caller has work while the next
+ * one is read (a 16 MB slice right after the first 1 MB one left the engine idle ~50 ms).
+ */
 const FIRST_SLICE_BYTES = 1 << 20;
 
 /**
@@ -49,9 +53,10 @@ export async function* readSlices(
   // The next slices are read while the caller works on this one.
   const ahead: Promise<Uint8Array>[] = [];
   let asked = from;
+  let slices = 0;
   const askAhead = (count: number) => {
     while (ahead.length < count && asked < blob.size) {
-      const size = asked === from ? Math.min(sliceBytes, FIRST_SLICE_BYTES) : sliceBytes;
+      const size = Math.min(sliceBytes, FIRST_SLICE_BYTES * 2 ** slices++);
       const end = Math.min(asked + size, blob.size);
       const reading = read(asked, end);
       asked = end;
