@@ -52,6 +52,59 @@ export class AnnotationRows {
     return rows;
   }
 
+  /**
+   * Every element's row, made in the columns of the rows read while the file was read
+   * (`scanned`, whose row r is element `elementOf(r)`, rising) with the rows read later
+   * (`late`, whose row j is element `lateAt[j]`) put into the gaps: no copy of the columns
+   * (at train2017 scale a copy wrote 66 MB of new memory, whose first touch cost more than
+   * the copy). `scanned`'s columns become the rows'. Null when they have no room for all.
+   */
+  static inPlace(
+    scanned: AnnotationColumns,
+    elementOf: (row: number) => number,
+    late: AnnotationColumns,
+    lateAt: readonly number[],
+    total: number,
+  ): AnnotationRows | null {
+    if (scanned.capacity < total || scanned.count + late.count !== total) return null;
+    const columns: [Float64Array | Uint8Array, Float64Array | Uint8Array, number][] = [
+      [scanned.id, late.id, 1],
+      [scanned.imageId, late.imageId, 1],
+      [scanned.categoryId, late.categoryId, 1],
+      [scanned.area, late.area, 1],
+      [scanned.score, late.score, 1],
+      [scanned.iscrowd, late.iscrowd, 1],
+      [scanned.bbox, late.bbox, 4],
+    ];
+    // Runs of rows of consecutive elements move up to their elements, the last run first
+    // (a run's place is at or after where it is, past the runs before it).
+    for (let end = scanned.count; end > 0;) {
+      let start = end - 1;
+      while (start > 0 && elementOf(start - 1) === elementOf(start) - 1) start--;
+      const to = elementOf(start);
+      if (to !== start)
+        for (const [column, , width] of columns)
+          column.copyWithin(width * to, width * start, width * end);
+      end = start;
+    }
+    for (let j = 0; j < lateAt.length; j++)
+      for (const [column, from, width] of columns)
+        column.set(from.subarray(width * j, width * (j + 1)), width * lateAt[j]!);
+    const rows = new AnnotationRows(1);
+    const ids = <T>(column: Float64Array) => column.subarray(0, total) as unknown as IdColumn<T>;
+    rows.ids = ids(scanned.id);
+    rows.imageIds = ids(scanned.imageId);
+    rows.categoryIds = ids(scanned.categoryId);
+    rows.area = scanned.area.subarray(0, total);
+    rows.score = scanned.score.subarray(0, total);
+    rows.iscrowd = scanned.iscrowd.subarray(0, total);
+    rows.bbox = scanned.bbox.subarray(0, 4 * total);
+    rows.sourceIndex = new Int32Array(total);
+    for (let i = 0; i < total; i++) rows.sourceIndex[i] = i;
+    rows.count = total;
+    return rows;
+  }
+
   add(record: AnnotationRecord): void {
     const row = this.count++;
     if (row === this.sourceIndex.length) this.grow();

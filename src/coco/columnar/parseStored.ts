@@ -161,6 +161,7 @@ function regularRows(
   const prescanCount = prescan?.count ?? 0;
   // Elements the prescan did not read whole (cut by the end of a slice).
   const late = new AnnotationColumns(64);
+  const lateAt: number[] = [];
   const ids = new Float64Array(total);
   const lastImage: LastImage = { id: NaN, at: undefined };
   let next = 0;
@@ -175,10 +176,15 @@ function regularRows(
       if (!scanAnnotation(at.bytes, at.start, at.end, 0, late)) return null;
       if (!fitsOthers(late, row, lookup, lastImage)) return null;
       ids[i] = late.id[row]!;
+      lateAt.push(i);
     }
   }
   ids.sort();
   for (let i = 1; i < total; i++) if (ids[i] === ids[i - 1]) return null;
+  if (prescan !== undefined) {
+    const rows = AnnotationRows.inPlace(prescanned, (r) => prescan.element(r), late, lateAt, total);
+    if (rows !== null) return rows;
+  }
   const rows = AnnotationRows.scannedOnly(total);
   next = 0;
   let lateRow = 0;
