@@ -23,7 +23,13 @@ export function forEachLabel(
   fn: (categoryId: CategoryId | null, iscrowd: boolean, at: number) => void,
 ): void {
   if (table instanceof StoredAnnotations) {
-    for (let at = 0; at < table.length; at++) fn(table.categoryIdAt(at), table.iscrowdAt(at), at);
+    // Positions are rows until the first edit: the columns are read as they are.
+    const crowd = table.crowdColumn();
+    const categories = table.rows.categoryIds;
+    if (crowd !== null)
+      for (let at = 0; at < crowd.length; at++) fn(categories[at]!, crowd[at] === 1, at);
+    else
+      for (let at = 0; at < table.length; at++) fn(table.categoryIdAt(at), table.iscrowdAt(at), at);
     return;
   }
   for (let at = 0; at < table.length; at++) {
