@@ -1,12 +1,23 @@
 /** A subset's counts (all, crowd, per category) are those of its annotations, counted one by one. */
 import { describe, expect, it } from 'vitest';
 import { generateCoco } from '../../scripts/gen/dataset';
-import { parseCoco } from '../coco';
+import { parseCoco, type Dataset } from '../coco';
+import { StoredAnnotations } from '../coco/columnar';
+import { splitStoredJson } from '../io/readStoredJson';
 import { countAll } from './counts';
 import { buildSubset } from './subset';
 import { sourceOf } from './testing/sourceOf';
 
-describe('countAll', () => {
+/** The dataset of `text` with its annotations as objects, or as a stored table (columns). */
+function parsed(text: string, stored: boolean): Dataset {
+  if (!stored) return parseCoco(text).dataset!;
+  const split = splitStoredJson([new TextEncoder().encode(text)]);
+  const dataset = parseCoco(split.root, { stored: split.stored ?? undefined }).dataset!;
+  expect(dataset.annotations).toBeInstanceOf(StoredAnnotations);
+  return dataset;
+}
+
+describe.each([false, true])('countAll (stored table: %s)', (stored) => {
   it('counts every category and its crowds, whatever order the annotations come in', () => {
     const coco = generateCoco({ images: 30, annotations: 600, crowdShare: 0.2, seed: 11 });
     // Runs of one category, then categories mixed: the entry kept at hand must follow both.
@@ -21,7 +32,7 @@ describe('countAll', () => {
     }
     const crowds = coco.annotations.filter((a) => a.iscrowd === 1).length;
     expect(crowds).toBeGreaterThan(50);
-    const dataset = parseCoco(JSON.stringify(coco)).dataset!;
+    const dataset = parsed(JSON.stringify(coco), stored);
     const counts = countAll(buildSubset('x', [sourceOf('instances_x.json', dataset)]));
     expect(counts.annotations).toBe(coco.annotations.length);
     expect(counts.crowd).toBe(crowds);
