@@ -49,6 +49,20 @@ function table(result: ParseResult): StoredAnnotations {
 const ids = Array.from({ length: 200 }, (_, k) => 1000 + ((k * 37) % 200));
 
 describe('indexing a stored table', () => {
+  it('parsed twice from one read, gives the same table both times', () => {
+    const bytes = new TextEncoder().encode(datasetText(ids));
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 300) }, (_, k) =>
+      bytes.subarray(300 * k, 300 * (k + 1)),
+    );
+    const split = splitStoredJson(pieces);
+    const fields = (result: ParseResult) =>
+      [...result.dataset!.annotations].map((a) => [a.id, a.imageId, a.categoryId, a.bbox, a.area]);
+    const first = fields(parseCoco(split.root, { stored: split.stored ?? undefined }));
+    const again = fields(parseCoco(split.root, { stored: split.stored ?? undefined }));
+    expect(first.length).toBe(ids.length);
+    expect(again).toEqual(first);
+  });
+
   // 7-byte pieces: no element is read whole while the file is read, all are scanned after.
   for (const pieceBytes of [1 << 20, 7, 300]) {
     it(`all regular, read in ${pieceBytes}-byte pieces: no map of ids until asked`, () => {

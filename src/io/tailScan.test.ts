@@ -91,8 +91,9 @@ describe('a big file read by two workers', () => {
       const alone = await readAlone(bytes);
       // The first worker took the second's elements: its own scan stopped at the comma.
       expect(read.stored!.spans.indexOf(comma! + 1)).toBeGreaterThan(0);
-      expect(seen(read)).toEqual(seen(alone));
+      // The rows first: a parse makes the table in their columns (and forgets them).
       expect(wrongRows(read, bytes)).toEqual([]);
+      expect(seen(read)).toEqual(seen(alone));
     });
   }
 
@@ -101,8 +102,8 @@ describe('a big file read by two workers', () => {
     const alone = seen(await readAlone(bytes));
     for (const share of [0, 0.01, 0.2, 0.5, 0.77, 0.99, 1]) {
       const { read } = await readBoth(bytes, share);
-      expect(seen(read)).toEqual(alone);
       expect(wrongRows(read, bytes)).toEqual([]);
+      expect(seen(read)).toEqual(alone);
     }
   });
 

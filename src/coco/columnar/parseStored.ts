@@ -183,7 +183,10 @@ function regularRows(
   for (let i = 1; i < total; i++) if (ids[i] === ids[i - 1]) return null;
   if (prescan !== undefined) {
     const rows = AnnotationRows.inPlace(prescanned, (r) => prescan.element(r), late, lateAt, total);
-    if (rows !== null) return rows;
+    if (rows !== null) {
+      prescan.forget();
+      return rows;
+    }
   }
   const rows = AnnotationRows.scannedOnly(total);
   next = 0;

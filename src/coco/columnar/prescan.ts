@@ -8,24 +8,38 @@ import { AnnotationColumns, type ColumnData } from './annotationColumns';
 import { scanAnnotationFrom } from './scanAnnotation';
 
 export class Prescan {
-  readonly columns: AnnotationColumns;
+  private rows: AnnotationColumns;
   /** The element (position in the list) of each row. */
   private elementOf: Int32Array;
 
   /** `expected`: about how many elements there will be (the columns grow past it if needed). */
   constructor(expected = 1 << 14) {
     const capacity = Math.max(1024, Math.ceil(expected));
-    this.columns = new AnnotationColumns(capacity);
+    this.rows = new AnnotationColumns(capacity);
     this.elementOf = new Int32Array(capacity);
   }
 
+  /** The rows read, in the order of their elements. */
+  get columns(): AnnotationColumns {
+    return this.rows;
+  }
+
+  /**
+   * Forgets every row, once a table was made in their columns (see AnnotationRows.inPlace):
+   * a parse of the same file again reads every element from its bytes.
+   */
+  forget(): void {
+    this.rows = new AnnotationColumns(1);
+    this.elementOf = new Int32Array(1);
+  }
+
   get count(): number {
-    return this.columns.count;
+    return this.rows.count;
   }
 
   /** About how many elements there will be (see ElementScanner). */
   get expected(): number {
-    return this.columns.capacity;
+    return this.rows.capacity;
   }
 
   /** Reads element `element` from `chunk[from]`; the index after it, or -1 (see ElementScanner). */
@@ -38,9 +52,9 @@ export class Prescan {
   ): number {
     const end = scanAnnotationFrom(chunk, from, limit, fileOffset, this.columns);
     if (end < 0) return -1;
-    const row = this.columns.count - 1;
+    const row = this.rows.count - 1;
     if (row === this.elementOf.length) {
-      const grown = new Int32Array(this.columns.capacity);
+      const grown = new Int32Array(this.rows.capacity);
       grown.set(this.elementOf);
       this.elementOf = grown;
     }
@@ -50,10 +64,10 @@ export class Prescan {
 
   /** Appends rows read elsewhere (see tailScan.ts): row k is element `firstElement + k`. */
   adopt(rows: ColumnData, firstElement: number): void {
-    const base = this.columns.count;
-    this.columns.append(rows);
-    if (this.elementOf.length < this.columns.capacity) {
-      const grown = new Int32Array(this.columns.capacity);
+    const base = this.rows.count;
+    this.rows.append(rows);
+    if (this.elementOf.length < this.rows.capacity) {
+      const grown = new Int32Array(this.rows.capacity);
       grown.set(this.elementOf);
       this.elementOf = grown;
     }
@@ -62,7 +76,7 @@ export class Prescan {
 
   /** Forgets the row read last. */
   drop(): void {
-    this.columns.count--;
+    this.rows.count--;
   }
 
   /** The element of `row`. */
