@@ -103,6 +103,10 @@ describe('stored annotations read back as the object model reads them', () => {
         // Read together in runs (checks, statistics): the same records.
         if (a.annotations instanceof StoredAnnotations) {
           expect(a.annotations.readAll(runBytes).map(plain)).toEqual([...b.annotations].map(plain));
+          // Read in steps (an evaluation's), run by run: each run's share, up to all.
+          const shares = [...a.annotations.readAllSteps(runBytes)];
+          expect(shares.every((share, i) => share > (shares[i - 1] ?? 0))).toBe(true);
+          expect(shares.at(-1) ?? 'no rows').toBe(b.annotations.length > 0 ? 1 : 'no rows');
           // Read in order run by run (the checks): the same records.
           const inRuns: AnnotationRecord[] = [];
           while (inRuns.length < a.annotations.length)

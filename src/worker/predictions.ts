@@ -4,11 +4,12 @@
  * subset, indexed by the subset's images; the evaluations (coco/eval) are kept to match
  * again at another IoU threshold without evaluating again.
  */
-import { withRecordsRead } from './recordsRead';
+import { withRecordsReadSteps } from './recordsRead';
 import {
   confusionMatrix,
   evaluateSteps,
   forEachAnnotation,
+  scaled,
   idKey,
   matchDetections,
   someAnnotation,
@@ -133,9 +134,7 @@ export async function evaluatePredictions(
   const gt = subset.sources[gtSource]!.dataset;
   const t0 = performance.now();
   const threshold = predictions.threshold;
-  // Boxes come from a stored table's columns; masks and keypoints are read all at once.
-  const read = iouType === 'bbox' ? gt : withRecordsRead(gt);
-  const steps = evaluateSteps(read, predictions.dataset, iouType, { matchThreshold: threshold });
+  const steps = readAndEvaluate(gt, predictions.dataset, iouType, threshold);
   const evaluation = await runInSlices(steps, (share) =>
     onProgress(Math.round(share * 1000), 1000),
   );
@@ -150,6 +149,24 @@ export async function evaluatePredictions(
   // The user picked another threshold while it ran: the verdicts follow it.
   if (predictions.threshold !== threshold) setMatchThreshold(predictions, predictions.threshold);
   return evaluated;
+}
+
+/** Share of an evaluation's progress given to reading the ground truth's records. */
+const READ_SHARE = 0.05;
+
+/**
+ * The evaluation's steps, from reading the ground truth's records on. Boxes come from a
+ * stored table's columns; masks and keypoints are read all together, run by run.
+ */
+function* readAndEvaluate(
+  gt: Dataset,
+  dt: Dataset,
+  iouType: IouType,
+  threshold: number,
+): Generator<number, Evaluation> {
+  const read = iouType === 'bbox' ? gt : yield* scaled(withRecordsReadSteps(gt), 0, READ_SHARE);
+  const options = { matchThreshold: threshold };
+  return yield* scaled(evaluateSteps(read, dt, iouType, options), READ_SHARE, 1 - READ_SHARE);
 }
 
 /** Matches again at another IoU threshold (the evaluations' numbers do not depend on it). */

@@ -192,6 +192,19 @@ export class StoredAnnotations implements AnnotationTable {
    * as long as the caller keeps the array; a pass in order can use `readFrom` instead.
    */
   readAll(runBytes = RUN_BYTES): AnnotationRecord[] {
+    const steps = this.readAllSteps(runBytes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+    }
+  }
+
+  /**
+   * `readAll`, a run at a time: yields the share of the rows read (0..1) after each run, so
+   * that a caller in slices answers other requests meanwhile (val2017-scale's 36k records
+   * read at once took ~0.2 s of one task in the engine).
+   */
+  *readAllSteps(runBytes = RUN_BYTES): Generator<number, AnnotationRecord[]> {
     const byRow = new Array<AnnotationRecord | undefined>(this.rows.count);
     const source = this.rows.sourceIndex;
     for (let first = 0; first < this.rows.count;) {
@@ -205,6 +218,7 @@ export class StoredAnnotations implements AnnotationTable {
       const records = this.elementsRead(from, source[last - 1]!);
       for (let row = first; row < last; row++) byRow[row] = records[source[row]! - from];
       first = last;
+      yield first / this.rows.count;
     }
     return Array.from({ length: this.length }, (_, i) => {
       const slot = this.slotAt(i);

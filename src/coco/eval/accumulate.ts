@@ -20,7 +20,10 @@ export type Accumulated = {
   readonly scores: Float64Array;
 };
 
-/** Yields the share of the categories done, after each category. */
+/**
+ * Yields the share of the categories done, after each category's sort and area ranges (a
+ * category of a quarter of the detections, as COCO's person, took ~40 ms in one step).
+ */
 export function* accumulate(
   cells: Cells,
   images: ImageEvaluation,
@@ -51,6 +54,8 @@ export function* accumulate(
   const tpIndex = new Int32Array(most);
   const tpPrecision = new Float64Array(most);
   const need = new Int32Array(R);
+  // Making the arrays (two of ~1M numbers at val2017-scale) is a step of its own.
+  yield 0;
 
   for (let k = 0; k < K; k++) {
     const c0 = cells.categoryStart[k]!;
@@ -63,6 +68,7 @@ export function* accumulate(
     for (let j = 0; j < n; j++) order[j] = first + j;
     sortByScoreDesc(order, 0, n, cells.slotScore);
     for (let a = 0; a < A; a++) {
+      yield (k + a / A) / K;
       const gts = groundTruthsOf(npig, c0, c1, a, A);
       if (gts === 0) continue;
       neededTruePositives(gts, recThrs, need);

@@ -10,6 +10,7 @@
  */
 import { sortByScoreDesc } from './numeric';
 import type { DtTable, GtTable } from './prepare';
+import { drain } from './steps';
 
 export type Cells = {
   readonly count: number;
@@ -42,10 +43,22 @@ export function buildCells(
   categoryCount: number,
   maxDet: number,
 ): Cells {
+  return drain(buildCellsSteps(gt, dt, imageCount, categoryCount, maxDet));
+}
+
+/** `buildCells` in three steps of a few milliseconds each (val2017-scale), with their shares. */
+export function* buildCellsSteps(
+  gt: GtTable,
+  dt: DtTable,
+  imageCount: number,
+  categoryCount: number,
+  maxDet: number,
+): Generator<number, Cells> {
   // Every known ground truth (as p) and detection (as gt.count + p), ordered by category,
   // then image, then position: a cell is a run of one (category, image), its ground
   // truths first, each side in file order.
   const entries = byCategoryThenImage(gt, dt, imageCount, categoryCount);
+  yield 1 / 3;
   const n = entries.length;
   let count = 0;
   for (let j = 0; j < n; j++) if (j === 0 || cellChanges(gt, dt, entries, j)) count++;
@@ -77,6 +90,7 @@ export function buildCells(
   gtStart[count] = gts;
   dtStart[count] = dts;
   for (let k = 0; k < categoryCount; k++) categoryStart[k + 1]! += categoryStart[k]!;
+  yield 2 / 3;
   return withSlots(
     dt,
     count,

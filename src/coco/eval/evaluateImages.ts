@@ -175,7 +175,7 @@ export function* evaluateImages(
   };
   for (let c = 0; c < cells.count; c++) {
     evaluateCell(work, c);
-    if ((c & 1023) === 1023) yield (c + 1) / cells.count;
+    if ((c & 255) === 255) yield (c + 1) / cells.count;
   }
   return { verdicts: work.verdicts, npig: work.npig };
 }

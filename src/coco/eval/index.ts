@@ -3,7 +3,7 @@
  * precision/recall arrays, per-category AP, PR curves, per-annotation matches and a
  * confusion matrix; `matchDetections` and `confusionMatrix` redo the last two at
  * another IoU threshold without evaluating again. `evaluateSteps` is `evaluate` a few
- * milliseconds at a time.
+ * milliseconds at a time (`scaled` places such steps' shares within a longer work's).
  */
 export {
   evaluate,
@@ -16,5 +16,6 @@ export {
   type EvaluationState,
 } from './evaluate';
 export { COCO_KEYPOINT_SIGMAS } from './params';
+export { scaled } from './steps';
 export { oks } from './iou';
 export * from './types';

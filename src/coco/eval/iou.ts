@@ -4,8 +4,7 @@
  * and `computeOks` (keypoints). Computed once per pair, before any threshold.
  */
 import type { Rle } from '../rle';
-import type { AnnotationTable, Dataset } from '../model';
-import { forEachAnnotation } from '../annotationTable';
+import type { AnnotationRecord, AnnotationTable, Dataset } from '../model';
 import type { Cells } from './cells';
 import {
   hintColumns,
@@ -18,6 +17,7 @@ import {
   type MaskSide,
 } from './maskIou';
 import { EPS, pairwiseSum } from './numeric';
+import { drain, scaled } from './steps';
 import type { Catalog } from './params';
 import { detectionRle, segmentationRle, type DtTable, type GtTable } from './prepare';
 import type { IouType } from './types';
@@ -52,11 +52,35 @@ export function maskSides(
   gtTable: GtTable,
   dtTable: DtTable,
   decoded: readonly (Rle | undefined)[],
-): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena } {
+): MaskSides {
+  return drain(maskSidesSteps(gt, dt, catalog, gtTable, dtTable, decoded));
+}
+
+export type MaskSides = { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena };
+
+/** Records read per step of `maskSidesSteps` (a few milliseconds' work). */
+const RECORDS_PER_STEP = 4096;
+
+/** `maskSides` in steps of a few milliseconds each, with their shares. */
+export function* maskSidesSteps(
+  gt: Dataset,
+  dt: Dataset,
+  catalog: Catalog,
+  gtTable: GtTable,
+  dtTable: DtTable,
+  decoded: readonly (Rle | undefined)[],
+): Generator<number, MaskSides> {
   const arena = maskArena();
+  const gtSizes = yield* scaled(
+    sizeSteps(gt.annotations, gtTable.image, catalog, () => true),
+    0,
+    0.1,
+  );
+  const dtOwn = (p: number) => dtTable.boxMask[p] === 0;
+  const dtSizes = yield* scaled(sizeSteps(dt.annotations, dtTable.image, catalog, dtOwn), 0.1, 0.1);
   const gtMasks = maskSide(
     (p) => segmentationRle(gt.annotations.at(p)!, catalog.images[gtTable.image[p]!], arena.alloc),
-    ...sizes(gt.annotations, gtTable.image, catalog, () => true),
+    ...gtSizes,
   );
   const dtMasks = maskSide(
     (p) =>
@@ -67,32 +91,45 @@ export function maskSides(
         catalog.images[dtTable.image[p]!],
         arena.alloc,
       ),
-    ...sizes(dt.annotations, dtTable.image, catalog, (p) => dtTable.boxMask[p] === 0),
+    ...dtSizes,
   );
-  forEachAnnotation(gt.annotations, (rec, p) => {
-    const seg = rec.segmentation;
+  const gts = gt.annotations.length;
+  for (let p = 0; p < gts; p++) {
+    const seg = gt.annotations.at(p)!.segmentation;
     if (seg.kind === 'polygons') hintPolygons(gtMasks, p, seg.polygons);
-  });
-  forEachAnnotation(dt.annotations, (rec, p) => {
-    const rle = decoded[p];
-    if (rle !== undefined) setMask(dtMasks, p, rle);
-    else if (dtTable.boxMask[p] === 1) {
-      const x = dtTable.bbox[4 * p]!;
-      const w = dtTable.bbox[4 * p + 2]!;
-      const y = dtTable.bbox[4 * p + 1]!;
-      const h = dtTable.bbox[4 * p + 3]!;
-      if (Math.max(Math.abs(x), Math.abs(x + w), Math.abs(y), Math.abs(y + h)) < HINTED) {
-        hintColumns(dtMasks, p, Math.min(x, x + w), Math.max(x, x + w));
-        hintRows(dtMasks, p, Math.min(y, y + h), Math.max(y, y + h));
-      }
-    } else if (rec.segmentation.kind === 'polygons')
-      hintPolygons(dtMasks, p, rec.segmentation.polygons);
-  });
+    if (p % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield 0.2 + (0.4 * (p + 1)) / gts;
+  }
+  const dts = dt.annotations.length;
+  for (let p = 0; p < dts; p++) {
+    hintDetection(dtMasks, dtTable, dt.annotations.at(p)!, p, decoded[p]);
+    if (p % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield 0.6 + (0.4 * (p + 1)) / dts;
+  }
   return { gtMasks, dtMasks, arena };
 }
 
+/** Detection p's mask, when decoded already, or the column and row range it can reach. */
+function hintDetection(
+  side: MaskSide,
+  dtTable: DtTable,
+  rec: AnnotationRecord,
+  p: number,
+  rle: Rle | undefined,
+): void {
+  if (rle !== undefined) setMask(side, p, rle);
+  else if (dtTable.boxMask[p] === 1) {
+    const x = dtTable.bbox[4 * p]!;
+    const w = dtTable.bbox[4 * p + 2]!;
+    const y = dtTable.bbox[4 * p + 1]!;
+    const h = dtTable.bbox[4 * p + 3]!;
+    if (Math.max(Math.abs(x), Math.abs(x + w), Math.abs(y), Math.abs(y + h)) < HINTED) {
+      hintColumns(side, p, Math.min(x, x + w), Math.max(x, x + w));
+      hintRows(side, p, Math.min(y, y + h), Math.max(y, y + h));
+    }
+  } else if (rec.segmentation.kind === 'polygons') hintPolygons(side, p, rec.segmentation.polygons);
+}
+
 /** No masks: bbox and keypoints evaluations. */
-export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena } {
+export function noMasks(): MaskSides {
   const none = (): never => {
     throw new Error('no masks in a bbox or keypoints evaluation');
   };
@@ -105,12 +142,12 @@ export function noMasks(): { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskAr
 }
 
 /** The size each mask will have: its own RLE's, else its image's (polygons, boxes). */
-function sizes(
+function* sizeSteps(
   records: AnnotationTable,
   image: Int32Array,
   catalog: Catalog,
   ownMask: (p: number) => boolean,
-): [Int32Array, Int32Array] {
+): Generator<number, [Int32Array, Int32Array]> {
   const height = new Int32Array(records.length);
   const width = new Int32Array(records.length);
   for (let p = 0; p < records.length; p++) {
@@ -123,6 +160,7 @@ function sizes(
       height[p] = im?.height ?? 0;
       width[p] = im?.width ?? 0;
     }
+    if (p % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield (p + 1) / records.length;
   }
   return [height, width];
 }

@@ -22,6 +22,7 @@ import {
 import type { AnnotationRecord, Dataset, ImageRecord } from '../model';
 import { polygonsBbox } from '../geometry';
 import type { Catalog } from './params';
+import { drain } from './steps';
 import type { IouType } from './types';
 
 /** Ground truth, per annotation position. */
@@ -86,7 +87,19 @@ function indexOf(map: ReadonlyMap<string | number, number>, id: string | number 
   return id === null ? -1 : (map.get(idKey(id)) ?? -1);
 }
 
+/** Records prepared per step (a few milliseconds' work; see `evaluateSteps`). */
+const STEP_RECORDS = 256;
+
 export function gtTableOf(gt: Dataset, catalog: Catalog, iouType: IouType): GtTable {
+  return drain(gtTableSteps(gt, catalog, iouType));
+}
+
+/** `gtTableOf` a few milliseconds at a time, yielding the share of records done. */
+export function* gtTableSteps(
+  gt: Dataset,
+  catalog: Catalog,
+  iouType: IouType,
+): Generator<number, GtTable> {
   const n = gt.annotations.length;
   const table = {
     count: n,
@@ -124,6 +137,7 @@ export function gtTableOf(gt: Dataset, catalog: Catalog, iouType: IouType): GtTa
           : rleToBbox(segmentationRle(rec, image));
     }
     setBox(table.bbox, p, box);
+    if (p % STEP_RECORDS === STEP_RECORDS - 1) yield (p + 1) / n;
   }
   return table;
 }
@@ -148,6 +162,15 @@ const FALLBACK: Record<Rule, readonly Rule[]> = {
  * area, so it is not decoded twice.
  */
 export function dtTableOf(dt: Dataset, catalog: Catalog, masks: (Rle | undefined)[]): DtTable {
+  return drain(dtTableSteps(dt, catalog, masks));
+}
+
+/** `dtTableOf` a few milliseconds at a time, yielding the share of records done. */
+export function* dtTableSteps(
+  dt: Dataset,
+  catalog: Catalog,
+  masks: (Rle | undefined)[],
+): Generator<number, DtTable> {
   const n = dt.annotations.length;
   const table = {
     count: n,
@@ -198,6 +221,7 @@ export function dtTableOf(dt: Dataset, catalog: Catalog, masks: (Rle | undefined
         break;
       }
     }
+    if (p % STEP_RECORDS === STEP_RECORDS - 1) yield (p + 1) / n;
   }
   return table;
 }
