@@ -24,20 +24,26 @@ export function MaskEditPreviewLayer(props: {
   useEffect(() => {
     void setShown({ scale, x, y, ratio: Konva.pixelRatio });
   }, [setShown, scale, x, y]);
-  if (pending === null || pending.result === null) return null;
-  if (pending.subset !== props.subset || pending.imageIndex !== props.imageIndex) return null;
-  const image = previewImage(pending.id);
-  if (image === null) return null;
+  const shown =
+    pending !== null &&
+    pending.result !== null &&
+    pending.subset === props.subset &&
+    pending.imageIndex === props.imageIndex;
+  const image = shown ? previewImage(pending.id) : null;
+  // The layer stays mounted, empty between previews: a layer is a canvas, and making one
+  // (and dropping it at Apply) cost the preview and the Apply a canvas each.
   return (
     <Layer listening={false} imageSmoothingEnabled={false} name="mask-edit-preview">
-      <KonvaImage
-        image={image.bitmap}
-        x={image.x}
-        y={image.y}
-        width={image.width}
-        height={image.height}
-        opacity={0.85}
-      />
+      {image !== null && (
+        <KonvaImage
+          image={image.bitmap}
+          x={image.x}
+          y={image.y}
+          width={image.width}
+          height={image.height}
+          opacity={0.85}
+        />
+      )}
     </Layer>
   );
 }
