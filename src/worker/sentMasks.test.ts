@@ -78,7 +78,7 @@ describe('masks the page holds', () => {
 
 describe("an edit's answer with the image's view", () => {
   it('sends the masks held by token, and the applied mask made while its preview showed', async () => {
-    const h = await openTiny();
+    const h = await openTinyWithPicture();
     const token = (await view(h, [])).tokens[0]![1];
     const toMask = { type: 'convert-to-mask', key: 0, crowd: false } as const;
     await h.request({ type: 'preview-edit', subset: 0, command: toMask, customColors: {} });
