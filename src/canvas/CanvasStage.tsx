@@ -267,13 +267,12 @@ export function CanvasStage(props: Props) {
         hovered={hovered}
         keypointsEdited={props.keypoints?.key ?? null}
       />
-      {current && view !== null && (
-        <MaskEditPreviewLayer
-          subset={view.subset}
-          imageIndex={view.imageIndex}
-          viewport={viewport}
-        />
-      )}
+      {/* Always mounted, empty but for a preview of the image shown: while Ctrl+Z is held
+          the shown image comes and goes, and a layer mounted again is a canvas made again. */}
+      <MaskEditPreviewLayer
+        image={current && view !== null ? { subset: view.subset, index: view.imageIndex } : null}
+        viewport={viewport}
+      />
       {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
       {props.hasPredictions && (
         <PredictionLayer

@@ -14,8 +14,8 @@ import type { Viewport } from './viewport';
  * out, one bitmap pixel per device pixel, placed on the device pixels it was made for.
  */
 export function MaskEditPreviewLayer(props: {
-  subset: number;
-  imageIndex: number;
+  /** The image whose view the canvas draws; null while none is (a preview is not drawn). */
+  image: { subset: number; index: number } | null;
   viewport: Viewport;
 }) {
   const pending = useApp((s) => s.maskPreview);
@@ -27,8 +27,8 @@ export function MaskEditPreviewLayer(props: {
   const shown =
     pending !== null &&
     pending.result !== null &&
-    pending.subset === props.subset &&
-    pending.imageIndex === props.imageIndex;
+    pending.subset === props.image?.subset &&
+    pending.imageIndex === props.image.index;
   const image = shown ? previewImage(pending.id) : null;
   // The layer stays mounted, empty between previews: a layer is a canvas, and making one
   // (and dropping it at Apply) cost the preview and the Apply a canvas each.
