@@ -21,14 +21,15 @@ type Props = {
 /**
  * The layer of the selected shape's handles, mounted whether or not a shape has handles:
  * a layer taken off the stage makes Konva draw every other layer again (the picture too),
- * which an Apply that turns the selected polygon into a mask paid for.
+ * which an Apply that turns the selected polygon into a mask paid for. Hidden while empty:
+ * a hidden layer's canvas is neither drawn nor composited.
  */
 export function EditHandlesLayer(
   props: Omit<Props, 'annotation'> & { annotation?: PlainAnnotation },
 ) {
   const { annotation } = props;
   return (
-    <Layer name="edit-handles">
+    <Layer name="edit-handles" visible={annotation !== undefined}>
       {annotation !== undefined && <EditHandles {...props} annotation={annotation} />}
     </Layer>
   );

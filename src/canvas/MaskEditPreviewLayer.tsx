@@ -30,10 +30,17 @@ export function MaskEditPreviewLayer(props: {
     pending.subset === props.image?.subset &&
     pending.imageIndex === props.image.index;
   const image = shown ? previewImage(pending.id) : null;
-  // The layer stays mounted, empty between previews: a layer is a canvas, and making one
-  // (and dropping it at Apply) cost the preview and the Apply a canvas each.
+  // The layer stays mounted, empty and hidden between previews: a layer is a canvas, and
+  // making one (and dropping it at Apply) cost the preview and the Apply a canvas each; a
+  // hidden layer's canvas is not drawn nor composited (`display: none`), so an image switch
+  // pays nothing for it.
   return (
-    <Layer listening={false} imageSmoothingEnabled={false} name="mask-edit-preview">
+    <Layer
+      listening={false}
+      imageSmoothingEnabled={false}
+      name="mask-edit-preview"
+      visible={image !== null}
+    >
       {image !== null && (
         <KonvaImage
           image={image.bitmap}
