@@ -12,7 +12,7 @@ import type { PlainAnnotation } from '../store/viewSlice';
 import type { MaskImage } from '../worker/protocol';
 import { BrushLayer } from './BrushLayer';
 import { DrawPreview } from './DrawPreview';
-import { EditHandles } from './EditHandles';
+import { EditHandlesLayer } from './EditHandles';
 import { KeypointHandles } from './KeypointHandles';
 import { annotationAt } from './hitTest';
 import { isDrawn } from './visibleAnnotations';
@@ -267,13 +267,12 @@ export function CanvasStage(props: Props) {
         hovered={hovered}
         keypointsEdited={props.keypoints?.key ?? null}
       />
-      {current && view !== null && (
-        <MaskEditPreviewLayer
-          subset={view.subset}
-          imageIndex={view.imageIndex}
-          viewport={viewport}
-        />
-      )}
+      {/* Always mounted, empty but for a preview of the image shown: while Ctrl+Z is held
+          the shown image comes and goes, and a layer mounted again is a canvas made again. */}
+      <MaskEditPreviewLayer
+        image={current && view !== null ? { subset: view.subset, index: view.imageIndex } : null}
+        viewport={viewport}
+      />
       {/* Mounted only while the subset has predictions: a layer is a canvas to clear per draw. */}
       {props.hasPredictions && (
         <PredictionLayer
@@ -295,15 +294,20 @@ export function CanvasStage(props: Props) {
         names={props.names}
         scale={viewport.scale}
       />
-      {editing !== undefined && (
-        <EditHandles
-          annotation={editing}
-          color={props.colors[String(editing.categoryId)] ?? UNKNOWN_COLOR}
-          scale={viewport.scale}
-          view={visibleImageRect(viewport, props.size)}
-          onShape={(shape, label) => props.onShape(editing.key, shape, label)}
-        />
-      )}
+      {/* Always mounted (EditHandles.tsx): a layer taken off redraws all the others. */}
+      <EditHandlesLayer
+        annotation={editing}
+        color={
+          editing === undefined
+            ? UNKNOWN_COLOR
+            : (props.colors[String(editing.categoryId)] ?? UNKNOWN_COLOR)
+        }
+        scale={viewport.scale}
+        view={visibleImageRect(viewport, props.size)}
+        onShape={(shape, label) =>
+          editing !== undefined && props.onShape(editing.key, shape, label)
+        }
+      />
       {props.keypoints !== null && (
         <KeypointHandles
           annotationKey={props.keypoints.key}

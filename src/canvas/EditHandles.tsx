@@ -19,11 +19,28 @@ type Props = {
 };
 
 /**
+ * The layer of the selected shape's handles, mounted whether or not a shape has handles:
+ * a layer taken off the stage makes Konva draw every other layer again (the picture too),
+ * which an Apply that turns the selected polygon into a mask paid for. Hidden while empty:
+ * a hidden layer's canvas is neither drawn nor composited.
+ */
+export function EditHandlesLayer(
+  props: Omit<Props, 'annotation'> & { annotation?: PlainAnnotation },
+) {
+  const { annotation } = props;
+  return (
+    <Layer name="edit-handles" visible={annotation !== undefined}>
+      {annotation !== undefined && <EditHandles {...props} annotation={annotation} />}
+    </Layer>
+  );
+}
+
+/**
  * Handles for the selected shape. A box moves by dragging and resizes by its transformer;
  * a polygon moves by dragging its fill, its vertices drag, a midpoint click inserts a
  * vertex, and a double-click (or Alt+click) on a vertex deletes it. Image pixels.
  */
-export function EditHandles(props: Props) {
+function EditHandles(props: Props) {
   const { annotation } = props;
   switch (annotation.kind) {
     case 'box':
@@ -61,7 +78,7 @@ function BoxHandles(props: Props & { bbox: [number, number, number, number] }) {
     props.onShape({ kind: 'box', bbox }, label);
   };
   return (
-    <Layer>
+    <>
       <Rect
         perfectDrawEnabled={false}
         ref={rect}
@@ -88,7 +105,7 @@ function BoxHandles(props: Props & { bbox: [number, number, number, number] }) {
         borderStroke={props.color}
         anchorStroke={props.color}
       />
-    </Layer>
+    </>
   );
 }
 
@@ -104,7 +121,7 @@ function PolygonHandles(props: Props & { polygons: number[][] }) {
   const handles = vertexHandles(props.polygons, props.view, props.scale);
 
   return (
-    <Layer>
+    <>
       <Group
         draggable
         name="edit-handle"
@@ -192,7 +209,7 @@ function PolygonHandles(props: Props & { polygons: number[][] }) {
         />
       ))}
       {handles.hidden > 0 && <ZoomHint parts={parts} count={handles.hidden} scale={props.scale} />}
-    </Layer>
+    </>
   );
 
   function removeVertex(k: number, i: number) {

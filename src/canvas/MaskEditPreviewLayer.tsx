@@ -14,8 +14,8 @@ import type { Viewport } from './viewport';
  * out, one bitmap pixel per device pixel, placed on the device pixels it was made for.
  */
 export function MaskEditPreviewLayer(props: {
-  subset: number;
-  imageIndex: number;
+  /** The image whose view the canvas draws; null while none is (a preview is not drawn). */
+  image: { subset: number; index: number } | null;
   viewport: Viewport;
 }) {
   const pending = useApp((s) => s.maskPreview);
@@ -24,20 +24,33 @@ export function MaskEditPreviewLayer(props: {
   useEffect(() => {
     void setShown({ scale, x, y, ratio: Konva.pixelRatio });
   }, [setShown, scale, x, y]);
-  if (pending === null || pending.result === null) return null;
-  if (pending.subset !== props.subset || pending.imageIndex !== props.imageIndex) return null;
-  const image = previewImage(pending.id);
-  if (image === null) return null;
+  const shown =
+    pending !== null &&
+    pending.result !== null &&
+    pending.subset === props.image?.subset &&
+    pending.imageIndex === props.image.index;
+  const image = shown ? previewImage(pending.id) : null;
+  // The layer stays mounted, empty and hidden between previews: a layer is a canvas, and
+  // making one (and dropping it at Apply) cost the preview and the Apply a canvas each; a
+  // hidden layer's canvas is not drawn nor composited (`display: none`), so an image switch
+  // pays nothing for it.
   return (
-    <Layer listening={false} imageSmoothingEnabled={false} name="mask-edit-preview">
-      <KonvaImage
-        image={image.bitmap}
-        x={image.x}
-        y={image.y}
-        width={image.width}
-        height={image.height}
-        opacity={0.85}
-      />
+    <Layer
+      listening={false}
+      imageSmoothingEnabled={false}
+      name="mask-edit-preview"
+      visible={image !== null}
+    >
+      {image !== null && (
+        <KonvaImage
+          image={image.bitmap}
+          x={image.x}
+          y={image.y}
+          width={image.width}
+          height={image.height}
+          opacity={0.85}
+        />
+      )}
     </Layer>
   );
 }

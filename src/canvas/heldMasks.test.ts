@@ -52,4 +52,19 @@ describe('held masks', () => {
     expect(big.map((m) => m.state.closed)).toEqual([false, true, false]);
     expect(pinMasks('image 3').tokens.sort()).toEqual(['big0', 'big2']);
   });
+
+  it('a lingering mask pinned for a view is held again: others are closed first past 100 MB', () => {
+    const big = [mask(4000, 3000), mask(4000, 3000), mask(4000, 3000)];
+    big.forEach((m, i) => holdMask(`pin${i}`, m.image, `image ${4 + i}`));
+    releaseMask('pin0');
+    releaseMask('pin1');
+    // Asked for again: pinned while its view is made, so not among the lingering ones.
+    const pinned = pinMasks('image 4');
+    expect(pinned.tokens).toEqual(['pin0']);
+    releaseMask('pin2');
+    expect(big.map((m) => m.state.closed)).toEqual([false, false, false]);
+    // Let go again: now the most recently let go, the first to close is pin1.
+    pinned.unhold();
+    expect(big.map((m) => m.state.closed)).toEqual([false, true, false]);
+  });
 });

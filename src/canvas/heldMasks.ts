@@ -11,26 +11,35 @@
  */
 import type { MaskImage } from '../worker/protocol';
 
-type HeldMask = { image: MaskImage; users: number; imageKey: string };
+type HeldMask = { image: MaskImage; users: number; imageKey: string; bytes: number };
 
 /** What the masks no view holds may take in all (4 bytes a pixel): two 4000 × 3000 masks. */
 const LINGER_BYTES = 100e6;
 
-/** By token; those no view holds last, least recently let go first. */
+/** By token, every mask held or lingering. */
 const held = new Map<string, HeldMask>();
 
-const bytesOf = (m: HeldMask) => m.image.bitmap.width * m.image.bitmap.height * 4;
+/**
+ * The masks no view holds, least recently let go first, and their bytes: kept apart so a
+ * view let go (every image switch lets go of one) costs the masks it drew, not a walk over
+ * all the lingering ones (many small masks fit in LINGER_BYTES).
+ */
+const lingering = new Map<string, HeldMask>();
+let lingeringBytes = 0;
+
+/** The mask `m` (of `token`) held by one view more. */
+function take(token: string, m: HeldMask): void {
+  if (m.users++ === 0 && lingering.delete(token)) lingeringBytes -= m.bytes;
+}
 
 /** Closes the masks no view holds, least recently let go first, past LINGER_BYTES. */
 function forgetLingering(): void {
-  let bytes = 0;
-  for (const m of held.values()) if (m.users === 0) bytes += bytesOf(m);
-  for (const [token, m] of held) {
-    if (bytes <= LINGER_BYTES) return;
-    if (m.users > 0) continue;
+  for (const [token, m] of lingering) {
+    if (lingeringBytes <= LINGER_BYTES) return;
+    lingering.delete(token);
     held.delete(token);
+    lingeringBytes -= m.bytes;
     m.image.bitmap.close();
-    bytes -= bytesOf(m);
   }
 }
 
@@ -47,11 +56,12 @@ export function holdMask(
   const m = held.get(token);
   if (m !== undefined) {
     sent?.bitmap.close();
-    m.users++;
+    take(token, m);
     return m.image;
   }
   if (sent === undefined) return undefined;
-  held.set(token, { image: sent, users: 1, imageKey });
+  const bytes = sent.bitmap.width * sent.bitmap.height * 4;
+  held.set(token, { image: sent, users: 1, imageKey, bytes });
   return sent;
 }
 
@@ -60,8 +70,8 @@ export function releaseMask(token: string): void {
   const m = held.get(token);
   if (m === undefined || --m.users > 0) return;
   // Least recently let go first.
-  held.delete(token);
-  held.set(token, m);
+  lingering.set(token, m);
+  lingeringBytes += m.bytes;
   forgetLingering();
 }
 
@@ -70,7 +80,7 @@ export function pinMasks(imageKey: string): { tokens: string[]; unhold: () => vo
   const tokens: string[] = [];
   for (const [token, m] of held)
     if (m.imageKey === imageKey) {
-      m.users++;
+      take(token, m);
       tokens.push(token);
     }
   return { tokens, unhold: () => tokens.forEach(releaseMask) };

@@ -4,6 +4,7 @@
  * here. A few views stay cached (store/viewCache.ts: the current image, the previous, and
  * those loaded ahead); evicted bitmaps are closed so their memory is freed at once.
  */
+import { setHeldMasksSource } from '../store/editSlice';
 import { engine } from '../store/engine';
 import { holdMask, pinMasks, releaseMask } from './heldMasks';
 import { viewVersion, type PlainPrediction } from '../store/predictionsSlice';
@@ -91,9 +92,39 @@ function loadView(
 ): LoadedView | Promise<LoadedView> {
   const key = pictureKey(subset, imageIndex);
   const sent = engine.takeReadyView(subset, imageIndex, customColors);
+  const pins = sent === null ? [] : takeEditPins(key);
   const made = sent === null ? null : withoutDecoding(version, subset, imageIndex, sent, key);
-  return made ?? fetchView(version, subset, imageIndex, customColors, sent, key);
+  if (made !== null) {
+    pins.forEach((unhold) => unhold());
+    return made;
+  }
+  return fetchView(version, subset, imageIndex, customColors, sent, key).finally(() =>
+    pins.forEach((unhold) => unhold()),
+  );
 }
+
+/**
+ * The masks an edit's answer was told the page holds (its view sends them without
+ * bitmaps), each held once more until a view sent with an answer is made of them.
+ */
+const editPins = new Map<string, (() => void)[]>();
+
+function takeEditPins(key: string): (() => void)[] {
+  const pins = editPins.get(key) ?? [];
+  editPins.delete(key);
+  return pins;
+}
+
+// Edits run one at a time: an answer's view not made (the user went to another image) is
+// let go at the next edit's, so pins never pile up.
+setHeldMasksSource((subset, imageIndex) => {
+  const key = pictureKey(subset, imageIndex);
+  const { tokens, unhold } = pinMasks(key);
+  for (const pins of editPins.values()) pins.forEach((release) => release());
+  editPins.clear();
+  editPins.set(key, [unhold]);
+  return tokens;
+});
 
 /** The view made now, when its picture needs no decoding (there is none, or it is held). */
 function withoutDecoding(

@@ -15,9 +15,13 @@ export function useViewport() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const apply = useCallback((v: Viewport, settle: 'now' | 'later') => {
+    const moved = !sameViewport(live.current, v);
     live.current = v;
     const stage = stageRef.current;
-    if (stage !== null) {
+    // Not moved (the fit of an image the size of the one before), the stage is not drawn:
+    // its layers whose shapes change draw themselves, the others (an empty one, a picture
+    // kept) stay as they are.
+    if (stage !== null && moved) {
       stage.scale({ x: v.scale, y: v.scale });
       stage.position({ x: v.x, y: v.y });
       stage.batchDraw();

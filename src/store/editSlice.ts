@@ -12,14 +12,15 @@ import { withRecent } from './labelSearch';
 import { isExportedHistory } from './sessionFormat';
 import { withDeltas } from './summaryUpdate';
 
-/** Edits that repaint a mask's pixels (their view is asked for on its own). */
-const REPAINTS_MASK: ReadonlySet<EditCommand['type']> = new Set([
-  'paint',
-  'convert-to-mask',
-  'convert-to-polygons',
-  'fill-holes',
-  'remove-specks',
-]);
+/**
+ * The tokens of an image's masks the page holds, kept held until the image's next view is
+ * made (the canvas gives them: canvas/imageViews.ts); none until it says.
+ */
+let heldMasksOf: (subset: number, imageIndex: number) => string[] = () => [];
+
+export function setHeldMasksSource(source: typeof heldMasksOf): void {
+  heldMasksOf = source;
+}
 
 export type { HistoryEntry } from './historyMoves';
 
@@ -154,12 +155,20 @@ export const createEditSlice =
     const runEdit = async (label: string, command: EditCommand) => {
       const subset = get().subsetIndex;
       try {
-        // The image shown comes back redrawn with the answer (no second request), unless
-        // the edit repaints a mask: a 4000×3000 mask's view takes ~0.1 s to make, which the
-        // answer (and the history, and autosave) should not wait for.
-        const view = REPAINTS_MASK.has(command.type)
-          ? undefined
-          : { imageIndex: get().imageIndex, customColors: get().customColors };
+        // The image shown comes back redrawn with the answer (no second request), its masks
+        // the page holds not made again; unless the edit is a brush stroke: a 4000×3000
+        // mask's view takes ~0.1 s to make, which the answer (and the history, and
+        // autosave) should not wait for. A mask command's new mask was made while its
+        // preview showed (worker/preparedMask.ts).
+        const imageIndex = get().imageIndex;
+        const view =
+          command.type === 'paint'
+            ? undefined
+            : {
+                imageIndex,
+                customColors: get().customColors,
+                held: heldMasksOf(subset, imageIndex),
+              };
         const { patch, delta, inserted } = await engine.edit(subset, command, view);
         if (patch.every((p) => p.patch.length === 0)) return;
         const undoStack = [...get().undoStack, { label, subset, patch }];

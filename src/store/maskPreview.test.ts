@@ -28,6 +28,22 @@ describe('the mask preview', () => {
     expect(engine.of('edit').map((r) => r.args[1])).toEqual([toMask]);
   });
 
+  it('stays until the Apply is answered, and a second press makes no second edit', async () => {
+    const { store, engine } = await openStore(WITH_POLYGON);
+    await store.getState().previewMaskEdit('Convert to mask', toMask);
+    const id = store.getState().maskPreview!.id;
+    const first = store.getState().applyMaskPreview();
+    const second = store.getState().applyMaskPreview();
+    // Asked of the engine, not answered yet: the preview is still what the canvas draws.
+    expect(store.getState().maskPreview?.id).toBe(id);
+    expect(previewImage(id)).not.toBeNull();
+    await Promise.all([first, second]);
+    expect(store.getState().maskPreview).toBeNull();
+    expect(previewImage(id)).toBeNull();
+    expect(engine.of('edit')).toHaveLength(1);
+    expect(store.getState().undoStack).toHaveLength(1);
+  });
+
   it('says why a command cannot be made, and is ended by another edit', async () => {
     const { store } = await openStore(WITH_POLYGON);
     await store.getState().previewMaskEdit('Remove specks', {

@@ -64,6 +64,9 @@ function dropImage(): void {
 
 let lastId = 0;
 
+/** The preview whose Apply is on its way to the engine (0: none): pressed again, nothing. */
+let applying = 0;
+
 /** Whether a bitmap made for `made` is of the resolution `now` wants. */
 function sameResolution(made: ShownAt | null, now: ShownAt | null): boolean {
   return previewScale(made) === previewScale(now);
@@ -138,9 +141,17 @@ export const createMaskPreviewSlice =
 
     applyMaskPreview: async () => {
       const pending = get().maskPreview;
-      if (pending === null || pending.result === null) return;
-      get().cancelMaskPreview();
-      await get().edit(pending.label, pending.command);
+      if (pending === null || pending.result === null || applying === pending.id) return;
+      // The preview stays drawn until the edit's answer: the store update that brings it
+      // ends the preview too (appStore.ts ends a preview on any edit), one render for both.
+      applying = pending.id;
+      try {
+        await get().edit(pending.label, pending.command);
+      } finally {
+        applying = 0;
+        // An edit that failed or changed nothing leaves the history as it was.
+        if (get().maskPreview?.id === pending.id) get().cancelMaskPreview();
+      }
     },
 
     cancelMaskPreview: () => {

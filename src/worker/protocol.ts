@@ -202,7 +202,12 @@ export type Walked = {
 };
 
 /** An image view asked for along with another request (its subset is the request's). */
-export type ViewAsked = { imageIndex: number; customColors: Record<string, string> };
+/** `held`: the tokens of the image's masks the page holds (as `image-view`'s: not sent again). */
+export type ViewAsked = {
+  imageIndex: number;
+  customColors: Record<string, string>;
+  held?: string[];
+};
 
 /** A file an export made; `notes`: what the user should know about it (a picture left out). */
 export type ExportedFile = { name: string; blob: Blob; notes?: string[] };

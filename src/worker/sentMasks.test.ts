@@ -76,6 +76,29 @@ describe('masks the page holds', () => {
   });
 });
 
+describe("an edit's answer with the image's view", () => {
+  it('sends the masks held by token, and the applied mask made while its preview showed', async () => {
+    const h = await openTinyWithPicture();
+    const token = (await view(h, [])).tokens[0]![1];
+    const toMask = { type: 'convert-to-mask', key: 0, crowd: false } as const;
+    await h.request({ type: 'preview-edit', subset: 0, command: toMask, customColors: {} });
+    const { view: after } = await h.request({
+      type: 'edit',
+      subset: 0,
+      command: toMask,
+      view: { imageIndex: 0, customColors: {}, held: [token] },
+    });
+    // Made: the first view's mask, the preview's pixels, the applied mask ahead; none after.
+    expect(h.bitmapsMade).toHaveLength(3);
+    const masks = after!.annotations.map((a) => (a.kind === 'mask' ? a.mask : undefined));
+    // The polygon's square (1..4 × 1..4) is now a mask, drawn; the held crowd mask is not sent.
+    expect(masks[0]).toMatchObject({ x: 1, y: 1, width: 3, height: 3 });
+    expect(masks[1]).toBeNull();
+    expect(after!.maskTokens.map(([key]) => key)).toEqual([0, 1]);
+    expect(after!.maskTokens[1]).toEqual([1, token]);
+  });
+});
+
 describe('SentMasks', () => {
   const rle = (bits: number[]) => encodeMask(Uint8Array.from(bits), 2, bits.length / 2);
 

@@ -85,12 +85,17 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
     }),
     edit: async (r, { transfer }) => {
       const edited = engine.edit(r.subset, r.command);
+      // The masks the page holds are not made again, nor the one an Apply's preview made.
       const view =
         r.view === undefined
           ? null
-          : await imageView(engine, shell, { subset: r.subset, ...r.view }, transfer).catch(
-              () => null,
-            );
+          : await imageView(
+              engine,
+              shell,
+              { subset: r.subset, ...r.view },
+              transfer,
+              prepared,
+            ).catch(() => null);
       return { type: 'edited', ...edited, view };
     },
     'preview-edit': async (r, { transfer }) => {
