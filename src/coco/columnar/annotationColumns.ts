@@ -115,6 +115,11 @@ export class AnnotationColumns {
     this.count += n;
   }
 
+  /** Room for at least `rows` rows. */
+  reserve(rows: number): void {
+    if (rows > this.capacity) this.resize(rows);
+  }
+
   /** Shrinks every column to `count` rows (the array is complete). */
   trim(): void {
     this.resize(Math.max(1, this.count));

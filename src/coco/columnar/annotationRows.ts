@@ -12,9 +12,8 @@ type IdColumn<T> = { [row: number]: T; readonly length: number };
 export class AnnotationRows {
   count = 0;
   /**
-   * Ids by row. Rows that come only from scanned bytes (`scannedOnly`) hold them in typed
-   * arrays, copied run by run; otherwise lists, since a parsed record's ids may be strings
-   * and its category absent (null).
+   * Ids by row. Rows made in scanned columns (`inPlace`) hold them in typed arrays;
+   * otherwise lists, since a parsed record's ids may be strings and its category absent.
    */
   ids: IdColumn<AnnotationId>;
   imageIds: IdColumn<ImageId>;
@@ -39,25 +38,11 @@ export class AnnotationRows {
   }
 
   /**
-   * Room for exactly `total` rows, each of them to be scanned (`addScanned`, `addRun`):
-   * their ids are numbers, kept in typed arrays (a list of 860k ids grown push by push took
-   * ~0.1 s of a train2017-scale open, three of them).
-   */
-  static scannedOnly(total: number): AnnotationRows {
-    const rows = new AnnotationRows(total);
-    const typed = <T>() => new Float64Array(Math.max(1, total)) as unknown as IdColumn<T>;
-    rows.ids = typed();
-    rows.imageIds = typed();
-    rows.categoryIds = typed();
-    return rows;
-  }
-
-  /**
    * Every element's row, made in the columns of the rows read while the file was read
    * (`scanned`, whose row r is element `elementOf(r)`, rising) with the rows read later
    * (`late`, whose row j is element `lateAt[j]`) put into the gaps: no copy of the columns
    * (at train2017 scale a copy wrote 66 MB of new memory, whose first touch cost more than
-   * the copy). `scanned`'s columns become the rows'. Null when they have no room for all.
+   * the copy). `scanned`'s columns become the rows' (made room in first, if need be).
    */
   static inPlace(
     scanned: AnnotationColumns,
@@ -65,8 +50,9 @@ export class AnnotationRows {
     late: AnnotationColumns,
     lateAt: readonly number[],
     total: number,
-  ): AnnotationRows | null {
-    if (scanned.capacity < total || scanned.count + late.count !== total) return null;
+  ): AnnotationRows {
+    if (scanned.count + late.count !== total) throw new RangeError('inPlace: rows are missing');
+    scanned.reserve(total);
     const columns: [Float64Array | Uint8Array, Float64Array | Uint8Array, number][] = [
       [scanned.id, late.id, 1],
       [scanned.imageId, late.imageId, 1],
@@ -133,35 +119,10 @@ export class AnnotationRows {
     for (let k = 0; k < 4; k++) this.bbox[4 * row + k] = scanned.bbox[4 * from + k]!;
   }
 
-  /**
-   * `addScanned` of `n` rows of `scanned` from `from` on, elements `element…`: the typed
-   * columns are copied at once (rows made by `scannedOnly`, with room for every element).
-   */
-  addRun(scanned: AnnotationColumns, from: number, element: number, n: number): void {
-    const row = this.count;
-    const to = from + n;
-    const typed = (column: IdColumn<unknown>) => column as unknown as Float64Array;
-    typed(this.ids).set(scanned.id.subarray(from, to), row);
-    typed(this.imageIds).set(scanned.imageId.subarray(from, to), row);
-    typed(this.categoryIds).set(scanned.categoryId.subarray(from, to), row);
-    this.iscrowd.set(scanned.iscrowd.subarray(from, to), row);
-    this.area.set(scanned.area.subarray(from, to), row);
-    this.score.set(scanned.score.subarray(from, to), row);
-    this.bbox.set(scanned.bbox.subarray(4 * from, 4 * to), 4 * row);
-    for (let k = 0; k < n; k++) this.sourceIndex[row + k] = element + k;
-    this.count += n;
-  }
-
   /** The columns at their final size. */
   trim(): this {
+    // Rows made in place are at their size; lists need no trimming.
     if (this.count === this.sourceIndex.length) return this;
-    const cut = <T>(column: IdColumn<T>): IdColumn<T> =>
-      ArrayBuffer.isView(column)
-        ? ((column as unknown as Float64Array).slice(0, this.count) as unknown as IdColumn<T>)
-        : column;
-    this.ids = cut(this.ids);
-    this.imageIds = cut(this.imageIds);
-    this.categoryIds = cut(this.categoryIds);
     this.sourceIndex = this.sourceIndex.slice(0, this.count);
     this.iscrowd = this.iscrowd.slice(0, this.count);
     this.area = this.area.slice(0, this.count);
@@ -170,6 +131,7 @@ export class AnnotationRows {
     return this;
   }
 
+  /** Room for twice the rows (the id lists grow as they are written; rows made in place are full). */
   private grow(): void {
     const n = this.sourceIndex.length * 2;
     const grown = <T extends Int32Array | Uint8Array | Float64Array>(a: T, size: number): T => {
@@ -177,13 +139,6 @@ export class AnnotationRows {
       out.set(a);
       return out;
     };
-    const grownIds = <T>(column: IdColumn<T>): IdColumn<T> =>
-      ArrayBuffer.isView(column)
-        ? (grown(column as unknown as Float64Array, n) as unknown as IdColumn<T>)
-        : column;
-    this.ids = grownIds(this.ids);
-    this.imageIds = grownIds(this.imageIds);
-    this.categoryIds = grownIds(this.categoryIds);
     this.sourceIndex = grown(this.sourceIndex, n);
     this.iscrowd = grown(this.iscrowd, n);
     this.area = grown(this.area, n);

@@ -157,7 +157,8 @@ function regularRows(
 ): AnnotationRows | null {
   const total = source.spans.length / 2;
   const prescan = source.prescan;
-  const prescanned = prescan?.columns ?? new AnnotationColumns(1);
+  // Without a prescan, every element is read late, into columns made for them all.
+  const prescanned = prescan?.columns ?? new AnnotationColumns(total);
   const prescanCount = prescan?.count ?? 0;
   // Elements the prescan did not read whole (cut by the end of a slice).
   const late = new AnnotationColumns(64);
@@ -181,25 +182,8 @@ function regularRows(
   }
   ids.sort();
   for (let i = 1; i < total; i++) if (ids[i] === ids[i - 1]) return null;
-  if (prescan !== undefined) {
-    const rows = AnnotationRows.inPlace(prescanned, (r) => prescan.element(r), late, lateAt, total);
-    if (rows !== null) {
-      prescan.forget();
-      return rows;
-    }
-  }
-  const rows = AnnotationRows.scannedOnly(total);
-  next = 0;
-  let lateRow = 0;
-  for (let i = 0; i < total;) {
-    let n = 0;
-    while (i + n < total && next + n < prescanCount && prescan!.element(next + n) === i + n) n++;
-    if (n > 0) {
-      rows.addRun(prescanned, next, i, n);
-      next += n;
-      i += n;
-    } else rows.addScanned(late, lateRow++, i++);
-  }
+  const rows = AnnotationRows.inPlace(prescanned, (r) => prescan!.element(r), late, lateAt, total);
+  prescan?.forget();
   return rows;
 }
 
