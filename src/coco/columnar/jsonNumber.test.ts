@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seeded, type Random } from '../testing/mutate';
-import { scanNumber, scannedNumber, skipFiniteNumber } from './jsonNumber';
+import { scanNumber, scannedValue, skipFiniteNumber } from './jsonNumber';
 import { skipWhitespace } from './jsonSkip';
 import { numberList, readFiniteNumbers } from './numberList';
 
@@ -11,7 +11,7 @@ const encoder = new TextEncoder();
 /** What `scanNumber` makes of the whole of `token`: its value, or 'invalid'. */
 function scan(token: string): number | 'invalid' {
   const bytes = encoder.encode(token);
-  return scanNumber(bytes, 0, bytes.length) === bytes.length ? scannedNumber.value : 'invalid';
+  return scanNumber(bytes, 0, bytes.length) === bytes.length ? scannedValue[0]! : 'invalid';
 }
 
 /** Whether `skipFiniteNumber` takes the whole of `token`. */

@@ -24,12 +24,8 @@ const EXPONENT_CAP = 100_000;
  */
 export const scannedValue = new Float64Array(1);
 
-/** What the last `scanNumber` read (one object, reused: the scanner allocates nothing per token). */
+/** What else the last `scanNumber` read (its value is `scannedValue[0]`). */
 export const scannedNumber = {
-  /** The token's value, as `JSON.parse` gives it (see `scannedValue`). */
-  get value(): number {
-    return scannedValue[0]!;
-  },
   /** The token has neither a fraction nor an exponent (`12`, `-3`, not `12.0`, `1e2`). */
   plainInteger: true,
 };

@@ -17,7 +17,7 @@ import {
   type MaskSide,
 } from './maskIou';
 import { EPS, pairwiseSum } from './numeric';
-import { drain, scaled } from './steps';
+import { scaled } from './steps';
 import type { Catalog } from './params';
 import { detectionRle, segmentationRle, type DtTable, type GtTable } from './prepare';
 import type { IouType } from './types';
@@ -40,28 +40,16 @@ export type Geometry = {
   readonly scratch: Float64Array;
 };
 
-/**
- * The mask sides for segm: masks made on first use (their counts in one arena, see
- * `MaskArena`), and for polygons (and `loadRes`' box polygons) a column and row range
- * from the coordinates, so pairs far apart need no mask.
- */
-export function maskSides(
-  gt: Dataset,
-  dt: Dataset,
-  catalog: Catalog,
-  gtTable: GtTable,
-  dtTable: DtTable,
-  decoded: readonly (Rle | undefined)[],
-): MaskSides {
-  return drain(maskSidesSteps(gt, dt, catalog, gtTable, dtTable, decoded));
-}
-
 export type MaskSides = { gtMasks: MaskSide; dtMasks: MaskSide; arena: MaskArena };
 
 /** Records read per step of `maskSidesSteps` (a few milliseconds' work). */
 const RECORDS_PER_STEP = 4096;
 
-/** `maskSides` in steps of a few milliseconds each, with their shares. */
+/**
+ * The mask sides for segm: masks made on first use (their counts in one arena, see
+ * `MaskArena`), and for polygons (and `loadRes`' box polygons) a column and row range
+ * from the coordinates, so pairs far apart need no mask. Made in steps of a few milliseconds each, with their shares.
+ */
 export function* maskSidesSteps(
   gt: Dataset,
   dt: Dataset,

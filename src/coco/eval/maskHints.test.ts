@@ -4,10 +4,11 @@ import { rleIou } from '../overlap';
 import { parseCoco } from '../parse/parseCoco';
 import { seeded } from '../testing/mutate';
 import { confusionMatrix, evaluate } from './evaluate';
-import { maskSides } from './iou';
+import { maskSidesSteps } from './iou';
 import { maskPairIou, masksApart } from './maskIou';
 import { catalogOf } from './params';
 import { dtTableOf, gtTableOf, detectionRle } from './prepare';
+import { drain } from './steps';
 
 /**
  * Polygons of every kind the hints must not misjudge: small ones far apart in rows or in
@@ -92,7 +93,9 @@ describe('mask hints', () => {
       const gtTable = gtTableOf(gt, catalog, 'segm');
       const decoded = new Array<undefined>(dt.annotations.length);
       const dtTable = dtTableOf(dt, catalog, decoded);
-      const { gtMasks, dtMasks } = maskSides(gt, dt, catalog, gtTable, dtTable, decoded);
+      const { gtMasks, dtMasks } = drain(
+        maskSidesSteps(gt, dt, catalog, gtTable, dtTable, decoded),
+      );
       const image = catalog.images[0];
       for (let d = 0; d < dtTable.count; d++) {
         const dtMask = detectionRle(dt.annotations.at(d)!, dtTable, d, image);
@@ -102,7 +105,7 @@ describe('mask hints', () => {
           const crowd = gtTable.crowd[g] === 1;
           const want = rleIou([dtMask], [gtMask!], [crowd])[0]![0]!;
           // A fresh gt side each time, so that the gt mask is judged by its hints first.
-          const fresh = maskSides(gt, dt, catalog, gtTable, dtTable, decoded).gtMasks;
+          const fresh = drain(maskSidesSteps(gt, dt, catalog, gtTable, dtTable, decoded)).gtMasks;
           expect(maskPairIou(dtMasks, d, fresh, g, crowd), `seed ${seed} d ${d} g ${g}`).toBe(want);
           expect(maskPairIou(dtMasks, d, gtMasks, g, crowd)).toBe(want);
           // Judged apart from their ranges only: then the IoU is 0.
