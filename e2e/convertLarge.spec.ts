@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectStatus, openFiles, payload, pixelsAt, rleCounts, waitForImage } from './helpers';
+import {
+  expectStatus,
+  openFiles,
+  payload,
+  pixelsAt,
+  rleCounts,
+  screenPoint,
+  waitForImage,
+} from './helpers';
 
 /**
  * A 4000 × 3000 image with one mask: the block x 1000..2999, y 1000..1999 with a hole
@@ -78,4 +86,71 @@ test('a mask → polygons preview on a 4000 × 3000 image: drawn as shown, zoome
       ]),
     )
     .toEqual([true, true, false, false, false, false]);
+});
+
+/**
+ * A polygon around the image's middle on the same 4000 × 3000 image: pycocotools fills
+ * its pixels x 1903..2095, y 1407..1593.
+ */
+const polygonDataset = {
+  ...dataset,
+  annotations: [
+    {
+      id: 2,
+      image_id: 1,
+      category_id: 1,
+      segmentation: [[1903, 1407, 2096, 1407, 2096, 1594, 1903, 1594]],
+      area: 193 * 187,
+      bbox: [1903, 1407, 193, 187],
+      iscrowd: 0,
+    },
+  ],
+};
+
+test('polygon → mask zoomed out on a 4000 × 3000 image: drawn at once, then every pixel exact', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openFiles(page, [payload('big.json', JSON.stringify(polygonDataset))]);
+  await expectStatus(page, 1, 1, 1);
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await waitForImage(page, 0);
+  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+  await page.getByRole('button', { name: 'Convert to mask' }).click();
+  await expect(page.getByRole('region', { name: 'Preview' })).toContainText('IoU');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first(),
+  ).toContainText('mask');
+
+  // At 1:1, the mask's pixels are the whole mask's (the one drawn at once was made for
+  // the zoomed-out canvas): the pointer readout, which reads them, names it on the mask's
+  // edge pixels and not on the pixels just outside.
+  await page.getByRole('button', { name: '1:1' }).click();
+  await expect(page.locator('.canvas')).toHaveAttribute('data-viewport', /^1,/);
+  const readout = page.getByLabel('Pointer');
+  const inMask = async (x: number, y: number) => {
+    const p = await screenPoint(page, x, y);
+    await page.mouse.move(p.x, p.y);
+    await expect(readout).toContainText(`x ${Math.floor(x)}, y ${Math.floor(y)}`);
+    return (await readout.textContent())!.includes('in: block #2');
+  };
+  const edges = async () => [
+    await inMask(1903.5, 1500.5),
+    await inMask(2095.5, 1407.5),
+    await inMask(2000.5, 1593.5),
+    await inMask(1902.5, 1500.5),
+    await inMask(2096.5, 1500.5),
+    await inMask(2000.5, 1406.5),
+    await inMask(2000.5, 1594.5),
+  ];
+  await expect.poll(edges).toEqual([true, true, true, false, false, false, false]);
+  // And drawn so (the selected mask's dashed box lies on its edge: looked at 4 px off it).
+  const [inside, outside, far] = await pixelsAt(page, [
+    [1907.5, 1500.5],
+    [1898.5, 1500.5],
+    [1700.5, 1300.5],
+  ]);
+  expect(outside).toEqual(far);
+  expect(inside).not.toEqual(far);
 });

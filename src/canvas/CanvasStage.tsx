@@ -115,10 +115,15 @@ export function CanvasStage(props: Props) {
     viewToken: view,
     onStroke: props.onStroke,
   });
-  // Kept while selection and hover stay: the mask layer (memoized) is not redrawn per pointer move.
+  const masks = current && view !== null ? view.masks : NO_MASKS;
+  // The masks selected or hovered, kept while they stay: the mask layer (memoized) is not
+  // redrawn per pointer move, nor when a box or polygon is selected or hovered.
+  const highlightedMasks = [...selection, ...(hovered === null ? [] : [hovered])]
+    .filter((key) => masks.has(key))
+    .join(',');
   const highlighted = useMemo(
-    () => new Set([...selection, ...(hovered === null ? [] : [hovered])]),
-    [selection, hovered],
+    () => new Set(highlightedMasks === '' ? [] : highlightedMasks.split(',').map(Number)),
+    [highlightedMasks],
   );
   const { width: imageWidth, height: imageHeight } = props.image;
   const grid = useMemo(
@@ -249,7 +254,7 @@ export function CanvasStage(props: Props) {
       {/* Always mounted: a layer that comes and goes costs a canvas each time. */}
       <MaskLayer
         annotations={props.layers.masks && current ? shown : []}
-        masks={current && view !== null ? view.masks : NO_MASKS}
+        masks={masks}
         colors={props.colors}
         opacity={Math.min(1, props.opacity + 0.2)}
         highlighted={highlighted}

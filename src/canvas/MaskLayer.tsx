@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { Image as KonvaImage, Layer } from 'react-konva';
 import type { MaskImage } from '../worker/protocol';
 import type { PlainAnnotation } from '../store/viewSlice';
 import { CrowdHatch } from './CrowdHatch';
+import { subscribeWholeMasks, wholeMasksVersion } from './heldMasks';
 import { MaskOutline } from './MaskOutline';
 import { UNKNOWN_COLOR } from './palette';
 import { PixelGrid } from './PixelGrid';
@@ -24,6 +25,8 @@ export const MaskLayer = memo(function MaskLayer(props: {
   outlines: boolean;
   grid: { width: number; height: number } | null;
 }) {
+  // A whole mask takes a sampled one's place in place (heldMasks.ts): drawn again then.
+  useSyncExternalStore(subscribeWholeMasks, wholeMasksVersion);
   const crowd: MaskImage[] = [];
   return (
     <Layer listening={false} imageSmoothingEnabled={false}>

@@ -1,7 +1,14 @@
 /** Mask bitmaps shared by token: held while a view draws them, lingering a while after. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MaskImage } from '../worker/protocol';
-import { holdMask, pinMasks, releaseMask } from './heldMasks';
+import {
+  holdMask,
+  pinMasks,
+  releaseMask,
+  subscribeWholeMasks,
+  takeWholeMask,
+  wholeMasksVersion,
+} from './heldMasks';
 
 /** A stand-in bitmap of `width` × `height` that records whether it was closed. */
 function mask(width: number, height: number) {
@@ -66,5 +73,37 @@ describe('held masks', () => {
     // Let go again: now the most recently let go, the first to close is pin1.
     pinned.unhold();
     expect(big.map((m) => m.state.closed)).toEqual([false, true, false]);
+  });
+
+  it('a whole mask takes a sampled one’s place in every view holding it', () => {
+    vi.useFakeTimers();
+    const sampled = mask(100, 75);
+    Object.assign(sampled.image, { x: 0.5, y: 0, width: 400, height: 300, sampled: true });
+    const whole = mask(400, 300);
+    const image = holdMask('s1', sampled.image, 'image 4')!;
+    // A second view draws the same object.
+    expect(holdMask('s1', undefined, 'image 4')).toBe(image);
+    let told = 0;
+    const stop = subscribeWholeMasks(() => told++);
+    const version = wholeMasksVersion();
+
+    takeWholeMask('s1', whole.image);
+    expect(image).toEqual({ bitmap: whole.image.bitmap, x: 0, y: 0, width: 400, height: 300 });
+    expect([told, wholeMasksVersion()]).toEqual([1, version + 1]);
+    // Closed once the views have drawn the whole one; the whole one is kept.
+    expect(sampled.state.closed).toBe(false);
+    vi.runAllTimers();
+    expect([sampled.state.closed, whole.state.closed]).toEqual([true, false]);
+
+    // Whole already, or not held: a mask sent again is closed unused.
+    const again = mask(400, 300);
+    takeWholeMask('s1', again.image);
+    const stray = mask(400, 300);
+    takeWholeMask('never held', stray.image);
+    expect([again.state.closed, stray.state.closed, told]).toEqual([true, true, 1]);
+    stop();
+    releaseMask('s1');
+    releaseMask('s1');
+    vi.useRealTimers();
   });
 });

@@ -8,6 +8,9 @@
  * A mask no view holds any more lingers a while (the last few, within LINGER_BYTES):
  * undoing a conversion brings back the mask it replaced, and the image's view after the
  * undo takes it from here instead of having it made again.
+ *
+ * A mask sent as the canvas showed it (`MaskImage.sampled`: the one an Apply draws at
+ * once) is held as any other until its whole bitmap comes, which takes its place.
  */
 import type { MaskImage } from '../worker/protocol';
 
@@ -84,4 +87,44 @@ export function pinMasks(imageKey: string): { tokens: string[]; unhold: () => vo
       tokens.push(token);
     }
   return { tokens, unhold: () => tokens.forEach(releaseMask) };
+}
+
+/** Grows each time a whole mask takes the place of a sampled one. */
+let wholeMasksTaken = 0;
+const wholeMaskListeners = new Set<() => void>();
+
+/** Calls `listener` each time a whole mask takes the place of a sampled one; undone by the return. */
+export function subscribeWholeMasks(listener: () => void): () => void {
+  wholeMaskListeners.add(listener);
+  return () => wholeMaskListeners.delete(listener);
+}
+
+/** How many whole masks have taken their sampled one's place (a version for React). */
+export function wholeMasksVersion(): number {
+  return wholeMasksTaken;
+}
+
+/**
+ * The whole mask (every pixel of its box) takes the place of the sampled one held under
+ * `token`, in place: every view that draws it draws the whole one from its next render,
+ * which the listeners are told to make. The sampled bitmap is closed once they have;
+ * `whole` is closed unused when the token is no longer held, or holds no sampled mask.
+ */
+export function takeWholeMask(token: string, whole: MaskImage): void {
+  const m = held.get(token);
+  if (m === undefined || m.image.sampled !== true) {
+    whole.bitmap.close();
+    return;
+  }
+  const sampled = m.image.bitmap;
+  const bytes = whole.bitmap.width * whole.bitmap.height * 4;
+  if (lingering.has(token)) lingeringBytes += bytes - m.bytes;
+  m.bytes = bytes;
+  Object.assign(m.image, whole);
+  delete m.image.sampled;
+  wholeMasksTaken++;
+  wholeMaskListeners.forEach((listener) => listener());
+  // The views render again in a microtask (React), before this.
+  setTimeout(() => sampled.close(), 0);
+  forgetLingering();
 }

@@ -6,7 +6,7 @@
  */
 import { setHeldMasksSource } from '../store/editSlice';
 import { engine } from '../store/engine';
-import { holdMask, pinMasks, releaseMask } from './heldMasks';
+import { holdMask, pinMasks, releaseMask, takeWholeMask } from './heldMasks';
 import { viewVersion, type PlainPrediction } from '../store/predictionsSlice';
 import { useApp } from '../store/store';
 import { ViewCache } from '../store/viewCache';
@@ -277,10 +277,17 @@ function toLoadedView(
   const annotations = view.annotations.map((a) => plainAnnotation(a, masks));
   const maskTokens = new Map<number, string>();
   for (const [key, token] of view.maskTokens) {
-    const image = holdMask(token, masks.get(key), imageKey);
+    const sent = masks.get(key);
+    const image = holdMask(token, sent, imageKey);
     if (image === undefined) continue;
     masks.set(key, image);
     maskTokens.set(key, token);
+    // Drawn at once as the canvas shows it; every pixel comes next (MaskImage.sampled).
+    if (image === sent && image.sampled === true)
+      engine.wholeMask(token).then(
+        (whole) => whole !== null && takeWholeMask(token, whole),
+        () => {},
+      );
   }
   const predictionMasks = new Map<number, MaskImage>();
   const predictions = view.predictions.map((p) => plainPrediction(p, predictionMasks));

@@ -12,6 +12,7 @@ import {
   type Checked,
   type EditCommand,
   type MaskCommand,
+  type MaskImage,
   type MaskPreview,
   type ShownAt,
   type Edited,
@@ -301,6 +302,11 @@ export class EngineClient {
   ): Promise<MaskPreview> {
     const request = { type: 'preview-edit', subset, command, shown, customColors } as const;
     return (await this.require().request(request)).preview;
+  }
+
+  /** Every pixel of a mask sent made as the canvas showed it (`MaskImage.sampled`). */
+  async wholeMask(token: string): Promise<MaskImage | null> {
+    return (await this.require().request({ type: 'whole-mask', token })).image;
   }
 
   async applyPatches(subset: number, patches: SubsetPatch[]): Promise<Edited> {

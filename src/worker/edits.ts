@@ -319,3 +319,14 @@ function planFix(subset: Subset, command: Extract<EditCommand, { type: 'fix' }>)
     }
   }
 }
+
+/** The view keys of annotations a patch inserted (to select what was just drawn). */
+export function insertedKeys(subset: Subset, patch: SubsetPatch): number[] {
+  return patch.flatMap(({ source, patch: p }) =>
+    p.flatMap((op) =>
+      op.op === 'insert' && op.collection === 'annotations'
+        ? [subset.keyOffsets[source]! + op.at]
+        : [],
+    ),
+  );
+}

@@ -26,7 +26,7 @@ import {
   updateCategoryCounts,
   type Counts,
 } from './counts';
-import { applySubsetPatch, planEdit } from './edits';
+import { applySubsetPatch, insertedKeys, planEdit } from './edits';
 import { appliedMaskPixels, previewMaskCommand } from './maskEdits';
 import {
   ImageFlag,
@@ -55,16 +55,8 @@ import { zipSubsetName } from './zipSubsetName';
 import { readPicture } from './readPicture';
 import { problemKeysOf, stepWalk, walkStops } from './walk';
 
-/** The view keys of annotations a patch inserted (to select what was just drawn). */
-function insertedKeys(subset: Subset, patch: SubsetPatch): number[] {
-  return patch.flatMap(({ source, patch: p }) =>
-    p.flatMap((op) =>
-      op.op === 'insert' && op.collection === 'annotations'
-        ? [subset.keyOffsets[source]! + op.at]
-        : [],
-    ),
-  );
-}
+/** The user's colours, by category id (as a string): the others follow the palette. */
+type CustomColors = Record<string, string>;
 
 export class Engine {
   private subsets: Subset[] = [];
@@ -122,7 +114,7 @@ export class Engine {
   async imageView(
     subset: number,
     imageIndex: number,
-    customColors: Record<string, string>,
+    customColors: CustomColors,
     decodePng: (blob: Blob) => Promise<RgbaImage>,
     held: ReadonlySet<string> = new Set(),
   ): Promise<ImageViewParts & { problems: ProblemInfo[] }> {
@@ -182,9 +174,12 @@ export class Engine {
   }
 
   /** The mask an Apply of `command` will draw, made ahead (maskEdits.ts); null: none. */
-  appliedMask(subset: number, command: MaskCommand, customColors: Record<string, string>) {
-    return appliedMaskPixels(this.requireEditable(subset), command, customColors, this.sentMasks);
+  appliedMask(subset: number, command: MaskCommand, colors: CustomColors, shown: ShownAt | null) {
+    return appliedMaskPixels(this.requireEditable(subset), command, colors, this.sentMasks, shown);
   }
+
+  /** Every pixel of a mask sent to the page under `token` (sentMasks.ts); null: forgotten. */
+  wholeMask = (token: string) => this.sentMasks.pixelsOf(token);
 
   /**
    * Applies patches the page kept (undo, redo, restore), in order. The answer's `patch` is

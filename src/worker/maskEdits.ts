@@ -6,7 +6,7 @@
 import { maskDiff, planMaskEdit, type MaskEdit, type Dataset, type PlannedMaskEdit } from '../coco';
 import { changedPixels } from './changedPixels';
 import { categoryColorOf } from './imageView';
-import { maskPixels, parseHexColor, type MaskPixels } from './maskPixels';
+import { parseHexColor, shownMaskPixels, type MaskPixels } from './maskPixels';
 import type { SentMasks } from './sentMasks';
 import type { MaskCommand, MaskPreview, ShownAt } from './protocol';
 import { imageSize, locateKey, type Subset } from './subset';
@@ -82,21 +82,23 @@ export function previewMaskCommand(
 
 /**
  * The mask an Apply of `command` draws in the image's view, made while the preview shows:
- * its token (sentMasks.ts) and its pixels in its category's colour. Null when the result
- * is no mask (polygons) or is not drawn (past MAX_MASK_PIXELS).
+ * its token (sentMasks.ts) and its pixels in its category's colour, as the canvas shows
+ * the image (`shown`: sampled when zoomed out; the page asks for the whole mask after).
+ * Null when the result is no mask (polygons) or is not drawn (past MAX_MASK_PIXELS).
  */
 export function appliedMaskPixels(
   subset: Subset,
   command: MaskCommand,
   customColors: Record<string, string>,
   sent: SentMasks,
+  shown: ShownAt | null,
 ): { token: string; pixels: MaskPixels } | null {
   if (command.type === 'convert-to-polygons') return null;
   const { source, planned } = planMaskCommand(subset, command);
   const [, at] = locateKey(subset, command.key)!;
   const record = subset.sources[source]!.dataset.annotations.at(at)!;
   const color = parseHexColor(categoryColorOf(subset, customColors)(record.categoryId));
-  const pixels = maskPixels(planned.after, color);
+  const pixels = shownMaskPixels(planned.after, color, shown);
   return pixels === null ? null : { token: sent.tokenOf(planned.after, color), pixels };
 }
 
@@ -107,6 +109,7 @@ function isRle(value: unknown): value is WrittenRle {
 }
 
 function countsStart(counts: string | number[]): string {
-  const text = typeof counts === 'string' ? counts : counts.join(',');
+  // Only the counts the start shows are joined (a mask may have a million).
+  const text = typeof counts === 'string' ? counts : counts.slice(0, COUNTS_START).join(',');
   return text.length > COUNTS_START ? `${text.slice(0, COUNTS_START)}…` : text;
 }

@@ -5,6 +5,8 @@
  * be born, so the loop walks runs and writes each pixel at (y − y0)·w + (x − x0).
  */
 import { rleToBbox, type Rle } from '../coco';
+import { previewScale, type ShownAt } from './protocol';
+import { sampledPixels } from './sampledPixels';
 
 export const MAX_MASK_PIXELS = 8192 * 8192;
 
@@ -78,4 +80,35 @@ export function maskPixels(rle: Rle, color: [number, number, number]): MaskPixel
     pos += len;
   }
   return { rgba, x: x0, y: y0, width: w, height: bh };
+}
+
+/**
+ * The mask as the canvas shows the image (`shown`): sampled at the device pixels it draws
+ * (sampledPixels.ts) when they are fewer than the image's pixels, placed where they go;
+ * else every pixel of its box (maskPixels). Null when there is nothing to draw.
+ */
+export function shownMaskPixels(
+  rle: Rle,
+  color: [number, number, number],
+  shown: ShownAt | null,
+): MaskPixels | null {
+  if (shown === null || previewScale(shown) >= 1) return maskPixels(rle, color);
+  const [x0, y0, w, h] = rleToBbox(rle);
+  if (w === 0 || h === 0) return null;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let pos = 0;
+  for (let j = 0; j < rle.counts.length; j++) {
+    const len = rle.counts[j]!;
+    if (j % 2 === 1 && len > 0) {
+      starts.push(pos);
+      ends.push(pos + len);
+    }
+    pos += len;
+  }
+  const [r, g, b] = color;
+  const solid = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  const colors = new Array<number>(starts.length).fill(solid);
+  const box: [number, number, number, number] = [x0, y0, x0 + w - 1, y0 + h - 1];
+  return sampledPixels({ starts, ends, colors, box }, rle.size[0], shown);
 }

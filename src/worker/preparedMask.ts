@@ -1,8 +1,10 @@
 /**
  * The bitmap of the mask an Apply will draw, made while its preview shows (the engine is
  * idle while the user reads the preview): the image's view after the Apply takes it
- * instead of making it then (a 4000 × 3000 mask takes ~0.1 s). One at a time: the next
- * preview's replaces the one before, which is closed unused.
+ * instead of making it then. Zoomed out, it is made as the canvas shows the image, a
+ * tenth of the pixels (a whole 4000 × 3000 mask takes ~80 ms to make); the page asks for
+ * the whole one after. One at a time: the next preview's replaces the one before, which
+ * is closed unused.
  */
 import type { MaskPixels } from './maskPixels';
 import type { MaskImage } from './protocol';
@@ -29,9 +31,11 @@ export class PreparedMask {
       .then(async () => {
         const mask = generation === this.generation ? make() : null;
         if (mask === null) return null;
-        const { x, y, width, height } = mask.pixels;
+        const { x, y, width, height } = mask.pixels.placed ?? mask.pixels;
         const bitmap = await this.toBitmap(mask.pixels);
-        return { token: mask.token, image: { bitmap, x, y, width, height } };
+        const image: MaskImage = { bitmap, x, y, width, height };
+        if (mask.pixels.placed !== undefined) image.sampled = true;
+        return { token: mask.token, image };
       })
       // A mask that cannot be made ahead is made by the view, as any other.
       .catch(() => null);

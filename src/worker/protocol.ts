@@ -22,7 +22,7 @@ import type {
 import type { Edited, EditCommand, MaskCommand, SubsetPatch } from './editTypes';
 import type { SourceFile } from '../io/sourceFile';
 import type { ImageTable, OpenSummary } from './summaryTypes';
-import type { ImageView, MaskPreview, ShownAt } from './viewTypes';
+import type { ImageView, MaskImage, MaskPreview, ShownAt } from './viewTypes';
 
 export * from './editTypes';
 export * from './predictionTypes';
@@ -155,6 +155,11 @@ export type Request =
        */
       customColors?: Record<string, string>;
     }
+  /**
+   * Every pixel of a mask the page was sent under `token` made as the canvas showed it
+   * (`MaskImage.sampled`), to take its place.
+   */
+  | { type: 'whole-mask'; id: number; token: string }
   /** Undo, redo and restore: patches the page kept, applied in order. */
   | { type: 'apply-patches'; id: number; subset: number; patches: SubsetPatch[] }
   /** json: the subset's annotation files; zip: every subset, CVAT COCO 1.1 layout. */
@@ -243,6 +248,8 @@ export type Answers = AnswerMap<{
   /** `view`: the view asked for with the edit (null when not asked, or it could not be made). */
   edit: { type: 'edited'; view: ImageView | null } & Edited;
   'preview-edit': { type: 'edit-previewed'; preview: MaskPreview };
+  /** Null when the engine no longer knows the token (it remembers the last 512 masks). */
+  'whole-mask': { type: 'whole-mask'; image: MaskImage | null };
   'apply-patches': { type: 'edited' } & Edited;
   export: { type: 'exported'; files: ExportedFile[] };
   /** No answer of its own: the export it stops answers `failed` (code `cancelled`). */
@@ -290,6 +297,7 @@ export const ANSWER_TYPES: { [T in AnsweredType]: NonNullable<Answers[T]>['type'
   picture: 'picture',
   edit: 'edited',
   'preview-edit': 'edit-previewed',
+  'whole-mask': 'whole-mask',
   'apply-patches': 'edited',
   export: 'exported',
   check: 'checked',

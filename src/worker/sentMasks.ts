@@ -6,6 +6,7 @@
  * every count compared) in the same colour, so a reused bitmap is exactly the mask's.
  */
 import type { Rle } from '../coco';
+import { maskPixels, type MaskPixels } from './maskPixels';
 
 type Sent = { rle: Rle; color: number };
 
@@ -51,6 +52,14 @@ export class SentMasks {
     this.counts += counts.length;
     this.forgetOldest();
     return token;
+  }
+
+  /** Every pixel of the mask sent under `token`; null when forgotten (or never sent). */
+  pixelsOf(token: string): MaskPixels | null {
+    const sent = this.byToken.get(token);
+    if (sent === undefined) return null;
+    const { rle, color } = sent;
+    return maskPixels(rle, [(color >> 16) & 255, (color >> 8) & 255, color & 255]);
   }
 
   private forgetOldest(): void {

@@ -102,7 +102,7 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
       const { preview, pixels } = engine.previewEdit(r.subset, r.command, r.shown ?? null);
       const colors = r.customColors;
       if (colors !== undefined)
-        prepared.prepare(() => engine.appliedMask(r.subset, r.command, colors));
+        prepared.prepare(() => engine.appliedMask(r.subset, r.command, colors, r.shown ?? null));
       let image: MaskImage | null = null;
       if (pixels !== null) {
         const bitmap = await shell.toBitmap(pixels);
@@ -111,6 +111,14 @@ function handlersFor(engine: Engine, shell: Shell): Handlers {
         image = { bitmap, x, y, width, height };
       }
       return { type: 'edit-previewed', preview: { ...preview, image } };
+    },
+    'whole-mask': async (r, { transfer }) => {
+      const pixels = engine.wholeMask(r.token);
+      if (pixels === null) return { type: 'whole-mask', image: null };
+      const bitmap = await shell.toBitmap(pixels);
+      transfer(bitmap);
+      const { x, y, width, height } = pixels;
+      return { type: 'whole-mask', image: { bitmap, x, y, width, height } };
     },
     'apply-patches': (r) => ({ type: 'edited', ...engine.applyPatches(r.subset, r.patches) }),
     export: async (r, { progress }) => ({

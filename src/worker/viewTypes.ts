@@ -14,6 +14,12 @@ export type MaskImage = {
   y: number;
   width: number;
   height: number;
+  /**
+   * Made at the resolution the canvas showed the image (worker/sampledPixels.ts), to be
+   * drawn at once: `[x, y, width, height]` is where it goes, not its pixels' crop. The page
+   * asks for the whole mask then, which takes its place (canvas/heldMasks.ts).
+   */
+  sampled?: true;
 };
 
 /** `[x, y, w, h]`, image pixels. */

@@ -143,27 +143,23 @@ export function eachSetStretch(
 ): void {
   const A = before.counts;
   const B = after.counts;
+  // The run each mask is in (a, b) and where it ends (pixels from the start).
   let a = 0;
   let b = 0;
-  let leftA = A[0] ?? 0;
-  let leftB = B[0] ?? 0;
+  let endA = A.length > 0 ? A[0]! : 0;
+  let endB = B.length > 0 ? B[0]! : 0;
   let p = 0;
-  while (a < A.length || b < B.length) {
-    if (a < A.length && leftA === 0) {
-      leftA = A[++a] ?? 0;
-      continue;
-    }
-    if (b < B.length && leftB === 0) {
-      leftB = B[++b] ?? 0;
-      continue;
-    }
-    const inA = a < A.length && a % 2 === 1;
-    const inB = b < B.length && b % 2 === 1;
-    const step = Math.min(a < A.length ? leftA : Infinity, b < B.length ? leftB : Infinity);
-    if (!Number.isFinite(step)) break;
-    if (inA || inB) visit(p, step, inA, inB);
-    p += step;
-    if (a < A.length) leftA -= step;
-    if (b < B.length) leftB -= step;
+  for (;;) {
+    // Past the runs that end here (empty ones too).
+    while (a < A.length && endA <= p) if (++a < A.length) endA += A[a]!;
+    while (b < B.length && endB <= p) if (++b < B.length) endB += B[b]!;
+    const moreA = a < A.length;
+    const moreB = b < B.length;
+    if (!moreA && !moreB) return;
+    const next = !moreA ? endB : !moreB ? endA : Math.min(endA, endB);
+    const inA = moreA && (a & 1) === 1;
+    const inB = moreB && (b & 1) === 1;
+    if (inA || inB) visit(p, next - p, inA, inB);
+    p = next;
   }
 }
