@@ -3,12 +3,13 @@
  * own, so the engine that answers the page is untouched, and an open sent while it runs
  * answers exactly as it would alone.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCoco } from '../coco';
 import { EngineClient } from './client';
+import { Engine } from './engine';
 import { EngineHarness, sourcesOf } from './testing/engineHarness';
 import { PICTURE_A, TINY_JSON } from './testing/harnessFixture';
-import { warmUpText } from './warmUp';
+import { warmUpFile, warmUpResultsFile, warmUpText } from './warmUp';
 
 const TINY = () => sourcesOf({ 'instances_default.json': TINY_JSON, 'a.jpg': PICTURE_A });
 
@@ -35,6 +36,40 @@ describe('warm-up', () => {
     expect(h.bitmapsMade).toEqual([]);
     const stats = await h.send({ type: 'stats', subset: 0 });
     expect(stats.answer?.type).toBe('failed');
+  });
+
+  it('evaluates detections over its dataset: a results list like a model’s, scored', async () => {
+    const h = new EngineHarness();
+    await h.request({ type: 'open', files: [warmUpFile()] });
+    const added = await h.request({
+      type: 'add-predictions',
+      subset: 0,
+      files: [warmUpResultsFile()],
+    });
+    // One per annotation that is not crowd (12 on the first image, 11 on the 23 others).
+    const summary = added.summary.subsets[0]!.predictions!;
+    expect(summary).toMatchObject({ count: 265, unknownImages: 0, unknownCategories: 0 });
+    expect([...summary.iouTypes].sort()).toEqual(['bbox', 'segm']);
+    for (const iouType of ['segm', 'bbox'] as const) {
+      const { report } = await h.request({ type: 'evaluate', subset: 0, iouType });
+      // Most detections are a few pixels off their annotation; one per image is elsewhere.
+      const ap = report.lines[0]!.value;
+      expect(ap).toBeGreaterThan(0.5);
+      expect(ap).toBeLessThan(1);
+    }
+  });
+
+  it('then evaluates segm and bbox, unless the page asked something meanwhile', async () => {
+    const evaluate = vi.spyOn(Engine.prototype, 'evaluate');
+    await new EngineHarness().request({ type: 'warm-up' });
+    expect(evaluate.mock.calls.map((call) => call[1])).toEqual(['segm', 'bbox']);
+    evaluate.mockClear();
+    const h = new EngineHarness();
+    const warming = h.request({ type: 'warm-up' });
+    await h.request({ type: 'open', files: TINY() });
+    await warming;
+    expect(evaluate).not.toHaveBeenCalled();
+    evaluate.mockRestore();
   });
 
   it('an open sent while it runs answers as an open alone', async () => {

@@ -2,10 +2,12 @@
  * A spare engine's warm-up: while the page is idle, the worker opens a small built-in
  * dataset once in an engine of its own, thrown away after, so that the open path's code
  * (reading, parsing, indexing, the first image's view) is compiled before a real file is
- * dropped. The real engine is never touched: an open that arrives during the warm-up runs
- * beside it and gives the same answer.
+ * dropped; then, if nothing was asked meanwhile, it evaluates detections over it (segm and
+ * bbox), so a user's first evaluation finds that code compiled too. The real engine is
+ * never touched: an open that arrives during the warm-up runs beside it and gives the
+ * same answer.
  */
-import { rleFromCoco, rleToString } from '../coco';
+import { polygonToRle, rleFromCoco, rleToString } from '../coco';
 import type { SourceFile } from './protocol';
 
 const IMAGES = 24;
@@ -31,16 +33,9 @@ export function warmUpText(): string {
       id,
     });
     for (let j = 0; j < ANNOTATIONS_PER_IMAGE; j++) {
-      const x = 10 + ((i * 37 + j * 53) % 500);
-      const y = 10 + ((i * 29 + j * 41) % 380);
-      const w = 20 + ((i + j * 7) % 90);
-      const h = 20 + ((i * 3 + j) % 80);
-      // Not on the first image, whose view is made: its masks would be drawn into bitmaps.
-      const crowd = i > 0 && j === ANNOTATIONS_PER_IMAGE - 1;
+      const { x, y, w, h, crowd } = placed(i, j);
       annotations.push({
-        segmentation: crowd
-          ? crowdMask(x, y, h, i % 2 === 0)
-          : [[x, y, x + w, y, x + w, y + h, x + w / 2, y + h + 5, x, y + h]],
+        segmentation: crowd ? crowdMask(x, y, h, i % 2 === 0) : [outline(x, y, w, h)],
         area: w * h,
         iscrowd: crowd ? 1 : 0,
         image_id: id,
@@ -64,6 +59,49 @@ export function warmUpText(): string {
   });
 }
 
+/** Where annotation `j` of image `i` is, and whether it is a crowd mask. */
+function placed(i: number, j: number) {
+  return {
+    x: 10 + ((i * 37 + j * 53) % 500),
+    y: 10 + ((i * 29 + j * 41) % 380),
+    w: 20 + ((i + j * 7) % 90),
+    h: 20 + ((i * 3 + j) % 80),
+    // Not on the first image, whose view is made: its masks would be drawn into bitmaps.
+    crowd: i > 0 && j === ANNOTATIONS_PER_IMAGE - 1,
+  };
+}
+
+/** A pentagon over the box (x, y, w, h), as one flat polygon. */
+function outline(x: number, y: number, w: number, h: number): number[] {
+  return [x, y, x + w, y, x + w, y + h, x + w / 2, y + h + 5, x, y + h];
+}
+
+/**
+ * Detections over the built-in dataset, as a model's results list: one per annotation
+ * that is not crowd, a few pixels off, with a compressed RLE mask and a score; and a
+ * false positive per image.
+ */
+export function warmUpResultsText(): string {
+  const results = [];
+  for (let i = 0; i < IMAGES; i++)
+    for (let j = 0; j < ANNOTATIONS_PER_IMAGE; j++) {
+      const { x: x0, y: y0, w, h, crowd } = placed(i, j);
+      if (crowd) continue;
+      const miss = j === 0;
+      const x = miss ? (x0 + 300) % 560 : x0 + (j % 3);
+      const y = miss ? (y0 + 200) % 400 : y0 + (i % 2);
+      const rle = polygonToRle(outline(x, y, w, h), 480, 640);
+      results.push({
+        image_id: 1000 + i,
+        category_id: 1 + ((i + j) % CATEGORIES),
+        bbox: [x, y, w, h],
+        score: ((i * 7 + j * 3) % 10) / 10 + 0.05,
+        segmentation: { size: [480, 640], counts: rleToString(rle) },
+      });
+    }
+  return JSON.stringify(results);
+}
+
 /** A crowd mask of two columns at (x, y), `h` tall, in a 640 × 480 image: counts or string. */
 function crowdMask(x: number, y: number, h: number, uncompressed: boolean) {
   const counts = [x * 480 + y, h, 480 - h, h];
@@ -79,5 +117,13 @@ export function warmUpFile(): SourceFile {
   return {
     path: 'annotations/instances_warmup.json',
     file: new Blob([warmUpText()], { type: 'application/json' }),
+  };
+}
+
+/** The detections over the built-in dataset, as a results file dropped in the page would be. */
+export function warmUpResultsFile(): SourceFile {
+  return {
+    path: 'warmup_results.json',
+    file: new Blob([warmUpResultsText()], { type: 'application/json' }),
   };
 }
