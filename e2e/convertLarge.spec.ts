@@ -40,18 +40,23 @@ const dataset = {
 /** The preview's green (added) over the canvas. */
 const isAdded = (c: number[]) => c[1]! > 160 && c[0]! < 90 && c[2]! < 140;
 
+/** Opens `data` as big.json (labels off) and selects its one annotation. */
+async function openSelected(page: Page, data: unknown): Promise<void> {
+  await page.goto('/');
+  await openFiles(page, [payload('big.json', JSON.stringify(data))]);
+  await expectStatus(page, 1, 1, 1);
+  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
+  await waitForImage(page, 0);
+  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+}
+
 const added = async (page: Page, points: [number, number][]) =>
   (await pixelsAt(page, points)).map(isAdded);
 
 test('a mask → polygons preview on a 4000 × 3000 image: drawn as shown, zoomed out and at 1:1', async ({
   page,
 }) => {
-  await page.goto('/');
-  await openFiles(page, [payload('big.json', JSON.stringify(dataset))]);
-  await expectStatus(page, 1, 1, 1);
-  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
-  await waitForImage(page, 0);
-  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+  await openSelected(page, dataset);
   await page.getByRole('spinbutton', { name: 'Tolerance' }).fill('0');
   await page.getByRole('button', { name: 'Convert to polygons' }).click();
   const preview = page.getByRole('region', { name: 'Preview' });
@@ -110,12 +115,7 @@ const polygonDataset = {
 test('polygon → mask zoomed out on a 4000 × 3000 image: drawn at once, then every pixel exact', async ({
   page,
 }) => {
-  await page.goto('/');
-  await openFiles(page, [payload('big.json', JSON.stringify(polygonDataset))]);
-  await expectStatus(page, 1, 1, 1);
-  await page.getByRole('checkbox', { name: 'Labels' }).uncheck();
-  await waitForImage(page, 0);
-  await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').first().click();
+  await openSelected(page, polygonDataset);
   await page.getByRole('button', { name: 'Convert to mask' }).click();
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText('IoU');
   await page.getByRole('button', { name: 'Apply' }).click();
