@@ -7,14 +7,9 @@
  * pixel per image pixel on (zoomed in), it is made whole.
  */
 import { eachSetStretch, type PlannedMaskEdit } from '../coco';
-import { MAX_MASK_PIXELS, type MaskPixels } from './maskPixels';
+import { MAX_MASK_PIXELS, opaqueWord, type MaskPixels } from './maskPixels';
 import { PREVIEW_COLORS, previewScale, type ShownAt } from './protocol';
 import { sampledPixels, type Stretches } from './sampledPixels';
-
-/** A colour as one little-endian RGBA word, opaque. */
-function word(rgb: readonly number[]): number {
-  return ((255 << 24) | (rgb[2]! << 16) | (rgb[1]! << 8) | rgb[0]!) >>> 0;
-}
 
 /** The masks before and after a command (one size). */
 type BeforeAfter = Pick<PlannedMaskEdit, 'before' | 'after'>;
@@ -22,9 +17,9 @@ type BeforeAfter = Pick<PlannedMaskEdit, 'before' | 'after'>;
 function shownStretches(planned: BeforeAfter, showKept: boolean): Stretches | null {
   const { before, after } = planned;
   const h = before.size[0];
-  const kept = word(PREVIEW_COLORS.kept);
-  const added = word(PREVIEW_COLORS.added);
-  const removed = word(PREVIEW_COLORS.removed);
+  const kept = opaqueWord(PREVIEW_COLORS.kept);
+  const added = opaqueWord(PREVIEW_COLORS.added);
+  const removed = opaqueWord(PREVIEW_COLORS.removed);
   const out: Stretches = { starts: [], ends: [], colors: [], box: [Infinity, Infinity, -1, -1] };
   const box = out.box;
   eachSetStretch(before, after, (start, length, a, b) => {

@@ -179,7 +179,9 @@ export class Engine {
   }
 
   /** Every pixel of a mask sent to the page under `token` (sentMasks.ts); null: forgotten. */
-  wholeMask = (token: string) => this.sentMasks.pixelsOf(token);
+  wholeMask(token: string) {
+    return this.sentMasks.pixelsOf(token);
+  }
 
   /**
    * Applies patches the page kept (undo, redo, restore), in order. The answer's `patch` is

@@ -5,7 +5,7 @@
  * be born, so the loop walks runs and writes each pixel at (y − y0)·w + (x − x0).
  */
 import { rleToBbox, type Rle } from '../coco';
-import { previewScale, type ShownAt } from './protocol';
+import { previewScale, type MaskImage, type ShownAt } from './protocol';
 import { sampledPixels } from './sampledPixels';
 
 export const MAX_MASK_PIXELS = 8192 * 8192;
@@ -37,6 +37,20 @@ export type MaskPixels = {
   placed?: { x: number; y: number; width: number; height: number };
 };
 
+/**
+ * A colour as one little-endian RGBA word, opaque (every platform browsers run on is
+ * little-endian): a pixel written at once.
+ */
+export function opaqueWord(rgb: readonly number[]): number {
+  return ((255 << 24) | (rgb[2]! << 16) | (rgb[1]! << 8) | rgb[0]!) >>> 0;
+}
+
+/** The pixels made a bitmap, as the page draws them: where `placed` says, else on their box. */
+export function maskImageOf(pixels: MaskPixels, bitmap: ImageBitmap): MaskImage {
+  const { x, y, width, height } = pixels.placed ?? pixels;
+  return { bitmap, x, y, width, height };
+}
+
 /** `#rrggbb` → [r, g, b]. */
 export function parseHexColor(hex: string): [number, number, number] {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -56,9 +70,7 @@ export function maskPixels(rle: Rle, color: [number, number, number]): MaskPixel
   if (w === 0 || bh === 0 || w * bh > MAX_MASK_PIXELS) return null;
   const rgba = new Uint8ClampedArray(w * bh * 4);
   const px = new Uint32Array(rgba.buffer);
-  const [r, g, b] = color;
-  // Little-endian RGBA as one 32-bit word (every platform browsers run on is little-endian).
-  const solid = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  const solid = opaqueWord(color);
   const counts = rle.counts;
   // Walk each set run column by column: (x, y) advance without a division per pixel.
   let pos = 0;
@@ -106,9 +118,7 @@ export function shownMaskPixels(
     }
     pos += len;
   }
-  const [r, g, b] = color;
-  const solid = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
-  const colors = new Array<number>(starts.length).fill(solid);
+  const colors = new Array<number>(starts.length).fill(opaqueWord(color));
   const box: [number, number, number, number] = [x0, y0, x0 + w - 1, y0 + h - 1];
   return sampledPixels({ starts, ends, colors, box }, rle.size[0], shown);
 }

@@ -6,7 +6,7 @@
  * the whole one after. One at a time: the next preview's replaces the one before, which
  * is closed unused.
  */
-import type { MaskPixels } from './maskPixels';
+import { maskImageOf, type MaskPixels } from './maskPixels';
 import type { MaskImage } from './protocol';
 
 type Prepared = { token: string; image: MaskImage };
@@ -31,9 +31,7 @@ export class PreparedMask {
       .then(async () => {
         const mask = generation === this.generation ? make() : null;
         if (mask === null) return null;
-        const { x, y, width, height } = mask.pixels.placed ?? mask.pixels;
-        const bitmap = await this.toBitmap(mask.pixels);
-        const image: MaskImage = { bitmap, x, y, width, height };
+        const image = maskImageOf(mask.pixels, await this.toBitmap(mask.pixels));
         if (mask.pixels.placed !== undefined) image.sampled = true;
         return { token: mask.token, image };
       })

@@ -9,7 +9,7 @@
 import { setMask } from './annotationBody';
 import { Engine } from './engine';
 import { ExportCancelled } from './exportFiles';
-import type { MaskPixels } from './maskPixels';
+import { maskImageOf, type MaskPixels } from './maskPixels';
 import { OpenError } from './openFiles';
 import { PreparedMask } from './preparedMask';
 import { readersOn } from './readerPort';
@@ -104,22 +104,12 @@ function handlersFor(engine: Engine, shell: Shell, requestsSeen: () => number): 
       const colors = r.customColors;
       if (colors !== undefined)
         prepared.prepare(() => engine.appliedMask(r.subset, r.command, colors, r.shown ?? null));
-      let image: MaskImage | null = null;
-      if (pixels !== null) {
-        const bitmap = await shell.toBitmap(pixels);
-        transfer(bitmap);
-        const { x, y, width, height } = pixels.placed ?? pixels;
-        image = { bitmap, x, y, width, height };
-      }
+      const image = pixels === null ? null : await sent(shell, pixels, transfer);
       return { type: 'edit-previewed', preview: { ...preview, image } };
     },
     'whole-mask': async (r, { transfer }) => {
       const pixels = engine.wholeMask(r.token);
-      if (pixels === null) return { type: 'whole-mask', image: null };
-      const bitmap = await shell.toBitmap(pixels);
-      transfer(bitmap);
-      const { x, y, width, height } = pixels;
-      return { type: 'whole-mask', image: { bitmap, x, y, width, height } };
+      return { type: 'whole-mask', image: pixels && (await sent(shell, pixels, transfer)) };
     },
     'apply-patches': (r) => ({ type: 'edited', ...engine.applyPatches(r.subset, r.patches) }),
     export: async (r, { progress }) => ({
@@ -172,6 +162,17 @@ function handlersFor(engine: Engine, shell: Shell, requestsSeen: () => number): 
   };
 }
 
+/** Mask pixels made a bitmap, moved to the page with the answer. */
+async function sent(
+  shell: Shell,
+  pixels: MaskPixels,
+  transfer: (item: Transferable) => void,
+): Promise<MaskImage> {
+  const bitmap = await shell.toBitmap(pixels);
+  transfer(bitmap);
+  return maskImageOf(pixels, bitmap);
+}
+
 /** The image's annotations with their masks as bitmaps (moved to the page), and its picture. */
 async function imageView(
   engine: Engine,
@@ -197,17 +198,12 @@ async function imageView(
     transfer(image.bitmap);
     setMask(parts.annotations[i]!, image);
   }
-  const toImage = async (px: MaskPixels): Promise<MaskImage> => {
-    const bitmap = await shell.toBitmap(px);
-    transfer(bitmap);
-    return { bitmap, x: px.x, y: px.y, width: px.width, height: px.height };
-  };
   await Promise.all([
     ...[...parts.masks].map(async ([i, px]) => {
-      setMask(parts.annotations[i]!, await toImage(px));
+      setMask(parts.annotations[i]!, await sent(shell, px, transfer));
     }),
     ...[...parts.predictionMasks].map(async ([i, px]) => {
-      setMask(parts.predictions[i]!, await toImage(px));
+      setMask(parts.predictions[i]!, await sent(shell, px, transfer));
     }),
   ]);
   const picture = await engine.pictureOf(r.subset, r.imageIndex);
