@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMask } from '../coco';
-import { maskPixels } from './maskPixels';
+import { MAX_MASK_PIXELS, maskPixels, shownMaskPixels } from './maskPixels';
 
 describe('maskPixels', () => {
   it('turns a column-major mask into row-major pixels of its box (non-square, asymmetric)', () => {
@@ -35,5 +35,19 @@ describe('maskPixels', () => {
 
   it('an empty mask has no pixels', () => {
     expect(maskPixels(encodeMask(new Uint8Array(6), 2, 3), [0, 0, 0])).toBeNull();
+  });
+
+  it('made as the canvas shows it when zoomed out; not at all past MAX_MASK_PIXELS', () => {
+    const shown = { scale: 0.25, x: 0, y: 0, ratio: 1 };
+    const block = { size: [400, 400] as [number, number], counts: Uint32Array.of(0, 160_000) };
+    const sampled = shownMaskPixels(block, [1, 2, 3], shown)!;
+    // 400 × 400 image pixels on 100 × 100 device pixels, drawn over the whole image.
+    expect([sampled.width, sampled.height]).toEqual([100, 100]);
+    expect(sampled.placed).toEqual({ x: 0, y: 0, width: 400, height: 400 });
+    // One pixel past the limit: made neither whole nor sampled.
+    const side = Math.ceil(Math.sqrt(MAX_MASK_PIXELS + 1));
+    const huge = { size: [side, side] as [number, number], counts: Uint32Array.of(0, side * side) };
+    expect(maskPixels(huge, [1, 2, 3])).toBeNull();
+    expect(shownMaskPixels(huge, [1, 2, 3], shown)).toBeNull();
   });
 });

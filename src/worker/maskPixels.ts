@@ -97,7 +97,8 @@ export function maskPixels(rle: Rle, color: [number, number, number]): MaskPixel
 /**
  * The mask as the canvas shows the image (`shown`): sampled at the device pixels it draws
  * (sampledPixels.ts) when they are fewer than the image's pixels, placed where they go;
- * else every pixel of its box (maskPixels). Null when there is nothing to draw.
+ * else every pixel of its box (maskPixels). Null when there is nothing to draw, or the
+ * box is past MAX_MASK_PIXELS.
  */
 export function shownMaskPixels(
   rle: Rle,
@@ -106,7 +107,9 @@ export function shownMaskPixels(
 ): MaskPixels | null {
   if (shown === null || previewScale(shown) >= 1) return maskPixels(rle, color);
   const [x0, y0, w, h] = rleToBbox(rle);
-  if (w === 0 || h === 0) return null;
+  // Past MAX_MASK_PIXELS the whole mask is never made: not drawn sampled either, as the view
+  // would not draw it (its image reports it).
+  if (w === 0 || h === 0 || w * h > MAX_MASK_PIXELS) return null;
   const starts: number[] = [];
   const ends: number[] = [];
   let pos = 0;
